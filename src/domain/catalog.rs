@@ -1,0 +1,291 @@
+//! Products, their IDs (old IDs resolve to new ones), markets and prices.
+
+use super::money::{Currency, Money};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A product's current ID. Parsing accepts the old IDs and resolves them, so a product
+/// blocked under an old ID stays blocked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ProductId(String);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProductIdError {
+    Malformed(String),
+}
+
+impl fmt::Display for ProductIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProductIdError::Malformed(s) => {
+                write!(f, "{s:?} is not a product ID (expected 12 letters and digits, like CFQ7TTC0LH2H)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ProductIdError {}
+
+/// Old product IDs and the current ones they stand for.
+pub const ID_ALIASES: [(&str, &str); 9] = [
+    ("CFQ7TTC0KP0P", "CFQ7TTC0LH2H"),
+    ("CFQ7TTC0KP0N", "CFQ7TTC0LH3L"),
+    ("CFQ7TTC0L3PB", "CFQ7TTC0H9MP"),
+    ("CFQ7TTC0KXG6", "CFQ7TTC0LSGZ"),
+    ("CFQ7TTC0KXG7", "CFQ7TTC0H6RP"),
+    ("CFQ7TTC0KXND", "CFQ7TTC0HDB1"),
+    ("CFQ7TTC0KXNC", "CFQ7TTC0HDB0"),
+    ("CFQ7TTC0KXN9", "CFQ7TTC0HD33"),
+    ("CFQ7TTC0KXN8", "CFQ7TTC0HD32"),
+];
+
+impl ProductId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The old IDs that resolve to this one.
+    pub fn old_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        ID_ALIASES.iter().filter(move |(_, new)| *new == self.0).map(|(old, _)| *old)
+    }
+}
+
+impl TryFrom<&str> for ProductId {
+    type Error = ProductIdError;
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        let id = text.trim().to_ascii_uppercase();
+        if id.len() != 12 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(ProductIdError::Malformed(text.to_owned()));
+        }
+        let resolved = ID_ALIASES
+            .iter()
+            .find(|(old, _)| *old == id)
+            .map_or(id, |(_, new)| (*new).to_owned());
+        Ok(ProductId(resolved))
+    }
+}
+
+impl TryFrom<String> for ProductId {
+    type Error = ProductIdError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        ProductId::try_from(text.as_str())
+    }
+}
+
+impl From<ProductId> for String {
+    fn from(id: ProductId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for ProductId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ProductFamily {
+    PowerPlatform,
+    Project,
+    Visio,
+    Teams,
+    Windows365,
+    Microsoft365,
+}
+
+impl ProductFamily {
+    /// Project and Visio are not sold through self-service in Brazil and DR Congo.
+    pub const fn restricted_in_brazil_and_congo(self) -> bool {
+        matches!(self, ProductFamily::Project | ProductFamily::Visio)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: ProductId,
+    pub name: String,
+    pub family: ProductFamily,
+    /// Whether a free trial that needs no payment method exists.
+    pub trial_without_payment_method: bool,
+}
+
+/// The products self-service purchase knows (domain.md); the demo catalog adds prices.
+pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, bool); 13] = [
+    ("CFQ7TTC0H9MP", "Power BI Pro", ProductFamily::PowerPlatform, false),
+    ("CFQ7TTC0H6RP", "Power BI Premium Per User", ProductFamily::PowerPlatform, false),
+    ("CFQ7TTC0LH2H", "Power Apps per user", ProductFamily::PowerPlatform, false),
+    ("CFQ7TTC0LH3L", "Power Automate per user", ProductFamily::PowerPlatform, false),
+    ("CFQ7TTC0LSGZ", "Power Automate RPA", ProductFamily::PowerPlatform, false),
+    ("CFQ7TTC0HDB1", "Project Plan 1 / Planner Plan 1", ProductFamily::Project, true),
+    ("CFQ7TTC0HDB0", "Project Plan 3", ProductFamily::Project, false),
+    ("CFQ7TTC0HD33", "Visio Plan 1", ProductFamily::Visio, true),
+    ("CFQ7TTC0HD32", "Visio Plan 2", ProductFamily::Visio, false),
+    ("CFQ7TTC0J1FV", "Teams Exploratory", ProductFamily::Teams, true),
+    ("CFQ7TTC0RM8K", "Teams Premium Introductory Pricing", ProductFamily::Teams, true),
+    ("CFQ7TTC0J203", "Windows 365 Business", ProductFamily::Windows365, false),
+    ("CFQ7TTC0MM8R", "Microsoft 365 Copilot", ProductFamily::Microsoft365, false),
+];
+
+/// The known products as values, in catalog order.
+pub fn known_products() -> Vec<Product> {
+    KNOWN_PRODUCTS
+        .iter()
+        .map(|(id, name, family, trial)| Product {
+            id: ProductId(String::from(*id)),
+            name: String::from(*name),
+            family: *family,
+            trial_without_payment_method: *trial,
+        })
+        .collect()
+}
+
+/// An ISO 3166-1 alpha-2 country code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Country([u8; 2]);
+
+impl Country {
+    pub const US: Country = Country(*b"US");
+    pub const INDIA: Country = Country(*b"IN");
+    pub const BRAZIL: Country = Country(*b"BR");
+    pub const DR_CONGO: Country = Country(*b"CD");
+
+    pub fn code(&self) -> &str {
+        // Both bytes are ASCII letters by construction.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryError(pub String);
+
+impl fmt::Display for CountryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a two-letter country code", self.0)
+    }
+}
+
+impl TryFrom<&str> for Country {
+    type Error = CountryError;
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        match text.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Ok(Country([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
+            }
+            _ => Err(CountryError(text.to_owned())),
+        }
+    }
+}
+
+impl TryFrom<String> for Country {
+    type Error = CountryError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Country::try_from(text.as_str())
+    }
+}
+
+impl From<Country> for String {
+    fn from(c: Country) -> String {
+        c.code().to_owned()
+    }
+}
+
+/// Where a tenant buys: its country and that market's currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Market {
+    pub country: Country,
+    pub currency: Currency,
+}
+
+/// Per user per month, for one product in one market.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Price {
+    pub product: ProductId,
+    pub market: Market,
+    pub self_service: Money,
+    pub central: Money,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PriceKind {
+    SelfService,
+    Central,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub products: Vec<Product>,
+    pub prices: Vec<Price>,
+}
+
+impl Catalog {
+    pub fn product(&self, id: &ProductId) -> Option<&Product> {
+        self.products.iter().find(|p| &p.id == id)
+    }
+
+    pub fn price(&self, id: &ProductId, country: Country) -> Option<&Price> {
+        self.prices.iter().find(|p| &p.product == id && p.market.country == country)
+    }
+
+    pub fn unit_price(&self, id: &ProductId, country: Country, kind: PriceKind) -> Option<Money> {
+        self.price(id, country).map(|p| match kind {
+            PriceKind::SelfService => p.self_service,
+            PriceKind::Central => p.central,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_ids_resolve_to_new_ones() {
+        for (old, new) in ID_ALIASES {
+            assert_eq!(ProductId::try_from(old).unwrap().as_str(), new);
+            assert_eq!(ProductId::try_from(old.to_lowercase().as_str()).unwrap().as_str(), new);
+            assert!(ProductId::try_from(new).unwrap().old_ids().any(|o| o == old));
+            assert!(KNOWN_PRODUCTS.iter().any(|(id, ..)| *id == new), "{new} is a known product");
+        }
+    }
+
+    #[test]
+    fn product_id_shape() {
+        let cases = [
+            ("CFQ7TTC0LH2H", true),
+            (" cfq7ttc0lh2h ", true),
+            ("CFQ7TTC0LH2", false),
+            ("CFQ7TTC0LH2HX", false),
+            ("CFQ7TTC0-H2H", false),
+            ("", false),
+        ];
+        for (text, ok) in cases {
+            assert_eq!(ProductId::try_from(text).is_ok(), ok, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn product_id_serde_resolves_aliases() {
+        let id: ProductId = serde_json::from_str("\"CFQ7TTC0KP0P\"").unwrap();
+        assert_eq!(id.as_str(), "CFQ7TTC0LH2H");
+        assert!(serde_json::from_str::<ProductId>("\"nope\"").is_err());
+    }
+
+    #[test]
+    fn countries() {
+        assert_eq!(Country::try_from("in").unwrap(), Country::INDIA);
+        assert!(Country::try_from("USA").is_err());
+        assert!(Country::try_from("1A").is_err());
+        assert_eq!(Country::BRAZIL.code(), "BR");
+    }
+
+    #[test]
+    fn only_project_and_visio_are_restricted_in_brazil_and_congo() {
+        for (_, _, family, _) in KNOWN_PRODUCTS {
+            let expected = matches!(family, ProductFamily::Project | ProductFamily::Visio);
+            assert_eq!(family.restricted_in_brazil_and_congo(), expected);
+        }
+    }
+}

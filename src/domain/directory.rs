@@ -1,0 +1,297 @@
+//! Tenants, their people, roles and partner delegations.
+
+use super::catalog::{Country, Market};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A well-formed email address; the domain is kept in lower case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmailError {
+    Empty,
+    MissingAt,
+    EmptyLocalPart,
+    InvalidLocalPart,
+    InvalidDomain,
+    TooLong,
+}
+
+impl fmt::Display for EmailError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EmailError::Empty => "enter the email address you use at work",
+            EmailError::MissingAt => "an email address has an @ between name and domain",
+            EmailError::EmptyLocalPart => "the part before the @ is missing",
+            EmailError::InvalidLocalPart => "the part before the @ has characters an address cannot have",
+            EmailError::InvalidDomain => "the part after the @ is not a domain, like contoso.com",
+            EmailError::TooLong => "an email address has at most 254 characters",
+        })
+    }
+}
+
+impl std::error::Error for EmailError {}
+
+impl Email {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(_, d)| d)
+    }
+}
+
+fn valid_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        })
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+impl TryFrom<&str> for Email {
+    type Error = EmailError;
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if text.len() > 254 {
+            return Err(EmailError::TooLong);
+        }
+        let (local, domain) = text.rsplit_once('@').ok_or(EmailError::MissingAt)?;
+        if local.is_empty() {
+            return Err(EmailError::EmptyLocalPart);
+        }
+        // The dot-atom of RFC 5322: guest accounts use `#EXT#` in it.
+        let atom_ok = local.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b))
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..");
+        if !atom_ok || local.len() > 64 {
+            return Err(EmailError::InvalidLocalPart);
+        }
+        let domain = domain.to_ascii_lowercase();
+        if !valid_domain(&domain) {
+            return Err(EmailError::InvalidDomain);
+        }
+        Ok(Email(format!("{}@{}", local.to_ascii_lowercase(), domain)))
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = EmailError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Email::try_from(text.as_str())
+    }
+}
+
+impl From<Email> for String {
+    fn from(e: Email) -> String {
+        e.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TenantId(pub String);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UserId(pub String);
+
+impl fmt::Display for TenantId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for UserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Management {
+    /// An admin-managed directory.
+    Managed,
+    /// A viral, self-signed-up directory with no admin.
+    Unmanaged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sector {
+    Commercial,
+    Government,
+    Education,
+    Nonprofit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Cloud {
+    Public,
+    /// Government clouds and the cloud operated by a local partner in China.
+    Sovereign,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub name: String,
+    /// Verified domains, lower case.
+    pub domains: Vec<String>,
+    pub management: Management,
+    pub sector: Sector,
+    pub cloud: Cloud,
+    pub market: Market,
+    /// A partner organisation that administers customers through delegation.
+    #[serde(default)]
+    pub partner: bool,
+}
+
+impl Tenant {
+    pub fn country(&self) -> Country {
+        self.market.country
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    GlobalAdmin,
+    BillingAdmin,
+    GlobalReader,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountKind {
+    Member,
+    Guest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountSource {
+    CloudOnly,
+    /// Synced from an on-premises Active Directory; treated like a cloud account.
+    Synced,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccountStatus {
+    Active,
+    Disabled,
+    Deleted,
+}
+
+/// Delegated admin rights (DAP/AOBO) of a partner's person in a customer tenant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegation {
+    pub customer: TenantId,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub display_name: String,
+    pub email: Email,
+    pub tenant: TenantId,
+    pub kind: AccountKind,
+    pub source: AccountSource,
+    pub status: AccountStatus,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub delegations: Vec<Delegation>,
+}
+
+impl User {
+    pub fn is_active(&self) -> bool {
+        self.status == AccountStatus::Active
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    pub tenants: Vec<Tenant>,
+    pub users: Vec<User>,
+}
+
+impl Directory {
+    pub fn tenant(&self, id: &TenantId) -> Option<&Tenant> {
+        self.tenants.iter().find(|t| &t.id == id)
+    }
+
+    pub fn tenant_for_domain(&self, domain: &str) -> Option<&Tenant> {
+        self.tenants.iter().find(|t| t.domains.iter().any(|d| d == domain))
+    }
+
+    pub fn user(&self, id: &UserId) -> Option<&User> {
+        self.users.iter().find(|u| &u.id == id)
+    }
+
+    pub fn user_mut(&mut self, id: &UserId) -> Option<&mut User> {
+        self.users.iter_mut().find(|u| &u.id == id)
+    }
+
+    /// The account with this address in this tenant.
+    pub fn account(&self, tenant: &TenantId, email: &Email) -> Option<&User> {
+        self.users.iter().find(|u| &u.tenant == tenant && &u.email == email)
+    }
+
+    pub fn members_of<'a>(&'a self, tenant: &'a TenantId) -> impl Iterator<Item = &'a User> + 'a {
+        self.users.iter().filter(move |u| &u.tenant == tenant)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_table() {
+        use EmailError::*;
+        let cases: [(&str, Result<&str, EmailError>); 14] = [
+            ("megan@contoso.com", Ok("megan@contoso.com")),
+            ("  Megan.Bowen@Contoso.COM ", Ok("megan.bowen@contoso.com")),
+            ("alex_fabrikam.com#EXT#@contoso.onmicrosoft.com", Ok("alex_fabrikam.com#ext#@contoso.onmicrosoft.com")),
+            ("", Err(Empty)),
+            ("   ", Err(Empty)),
+            ("megan", Err(MissingAt)),
+            ("megan@", Err(InvalidDomain)),
+            ("@contoso.com", Err(EmptyLocalPart)),
+            ("me gan@contoso.com", Err(InvalidLocalPart)),
+            (".megan@contoso.com", Err(InvalidLocalPart)),
+            ("me..gan@contoso.com", Err(InvalidLocalPart)),
+            ("megan@contoso", Err(InvalidDomain)),
+            ("megan@-contoso.com", Err(InvalidDomain)),
+            ("megan@contoso.c0m", Err(InvalidDomain)),
+        ];
+        for (text, expected) in cases {
+            let got = Email::try_from(text);
+            assert_eq!(got.as_ref().map(Email::as_str).map_err(|e| *e), expected, "{text:?}");
+        }
+        assert_eq!(Email::try_from(format!("{}@contoso.com", "a".repeat(250)).as_str()), Err(TooLong));
+    }
+
+    #[test]
+    fn email_domain() {
+        assert_eq!(Email::try_from("a@b.Contoso.com").unwrap().domain(), "b.contoso.com");
+    }
+}

@@ -1,0 +1,287 @@
+//! Who may buy: the ordered eligibility rules of domain.md, as data plus one match.
+
+use super::catalog::{Country, Product};
+use super::directory::{AccountKind, AccountStatus, Cloud, Directory, Email, EmailError, Management, Sector, Tenant, TenantId, User};
+use super::policy::{Policies, PolicyValue};
+use serde::{Deserialize, Serialize};
+
+/// One eligibility rule. `RULES` holds them in the order they are evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Rule {
+    EmailFormat,
+    KnownDomain,
+    ManagedTenant,
+    NotGovernment,
+    NotEducation,
+    PublicCloud,
+    AccountExists,
+    AccountActive,
+    NotGuest,
+    MarketOffersSelfService,
+    ProductOfferedInMarket,
+    Policy,
+}
+
+/// The evaluation order: the first rule that fails decides.
+pub const RULES: [Rule; 12] = [
+    Rule::EmailFormat,
+    Rule::KnownDomain,
+    Rule::ManagedTenant,
+    Rule::NotGovernment,
+    Rule::NotEducation,
+    Rule::PublicCloud,
+    Rule::AccountExists,
+    Rule::AccountActive,
+    Rule::NotGuest,
+    Rule::MarketOffersSelfService,
+    Rule::ProductOfferedInMarket,
+    Rule::Policy,
+];
+
+impl Rule {
+    /// The catalog key of the rule's name, shown beside a refusal.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Rule::EmailFormat => "rule.email_format",
+            Rule::KnownDomain => "rule.known_domain",
+            Rule::ManagedTenant => "rule.managed_tenant",
+            Rule::NotGovernment => "rule.not_government",
+            Rule::NotEducation => "rule.not_education",
+            Rule::PublicCloud => "rule.public_cloud",
+            Rule::AccountExists => "rule.account_exists",
+            Rule::AccountActive => "rule.account_active",
+            Rule::NotGuest => "rule.not_guest",
+            Rule::MarketOffersSelfService => "rule.market",
+            Rule::ProductOfferedInMarket => "rule.product_market",
+            Rule::Policy => "rule.policy",
+        }
+    }
+}
+
+/// Countries where self-service purchase is not offered at all.
+pub const MARKETS_WITHOUT_SELF_SERVICE: [Country; 1] = [Country::INDIA];
+/// Countries where Project and Visio are not offered through self-service.
+pub const MARKETS_WITHOUT_PROJECT_AND_VISIO: [Country; 2] = [Country::BRAZIL, Country::DR_CONGO];
+
+/// What the rules decided, naming the reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decision {
+    EmailMalformed(EmailError),
+    UnknownDomain,
+    UnmanagedTenant,
+    GovernmentTenant,
+    EducationTenant,
+    SovereignCloud,
+    AccountNotFound,
+    AccountDisabled,
+    AccountDeleted,
+    GuestAccount,
+    MarketUnavailable(Country),
+    ProductUnavailableInMarket(Country),
+    PolicyDisabled,
+    /// The policy allows only trials without a payment method, and this product has none.
+    NoTrialWithoutPaymentMethod,
+    /// The policy allows only trials without a payment method, and this product has one.
+    TrialsOnly,
+    Eligible,
+}
+
+/// What a person may do with the product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Allowance {
+    Nothing,
+    /// A free trial that needs no payment method, and nothing else.
+    TrialWithoutPaymentMethod,
+    /// Buy, or start a trial (with a payment method, or without one where the product has such a trial).
+    Purchase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TrialKind {
+    WithPaymentMethod,
+    WithoutPaymentMethod,
+}
+
+impl Decision {
+    /// The rule that decided.
+    pub const fn rule(self) -> Rule {
+        match self {
+            Decision::EmailMalformed(_) => Rule::EmailFormat,
+            Decision::UnknownDomain => Rule::KnownDomain,
+            Decision::UnmanagedTenant => Rule::ManagedTenant,
+            Decision::GovernmentTenant => Rule::NotGovernment,
+            Decision::EducationTenant => Rule::NotEducation,
+            Decision::SovereignCloud => Rule::PublicCloud,
+            Decision::AccountNotFound => Rule::AccountExists,
+            Decision::AccountDisabled | Decision::AccountDeleted => Rule::AccountActive,
+            Decision::GuestAccount => Rule::NotGuest,
+            Decision::MarketUnavailable(_) => Rule::MarketOffersSelfService,
+            Decision::ProductUnavailableInMarket(_) => Rule::ProductOfferedInMarket,
+            Decision::PolicyDisabled
+            | Decision::NoTrialWithoutPaymentMethod
+            | Decision::TrialsOnly
+            | Decision::Eligible => Rule::Policy,
+        }
+    }
+
+    pub const fn allowance(self) -> Allowance {
+        match self {
+            Decision::Eligible => Allowance::Purchase,
+            Decision::TrialsOnly => Allowance::TrialWithoutPaymentMethod,
+            _ => Allowance::Nothing,
+        }
+    }
+
+    /// Rules 2–6 send the person to their IT admin; a typo in the address does not.
+    pub const fn contact_it_admin(self) -> bool {
+        !matches!(
+            self,
+            Decision::EmailMalformed(_) | Decision::UnknownDomain | Decision::AccountNotFound | Decision::TrialsOnly | Decision::Eligible
+        )
+    }
+
+    /// The catalog key of the message that explains the decision and what to do.
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            Decision::EmailMalformed(_) => "verdict.email_malformed",
+            Decision::UnknownDomain => "verdict.unknown_domain",
+            Decision::UnmanagedTenant => "verdict.unmanaged_tenant",
+            Decision::GovernmentTenant => "verdict.government",
+            Decision::EducationTenant => "verdict.education",
+            Decision::SovereignCloud => "verdict.sovereign_cloud",
+            Decision::AccountNotFound => "verdict.account_not_found",
+            Decision::AccountDisabled => "verdict.account_disabled",
+            Decision::AccountDeleted => "verdict.account_deleted",
+            Decision::GuestAccount => "verdict.guest",
+            Decision::MarketUnavailable(_) => "verdict.market_unavailable",
+            Decision::ProductUnavailableInMarket(_) => "verdict.product_unavailable_in_market",
+            Decision::PolicyDisabled => "verdict.policy_disabled",
+            Decision::NoTrialWithoutPaymentMethod => "verdict.no_trial_without_payment_method",
+            Decision::TrialsOnly => "verdict.trials_only",
+            Decision::Eligible => "verdict.eligible",
+        }
+    }
+}
+
+/// How far the person has come: the email alone, or signed in with the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// A partial verdict while typing; sign-in still has to confirm it.
+    Email,
+    SignedIn,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub decision: Decision,
+    pub stage: Stage,
+    /// The organisation found from the email's domain, if any.
+    pub tenant: Option<TenantId>,
+}
+
+impl Verdict {
+    pub fn rule(&self) -> Rule {
+        self.decision.rule()
+    }
+
+    pub fn allowance(&self) -> Allowance {
+        self.decision.allowance()
+    }
+
+    pub fn is_refusal(&self) -> bool {
+        self.allowance() == Allowance::Nothing
+    }
+
+    pub fn may_purchase(&self) -> bool {
+        self.allowance() == Allowance::Purchase
+    }
+
+    pub fn may_trial(&self, kind: TrialKind, product: &Product) -> bool {
+        match (self.allowance(), kind) {
+            (Allowance::Purchase, TrialKind::WithPaymentMethod) => true,
+            (Allowance::Purchase | Allowance::TrialWithoutPaymentMethod, TrialKind::WithoutPaymentMethod) => {
+                product.trial_without_payment_method
+            }
+            (Allowance::TrialWithoutPaymentMethod, TrialKind::WithPaymentMethod) | (Allowance::Nothing, _) => false,
+        }
+    }
+}
+
+/// Everything the rules look at, gathered once.
+struct Facts<'a> {
+    email: Result<Email, EmailError>,
+    tenant: Option<&'a Tenant>,
+    account: Option<&'a User>,
+    product: &'a Product,
+    policy: PolicyValue,
+}
+
+/// One rule against the facts: `Some` when it decides, `None` when it passes. Rules
+/// later in `RULES` may assume the earlier ones passed.
+fn check(rule: Rule, f: &Facts) -> Option<Decision> {
+    match rule {
+        Rule::EmailFormat => f.email.as_ref().err().map(|e| Decision::EmailMalformed(*e)),
+        Rule::KnownDomain => f.tenant.is_none().then_some(Decision::UnknownDomain),
+        Rule::ManagedTenant => f.tenant.filter(|t| t.management == Management::Unmanaged).map(|_| Decision::UnmanagedTenant),
+        Rule::NotGovernment => f.tenant.filter(|t| t.sector == Sector::Government).map(|_| Decision::GovernmentTenant),
+        Rule::NotEducation => f.tenant.filter(|t| t.sector == Sector::Education).map(|_| Decision::EducationTenant),
+        Rule::PublicCloud => f.tenant.filter(|t| t.cloud == Cloud::Sovereign).map(|_| Decision::SovereignCloud),
+        Rule::AccountExists => f.account.is_none().then_some(Decision::AccountNotFound),
+        Rule::AccountActive => f.account.and_then(|a| match a.status {
+            AccountStatus::Active => None,
+            AccountStatus::Disabled => Some(Decision::AccountDisabled),
+            AccountStatus::Deleted => Some(Decision::AccountDeleted),
+        }),
+        Rule::NotGuest => f.account.filter(|a| a.kind == AccountKind::Guest).map(|_| Decision::GuestAccount),
+        Rule::MarketOffersSelfService => f
+            .tenant
+            .map(Tenant::country)
+            .filter(|c| MARKETS_WITHOUT_SELF_SERVICE.contains(c))
+            .map(Decision::MarketUnavailable),
+        Rule::ProductOfferedInMarket => f
+            .tenant
+            .map(Tenant::country)
+            .filter(|c| f.product.family.restricted_in_brazil_and_congo() && MARKETS_WITHOUT_PROJECT_AND_VISIO.contains(c))
+            .map(Decision::ProductUnavailableInMarket),
+        Rule::Policy => Some(match (f.policy, f.product.trial_without_payment_method) {
+            (PolicyValue::Enabled, _) => Decision::Eligible,
+            (PolicyValue::OnlyTrialsWithoutPaymentMethod, true) => Decision::TrialsOnly,
+            (PolicyValue::OnlyTrialsWithoutPaymentMethod, false) => Decision::NoTrialWithoutPaymentMethod,
+            (PolicyValue::Disabled, _) => Decision::PolicyDisabled,
+        }),
+    }
+}
+
+fn decide(facts: &Facts) -> Decision {
+    // `Rule::Policy` always decides, so the search cannot come back empty.
+    RULES.iter().find_map(|rule| check(*rule, facts)).unwrap_or(Decision::Eligible)
+}
+
+fn gather<'a>(directory: &'a Directory, policies: &Policies, product: &'a Product, email: Result<Email, EmailError>) -> Facts<'a> {
+    let tenant = email.as_ref().ok().and_then(|e| directory.tenant_for_domain(e.domain()));
+    let account = match (&email, tenant) {
+        (Ok(e), Some(t)) => directory.account(&t.id, e),
+        _ => None,
+    };
+    let policy = tenant.map_or(PolicyValue::Enabled, |t| policies.get(&t.id, &product.id));
+    Facts { email, tenant, account, product, policy }
+}
+
+/// The partial verdict from what has been typed into the email field, before sign-in.
+pub fn evaluate_email(directory: &Directory, policies: &Policies, product: &Product, typed: &str) -> Verdict {
+    let facts = gather(directory, policies, product, Email::try_from(typed));
+    Verdict { decision: decide(&facts), stage: Stage::Email, tenant: facts.tenant.map(|t| t.id.clone()) }
+}
+
+/// The full verdict for a signed-in person: it decides whether they may pay.
+pub fn evaluate(directory: &Directory, policies: &Policies, product: &Product, user: &User) -> Verdict {
+    let tenant = directory.tenant(&user.tenant);
+    let facts = Facts {
+        email: Ok(user.email.clone()),
+        tenant,
+        account: Some(user),
+        product,
+        policy: tenant.map_or(PolicyValue::Enabled, |t| policies.get(&t.id, &product.id)),
+    };
+    Verdict { decision: decide(&facts), stage: Stage::SignedIn, tenant: tenant.map(|t| t.id.clone()) }
+}

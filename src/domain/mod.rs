@@ -1,0 +1,23 @@
+//! The rules of self-service purchase, as pure Rust: no browser or UI crate here.
+//! Time is always passed in; money is integer minor units.
+
+pub mod authz;
+pub mod card;
+pub mod catalog;
+pub mod commands;
+pub mod directory;
+pub mod eligibility;
+pub mod money;
+pub mod policy;
+pub mod subscription;
+pub mod views;
+
+pub use authz::{may, Action, Actor, Denied, Subject};
+pub use card::{Brand, CardError, CardInput, PaymentCard, StoredCard};
+pub use catalog::{Catalog, Country, Market, Product, ProductFamily, ProductId};
+pub use commands::{advance, execute, Command, Ctx, DomainError, Event};
+pub use directory::{Directory, Email, Role, Tenant, TenantId, User, UserId};
+pub use eligibility::{evaluate, evaluate_email, Allowance, Decision, Rule, Stage, TrialKind, Verdict};
+pub use money::{Currency, Money};
+pub use policy::{PolicyValue, Policies};
+pub use subscription::{Quantity, State, Subscription, SubscriptionId};

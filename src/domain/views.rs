@@ -1,0 +1,213 @@
+//! Read models: the rows of Billing > Your products, with filters, search and sorting.
+
+use super::catalog::{Catalog, ProductId};
+use super::directory::{Directory, TenantId, UserId};
+use super::money::Money;
+use super::subscription::{Channel, State, Status, Subscription, SubscriptionId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// Where a row's subscriptions come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Source {
+    Central,
+    SelfService,
+    Trial,
+}
+
+impl Source {
+    pub fn of(channel: Channel) -> Source {
+        match channel {
+            Channel::Central => Source::Central,
+            Channel::SelfService => Source::SelfService,
+            Channel::Trial { .. } => Source::Trial,
+        }
+    }
+}
+
+/// The filter above the grid, and the Self-service trials tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum ProductFilter {
+    /// The admin center's default.
+    #[default]
+    CentralOnly,
+    IncludeSelfService,
+    Trials,
+}
+
+impl ProductFilter {
+    pub fn admits(self, source: Source) -> bool {
+        match self {
+            ProductFilter::CentralOnly => source == Source::Central,
+            ProductFilter::IncludeSelfService => matches!(source, Source::Central | Source::SelfService),
+            ProductFilter::Trials => source == Source::Trial,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Column {
+    #[default]
+    Product,
+    Source,
+    Purchaser,
+    Licenses,
+    Assigned,
+    Available,
+    Renewal,
+    Price,
+    Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+/// One row of the grid: the subscriptions of one product from one source, summed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductRow {
+    pub product: ProductId,
+    pub product_name: String,
+    pub source: Source,
+    /// Purchasers' display names, in order of first purchase; empty for central rows.
+    pub purchasers: Vec<String>,
+    pub licenses: u64,
+    pub assigned: u64,
+    pub available: u64,
+    /// The earliest renewal or expiry among the row's subscriptions.
+    pub renewal: NaiveDate,
+    /// The per-license price of the first purchase (rows mix prices only in exports).
+    pub price: Money,
+    /// Active if any subscription is, else the first one's status.
+    pub status: Status,
+    /// A purchaser who left (disabled or deleted) owns one of the subscriptions.
+    pub purchaser_left: bool,
+    pub subscriptions: Vec<SubscriptionId>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub filter: ProductFilter,
+    pub search: String,
+    pub sort: Sort,
+}
+
+fn purchaser_name(directory: &Directory, id: &Option<UserId>) -> Option<String> {
+    id.as_ref().and_then(|u| directory.user(u)).map(|u| u.display_name.clone())
+}
+
+fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::Active => 0,
+        Status::Canceled => 1,
+        Status::Expired => 2,
+        Status::Deleted => 3,
+    }
+}
+
+/// The grid for one tenant: grouped, filtered, searched and sorted.
+pub fn product_rows(state: &State, catalog: &Catalog, tenant: &TenantId, query: &Query) -> Vec<ProductRow> {
+    let needle = query.search.trim().to_lowercase();
+    let mut rows: Vec<ProductRow> = Vec::new();
+    let mut index: std::collections::HashMap<(ProductId, Source), usize> = std::collections::HashMap::new();
+    for sub in state.subscriptions.iter().filter(|s| &s.tenant == tenant) {
+        let source = Source::of(sub.channel);
+        if !query.filter.admits(source) {
+            continue;
+        }
+        let key = (sub.product.clone(), source);
+        let at = *index.entry(key).or_insert_with(|| {
+            rows.push(new_row(catalog, sub, source));
+            rows.len() - 1
+        });
+        add_to_row(&mut rows[at], &state.directory, sub);
+    }
+    if !needle.is_empty() {
+        rows.retain(|r| {
+            r.product_name.to_lowercase().contains(&needle)
+                || r.product.as_str().to_lowercase().contains(&needle)
+                || r.purchasers.iter().any(|p| p.to_lowercase().contains(&needle))
+        });
+    }
+    sort_rows(&mut rows, query.sort);
+    rows
+}
+
+fn new_row(catalog: &Catalog, sub: &Subscription, source: Source) -> ProductRow {
+    ProductRow {
+        product: sub.product.clone(),
+        product_name: catalog.product(&sub.product).map_or_else(|| sub.product.to_string(), |p| p.name.clone()),
+        source,
+        purchasers: Vec::new(),
+        licenses: 0,
+        assigned: 0,
+        available: 0,
+        renewal: sub.term_end,
+        price: sub.unit_price,
+        status: sub.status,
+        purchaser_left: false,
+        subscriptions: Vec::new(),
+    }
+}
+
+fn add_to_row(row: &mut ProductRow, directory: &Directory, sub: &Subscription) {
+    // Only live subscriptions count towards the quantities an admin can use.
+    if sub.is_active() {
+        row.licenses += u64::from(sub.licenses.get());
+        row.assigned += u64::from(sub.assigned_count());
+        row.available += u64::from(sub.available());
+        row.status = Status::Active;
+    }
+    row.renewal = row.renewal.min(sub.term_end);
+    if let Some(name) = purchaser_name(directory, &sub.purchaser) {
+        if !row.purchasers.contains(&name) {
+            row.purchasers.push(name);
+        }
+    }
+    let left = sub.purchaser.as_ref().and_then(|u| directory.user(u)).is_some_and(|u| !u.is_active());
+    row.purchaser_left |= left && sub.is_active();
+    row.subscriptions.push(sub.id.clone());
+}
+
+fn sort_rows(rows: &mut [ProductRow], sort: Sort) {
+    let cmp = |a: &ProductRow, b: &ProductRow| -> Ordering {
+        let primary = match sort.column {
+            Column::Product => a.product_name.cmp(&b.product_name),
+            Column::Source => a.source.cmp(&b.source),
+            Column::Purchaser => a.purchasers.first().cmp(&b.purchasers.first()),
+            Column::Licenses => a.licenses.cmp(&b.licenses),
+            Column::Assigned => a.assigned.cmp(&b.assigned),
+            Column::Available => a.available.cmp(&b.available),
+            Column::Renewal => a.renewal.cmp(&b.renewal),
+            Column::Price => (a.price.currency(), a.price.minor()).cmp(&(b.price.currency(), b.price.minor())),
+            Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
+        };
+        let primary = if sort.descending { primary.reverse() } else { primary };
+        // A stable, total order: ties fall back to product then source.
+        primary.then_with(|| a.product_name.cmp(&b.product_name)).then_with(|| a.source.cmp(&b.source))
+    };
+    rows.sort_by(cmp);
+}
+
+/// Self-service and central licenses per Power Platform product (the capacity view).
+pub fn power_platform_capacity(state: &State, catalog: &Catalog, tenant: &TenantId) -> Vec<(ProductId, String, u64, u64)> {
+    use super::catalog::ProductFamily;
+    catalog
+        .products
+        .iter()
+        .filter(|p| p.family == ProductFamily::PowerPlatform)
+        .map(|p| {
+            let (mut self_service, mut central) = (0u64, 0u64);
+            for s in state.subscriptions.iter().filter(|s| &s.tenant == tenant && s.product == p.id && s.is_active()) {
+                match Source::of(s.channel) {
+                    Source::Central => central += u64::from(s.licenses.get()),
+                    Source::SelfService | Source::Trial => self_service += u64::from(s.licenses.get()),
+                }
+            }
+            (p.id.clone(), p.name.clone(), self_service, central)
+        })
+        .collect()
+}

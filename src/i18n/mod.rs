@@ -1,0 +1,242 @@
+//! The message catalog: every user-facing string, in en-US and zh-CN.
+//!
+//! One `catalog!` line per message gives its key and both texts, so a message cannot
+//! exist in one language only. The domain names its messages by key (`Verdict`,
+//! `CardError`, `Denied`); `lookup` finds them here.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    EnUs,
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::EnUs, Lang::ZhCn];
+
+    /// The BCP 47 tag, for `<html lang>` and `Intl`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::EnUs => "en-US",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The language for a browser's preference list: Chinese if it comes first, else English.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in tags {
+            let tag = tag.to_ascii_lowercase();
+            if tag.starts_with("zh") {
+                return Lang::ZhCn;
+            }
+            if tag.starts_with("en") {
+                return Lang::EnUs;
+            }
+        }
+        Lang::EnUs
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+    }
+}
+
+macro_rules! catalog {
+    ($($name:ident $key:literal => $en:literal, $zh:literal;)*) => {
+        /// A message of the catalog.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            pub const fn key(self) -> &'static str {
+                match self { $(Msg::$name => $key),* }
+            }
+
+            pub const fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::EnUs) => $en, (Msg::$name, Lang::ZhCn) => $zh,)*
+                }
+            }
+
+            pub fn from_key(key: &str) -> Option<Msg> {
+                match key { $($key => Some(Msg::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+/// The text of a key, in one language.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    Msg::from_key(key).map(|m| m.text(lang))
+}
+
+/// Replaces `{name}` placeholders.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+catalog! {
+    AppName "app.name" => "Microsoft 365 admin center", "Microsoft 365 管理中心";
+    AppStore "app.store" => "Self-service purchase", "自助服务购买";
+    SkipToContent "app.skip" => "Skip to main content", "跳到主要内容";
+    DemoNotice "app.demo_notice" => "Demo: a made-up directory and simulated payments. No real account or card is used.", "演示：虚构的目录和模拟付款。不使用任何真实帐户或卡。";
+    LanguageLabel "app.language" => "Language", "语言";
+    LanguageEnglish "app.language.en" => "English", "English";
+    LanguageChinese "app.language.zh" => "中文", "中文";
+    AppLauncher "app.launcher" => "App launcher", "应用启动器";
+    LauncherTitle "app.launcher.title" => "Apps", "应用";
+    LauncherAdmin "app.launcher.admin" => "Admin", "管理";
+    LauncherStore "app.launcher.store" => "Buy products", "购买产品";
+    NotSignedIn "app.not_signed_in" => "Not signed in", "未登录";
+    NoTenant "app.no_tenant" => "No organization", "无组织";
+    TenantLabel "app.tenant" => "Organization", "组织";
+    AccountLabel "app.account" => "Account", "帐户";
+    Loading "app.loading" => "Loading…", "正在加载…";
+    Coming "app.coming" => "This screen is coming in a later release.", "此屏幕将在后续版本中提供。";
+    ComingTitle "app.coming.title" => "Coming soon", "即将推出";
+
+    NavHome "nav.home" => "Home", "主页";
+    NavBilling "nav.billing" => "Billing", "账单";
+    NavYourProducts "nav.your_products" => "Your products", "你的产品";
+    NavSettings "nav.settings" => "Settings", "设置";
+    NavSelfService "nav.self_service" => "Self-service trials and purchases", "自助试用和购买";
+    NavAdminLabel "nav.admin_label" => "Admin navigation", "管理导航";
+
+    CatalogTitle "catalog.title" => "Buy Microsoft 365 products for your work", "为工作购买 Microsoft 365 产品";
+    CatalogIntro "catalog.intro" => "Buy licenses with a credit card, for yourself and your team. Your organization's admins can see every purchase.", "使用信用卡为自己和团队购买许可证。组织的管理员可以看到每一笔购买。";
+    CatalogTrialBadge "catalog.trial_badge" => "Free trial, no card needed", "免费试用，无需卡";
+    CatalogViewProduct "catalog.view" => "See details", "查看详细信息";
+    FamilyLabel "catalog.family" => "Family", "系列";
+    ProductIdLabel "catalog.product_id" => "Product ID", "产品 ID";
+    OldIdsLabel "catalog.old_ids" => "Also known as", "旧 ID";
+    BuyNow "product.buy_now" => "Buy now", "立即购买";
+    TryFree "product.try_free" => "Try free", "免费试用";
+    ProductNotFound "product.not_found" => "There's no product with the ID {id}.", "没有 ID 为 {id} 的产品。";
+    BackToCatalog "product.back" => "Back to all products", "返回所有产品";
+    CheckoutTitle "checkout.title" => "Buy {product}", "购买 {product}";
+
+    AdminHomeTitle "admin.home.title" => "Admin center", "管理中心";
+    AdminSignInFirst "admin.sign_in_first" => "Sign in to see the products you bought or, as an admin, your organization's products.", "登录以查看你购买的产品；如果你是管理员，则可查看组织的产品。";
+    YourProductsTitle "admin.products.title" => "Your products", "你的产品";
+    SelfServiceTitle "admin.self_service.title" => "Self-service trials and purchases", "自助试用和购买";
+
+    NotFoundTitle "notfound.title" => "We can't find that page", "找不到该页面";
+    NotFoundBody "notfound.body" => "The address {path} doesn't lead anywhere in the admin center. Check it, or start again from one of these:", "地址 {path} 在管理中心中不存在。请检查地址，或从以下位置重新开始：";
+
+    FamilyPowerPlatform "family.power_platform" => "Power Platform", "Power Platform";
+    FamilyProject "family.project" => "Project", "Project";
+    FamilyVisio "family.visio" => "Visio", "Visio";
+    FamilyTeams "family.teams" => "Teams", "Teams";
+    FamilyWindows365 "family.windows365" => "Windows 365", "Windows 365";
+    FamilyMicrosoft365 "family.microsoft365" => "Microsoft 365", "Microsoft 365";
+
+    RuleEmailFormat "rule.email_format" => "Work email address", "工作电子邮件地址";
+    RuleKnownDomain "rule.known_domain" => "Known organization", "已知组织";
+    RuleManagedTenant "rule.managed_tenant" => "Managed organization", "托管组织";
+    RuleNotGovernment "rule.not_government" => "Not a government organization", "非政府组织";
+    RuleNotEducation "rule.not_education" => "Not an education organization", "非教育组织";
+    RulePublicCloud "rule.public_cloud" => "Commercial cloud", "商业云";
+    RuleAccountExists "rule.account_exists" => "Account in the organization", "组织中的帐户";
+    RuleAccountActive "rule.account_active" => "Active account", "活动帐户";
+    RuleNotGuest "rule.not_guest" => "Not a guest account", "非来宾帐户";
+    RuleMarket "rule.market" => "Market offers self-service purchase", "市场提供自助服务购买";
+    RuleProductMarket "rule.product_market" => "Product offered in the market", "产品在该市场提供";
+    RulePolicy "rule.policy" => "Your organization's AllowSelfServicePurchase policy", "组织的 AllowSelfServicePurchase 策略";
+    RuleLabel "rule.label" => "Rule", "规则";
+
+    VerdictEmailMalformed "verdict.email_malformed" => "Enter the email address you use at work, like name@contoso.com.", "请输入你在工作中使用的电子邮件地址，例如 name@contoso.com。";
+    VerdictUnknownDomain "verdict.unknown_domain" => "No organization uses {domain}. Enter the email address you use at work.", "没有组织使用 {domain}。请输入你在工作中使用的电子邮件地址。";
+    VerdictUnmanagedTenant "verdict.unmanaged_tenant" => "{tenant} isn't managed by an IT admin, so self-service purchase isn't available. Contact your IT admin.", "{tenant} 不由 IT 管理员管理，因此无法进行自助服务购买。请联系你的 IT 管理员。";
+    VerdictGovernment "verdict.government" => "Self-service purchase isn't available for government organizations. Contact your IT admin.", "政府组织无法使用自助服务购买。请联系你的 IT 管理员。";
+    VerdictEducation "verdict.education" => "Self-service purchase isn't available for education organizations. Contact your IT admin.", "教育组织无法使用自助服务购买。请联系你的 IT 管理员。";
+    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in {tenant}'s cloud. Contact your IT admin.", "{tenant} 所在的云中无法使用自助服务购买。请联系你的 IT 管理员。";
+    VerdictAccountNotFound "verdict.account_not_found" => "{tenant} has no account with this address. Check it, or use the address you sign in with at work.", "{tenant} 中没有使用此地址的帐户。请检查地址，或使用你在工作中登录的地址。";
+    VerdictAccountDisabled "verdict.account_disabled" => "This account is disabled. Contact your IT admin.", "此帐户已被禁用。请联系你的 IT 管理员。";
+    VerdictAccountDeleted "verdict.account_deleted" => "This account was deleted. Contact your IT admin.", "此帐户已被删除。请联系你的 IT 管理员。";
+    VerdictGuest "verdict.guest" => "You're a guest in {tenant}. Guests can't buy in an organization where they're a guest: use your own organization's account, or contact your IT admin.", "你是 {tenant} 中的来宾。来宾无法在其作为来宾的组织中购买：请使用你自己组织的帐户，或联系你的 IT 管理员。";
+    VerdictMarketUnavailable "verdict.market_unavailable" => "Self-service purchase isn't available in {country}. Contact your IT admin.", "{country} 不提供自助服务购买。请联系你的 IT 管理员。";
+    VerdictProductUnavailableInMarket "verdict.product_unavailable_in_market" => "{product} isn't available for self-service purchase in {country}. Contact your IT admin.", "{country} 不提供 {product} 的自助服务购买。请联系你的 IT 管理员。";
+    VerdictPolicyDisabled "verdict.policy_disabled" => "Your IT admin has turned off self-service purchase of {product}. Contact your IT admin.", "你的 IT 管理员已关闭 {product} 的自助服务购买。请联系你的 IT 管理员。";
+    VerdictNoTrialWithoutPaymentMethod "verdict.no_trial_without_payment_method" => "Your IT admin allows only free trials without a payment method, and {product} has none. Contact your IT admin.", "你的 IT 管理员仅允许无需付款方式的免费试用，而 {product} 没有此类试用。请联系你的 IT 管理员。";
+    VerdictTrialsOnly "verdict.trials_only" => "{tenant} allows a free trial of {product}, without a payment method. Buying isn't allowed.", "{tenant} 允许免费试用 {product}，无需付款方式。不允许购买。";
+    VerdictEligible "verdict.eligible" => "{tenant} found. Sign in to continue.", "已找到 {tenant}。请登录以继续。";
+    VerdictContactAdmin "verdict.contact_admin" => "Contact your IT admin", "联系你的 IT 管理员";
+
+    CardErrorNumberMissing "card.error.number_missing" => "Enter the card number.", "请输入卡号。";
+    CardErrorNumberNotDigits "card.error.number_not_digits" => "A card number has only digits.", "卡号只能包含数字。";
+    CardErrorUnknownBrand "card.error.unknown_brand" => "This card brand isn't accepted. Use Visa, Mastercard, American Express, Discover, JCB or Diners Club.", "不接受此卡品牌。请使用 Visa、Mastercard、American Express、Discover、JCB 或 Diners Club。";
+    CardErrorNumberLength "card.error.number_length" => "This card number has the wrong number of digits.", "此卡号的位数不正确。";
+    CardErrorChecksum "card.error.checksum" => "This card number isn't valid. Check the digits.", "此卡号无效。请检查数字。";
+    CardErrorExpiryMalformed "card.error.expiry_malformed" => "Enter the expiry date as MM/YY.", "请按 MM/YY 格式输入到期日期。";
+    CardErrorExpired "card.error.expired" => "This card has expired.", "此卡已过期。";
+    CardErrorCodeLength "card.error.code_length" => "The security code has {digits} digits for this card.", "此卡的安全码为 {digits} 位数字。";
+    CardErrorHolderMissing "card.error.holder_missing" => "Enter the name on the card.", "请输入卡上的姓名。";
+    CardErrorCountryMissing "card.error.country_missing" => "Choose the billing country.", "请选择帐单国家/地区。";
+    DeclineDeclined "card.decline.declined" => "Your card was declined. Try another card.", "你的卡被拒绝。请尝试其他卡。";
+    DeclineInsufficientFunds "card.decline.insufficient_funds" => "Your card has insufficient funds. Try another card.", "你的卡余额不足。请尝试其他卡。";
+    DeclineExpired "card.decline.expired" => "Your card has expired. Try another card.", "你的卡已过期。请尝试其他卡。";
+    DeclineIncorrectCode "card.decline.incorrect_code" => "The security code is incorrect.", "安全码不正确。";
+
+    DeniedUnknownUser "denied.unknown_user" => "That account doesn't exist.", "该帐户不存在。";
+    DeniedAccountInactive "denied.account_inactive" => "Your account is disabled or deleted.", "你的帐户已被禁用或删除。";
+    DeniedNotInTenant "denied.not_in_tenant" => "You aren't a member of this organization and have no delegated admin rights to it.", "你不是此组织的成员，也没有其委派管理权限。";
+    DeniedOtherTenant "denied.other_tenant" => "That belongs to another organization.", "该项属于另一个组织。";
+    DeniedGuest "denied.guest" => "Guests have no admin access.", "来宾没有管理访问权限。";
+    DeniedNotPurchaser "denied.not_purchaser" => "Only the person who bought a self-service subscription can manage it.", "只有购买自助服务订阅的人才能管理它。";
+    DeniedMissingRole "denied.missing_role" => "You need an admin role for this.", "你需要管理员角色才能执行此操作。";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for m in Msg::ALL {
+            assert!(seen.insert(m.key()), "duplicate key {}", m.key());
+            assert_eq!(Msg::from_key(m.key()), Some(*m));
+        }
+    }
+
+    #[test]
+    fn every_message_has_text_in_both_languages() {
+        for m in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!m.text(lang).trim().is_empty(), "{} is empty in {lang:?}", m.key());
+            }
+            // Placeholders must match, or one language would print a raw `{name}`.
+            let names = |t: &str| {
+                let mut v: Vec<String> = t.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_owned()).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(m.text(Lang::EnUs)), names(m.text(Lang::ZhCn)), "placeholders of {}", m.key());
+        }
+    }
+
+    #[test]
+    fn language_from_browser_preferences() {
+        assert_eq!(Lang::from_preferences(["zh-CN", "en-US"]), Lang::ZhCn);
+        assert_eq!(Lang::from_preferences(["zh-TW"]), Lang::ZhCn);
+        assert_eq!(Lang::from_preferences(["en-GB", "zh-CN"]), Lang::EnUs);
+        assert_eq!(Lang::from_preferences(["fr-FR", "zh-CN"]), Lang::ZhCn);
+        assert_eq!(Lang::from_preferences(["fr-FR"]), Lang::EnUs);
+        assert_eq!(Lang::from_preferences([]), Lang::EnUs);
+        assert_eq!(Lang::from_tag("zh-cn"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("de"), None);
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(fill("Buy {product} now, {product}!", &[("product", "Visio")]), "Buy Visio now, Visio!");
+    }
+}

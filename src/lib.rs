@@ -1,0 +1,17 @@
+//! Microsoft 365 self-service purchase: the domain (pure, tested natively) and, in the
+//! browser, the Leptos app that shows its verdicts.
+
+pub mod domain;
+pub mod i18n;
+
+// The UI exists only in the browser; the host build and `cargo test` skip it.
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod locale;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
