@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing need, from the package registries only.
+# Idempotent: a second run checks versions and returns in seconds.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+step() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+# The Rust target for the browser.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk, the builder and dev server (0.22 needs a newer rustc than this machine's).
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  step "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock. Its own
+# lock pins a crate the registry lacks, so it is installed without --locked.
+WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)"
+if [[ -z "$WBG_VERSION" ]]; then
+  echo "setup: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$WBG_VERSION\" (the version in Cargo.lock)" >&2
+  exit 1
+fi
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]]; then
+  step "installing wasm-bindgen-cli $WBG_VERSION"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+# wasm-opt from npm's binaryen, project-local. Debian's binaryen 108 builds an app that
+# crashes on load: it must never be the one on PATH first.
+if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132"* ]]; then
+  step "installing binaryen $BINARYEN_VERSION (wasm-opt) into .tools/"
+  mkdir -p .tools
+  npm install --no-audit --no-fund --no-save --prefix .tools "binaryen@$BINARYEN_VERSION"
+fi
+
+# Chromium and its driver for the component and end-to-end tests; a CJK font so that
+# zh-CN screenshots show Chinese, not boxes.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+if ((${#missing[@]})); then
+  step "installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}"
+fi
+
+# The end-to-end driver, pinned by tests/e2e/package-lock.json.
+if [[ "$(node -p 'require("./tests/e2e/node_modules/playwright-core/package.json").version' 2>/dev/null)" \
+   != "$(node -p 'require("./tests/e2e/package.json").devDependencies["playwright-core"]')" ]]; then
+  step "installing the end-to-end driver (playwright-core, no browser download)"
+  (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+
+step "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"

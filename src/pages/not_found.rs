@@ -1,0 +1,23 @@
+//! Any address the router does not know.
+
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let locale = Locale::get();
+    let path = use_location().pathname;
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
+            <p>{move || locale.tf(Msg::NotFoundBody, &[("path", &path.get())])}</p>
+            <ul class="link-list">
+                <li><A href="/">{move || locale.t(Msg::LauncherStore)}</A></li>
+                <li><A href="/admin">{move || locale.t(Msg::AdminHomeTitle)}</A></li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,57 @@
+//! `/products/:product_id`: one product, its IDs, and the ways to get it.
+
+use super::{routed_product, routed_product_id};
+use crate::i18n::Msg;
+use crate::locale::{family_msg, Locale};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let locale = Locale::get();
+    let product = routed_product();
+    let raw_id = routed_product_id();
+    view! {
+        <Show
+            when=move || product.read().is_some()
+            fallback=move || view! {
+                <section class="page" aria-labelledby="page-title">
+                    <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
+                    <p>{move || locale.tf(Msg::ProductNotFound, &[("id", &raw_id.get())])}</p>
+                    <A href="/">{move || locale.t(Msg::BackToCatalog)}</A>
+                </section>
+            }
+        >
+            {move || product.get().map(|p| {
+                let old_ids: Vec<&'static str> = p.id.old_ids().collect();
+                let has_old = !old_ids.is_empty();
+                let old = old_ids.join(", ");
+                let family = family_msg(p.family);
+                let trial = p.trial_without_payment_method;
+                let checkout = format!("/checkout/{}", p.id);
+                let trial_href = format!("/checkout/{}?trial=1", p.id);
+                view! {
+                    <section class="page product" aria-labelledby="page-title">
+                        <p class="eyebrow">{move || locale.t(family)}</p>
+                        <h1 id="page-title">{p.name.clone()}</h1>
+                        <dl class="facts">
+                            <dt>{move || locale.t(Msg::ProductIdLabel)}</dt>
+                            <dd><code>{p.id.to_string()}</code></dd>
+                            <Show when=move || has_old>
+                                <dt>{move || locale.t(Msg::OldIdsLabel)}</dt>
+                                <dd><code>{old.clone()}</code></dd>
+                            </Show>
+                        </dl>
+                        <div class="actions">
+                            <A href=checkout attr:class="button button--primary">{move || locale.t(Msg::BuyNow)}</A>
+                            <Show when=move || trial>
+                                <A href=trial_href.clone() attr:class="button button--secondary">{move || locale.t(Msg::TryFree)}</A>
+                            </Show>
+                        </div>
+                        <p><A href="/">{move || locale.t(Msg::BackToCatalog)}</A></p>
+                    </section>
+                }
+            })}
+        </Show>
+    }
+}

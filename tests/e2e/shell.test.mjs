@@ -1,0 +1,105 @@
+// The app shell end to end: the release build, a real Chromium, real clicks and reloads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './harness.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app?.stop(); });
+
+async function open(path, options) {
+  const page = await app.page(options);
+  await page.goto(app.url + path);
+  await page.waitForSelector('main h1');
+  return page;
+}
+
+const h1 = (page) => page.locator('main h1').innerText();
+
+test('the catalog opens at / with every product and no errors', async () => {
+  const page = await open('/');
+  assert.equal(await h1(page), 'Buy Microsoft 365 products for your work');
+  assert.equal(await page.locator('.product-card').count(), 13);
+  assert.match(await page.locator('header.top-bar').innerText(), /Microsoft 365 admin center/);
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a deep link to a product survives a reload, and an old ID resolves', async () => {
+  const page = await open('/products/CFQ7TTC0KP0N');
+  assert.equal(await h1(page), 'Power Automate per user');
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.equal(await h1(page), 'Power Automate per user');
+  assert.match(await page.locator('.facts').innerText(), /CFQ7TTC0LH3L/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('following links: catalog → product → checkout, and back', async () => {
+  const page = await open('/');
+  await page.locator('.product-card', { hasText: 'Visio Plan 1' }).getByRole('link').click();
+  await page.waitForURL('**/products/CFQ7TTC0HD33');
+  assert.equal(await h1(page), 'Visio Plan 1');
+  assert.equal(await page.getByRole('link', { name: 'Try free' }).count(), 1, 'Visio Plan 1 has a free trial');
+  await page.getByRole('link', { name: 'Buy now' }).click();
+  await page.waitForURL('**/checkout/CFQ7TTC0HD33');
+  assert.equal(await h1(page), 'Buy Visio Plan 1');
+  await page.goBack();
+  await page.waitForURL('**/products/CFQ7TTC0HD33');
+  assert.equal(await h1(page), 'Visio Plan 1');
+});
+
+test('switching to Chinese translates the page and is remembered across a reload', async () => {
+  const page = await open('/products/CFQ7TTC0H9MP');
+  await page.selectOption('#lang-switch', 'zh-CN');
+  await page.getByRole('link', { name: '立即购买' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.match(await page.locator('header.top-bar').innerText(), /Microsoft 365 管理中心/);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.match(await page.locator('header.top-bar').innerText(), /管理中心/);
+  assert.equal(await page.locator('#lang-switch').inputValue(), 'zh-CN');
+});
+
+test('a browser that prefers Chinese gets Chinese at first', async () => {
+  const page = await open('/', { locale: 'zh-CN' });
+  assert.equal(await h1(page), '为工作购买 Microsoft 365 产品');
+});
+
+test('the app launcher leads to the admin center, whose routes survive reloads', async () => {
+  const page = await open('/');
+  await page.getByRole('button', { name: 'App launcher' }).click();
+  await page.getByRole('link', { name: 'Admin', exact: true }).click();
+  await page.waitForURL('**/admin');
+  assert.equal(await h1(page), 'Admin center');
+  await page.getByRole('link', { name: 'Your products' }).click();
+  await page.waitForURL('**/admin/billing/products');
+  assert.equal(await h1(page), 'Your products');
+  for (const [path, title] of [['/admin/billing/products', 'Your products'], ['/admin/settings/self-service', 'Self-service trials and purchases']]) {
+    await page.goto(app.url + path);
+    await page.waitForSelector('main h1');
+    assert.equal(await h1(page), title, path);
+    assert.equal(await page.locator('.admin-nav a[aria-current="page"]').getAttribute('href'), path);
+  }
+});
+
+test('an unknown address shows a helpful not-found page', async () => {
+  const page = await open('/billing/nowhere');
+  assert.equal(await h1(page), "We can't find that page");
+  assert.match(await page.locator('main').innerText(), /\/billing\/nowhere/);
+  await page.getByRole('link', { name: 'Buy products' }).click();
+  await page.waitForURL(app.url + '/');
+});
+
+test('an unknown product ID is named on its page', async () => {
+  const page = await open('/checkout/XYZ');
+  assert.match(await page.locator('main').innerText(), /XYZ/);
+});
+
+test('the keyboard reaches the skip link first and it moves focus to the content', async () => {
+  const page = await open('/');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+});
