@@ -17,7 +17,7 @@ pub fn TopBar() -> impl IntoView {
                 <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>{move || locale.t(Msg::NoTenant)}</span>
                 <span class="top-bar__person" title=move || locale.t(Msg::AccountLabel)>
                     <span class="avatar" aria-hidden="true">"?"</span>
-                    {move || locale.t(Msg::NotSignedIn)}
+                    <span class="top-bar__person-name">{move || locale.t(Msg::NotSignedIn)}</span>
                 </span>
             </div>
             <LanguageSwitch/>

@@ -1,0 +1,280 @@
+//! Property tests over random directories, policies and command sequences.
+//! `PROPTEST_CASES` sets the cases per property (scripts/test.sh runs 10,000).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use proptest::prelude::*;
+use ssp::domain::card::{luhn_valid, CardInput};
+use ssp::domain::catalog::KNOWN_PRODUCTS;
+use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Cloud, Management, Sector};
+use ssp::domain::eligibility::RULES;
+use ssp::domain::*;
+
+// ---------- eligibility over random directories ----------
+
+fn arb_tenant(i: usize) -> impl Strategy<Value = Tenant> {
+    (
+        prop_oneof![Just(Management::Managed), Just(Management::Unmanaged)],
+        prop_oneof![Just(Sector::Commercial), Just(Sector::Government), Just(Sector::Education), Just(Sector::Nonprofit)],
+        prop_oneof![Just(Cloud::Public), Just(Cloud::Sovereign)],
+        prop_oneof![Just("US"), Just("IN"), Just("BR"), Just("CD"), Just("JP"), Just("DE")],
+    )
+        .prop_map(move |(management, sector, cloud, country)| Tenant {
+            id: TenantId(format!("t{i}")),
+            name: format!("Tenant {i}"),
+            domains: vec![format!("t{i}.example")],
+            management,
+            sector,
+            cloud,
+            market: Market { country: Country::try_from(country).unwrap(), currency: Currency::USD },
+            partner: false,
+        })
+}
+
+fn arb_user(i: usize, tenants: usize) -> impl Strategy<Value = User> {
+    (
+        0..tenants,
+        prop_oneof![Just(AccountKind::Member), Just(AccountKind::Guest)],
+        prop_oneof![Just(AccountStatus::Active), Just(AccountStatus::Disabled), Just(AccountStatus::Deleted)],
+    )
+        .prop_map(move |(t, kind, status)| User {
+            id: UserId(format!("u{i}")),
+            display_name: format!("User {i}"),
+            email: Email::try_from(format!("u{i}@t{t}.example").as_str()).unwrap(),
+            tenant: TenantId(format!("t{t}")),
+            kind,
+            source: if i % 2 == 0 { AccountSource::CloudOnly } else { AccountSource::Synced },
+            status,
+            roles: vec![],
+            delegations: vec![],
+        })
+}
+
+fn arb_world() -> impl Strategy<Value = (Directory, Policies)> {
+    let tenants = (0..4usize).map(arb_tenant).collect::<Vec<_>>();
+    let users = (0..6usize).map(|i| arb_user(i, 4)).collect::<Vec<_>>();
+    let policy = prop_oneof![Just(PolicyValue::Enabled), Just(PolicyValue::OnlyTrialsWithoutPaymentMethod), Just(PolicyValue::Disabled)];
+    let policies = proptest::collection::vec((0..4usize, 0..KNOWN_PRODUCTS.len(), policy), 0..8);
+    (tenants, users, policies).prop_map(|(tenants, users, entries)| {
+        let mut policies = Policies::default();
+        for (t, p, v) in entries {
+            policies.set(&TenantId(format!("t{t}")), &pid(KNOWN_PRODUCTS[p].0), v);
+        }
+        (Directory { tenants, users }, policies)
+    })
+}
+
+fn arb_email() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0..8usize, 0..5usize).prop_map(|(u, t)| format!("u{u}@t{t}.example")),
+        "[a-z@. ]{0,12}",
+    ]
+}
+
+proptest! {
+    /// Exactly one verdict per input: deterministic, consistent, and a rule before the
+    /// policy decides whatever the policy says.
+    #[test]
+    fn one_verdict_per_input((directory, policies) in arb_world(), email in arb_email(), p in 0..KNOWN_PRODUCTS.len()) {
+        let product = catalog().products[p].clone();
+        let v = evaluate_email(&directory, &policies, &product, &email);
+        prop_assert_eq!(&v, &evaluate_email(&directory, &policies, &product, &email));
+        prop_assert!(RULES.contains(&v.rule()));
+        prop_assert_eq!(v.is_refusal(), v.allowance() == Allowance::Nothing);
+        if v.rule() != Rule::Policy {
+            prop_assert!(v.is_refusal());
+            let v2 = evaluate_email(&directory, &Policies::default(), &product, &email);
+            prop_assert_eq!(v.decision, v2.decision, "only the last rule reads the policy");
+        }
+        // A signed-in verdict for the account found agrees with the typed one.
+        if let Ok(e) = Email::try_from(email.as_str()) {
+            if let Some(t) = directory.tenant_for_domain(e.domain()) {
+                if let Some(user) = directory.account(&t.id, &e) {
+                    prop_assert_eq!(evaluate(&directory, &policies, &product, user).decision, v.decision);
+                }
+            }
+        }
+    }
+}
+
+// ---------- money ----------
+
+fn arb_currency() -> impl Strategy<Value = Currency> {
+    proptest::sample::select(Currency::ALL.to_vec())
+}
+
+proptest! {
+    #[test]
+    fn money_is_exact_or_refuses(minor in 0i64..=i64::MAX, factor in 0u32..=u32::MAX, other in 0i64..=i64::MAX, c in arb_currency()) {
+        let m = Money::from_minor(minor, c).unwrap();
+        let exact = i128::from(minor) * i128::from(factor);
+        match m.checked_mul(factor) {
+            Ok(p) => prop_assert_eq!(i128::from(p.minor()), exact),
+            Err(_) => prop_assert!(exact > i128::from(i64::MAX)),
+        }
+        let o = Money::from_minor(other, c).unwrap();
+        match m.checked_add(o) {
+            Ok(sum) => prop_assert_eq!(i128::from(sum.minor()), i128::from(minor) + i128::from(other)),
+            Err(_) => prop_assert!(i128::from(minor) + i128::from(other) > i128::from(i64::MAX)),
+        }
+        // Printing and parsing loses no minor unit.
+        prop_assert_eq!(Money::parse(&m.to_decimal_string(), c).unwrap(), m);
+    }
+}
+
+// ---------- command sequences ----------
+
+#[derive(Debug, Clone)]
+enum Op {
+    Buy { who: usize, product: usize, n: u32, card: usize },
+    Trial { who: usize, product: usize, with_card: bool },
+    Change { who: usize, sub: usize, n: u32 },
+    Assign { who: usize, sub: usize, from: u32, count: u32 },
+    Unassign { who: usize, sub: usize, staff: u32 },
+    Cancel { who: usize, sub: usize },
+    Policy { who: usize, product: usize, value: usize },
+    Move { who: usize, sub: usize, to: usize },
+    TakeCancel { who: usize, sub: usize },
+    Central { who: usize, product: usize, n: u32, into: Option<usize>, assign: u32 },
+    Leave { who: usize, user: usize },
+    Advance { days: i64 },
+}
+
+const PEOPLE: [&str; 7] = ["megan", "lee", "admin", "billing", "reader", "guest", "partner.pat"];
+const PRODUCTS: [&str; 4] = [POWER_BI_PRO, VISIO_P1, PROJECT_P1, POWER_APPS];
+const CARDS: [&str; 3] = ["4242424242424242", "4000000000000002", "5555555555554444"];
+
+fn arb_op() -> impl Strategy<Value = Op> {
+    let who = 0..PEOPLE.len();
+    let product = 0..PRODUCTS.len();
+    prop_oneof![
+        (who.clone(), product.clone(), 1u32..6, 0..CARDS.len()).prop_map(|(who, product, n, card)| Op::Buy { who, product, n, card }),
+        (who.clone(), product.clone(), any::<bool>()).prop_map(|(who, product, with_card)| Op::Trial { who, product, with_card }),
+        (who.clone(), 0..8usize, 1u32..8).prop_map(|(who, sub, n)| Op::Change { who, sub, n }),
+        (who.clone(), 0..8usize, 0u32..30, 0u32..23).prop_map(|(who, sub, from, count)| Op::Assign { who, sub, from, count }),
+        (who.clone(), 0..8usize, 0u32..30).prop_map(|(who, sub, staff)| Op::Unassign { who, sub, staff }),
+        (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::Cancel { who, sub }),
+        (who.clone(), product.clone(), 0..3usize).prop_map(|(who, product, value)| Op::Policy { who, product, value }),
+        (who.clone(), 0..8usize, 0..8usize).prop_map(|(who, sub, to)| Op::Move { who, sub, to }),
+        (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::TakeCancel { who, sub }),
+        (who.clone(), product, 1u32..10, proptest::option::of(0..8usize), 0u32..4).prop_map(|(who, product, n, into, assign)| Op::Central { who, product, n, into, assign }),
+        (who.clone(), 0..PEOPLE.len()).prop_map(|(who, user)| Op::Leave { who, user }),
+        (0i64..40).prop_map(|days| Op::Advance { days }),
+    ]
+}
+
+fn sub_at(s: &State, i: usize) -> SubscriptionId {
+    s.subscriptions.get(i % s.subscriptions.len().max(1)).map_or(SubscriptionId("sub-none".into()), |x| x.id.clone())
+}
+
+/// Mostly the subscription's purchaser (so that sequences get somewhere), sometimes anyone.
+fn owner_or(s: &State, sub: usize, w: usize) -> Actor {
+    let purchaser = s.subscriptions.get(sub % s.subscriptions.len().max(1)).and_then(|x| x.purchaser.clone());
+    match purchaser {
+        Some(p) if w % 3 != 0 => actor(&p.0, "contoso"),
+        _ => who(w),
+    }
+}
+
+/// Everyone acts in Contoso: the partner through their delegation.
+fn who(i: usize) -> Actor {
+    actor(PEOPLE[i], "contoso")
+}
+
+fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
+    let staff = |from: u32, count: u32| (from..from + count).map(|n| uid(&format!("staff{}", n % 32))).collect::<Vec<_>>();
+    Some(match op.clone() {
+        Op::Buy { who: w, product, n, card: c } => (who(w), Command::Purchase { product: pid(PRODUCTS[product]), licenses: qty(n), card: card(CARDS[c]) }),
+        Op::Trial { who: w, product, with_card } => (who(w), Command::StartTrial { product: pid(PRODUCTS[product]), licenses: qty(2), card: with_card.then(|| card(CARDS[0])) }),
+        Op::Change { who: w, sub, n } => (owner_or(s, sub, w), Command::ChangeLicenses { subscription: sub_at(s, sub), total: qty(n) }),
+        Op::Assign { who: w, sub, from, count } => (owner_or(s, sub, w), Command::Assign { subscription: sub_at(s, sub), users: staff(from, count) }),
+        Op::Unassign { who: w, sub, staff: n } => (owner_or(s, sub, w), Command::Unassign { subscription: sub_at(s, sub), user: uid(&format!("staff{n}")) }),
+        Op::Cancel { who: w, sub } => (owner_or(s, sub, w), Command::Cancel { subscription: sub_at(s, sub), reason: "reason".into() }),
+        Op::Policy { who: w, product, value } => (who(w), Command::SetPolicy { product: pid(PRODUCTS[product]), value: PolicyValue::ALL[value] }),
+        Op::Move { who: w, sub, to } => (who(w), Command::TakeOverMoveUsers { subscription: sub_at(s, sub), to: sub_at(s, to) }),
+        Op::TakeCancel { who: w, sub } => (who(w), Command::TakeOverCancel { subscription: sub_at(s, sub), reason: "take over".into() }),
+        Op::Central { who: w, product, n, into, assign } => (who(w), Command::BuyCentral { product: pid(PRODUCTS[product]), licenses: qty(n), into: into.map(|i| sub_at(s, i)), assign: staff(20, assign) }),
+        Op::Leave { who: w, user } => (who(w), Command::SetAccountStatus { user: uid(PEOPLE[user]), status: AccountStatus::Disabled }),
+        Op::Advance { .. } => return None,
+    })
+}
+
+fn invariants(s: &State) -> Result<(), TestCaseError> {
+    for sub in &s.subscriptions {
+        prop_assert!(sub.assigned_count() <= sub.licenses.get(), "{} has {} assigned of {}", sub.id, sub.assigned.len(), sub.licenses.get());
+        let mut unique = sub.assigned.clone();
+        unique.sort();
+        unique.dedup();
+        prop_assert_eq!(unique.len(), sub.assigned.len(), "no one holds two licenses of one subscription");
+        if sub.status != ssp::domain::subscription::Status::Active {
+            prop_assert!(sub.assigned.is_empty(), "only active subscriptions hold assignments");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { max_shrink_iters: 2000, ..ProptestConfig::default() })]
+
+    /// Over any sequence: assigned ≤ total; a refused command leaves the state as it was;
+    /// a policy change never alters an existing subscription; no card number or security
+    /// code is ever serialized.
+    #[test]
+    fn command_sequences_keep_the_invariants(ops in proptest::collection::vec(arb_op(), 1..24)) {
+        let catalog = catalog();
+        let mut s = state();
+        let mut clock = now();
+        for op in &ops {
+            if let Op::Advance { days } = op {
+                clock += chrono::Duration::days(*days);
+                s = advance(&s, clock).0;
+                invariants(&s)?;
+                continue;
+            }
+            let Some((actor, command)) = to_command(&s, op) else { continue };
+            let is_policy = matches!(command, Command::SetPolicy { .. });
+            let before = serde_json::to_string(&s).unwrap();
+            match execute(&s, Ctx { catalog: &catalog, now: clock }, &actor, command) {
+                Ok((next, events)) => {
+                    prop_assert!(!events.is_empty());
+                    prop_assert_eq!(next.audit.len(), s.audit.len() + 1, "each success writes one audit event");
+                    if is_policy {
+                        prop_assert_eq!(&next.subscriptions, &s.subscriptions);
+                    }
+                    s = next;
+                }
+                Err(_) => prop_assert_eq!(serde_json::to_string(&s).unwrap(), before),
+            }
+            invariants(&s)?;
+        }
+        let json = serde_json::to_string(&s).unwrap();
+        for number in CARDS {
+            prop_assert!(!json.contains(number), "a full card number was stored");
+        }
+        prop_assert!(!json.contains("security_code") && !json.contains("cvc"));
+    }
+
+    /// Random valid cards: what is stored keeps only brand, last four, expiry and holder.
+    #[test]
+    fn no_card_number_or_code_is_stored(body in "[0-9]{14}", code in "[0-9]{3}", n in 1u32..4) {
+        // Make a Visa number with a valid check digit.
+        let partial = format!("4{body}");
+        let check = (0..10).find(|d| luhn_valid(&format!("{partial}{d}"))).unwrap();
+        let number = format!("{partial}{check}");
+        let card = CardInput { number: number.clone(), expiry: "12/30".into(), security_code: code.clone(), holder: "Pat".into(), country: "US".into() }
+            .validate(today())
+            .unwrap();
+        let catalog = catalog();
+        let result = execute(&state(), Ctx { catalog: &catalog, now: now() }, &actor("megan", "contoso"),
+            Command::Purchase { product: pid(POWER_BI_PRO), licenses: qty(n), card });
+        if let Ok((s, _)) = result {
+            let json = serde_json::to_string(&s).unwrap();
+            prop_assert!(!json.contains(&number));
+            prop_assert!(!json.contains(&number[..12]), "not even the first twelve digits");
+            let stored = serde_json::to_value(&s.cards[0]).unwrap();
+            let keys: Vec<&String> = stored.as_object().unwrap().keys().collect();
+            prop_assert_eq!(keys, vec!["brand", "country", "expiry", "holder", "id", "last4", "owner"]);
+        }
+    }
+}
