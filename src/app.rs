@@ -1,8 +1,14 @@
-//! The router, the shell around every page, and the contexts pages read.
+//! The router, the boot sequence (load the world, open the store), the shell around
+//! every page, and the contexts pages read.
 
+use crate::components::notice::StoreNotice;
 use crate::components::top_bar::TopBar;
+use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::pages::{admin, catalog::CatalogPage, checkout::CheckoutPage, not_found::NotFound, product::ProductPage};
+use crate::pages::{admin, catalog::CatalogPage, checkout::CheckoutPage, demo::DemoPage, not_found::NotFound, product::ProductPage, signin::SignInPage};
+use crate::store::browser::{load_world, Progress, Store};
+use crate::store::files::FileError;
+use crate::store::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
@@ -10,33 +16,96 @@ use leptos_router::path;
 /// Mounts the app on `<body>`; called by `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The static "loading" placeholder in index.html gives way to the app.
+    leptos::mount::mount_to_body(App);
+    // The static "loading" placeholder in index.html gives way once the app has painted.
     if let Some(el) = document().get_element_by_id("boot") {
         el.remove();
     }
-    leptos::mount::mount_to_body(App);
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let locale = Locale::provide();
+    Session::provide();
+    let (progress, set_progress) = signal(None::<Progress>);
+    let store = LocalResource::new(move || async move {
+        let world = load_world(move |p| set_progress.set(Some(p))).await?;
+        Ok::<Store, FileError>(Store::open(world).await)
+    });
     view! {
         <Router>
-            <a class="skip-link" href="#main" on:click=skip_to_main>{move || locale.t(crate::i18n::Msg::SkipToContent)}</a>
-            <TopBar/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=CatalogPage/>
-                    <Route path=path!("/products/:product_id") view=ProductPage/>
-                    <Route path=path!("/checkout/:product_id") view=CheckoutPage/>
-                    <ParentRoute path=path!("/admin") view=admin::AdminShell>
-                        <Route path=path!("") view=admin::AdminHome/>
-                        <Route path=path!("billing/products") view=admin::YourProducts/>
-                        <Route path=path!("settings/self-service") view=admin::SelfServiceSettings/>
-                    </ParentRoute>
-                </Routes>
-            </main>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{move || locale.t(Msg::SkipToContent)}</a>
+            <Transition fallback=move || view! { <Loading progress/> }>
+                {move || store.get().map(|loaded| match loaded {
+                    Ok(store) => view! { <Shell store/> }.into_any(),
+                    Err(error) => view! { <LoadFailed error/> }.into_any(),
+                })}
+            </Transition>
         </Router>
+    }
+}
+
+/// Everything once the world is loaded: the store in context, the bar, the routes.
+#[component]
+pub fn Shell(store: Store) -> impl IntoView {
+    provide_context(store);
+    view! {
+        <TopBar/>
+        <StoreNotice/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=CatalogPage/>
+                <Route path=path!("/products/:product_id") view=ProductPage/>
+                <Route path=path!("/checkout/:product_id") view=CheckoutPage/>
+                <Route path=path!("/signin") view=SignInPage/>
+                <Route path=path!("/demo") view=DemoPage/>
+                <ParentRoute path=path!("/admin") view=admin::AdminShell>
+                    <Route path=path!("") view=admin::AdminHome/>
+                    <Route path=path!("billing/products") view=admin::YourProducts/>
+                    <Route path=path!("settings/self-service") view=admin::SelfServiceSettings/>
+                </ParentRoute>
+            </Routes>
+        </main>
+    }
+}
+
+#[component]
+fn Loading(progress: ReadSignal<Option<Progress>>) -> impl IntoView {
+    let locale = Locale::get();
+    let done = move || progress.get().map_or(0, |p| p.done);
+    let total = move || progress.get().map_or(3, |p| p.total);
+    let file = move || progress.get().map_or("", |p| p.file);
+    view! {
+        <main id="main" class="loading" tabindex="-1">
+            <section class="panel" aria-labelledby="loading-title">
+                <h1 id="loading-title">{move || locale.t(Msg::Loading)}</h1>
+                <progress max=total value=done aria-labelledby="loading-title"></progress>
+                <p class="muted" role="status">
+                    {move || locale.tf(Msg::LoadingFile, &[("file", file()), ("done", &done().to_string()), ("total", &total().to_string())])}
+                </p>
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn LoadFailed(error: FileError) -> impl IntoView {
+    let locale = Locale::get();
+    let file = match &error {
+        FileError::Missing { file, .. } | FileError::Unreachable { file, .. } | FileError::Malformed { file, .. } => *file,
+    };
+    let detail = error.to_string();
+    view! {
+        <main id="main" tabindex="-1">
+            <section class="panel error-page" role="alert" aria-labelledby="page-title">
+                <h1 id="page-title">{move || locale.t(Msg::LoadFailedTitle)}</h1>
+                <p>{move || locale.tf(Msg::LoadFailedBody, &[("file", file)])}</p>
+                <pre class="error-detail">{detail}</pre>
+                <button type="button" class="button button--primary" on:click=|_| { let _ = window().location().reload(); }>
+                    {move || locale.t(Msg::Retry)}
+                </button>
+            </section>
+        </main>
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod store;
 
 // The UI exists only in the browser; the host build and `cargo test` skip it.
 #[cfg(target_arch = "wasm32")]
@@ -13,5 +14,3 @@ pub mod components;
 pub mod locale;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod store;

@@ -1,5 +1,6 @@
-//! Reusable pieces. A component takes signals and callbacks; only pages read context
-//! (the locale is the one exception every piece of text needs).
+//! Reusable pieces. A component takes signals and callbacks; the shell's pieces (top bar,
+//! notice) read the store and session, and every piece reads the locale for its text.
 
+pub mod notice;
 pub mod panel;
 pub mod top_bar;

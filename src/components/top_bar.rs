@@ -1,29 +1,75 @@
 //! The admin center's top bar: launcher, app name, organization, person, language.
 
+use crate::domain::{Tenant, User};
 use crate::i18n::{Lang, Msg};
 use crate::locale::Locale;
+use crate::store::browser::Store;
+use crate::store::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+/// The signed-in person and the tenant they act in, from the current directory.
+pub fn signed_in(store: Store, session: Session) -> Memo<Option<(User, Tenant)>> {
+    Memo::new(move |_| {
+        let actor = session.actor()?;
+        store.state.with(|s| {
+            let user = s.directory.user(&actor.user)?.clone();
+            let tenant = s.directory.tenant(&actor.tenant)?.clone();
+            Some((user, tenant))
+        })
+    })
+}
 
 #[component]
 pub fn TopBar() -> impl IntoView {
     let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let who = signed_in(store, session);
+    let location = use_location();
+    let navigate = use_navigate();
+    let sign_in_href = move || {
+        let here = location.pathname.get();
+        if here == "/signin" { "/signin".to_owned() } else { format!("/signin?next={here}") }
+    };
+    let sign_out = move |_| {
+        session.set(None);
+        navigate("/", Default::default());
+    };
     view! {
-        <header class="top-bar" role="banner">
+        <header class="top-bar">
             <AppLauncher/>
             <A href="/" attr:class="app-name">{move || locale.t(Msg::AppName)}</A>
             <div class="top-bar__spacer"></div>
             <div class="top-bar__who">
-                <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>{move || locale.t(Msg::NoTenant)}</span>
-                <span class="top-bar__person" title=move || locale.t(Msg::AccountLabel)>
-                    <span class="avatar" aria-hidden="true">"?"</span>
-                    <span class="top-bar__person-name">{move || locale.t(Msg::NotSignedIn)}</span>
+                <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>
+                    {move || who.get().map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)}
                 </span>
+                <Show
+                    when=move || who.read().is_some()
+                    fallback=move || view! {
+                        <A href=sign_in_href attr:class="top-bar__signin">{move || locale.t(Msg::SignIn)}</A>
+                    }
+                >
+                    <span class="top-bar__person" title=move || locale.t(Msg::AccountLabel)>
+                        <span class="avatar" aria-hidden="true">{move || who.get().map(|(u, _)| initials(&u.display_name))}</span>
+                        <span class="top-bar__person-name">{move || who.get().map(|(u, _)| u.display_name)}</span>
+                    </span>
+                    <button type="button" class="top-bar__signout" on:click=sign_out.clone()>{move || locale.t(Msg::SignOut)}</button>
+                </Show>
             </div>
             <LanguageSwitch/>
         </header>
-        <p class="demo-notice" role="note">{move || locale.t(Msg::DemoNotice)}</p>
+        <p class="demo-notice" role="note">
+            {move || locale.t(Msg::DemoNotice)}" "
+            <A href="/demo">{move || locale.t(Msg::DemoControlsLink)}</A>
+        </p>
     }
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect()
 }
 
 /// The waffle menu with the Admin tile, as in every Microsoft 365 app.

@@ -55,6 +55,27 @@ pub enum Command {
 }
 
 impl Command {
+    /// What the command is about, as the audit log names it.
+    pub fn subject(&self) -> String {
+        match self {
+            Command::Purchase { product, .. } | Command::StartTrial { product, .. } | Command::SetPolicy { product, .. } => {
+                product.to_string()
+            }
+            Command::BuyCentral { product, into, .. } => into.as_ref().map_or_else(|| product.to_string(), |s| s.0.clone()),
+            Command::ChangeLicenses { subscription, .. }
+            | Command::Assign { subscription, .. }
+            | Command::Unassign { subscription, .. }
+            | Command::ReplaceCard { subscription, .. }
+            | Command::Cancel { subscription, .. }
+            | Command::TakeOverMoveUsers { subscription, .. }
+            | Command::TakeOverCancel { subscription, .. }
+            | Command::RequestCancel { subscription, .. } => subscription.0.clone(),
+            Command::PayBill { bill } => bill.0.clone(),
+            Command::UpdateCard { card, .. } => card.0.clone(),
+            Command::SetAccountStatus { user, .. } => user.0.clone(),
+        }
+    }
+
     /// The name the audit log shows.
     pub const fn name(&self) -> &'static str {
         match self {

@@ -9,6 +9,7 @@ pub mod directory;
 pub mod eligibility;
 pub mod money;
 pub mod policy;
+pub mod seed;
 pub mod subscription;
 pub mod views;
 

@@ -3,8 +3,10 @@
 pub mod admin;
 pub mod catalog;
 pub mod checkout;
+pub mod demo;
 pub mod not_found;
 pub mod product;
+pub mod signin;
 
 use crate::domain::catalog::{known_products, Product, ProductId};
 use leptos::prelude::*;

@@ -1,3 +1,15 @@
-//! The only code that touches browser storage.
+//! Persistence. The JSON shapes and migrations (`files`) are pure and tested natively;
+//! the modules that touch browser storage build only for the browser, and nothing else in
+//! the app touches storage.
 
+pub mod files;
+
+#[cfg(target_arch = "wasm32")]
 pub mod prefs;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
+#[cfg(target_arch = "wasm32")]
+pub mod session;

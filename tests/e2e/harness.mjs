@@ -39,3 +39,9 @@ export async function start() {
     },
   };
 }
+
+/** Waits until the world is loaded and the shell has painted its page. */
+export async function ready(page) {
+  await page.waitForSelector('header.top-bar');
+  await page.waitForSelector('main h1');
+}

@@ -1,7 +1,7 @@
 // The app shell end to end: the release build, a real Chromium, real clicks and reloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './harness.mjs';
+import { start, ready } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -10,7 +10,7 @@ after(async () => { await app?.stop(); });
 async function open(path, options) {
   const page = await app.page(options);
   await page.goto(app.url + path);
-  await page.waitForSelector('main h1');
+  await ready(page);
   return page;
 }
 
@@ -29,7 +29,7 @@ test('a deep link to a product survives a reload, and an old ID resolves', async
   const page = await open('/products/CFQ7TTC0KP0N');
   assert.equal(await h1(page), 'Power Automate per user');
   await page.reload();
-  await page.waitForSelector('main h1');
+  await ready(page);
   assert.equal(await h1(page), 'Power Automate per user');
   assert.match(await page.locator('.facts').innerText(), /CFQ7TTC0LH3L/);
   assert.deepEqual(page.errors, []);
@@ -56,7 +56,7 @@ test('switching to Chinese translates the page and is remembered across a reload
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.match(await page.locator('header.top-bar').innerText(), /Microsoft 365 管理中心/);
   await page.reload();
-  await page.waitForSelector('main h1');
+  await ready(page);
   assert.match(await page.locator('header.top-bar').innerText(), /管理中心/);
   assert.equal(await page.locator('#lang-switch').inputValue(), 'zh-CN');
 });
@@ -77,7 +77,7 @@ test('the app launcher leads to the admin center, whose routes survive reloads',
   assert.equal(await h1(page), 'Your products');
   for (const [path, title] of [['/admin/billing/products', 'Your products'], ['/admin/settings/self-service', 'Self-service trials and purchases']]) {
     await page.goto(app.url + path);
-    await page.waitForSelector('main h1');
+    await ready(page);
     assert.equal(await h1(page), title, path);
     assert.equal(await page.locator('.admin-nav a[aria-current="page"]').getAttribute('href'), path);
   }

@@ -1,6 +1,6 @@
 // Screenshots for people to look at: `node shot.mjs OUT_DIR [path ...]`.
 // Each path is taken in en-US and zh-CN at 1280×900, and in en-US at 360×780.
-import { start } from './harness.mjs';
+import { start, ready } from './harness.mjs';
 import { mkdirSync } from 'node:fs';
 
 const [out = '/tmp/shots', ...paths] = process.argv.slice(2);
@@ -16,7 +16,7 @@ try {
     ]) {
       const page = await app.page(opts);
       await page.goto(app.url + path);
-      await page.waitForSelector('main h1');
+      await ready(page);
       await page.screenshot({ path: `${out}/${name}-${suffix}.png`, fullPage: suffix === 'narrow' });
       if (page.errors.length) console.error(path, suffix, page.errors);
       await page.context().close();

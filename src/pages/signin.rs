@@ -1,0 +1,80 @@
+//! `/signin`: the demo directory's sign-in.
+
+use crate::domain::Actor;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::Store;
+use crate::store::session::Session;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// Only same-site paths are followed after sign-in.
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/".to_owned())
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let (email, set_email) = signal(String::new());
+    let (password, set_password) = signal(String::new());
+    let sign_in = Action::new_local(move |(email, password): &(String, String)| {
+        let (email, password) = (email.clone(), password.clone());
+        async move { store.sign_in(&email, &password).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(user)) = sign_in.value().get() {
+            session.set(Some(Actor::home(&user)));
+            navigate(&safe_next(query.read_untracked().get("next")), Default::default());
+        }
+    });
+    let error = move || sign_in.value().get().and_then(Result::err);
+    view! {
+        <section class="page signin" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::SignInTitle)}</h1>
+            <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::SignInDemoNote)}</p>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+                }
+            >
+                <div class="field">
+                    <label for="signin-email">{move || locale.t(Msg::EmailLabel)}</label>
+                    <input
+                        id="signin-email"
+                        type="email"
+                        autocomplete="username"
+                        required
+                        prop:value=email
+                        on:input=move |ev| set_email.set(event_target_value(&ev))
+                        aria-describedby="signin-error"
+                    />
+                </div>
+                <div class="field">
+                    <label for="signin-password">{move || locale.t(Msg::PasswordLabel)}</label>
+                    <input
+                        id="signin-password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        prop:value=password
+                        on:input=move |ev| set_password.set(event_target_value(&ev))
+                        aria-describedby="signin-error"
+                    />
+                </div>
+                <p id="signin-error" class="field-error" role="alert">
+                    {move || error().map(|e| locale.key(e.message_key()))}
+                </p>
+                <button type="submit" class="button button--primary" disabled=move || sign_in.pending().get()>
+                    {move || locale.t(Msg::SignIn)}
+                </button>
+            </form>
+        </section>
+    }
+}

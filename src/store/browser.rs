@@ -1,0 +1,369 @@
+//! The app's store: loads the demo world, restores and saves the state in IndexedDB, and
+//! runs every command through the domain. Pages call it; only it touches storage.
+
+use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SeedFile, SCHEMA};
+use super::idb::Db;
+use crate::domain::commands::{advance, execute, record_refusal, Command, Ctx, DomainError, Event};
+use crate::domain::{Actor, State};
+use chrono::{DateTime, Duration, Months, Utc};
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+const DB_NAME: &str = "ssp";
+const STATE_KEY: &str = "state";
+const BACKUP_KEY: &str = "backup";
+/// Bumped in localStorage after each write so other tabs hear a `storage` event.
+const REVISION_KEY: &str = "ssp.revision";
+
+/// The demo world's files, as loaded.
+pub struct WorldFiles {
+    pub catalog: CatalogFile,
+    pub directory: DirectoryFile,
+    pub seed: SeedFile,
+}
+
+/// Where loading has got to, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub file: &'static str,
+}
+
+async fn fetch_text(file: &'static str) -> Result<String, FileError> {
+    let url = format!("/{file}");
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| FileError::Unreachable { file, reason: e.to_string() })?;
+    if !response.ok() {
+        return Err(FileError::Missing { file, status: response.status() });
+    }
+    response.text().await.map_err(|e| FileError::Unreachable { file, reason: e.to_string() })
+}
+
+/// Fetches and parses the three files, reporting progress after each.
+pub async fn load_world(progress: impl Fn(Progress)) -> Result<WorldFiles, FileError> {
+    let total = 3;
+    progress(Progress { done: 0, total, file: files::CATALOG_FILE });
+    let catalog = files::parse_file(files::CATALOG_FILE, &fetch_text(files::CATALOG_FILE).await?)?;
+    progress(Progress { done: 1, total, file: files::DIRECTORY_FILE });
+    let directory = files::parse_file(files::DIRECTORY_FILE, &fetch_text(files::DIRECTORY_FILE).await?)?;
+    progress(Progress { done: 2, total, file: files::SEED_FILE });
+    let seed = files::parse_file(files::SEED_FILE, &fetch_text(files::SEED_FILE).await?)?;
+    progress(Progress { done: 3, total, file: files::SEED_FILE });
+    Ok(WorldFiles { catalog, directory, seed })
+}
+
+/// Something the person should know about their stored data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// What was stored could not be read; it is kept as a backup.
+    Unreadable { reason: String },
+    Migrated { from: u32 },
+    /// Saving failed: the change did not happen.
+    SaveFailed { reason: String },
+    /// The browser keeps nothing (no IndexedDB): changes last until the tab closes.
+    NotPersistent { reason: String },
+}
+
+#[derive(Debug, Clone)]
+pub enum DispatchError {
+    Domain(DomainError),
+    Storage(String),
+}
+
+/// The store, as a context every page reads.
+#[derive(Clone, Copy)]
+pub struct Store {
+    world: StoredValue<Rc<WorldFiles>, LocalStorage>,
+    db: StoredValue<Option<Rc<Db>>, LocalStorage>,
+    /// The revision the in-memory state was read at.
+    rev: StoredValue<u64>,
+    pub state: RwSignal<State, LocalStorage>,
+    pub clock: RwSignal<DateTime<Utc>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// How long the last save took, in milliseconds (shown in the demo controls).
+    pub last_save_ms: RwSignal<Option<f64>>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+fn announce_revision(rev: u64) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(REVISION_KEY, &rev.to_string());
+    }
+}
+
+impl Store {
+    pub fn get() -> Store {
+        expect_context::<Store>()
+    }
+
+    /// Opens the database, restores the saved state (or starts from the seed), and
+    /// listens for other tabs.
+    pub async fn open(world: WorldFiles) -> Store {
+        let seed_clock = world.seed.clock;
+        let fresh = world.seed.state(world.directory.directory());
+        let (db, notice) = match Db::open(DB_NAME).await {
+            Ok(db) => (Some(Rc::new(db)), None),
+            Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
+        };
+        let mut rev = 0;
+        let mut restored_notice = None;
+        let mut saved = Saved { schema: SCHEMA, clock: seed_clock, state: fresh };
+        if let Some(db) = &db {
+            match db.get(STATE_KEY).await {
+                Ok(Some(record)) => {
+                    rev = record.rev;
+                    match files::restore(Some(&record.json), seed_clock) {
+                        Restored::Fresh => {}
+                        Restored::Current(s) => saved = s,
+                        Restored::Migrated { saved: s, from } => {
+                            saved = s;
+                            restored_notice = Some(Notice::Migrated { from });
+                        }
+                        Restored::Unreadable { raw, reason } => {
+                            // Keep the raw value whole before anything can overwrite it.
+                            let _ = db.put(BACKUP_KEY, &super::idb::Record { rev: record.rev, json: raw }).await;
+                            restored_notice = Some(Notice::Unreadable { reason });
+                        }
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => restored_notice = Some(Notice::Unreadable { reason: e.0 }),
+            }
+        }
+        let store = Store {
+            world: StoredValue::new_local(Rc::new(world)),
+            db: StoredValue::new_local(db),
+            rev: StoredValue::new(rev),
+            state: RwSignal::new_local(saved.state),
+            clock: RwSignal::new(saved.clock),
+            notice: RwSignal::new(notice.or(restored_notice)),
+            last_save_ms: RwSignal::new(None),
+        };
+        store.listen_to_other_tabs();
+        store
+    }
+
+    pub fn catalog_file(&self) -> Rc<WorldFiles> {
+        self.world.get_value()
+    }
+
+    pub fn catalog(&self) -> crate::domain::Catalog {
+        self.world.with_value(|w| w.catalog.catalog())
+    }
+
+    fn listen_to_other_tabs(self) {
+        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() == Some(REVISION_KEY) {
+                leptos::task::spawn_local(async move { store_reload(self).await });
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
+        }
+        // The listener lives as long as the page.
+        handler.forget();
+    }
+
+    /// Re-reads the saved state (another tab wrote it).
+    pub async fn reload(self) {
+        store_reload(self).await
+    }
+
+    /// Runs one command: re-reads what is stored if another tab changed it, applies the
+    /// command, and writes the result, all in one transaction. A refusal is written to
+    /// the audit log; a storage failure leaves everything as it was.
+    pub async fn dispatch(self, actor: Actor, command: Command) -> Result<Vec<Event>, DispatchError> {
+        let world = self.world.get_value();
+        let outcome = self
+            .transact(move |base| {
+                let catalog = world.catalog.catalog();
+                let ctx = Ctx { catalog: &catalog, now: base.clock };
+                let (name, subject) = (command.name(), command.subject());
+                Ok::<_, ()>(match execute(&base.state, ctx, &actor, command) {
+                    Ok((state, events)) => (Saved { state, ..base }, Ok(events)),
+                    Err(e) => {
+                        let state = record_refusal(&base.state, base.clock, Some(&actor), name, &subject, &e.to_string());
+                        (Saved { state, ..base }, Err(e))
+                    }
+                })
+            })
+            .await;
+        match outcome {
+            Ok(Ok(events)) => Ok(events),
+            Ok(Err(e)) => Err(DispatchError::Domain(e)),
+            Err(e) => Err(DispatchError::Storage(e)),
+        }
+    }
+
+    /// Applies `change` to the latest saved state — re-read in the same transaction when
+    /// another tab wrote since — and saves the result whole, or nothing.
+    pub async fn transact<R: 'static, E: 'static>(
+        self,
+        change: impl FnOnce(Saved) -> Result<(Saved, R), E> + 'static,
+    ) -> Result<R, String>
+    where
+        E: std::fmt::Debug,
+    {
+        let mine = self.rev.get_value();
+        let current = self.saved();
+        let seed_clock = self.world.with_value(|w| w.seed.clock);
+        let step = move |rev: Option<u64>, json: Option<String>| {
+            let base = match (rev, json) {
+                (Some(r), Some(json)) if r != mine => match files::restore(Some(&json), seed_clock) {
+                    Restored::Current(s) | Restored::Migrated { saved: s, .. } => s,
+                    // Unreadable data stays in the backup key; work on from what this tab has.
+                    _ => current,
+                },
+                _ => current,
+            };
+            let (next, result) = change(base).map_err(|e| format!("{e:?}"))?;
+            let json = serde_json::to_string(&next).map_err(|e| e.to_string())?;
+            Ok::<_, String>((json, (next, result)))
+        };
+        let started = now_ms();
+        let written = match self.db.get_value() {
+            Some(db) => match db.update(STATE_KEY, move |rev| rev != Some(mine), step).await {
+                Ok(Ok(done)) => Ok(done),
+                Ok(Err(refused)) => return Err(refused),
+                Err(e) => Err(e.0),
+            },
+            // No IndexedDB: changes live in memory only (the notice says so).
+            None => step(None, None).map(|(_, done)| (mine + 1, done)),
+        };
+        match written {
+            Ok((rev, (saved, result))) => {
+                self.last_save_ms.set(Some(now_ms() - started));
+                self.rev.set_value(rev);
+                self.clock.set(saved.clock);
+                self.state.set(saved.state);
+                announce_revision(rev);
+                Ok(result)
+            }
+            Err(reason) => {
+                self.notice.set(Some(Notice::SaveFailed { reason: reason.clone() }));
+                Err(reason)
+            }
+        }
+    }
+
+    /// Replaces the whole saved state (reset, import).
+    pub async fn save(self, saved: Saved) -> Result<(), String> {
+        self.transact(move |_| Ok::<_, ()>((saved, ()))).await
+    }
+
+    pub fn saved(&self) -> Saved {
+        self.state.with_untracked(|s| Saved { schema: SCHEMA, clock: self.clock.get_untracked(), state: s.clone() })
+    }
+
+    /// Back to the world as shipped; the backup of unreadable data stays until then.
+    pub async fn reset(self) -> Result<(), String> {
+        let fresh = self.world.with_value(|w| Saved { schema: SCHEMA, clock: w.seed.clock, state: w.seed.state(w.directory.directory()) });
+        self.save(fresh).await?;
+        if let Some(db) = self.db.get_value() {
+            let _ = db.delete(BACKUP_KEY).await;
+        }
+        self.notice.set(None);
+        Ok(())
+    }
+
+    /// The demo sign-in against the directory as it stands; a refusal goes to the audit log.
+    pub async fn sign_in(self, email: &str, password: &str) -> Result<crate::domain::User, files::SignInError> {
+        let result = self.state.with_untracked(|s| self.world.with_value(|w| files::authenticate(&w.directory, &s.directory, email, password)));
+        if let Err(e) = result {
+            let email = email.trim().to_owned();
+            let _ = self
+                .transact(move |base| {
+                    let state = record_refusal(&base.state, base.clock, None, "sign_in", &email, &format!("{e:?}"));
+                    Ok::<_, ()>((Saved { state, ..base }, ()))
+                })
+                .await;
+        }
+        result
+    }
+
+    /// The saved state as pretty JSON, for a download.
+    pub fn export(&self) -> String {
+        serde_json::to_string_pretty(&self.saved()).unwrap_or_default()
+    }
+
+    /// The raw value kept when stored data could not be read.
+    pub async fn backup(&self) -> Option<String> {
+        let db = self.db.get_value()?;
+        db.get(BACKUP_KEY).await.ok().flatten().map(|r| r.json)
+    }
+
+    /// Replaces the state with an exported one, after checking it; a bad file changes nothing.
+    pub async fn import(self, text: &str) -> Result<(), String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        let seed_clock = self.world.with_value(|w| w.seed.clock);
+        let (saved, _) = files::migrate(value, seed_clock)?;
+        files::validate(&saved, &self.catalog())?;
+        self.save(saved).await
+    }
+
+    /// Moves the demo clock on; renewals, bills and trial ends happen on the way.
+    pub async fn advance_clock(self, by: ClockStep) -> Result<Vec<Event>, String> {
+        self.transact(move |base| {
+            let to = match by {
+                ClockStep::Day => base.clock + Duration::days(1),
+                ClockStep::Month => base.clock.checked_add_months(Months::new(1)).unwrap_or(base.clock),
+            };
+            let (state, events) = advance(&base.state, to);
+            Ok::<_, ()>((Saved { state, clock: to, ..base }, events))
+        })
+        .await
+    }
+
+    /// Adds `n` generated subscriptions to a tenant, for benchmarks.
+    pub async fn seed_extra(self, tenant: crate::domain::TenantId, n: usize) -> Result<(), String> {
+        let catalog = self.catalog();
+        self.transact(move |mut base| {
+            crate::domain::seed::extra_subscriptions(&mut base.state, &catalog, &tenant, n, base.clock.date_naive());
+            Ok::<_, ()>((base, ()))
+        })
+        .await
+    }
+}
+
+pub enum ClockStep {
+    Day,
+    Month,
+}
+
+async fn store_reload(store: Store) {
+    let Some(db) = store.db.get_value() else { return };
+    let seed_clock = store.world.with_value(|w| w.seed.clock);
+    if let Ok(Some(record)) = db.get(STATE_KEY).await {
+        if record.rev == store.rev.get_value() {
+            return;
+        }
+        if let Restored::Current(saved) | Restored::Migrated { saved, .. } = files::restore(Some(&record.json), seed_clock) {
+            store.rev.set_value(record.rev);
+            store.clock.set(saved.clock);
+            store.state.set(saved.state);
+        }
+    }
+}
+
+/// Offers `text` as a file download.
+pub fn download(filename: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -1,0 +1,300 @@
+//! The shapes of the demo world's files (`public/data/*.json`) and of the saved state,
+//! with the schema migrations and the checks an import must pass. Pure: no browser here.
+
+use crate::domain::card::StoredCard;
+use crate::domain::catalog::{Catalog, Price, Product, ProductId};
+use crate::domain::directory::{Directory, Tenant, User, UserId};
+use crate::domain::subscription::{AuditEvent, Bill, Notification, State, Subscription};
+use crate::domain::Policies;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+/// The schema of what is saved; bump it with a migration in `migrate`.
+pub const SCHEMA: u32 = 1;
+
+pub const CATALOG_FILE: &str = "data/catalog.json";
+pub const DIRECTORY_FILE: &str = "data/directory.json";
+pub const SEED_FILE: &str = "data/seed.json";
+
+/// A product's one-line description, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub product: ProductId,
+    pub en_us: String,
+    pub zh_cn: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogFile {
+    pub products: Vec<Product>,
+    pub prices: Vec<Price>,
+    pub summaries: Vec<Summary>,
+}
+
+impl CatalogFile {
+    pub fn catalog(&self) -> Catalog {
+        Catalog { products: self.products.clone(), prices: self.prices.clone() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryFile {
+    pub tenants: Vec<Tenant>,
+    pub users: Vec<User>,
+    /// Demo sign-in: user ID → password. Never part of the saved state.
+    pub passwords: BTreeMap<String, String>,
+}
+
+impl DirectoryFile {
+    pub fn directory(&self) -> Directory {
+        Directory { tenants: self.tenants.clone(), users: self.users.clone() }
+    }
+
+    pub fn password_matches(&self, user: &UserId, typed: &str) -> bool {
+        self.passwords.get(&user.0).is_some_and(|p| p == typed)
+    }
+}
+
+/// What the world starts with besides its directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeedFile {
+    /// The demo's own calendar starts here; the demo controls move it forward.
+    pub clock: DateTime<Utc>,
+    pub policies: Policies,
+    pub subscriptions: Vec<Subscription>,
+    pub bills: Vec<Bill>,
+    pub cards: Vec<StoredCard>,
+    pub notifications: Vec<Notification>,
+    pub audit: Vec<AuditEvent>,
+    pub sequence: u64,
+}
+
+impl SeedFile {
+    pub fn state(&self, directory: Directory) -> State {
+        State {
+            directory,
+            policies: self.policies.clone(),
+            subscriptions: self.subscriptions.clone(),
+            bills: self.bills.clone(),
+            cards: self.cards.clone(),
+            notifications: self.notifications.clone(),
+            audit: self.audit.clone(),
+            sequence: self.sequence,
+        }
+    }
+}
+
+/// Why a file of the world could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Missing { file: &'static str, status: u16 },
+    Unreachable { file: &'static str, reason: String },
+    Malformed { file: &'static str, reason: String },
+}
+
+impl std::error::Error for FileError {}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Missing { file, status } => write!(f, "{file}: the server answered {status}"),
+            FileError::Unreachable { file, reason } => write!(f, "{file}: could not be fetched ({reason})"),
+            FileError::Malformed { file, reason } => write!(f, "{file}: {reason}"),
+        }
+    }
+}
+
+pub fn parse_file<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, FileError> {
+    serde_json::from_str(text).map_err(|e| FileError::Malformed { file, reason: e.to_string() })
+}
+
+/// The saved state: schema number, the demo clock, and the state itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub schema: u32,
+    pub clock: DateTime<Utc>,
+    pub state: State,
+}
+
+/// What was found in storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Restored {
+    /// Nothing saved yet: start from the seed.
+    Fresh,
+    Current(Saved),
+    Migrated { saved: Saved, from: u32 },
+    /// Unreadable or from a newer version: kept aside, never silently dropped.
+    Unreadable { raw: String, reason: String },
+}
+
+/// Reads what storage held, migrating older schemas.
+pub fn restore(raw: Option<&str>, seed_clock: DateTime<Utc>) -> Restored {
+    let Some(raw) = raw else { return Restored::Fresh };
+    let unreadable = |reason: String| Restored::Unreadable { raw: raw.to_owned(), reason };
+    let value: serde_json::Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => return unreadable(format!("not JSON: {e}")),
+    };
+    match migrate(value, seed_clock) {
+        Ok((saved, from)) if from == SCHEMA => Restored::Current(saved),
+        Ok((saved, from)) => Restored::Migrated { saved, from },
+        Err(reason) => unreadable(reason),
+    }
+}
+
+/// Brings a saved value of any known schema to the current one; returns the schema it had.
+pub fn migrate(value: serde_json::Value, seed_clock: DateTime<Utc>) -> Result<(Saved, u32), String> {
+    let schema = match value.get("schema") {
+        // Schema 0: the bare state, saved before the envelope (and the demo clock) existed.
+        None => 0,
+        Some(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or("the schema is not a number")?,
+    };
+    if schema > SCHEMA {
+        return Err(format!("saved by a newer version of the app (schema {schema}; this one reads up to {SCHEMA})"));
+    }
+    let mut value = value;
+    if schema == 0 {
+        value = serde_json::json!({ "schema": 1, "clock": seed_clock, "state": value });
+    }
+    // Later schemas add their steps here: `if schema < 2 { … }`.
+    let saved: Saved = serde_json::from_value(value).map_err(|e| format!("does not match schema {SCHEMA}: {e}"))?;
+    Ok((saved, schema))
+}
+
+/// Checks an imported state against the catalog before it may replace the current one.
+pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), String> {
+    let s = &saved.state;
+    let tenants: HashSet<&str> = s.directory.tenants.iter().map(|t| t.id.0.as_str()).collect();
+    let users: HashSet<&str> = s.directory.users.iter().map(|u| u.id.0.as_str()).collect();
+    if tenants.is_empty() {
+        return Err("it has no tenants".into());
+    }
+    for u in &s.directory.users {
+        if !tenants.contains(u.tenant.0.as_str()) {
+            return Err(format!("user {} belongs to an unknown tenant {}", u.id, u.tenant));
+        }
+    }
+    let mut ids = HashSet::new();
+    for sub in &s.subscriptions {
+        if !ids.insert(sub.id.0.as_str()) {
+            return Err(format!("subscription {} appears twice", sub.id));
+        }
+        if catalog.product(&sub.product).is_none() {
+            return Err(format!("subscription {} is of an unknown product {}", sub.id, sub.product));
+        }
+        if !tenants.contains(sub.tenant.0.as_str()) {
+            return Err(format!("subscription {} belongs to an unknown tenant {}", sub.id, sub.tenant));
+        }
+        if sub.assigned_count() > sub.licenses.get() {
+            return Err(format!("subscription {} assigns more licenses than it has", sub.id));
+        }
+        if let Some(p) = &sub.purchaser {
+            if !users.contains(p.0.as_str()) {
+                return Err(format!("subscription {} was bought by an unknown user {p}", sub.id));
+            }
+        }
+    }
+    for bill in &s.bills {
+        if !ids.contains(bill.subscription.0.as_str()) {
+            return Err(format!("bill {} is for an unknown subscription", bill.id.0));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn clock() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+    }
+
+    fn saved() -> Saved {
+        Saved { schema: SCHEMA, clock: clock(), state: State::default() }
+    }
+
+    #[test]
+    fn nothing_saved_starts_fresh() {
+        assert_eq!(restore(None, clock()), Restored::Fresh);
+    }
+
+    #[test]
+    fn current_schema_round_trips() {
+        let json = serde_json::to_string(&saved()).unwrap();
+        assert_eq!(restore(Some(&json), clock()), Restored::Current(saved()));
+    }
+
+    #[test]
+    fn schema_0_is_migrated_with_the_seed_clock() {
+        let bare = serde_json::to_string(&State::default()).unwrap();
+        assert_eq!(restore(Some(&bare), clock()), Restored::Migrated { saved: saved(), from: 0 });
+    }
+
+    #[test]
+    fn corrupt_and_newer_data_is_kept_aside_with_a_reason() {
+        for (raw, needle) in [
+            ("{not json", "not JSON"),
+            (r#"{"schema": 99, "clock": "x", "state": {}}"#, "newer version"),
+            (r#"{"schema": "one"}"#, "not a number"),
+            (r#"{"schema": 1, "clock": "2026-11-26T09:00:00Z", "state": {"subscriptions": 3}}"#, "does not match"),
+        ] {
+            match restore(Some(raw), clock()) {
+                Restored::Unreadable { raw: kept, reason } => {
+                    assert_eq!(kept, raw, "the raw value is kept whole");
+                    assert!(reason.contains(needle), "{reason}");
+                }
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn file_errors_name_the_file() {
+        let e = parse_file::<CatalogFile>(CATALOG_FILE, "{\"products\": 1}").unwrap_err();
+        assert!(e.to_string().starts_with("data/catalog.json: "), "{e}");
+        assert!(FileError::Missing { file: SEED_FILE, status: 404 }.to_string().contains("404"));
+    }
+}
+
+/// Why a demo sign-in was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInError {
+    Malformed,
+    UnknownAccount,
+    WrongPassword,
+    Disabled,
+    Deleted,
+}
+
+impl SignInError {
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            SignInError::Malformed => "signin.error.malformed",
+            SignInError::UnknownAccount => "signin.error.unknown",
+            SignInError::WrongPassword => "signin.error.password",
+            SignInError::Disabled => "signin.error.disabled",
+            SignInError::Deleted => "signin.error.deleted",
+        }
+    }
+}
+
+/// The demo sign-in: the account with this address in the tenant that owns its domain
+/// (as the directory stands now), and its password from the directory file.
+pub fn authenticate(passwords: &DirectoryFile, directory: &Directory, email: &str, password: &str) -> Result<User, SignInError> {
+    use crate::domain::directory::{AccountStatus, Email};
+    let email = Email::try_from(email).map_err(|_| SignInError::Malformed)?;
+    let tenant = directory.tenant_for_domain(email.domain()).ok_or(SignInError::UnknownAccount)?;
+    let user = directory.account(&tenant.id, &email).ok_or(SignInError::UnknownAccount)?;
+    if !passwords.password_matches(&user.id, password) {
+        return Err(SignInError::WrongPassword);
+    }
+    match user.status {
+        AccountStatus::Active => Ok(user.clone()),
+        AccountStatus::Disabled => Err(SignInError::Disabled),
+        AccountStatus::Deleted => Err(SignInError::Deleted),
+    }
+}
