@@ -1,125 +1,13 @@
-//! Component tests: the app's pieces mounted in headless Chromium, asserting on the DOM.
+//! Component tests: the app's pieces mounted in headless Chromium, asserting on the DOM,
+//! and the store against the browser's real IndexedDB.
 //! Run with `cargo test --target wasm32-unknown-unknown --test web` (scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
-use ssp::app::App;
-use ssp::i18n::{Lang, Msg};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh host element, a clean URL and no saved preferences.
-fn host(path: &str) -> HtmlElement {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
-    let doc = document();
-    let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn text(el: &HtmlElement) -> String {
-    el.text_content().unwrap_or_default()
-}
-
-fn query(el: &HtmlElement, selector: &str) -> HtmlElement {
-    el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
-}
-
-/// The language the browser running the test prefers, as the app would pick it.
-fn browser_lang() -> Lang {
-    let tags = ssp::store::prefs::browser_langs();
-    Lang::from_preferences(tags.iter().map(String::as_str))
-}
-
-#[wasm_bindgen_test]
-async fn shell_shows_top_bar_and_catalog() {
-    let el = host("/");
-    let lang = browser_lang();
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    let bar = query(&el, "header.top-bar");
-    assert!(text(&bar).contains(Msg::AppName.text(lang)), "app name in the top bar: {}", text(&bar));
-    assert!(text(&bar).contains(Msg::NotSignedIn.text(lang)));
-    let cards = el.query_selector_all(".product-card").unwrap();
-    assert_eq!(cards.length(), 13, "every known product is listed");
-    assert!(text(&el).contains("Power BI Pro"));
-}
-
-#[wasm_bindgen_test]
-async fn language_switch_translates_and_is_remembered() {
-    let el = host("/");
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    let select: web_sys::HtmlSelectElement = query(&el, "#lang-switch").unchecked_into();
-    select.set_value("zh-CN");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    leptos::task::tick().await;
-    let title = text(&query(&el, "main h1"));
-    assert_eq!(title, Msg::CatalogTitle.text(Lang::ZhCn));
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
-    assert_eq!(ssp::store::prefs::saved_lang(), Some(Lang::ZhCn));
-
-    select.set_value("en-US");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    leptos::task::tick().await;
-    assert_eq!(text(&query(&el, "main h1")), Msg::CatalogTitle.text(Lang::EnUs));
-    assert_eq!(ssp::store::prefs::saved_lang(), Some(Lang::EnUs));
-}
-
-#[wasm_bindgen_test]
-async fn product_page_resolves_an_old_id() {
-    let el = host("/products/CFQ7TTC0KP0P");
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    assert_eq!(text(&query(&el, "main h1")), "Power Apps per user");
-    let facts = text(&query(&el, ".facts"));
-    assert!(facts.contains("CFQ7TTC0LH2H") && facts.contains("CFQ7TTC0KP0P"), "{facts}");
-}
-
-#[wasm_bindgen_test]
-async fn unknown_product_and_unknown_path_say_so() {
-    let el = host("/products/NOPE");
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    assert!(text(&el).contains("NOPE"), "names the ID that was not found");
-    drop(_app);
-
-    let el = host("/no/such/page");
-    let lang = browser_lang();
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    assert_eq!(text(&query(&el, "main h1")), Msg::NotFoundTitle.text(lang));
-    assert!(text(&el).contains("/no/such/page"));
-}
-
-#[wasm_bindgen_test]
-async fn app_launcher_opens_with_the_admin_tile() {
-    let el = host("/");
-    let lang = browser_lang();
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    assert!(el.query_selector("#launcher-menu").unwrap().is_none(), "closed at first");
-    let button = query(&el, ".launcher__button");
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
-    button.click();
-    leptos::task::tick().await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
-    let admin = query(&el, "#launcher-menu a.tile--admin");
-    assert_eq!(admin.get_attribute("href").as_deref(), Some("/admin"));
-    assert!(text(&admin).contains(Msg::LauncherAdmin.text(lang)));
-}
-
-#[wasm_bindgen_test]
-async fn admin_shell_has_navigation_and_marks_the_current_page() {
-    let el = host("/admin/billing/products");
-    let _app = leptos::mount::mount_to(el.clone(), App);
-    leptos::task::tick().await;
-    let current = query(&el, ".admin-nav a[aria-current='page']");
-    assert_eq!(current.get_attribute("href").as_deref(), Some("/admin/billing/products"));
-    assert_eq!(el.query_selector_all(".admin-nav a").unwrap().length(), 3);
-}
+#[path = "web/shell.rs"]
+mod shell;
+#[path = "web/store.rs"]
+mod store;
+#[path = "web/support.rs"]
+mod support;

@@ -95,7 +95,6 @@ catalog! {
     LauncherTitle "app.launcher.title" => "Apps", "应用";
     LauncherAdmin "app.launcher.admin" => "Admin", "管理";
     LauncherStore "app.launcher.store" => "Buy products", "购买产品";
-    NotSignedIn "app.not_signed_in" => "Not signed in", "未登录";
     NoTenant "app.no_tenant" => "No organization", "无组织";
     TenantLabel "app.tenant" => "Organization", "组织";
     AccountLabel "app.account" => "Account", "帐户";

@@ -106,9 +106,14 @@ impl Store {
     /// Opens the database, restores the saved state (or starts from the seed), and
     /// listens for other tabs.
     pub async fn open(world: WorldFiles) -> Store {
+        Store::open_in(world, DB_NAME).await
+    }
+
+    /// Like `open`, with the database named (tests open several, as separate tabs would).
+    pub async fn open_in(world: WorldFiles, db_name: &str) -> Store {
         let seed_clock = world.seed.clock;
         let fresh = world.seed.state(world.directory.directory());
-        let (db, notice) = match Db::open(DB_NAME).await {
+        let (db, notice) = match Db::open(db_name).await {
             Ok(db) => (Some(Rc::new(db)), None),
             Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
         };
