@@ -69,3 +69,26 @@ pub fn family_msg(family: crate::domain::ProductFamily) -> Msg {
         F::Microsoft365 => Msg::FamilyMicrosoft365,
     }
 }
+
+impl Locale {
+    /// An amount in the current language's format, through the browser's `Intl`. The
+    /// decimal string goes in as a string, so no minor unit passes through a float.
+    pub fn money(self, amount: crate::domain::Money) -> String {
+        let lang = self.lang.get();
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &amount.currency().code().into());
+        let locales = js_sys::Array::of1(&lang.tag().into());
+        let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+        format
+            .call1(&wasm_bindgen::JsValue::NULL, &amount.to_decimal_string().into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| amount.to_string())
+    }
+
+    /// A country's name, from the catalog's country messages (the code if it has none).
+    pub fn country(self, country: crate::domain::Country) -> String {
+        lookup(self.lang.get(), &format!("country.{}", country.code())).map_or_else(|| country.code().to_owned(), str::to_owned)
+    }
+}

@@ -1,6 +1,9 @@
 //! Reusable pieces. A component takes signals and callbacks; the shell's pieces (top bar,
 //! notice) read the store and session, and every piece reads the locale for its text.
 
+pub mod card_form;
 pub mod notice;
 pub mod panel;
+pub mod stepper;
 pub mod top_bar;
+pub mod verdict;

@@ -160,7 +160,7 @@ impl fmt::Display for DomainError {
             DomainError::Denied(d) => write!(f, "not allowed: {d}"),
             DomainError::Ineligible(v) => write!(f, "not eligible ({:?})", v.decision),
             DomainError::TrialNotAllowed(v) => write!(f, "no trial of this kind is allowed ({:?})", v.decision),
-            DomainError::TrialAlreadyUsed => write!(f, "this organization already had a trial of this product"),
+            DomainError::TrialAlreadyUsed => write!(f, "you already had a trial of this product"),
             DomainError::UnknownProduct(p) => write!(f, "no product {p}"),
             DomainError::NoPrice(p) => write!(f, "{p} has no price in this market"),
             DomainError::UnknownSubscription(s) => write!(f, "no subscription {s}"),
@@ -368,10 +368,10 @@ fn start_trial(s: &mut State, ctx: Ctx, actor: &Actor, id: &ProductId, licenses:
     if !verdict.may_trial(kind, product) {
         return Err(DomainError::TrialNotAllowed(verdict));
     }
-    let used = s
-        .subscriptions
-        .iter()
-        .any(|x| x.tenant == actor.tenant && &x.product == id && x.history.iter().any(|h| h.kind == OrderKind::TrialStarted));
+    // One trial of a product per person, as the service allows.
+    let used = s.subscriptions.iter().any(|x| {
+        x.purchaser.as_ref() == Some(&actor.user) && &x.product == id && x.history.iter().any(|h| h.kind == OrderKind::TrialStarted)
+    });
     if used {
         return Err(DomainError::TrialAlreadyUsed);
     }

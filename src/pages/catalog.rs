@@ -1,37 +1,77 @@
-//! `/`: the products a person can buy or try.
+//! `/`: the products a person can buy or try, priced in their market.
 
-use crate::domain::catalog::{known_products, Product};
+use super::{summary, Market};
+use crate::domain::catalog::{Country, Product};
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
+use crate::store::browser::Store;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let locale = Locale::get();
+    let store = Store::get();
+    let market = Market::new();
+    let products = store.catalog_file().catalog.products.clone();
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::CatalogTitle)}</h1>
             <p class="lead">{move || locale.t(Msg::CatalogIntro)}</p>
+            <MarketPicker market/>
             <ul class="product-grid" role="list">
-                {known_products().into_iter().map(|p| view! { <ProductCard product=p/> }).collect_view()}
+                {products.into_iter().map(|p| view! { <ProductCard product=p market/> }).collect_view()}
             </ul>
+            <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
         </section>
     }
 }
 
 #[component]
-fn ProductCard(product: Product) -> impl IntoView {
+pub fn MarketPicker(market: Market) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <div class="field field--inline">
+            <label for="market">{move || locale.t(Msg::MarketLabel)}</label>
+            <select
+                id="market"
+                disabled=move || market.locked.get()
+                prop:value=move || market.country.get().code().to_owned()
+                on:change=move |ev| {
+                    if let Ok(c) = Country::try_from(event_target_value(&ev).as_str()) {
+                        market.choose(c);
+                    }
+                }
+            >
+                {Market::countries().into_iter().map(|c| {
+                    let code = c.code().to_owned();
+                    view! { <option value=code.clone() selected=move || market.country.get() == c>{move || locale.country(c)}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn ProductCard(product: Product, market: Market) -> impl IntoView {
     let locale = Locale::get();
     let href = format!("/products/{}", product.id);
     let family = family_msg(product.family);
-    let trial = product.trial_without_payment_method;
+    let no_card_trial = product.trial_without_payment_method;
     let heading_id = format!("product-{}", product.id);
+    let id = product.id.clone();
+    let id2 = product.id.clone();
+    let price = move || match market.unit_price(&id) {
+        Some(p) => locale.tf(Msg::PerUserMonth, &[("price", &locale.money(p))]),
+        None => locale.t(Msg::PriceUnavailable).to_owned(),
+    };
     view! {
         <li class="card product-card">
             <p class="eyebrow">{move || locale.t(family)}</p>
             <h2 id=heading_id>{product.name.clone()}</h2>
-            <Show when=move || trial>
+            <p class="product-card__summary">{move || summary(&id2, locale.lang())}</p>
+            <p class="price">{price}</p>
+            <Show when=move || no_card_trial>
                 <p class="badge">{move || locale.t(Msg::CatalogTrialBadge)}</p>
             </Show>
             <A href=href attr:class="button button--secondary">{move || locale.t(Msg::CatalogViewProduct)}</A>

@@ -8,17 +8,23 @@ pub mod not_found;
 pub mod product;
 pub mod signin;
 
-use crate::domain::catalog::{known_products, Product, ProductId};
+use crate::components::top_bar::signed_in;
+use crate::domain::catalog::{Country, PriceKind, Product, ProductId};
+use crate::domain::Money;
+use crate::i18n::Lang;
+use crate::store::browser::Store;
+use crate::store::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// The product named by the route's `:product_id`, old IDs resolved; `None` if unknown.
 pub(crate) fn routed_product() -> Memo<Option<Product>> {
     let params = use_params_map();
+    let store = Store::get();
     Memo::new(move |_| {
         let raw = params.read().get("product_id").unwrap_or_default();
         let id = ProductId::try_from(raw.as_str()).ok()?;
-        known_products().into_iter().find(|p| p.id == id)
+        store.catalog_file().catalog.products.iter().find(|p| p.id == id).cloned()
     })
 }
 
@@ -26,4 +32,59 @@ pub(crate) fn routed_product() -> Memo<Option<Product>> {
 pub(crate) fn routed_product_id() -> Memo<String> {
     let params = use_params_map();
     Memo::new(move |_| params.read().get("product_id").unwrap_or_default())
+}
+
+/// The market prices are shown in: the signed-in tenant's, else the one chosen, else the US.
+#[derive(Clone, Copy)]
+pub struct Market {
+    pub country: Memo<Country>,
+    pub chosen: RwSignal<Option<Country>>,
+    /// Signed in: the tenant's market decides and the picker is locked.
+    pub locked: Memo<bool>,
+}
+
+impl Market {
+    pub fn new() -> Market {
+        let store = Store::get();
+        let who = signed_in(store, Session::get());
+        let chosen = RwSignal::new(crate::store::prefs::saved_country());
+        let country = Memo::new(move |_| who.get().map(|(_, t)| t.market.country).or(chosen.get()).unwrap_or(Country::US));
+        let locked = Memo::new(move |_| who.read().is_some());
+        Market { country, chosen, locked }
+    }
+
+    pub fn choose(self, country: Country) {
+        crate::store::prefs::save_country(country);
+        self.chosen.set(Some(country));
+    }
+
+    /// The countries the catalog has prices for, in catalog order.
+    pub fn countries() -> Vec<Country> {
+        let mut seen = Vec::new();
+        for p in &Store::get().catalog_file().catalog.prices {
+            if !seen.contains(&p.market.country) {
+                seen.push(p.market.country);
+            }
+        }
+        seen
+    }
+
+    pub fn unit_price(self, product: &ProductId) -> Option<Money> {
+        Store::get().catalog().unit_price(product, self.country.get(), PriceKind::SelfService)
+    }
+}
+
+/// A product's one-line summary in the current language.
+pub(crate) fn summary(product: &ProductId, lang: Lang) -> String {
+    Store::get()
+        .catalog_file()
+        .catalog
+        .summaries
+        .iter()
+        .find(|s| &s.product == product)
+        .map(|s| match lang {
+            Lang::EnUs => s.en_us.clone(),
+            Lang::ZhCn => s.zh_cn.clone(),
+        })
+        .unwrap_or_default()
 }

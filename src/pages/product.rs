@@ -1,6 +1,6 @@
-//! `/products/:product_id`: one product, its IDs, and the ways to get it.
+//! `/products/:product_id`: one product, its IDs and price, and the ways to get it.
 
-use super::{routed_product, routed_product_id};
+use super::{catalog::MarketPicker, routed_product, routed_product_id, summary, Market};
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ pub fn ProductPage() -> impl IntoView {
     let locale = Locale::get();
     let product = routed_product();
     let raw_id = routed_product_id();
+    let market = Market::new();
     view! {
         <Show
             when=move || product.read().is_some()
@@ -27,13 +28,21 @@ pub fn ProductPage() -> impl IntoView {
                 let has_old = !old_ids.is_empty();
                 let old = old_ids.join(", ");
                 let family = family_msg(p.family);
-                let trial = p.trial_without_payment_method;
+                let no_card_trial = p.trial_without_payment_method;
                 let checkout = format!("/checkout/{}", p.id);
                 let trial_href = format!("/checkout/{}?trial=1", p.id);
+                let (id, id2) = (p.id.clone(), p.id.clone());
+                let price = move || match market.unit_price(&id) {
+                    Some(m) => locale.tf(Msg::PerUserMonth, &[("price", &locale.money(m))]),
+                    None => locale.t(Msg::PriceUnavailable).to_owned(),
+                };
                 view! {
                     <section class="page product" aria-labelledby="page-title">
                         <p class="eyebrow">{move || locale.t(family)}</p>
                         <h1 id="page-title">{p.name.clone()}</h1>
+                        <p class="lead">{move || summary(&id2, locale.lang())}</p>
+                        <p class="price price--large">{price}</p>
+                        <MarketPicker market/>
                         <dl class="facts">
                             <dt>{move || locale.t(Msg::ProductIdLabel)}</dt>
                             <dd><code>{p.id.to_string()}</code></dd>
@@ -44,10 +53,12 @@ pub fn ProductPage() -> impl IntoView {
                         </dl>
                         <div class="actions">
                             <A href=checkout attr:class="button button--primary">{move || locale.t(Msg::BuyNow)}</A>
-                            <Show when=move || trial>
-                                <A href=trial_href.clone() attr:class="button button--secondary">{move || locale.t(Msg::TryFree)}</A>
-                            </Show>
+                            <A href=trial_href attr:class="button button--secondary">{move || locale.t(Msg::TryFree)}</A>
                         </div>
+                        <Show when=move || no_card_trial>
+                            <p class="badge">{move || locale.t(Msg::TrialNoCardBadge)}</p>
+                        </Show>
+                        <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
                         <p><A href="/">{move || locale.t(Msg::BackToCatalog)}</A></p>
                     </section>
                 }

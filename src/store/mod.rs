@@ -13,3 +13,5 @@ pub mod browser;
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod draft;

@@ -39,3 +39,17 @@ pub fn initial_lang() -> Lang {
         Lang::from_preferences(tags.iter().map(String::as_str))
     })
 }
+
+const COUNTRY_KEY: &str = "ssp.country";
+
+/// The market a visitor chose on the catalog (before signing in).
+pub fn saved_country() -> Option<crate::domain::Country> {
+    let code = local_storage()?.get_item(COUNTRY_KEY).ok().flatten()?;
+    crate::domain::Country::try_from(code.as_str()).ok()
+}
+
+pub fn save_country(country: crate::domain::Country) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(COUNTRY_KEY, country.code());
+    }
+}

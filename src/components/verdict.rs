@@ -1,0 +1,64 @@
+//! The eligibility verdict beside the email field and after sign-in: what was found, or
+//! exactly which rule refused and what to do.
+
+use crate::domain::{Decision, Verdict};
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use leptos::prelude::*;
+
+/// The words a verdict's message may name.
+#[derive(Clone, Default, PartialEq)]
+pub struct VerdictArgs {
+    pub domain: String,
+    pub tenant: String,
+    pub product: String,
+}
+
+#[component]
+pub fn VerdictBanner(#[prop(into)] verdict: Signal<Option<Verdict>>, #[prop(into)] args: Signal<VerdictArgs>) -> impl IntoView {
+    let locale = Locale::get();
+    let message = move || {
+        let v = verdict.get()?;
+        let a = args.get();
+        let country = match v.decision {
+            Decision::MarketUnavailable(c) | Decision::ProductUnavailableInMarket(c) => locale.country(c),
+            _ => String::new(),
+        };
+        let text = locale.key(v.decision.message_key());
+        Some(crate::i18n::fill(text, &[("domain", &a.domain), ("tenant", &a.tenant), ("product", &a.product), ("country", &country)]))
+    };
+    let refused = move || verdict.get().is_some_and(|v| v.is_refusal());
+    let rule = move || verdict.get().filter(Verdict::is_refusal).map(|v| locale.key(v.rule().key()));
+    let contact = move || verdict.get().is_some_and(|v| v.decision.contact_it_admin());
+    view! {
+        // One live region that stays in the page, so each new verdict is announced.
+        <div
+            id="verdict"
+            class=move || match verdict.get() {
+                None => "verdict verdict--empty",
+                Some(v) if v.is_refusal() => "verdict verdict--refused",
+                Some(_) => "verdict verdict--ok",
+            }
+            role="status"
+            aria-live="polite"
+            data-rule=move || verdict.get().map(|v| format!("{:?}", v.rule()))
+            data-decision=move || verdict.get().map(|v| v.decision.message_key())
+        >
+            <Show when=move || verdict.get().is_some()>
+                <p class="verdict__message">
+                    <span class="verdict__icon" aria-hidden="true">{move || if refused() { "✕" } else { "✓" }}</span>
+                    {message}
+                </p>
+                <Show when=refused>
+                    <p class="verdict__rule">
+                        <span class="muted">{move || locale.t(Msg::RuleLabel)}": "</span>
+                        <strong>{rule}</strong>
+                        <Show when=contact>
+                            " · "<span class="verdict__contact">{move || locale.t(Msg::VerdictContactAdmin)}</span>
+                        </Show>
+                    </p>
+                </Show>
+            </Show>
+        </div>
+    }
+}

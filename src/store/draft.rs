@@ -1,0 +1,53 @@
+//! The checkout draft of this tab, kept in sessionStorage so that back, forward and
+//! reload keep it. It holds no card number and no security code: those stay in memory.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Billing {
+    pub name: String,
+    pub address: String,
+    pub city: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub email: String,
+    pub licenses: String,
+    pub billing: Billing,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft { email: String::new(), licenses: "1".into(), billing: Billing::default() }
+    }
+}
+
+fn key(product: &str) -> String {
+    format!("ssp.checkout.{product}")
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn load(product: &str) -> Draft {
+    session_storage()
+        .and_then(|s| s.get_item(&key(product)).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+pub fn save(product: &str, draft: &Draft) {
+    if let (Some(storage), Ok(json)) = (session_storage(), serde_json::to_string(draft)) {
+        let _ = storage.set_item(&key(product), &json);
+    }
+}
+
+pub fn clear(product: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(&key(product));
+    }
+}
