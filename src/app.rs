@@ -5,7 +5,7 @@ use crate::components::notice::StoreNotice;
 use crate::components::top_bar::TopBar;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::pages::{admin, catalog::CatalogPage, checkout::CheckoutPage, demo::DemoPage, not_found::NotFound, product::ProductPage, signin::SignInPage};
+use crate::pages::{admin, purchaser, catalog::CatalogPage, checkout::CheckoutPage, demo::DemoPage, not_found::NotFound, product::ProductPage, signin::SignInPage};
 use crate::store::browser::{load_world, Progress, Store};
 use crate::store::files::FileError;
 use crate::store::session::Session;
@@ -61,6 +61,7 @@ pub fn Shell(store: Store) -> impl IntoView {
                 <Route path=path!("/demo") view=DemoPage/>
                 <ParentRoute path=path!("/admin") view=admin::AdminShell>
                     <Route path=path!("") view=admin::AdminHome/>
+                    <Route path=path!("subscriptions/:id") view=purchaser::SubscriptionPage/>
                     <Route path=path!("billing/products") view=admin::YourProducts/>
                     <Route path=path!("settings/self-service") view=admin::SelfServiceSettings/>
                 </ParentRoute>

@@ -92,3 +92,21 @@ impl Locale {
         lookup(self.lang.get(), &format!("country.{}", country.code())).map_or_else(|| country.code().to_owned(), str::to_owned)
     }
 }
+
+impl Locale {
+    /// A calendar date in the current language, through `Intl` (as UTC, so it never shifts).
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        let lang = self.lang.get();
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        let locales = js_sys::Array::of1(&lang.tag().into());
+        let millis = date.and_hms_opt(12, 0, 0).map_or(0.0, |d| d.and_utc().timestamp_millis() as f64);
+        js_sys::Intl::DateTimeFormat::new(&locales, &options)
+            .format()
+            .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&millis.into()))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| date.to_string())
+    }
+}

@@ -137,3 +137,23 @@ fn capacity_counts_power_platform_licenses_by_source() {
     assert_eq!(find(POWER_APPS), (0, 10));
     assert_eq!(cap.len(), 5, "the five Power Platform products");
 }
+
+#[test]
+fn a_purchasers_own_subscriptions_people_and_bills() {
+    let (s, subs) = grid_world();
+    let megan: Vec<_> = views::purchases_of(&s, &uid("megan")).iter().map(|x| x.id.clone()).collect();
+    assert_eq!(megan, vec![subs[0].clone()], "only her own, never Lee's or a central one");
+    let lee = views::purchases_of(&s, &uid("lee"));
+    assert_eq!(lee.len(), 2, "Lee's purchase and trial");
+    let contoso = TenantId("contoso".into());
+    let found: Vec<_> = views::people_matching(&s.directory, &contoso, "STAFF1", 5).iter().map(|u| u.id.0.clone()).collect();
+    assert_eq!(found.len(), 5);
+    assert!(found.iter().all(|id| id.starts_with("staff1")));
+    assert!(views::people_matching(&s.directory, &contoso, "alex@northwind", 5).is_empty(), "Alex is in Northwind, not Contoso");
+    assert_eq!(views::people_matching(&s.directory, &contoso, "alex", 5).len(), 1, "only his guest account in Contoso");
+    assert!(views::people_matching(&s.directory, &contoso, "  ", 5).is_empty());
+    let today = now().date_naive();
+    let bills = views::bills_of(&s, &uid("megan"), today - chrono::Duration::days(90), today);
+    assert_eq!(bills.len(), 1);
+    assert!(views::bills_of(&s, &uid("megan"), today + chrono::Duration::days(1), today + chrono::Duration::days(90)).is_empty());
+}

@@ -211,3 +211,31 @@ pub fn power_platform_capacity(state: &State, catalog: &Catalog, tenant: &Tenant
         })
         .collect()
 }
+
+/// The self-service subscriptions a person bought, newest first: their limited admin view.
+pub fn purchases_of<'a>(state: &'a State, purchaser: &UserId) -> Vec<&'a Subscription> {
+    let mut subs: Vec<&Subscription> = state.subscriptions.iter().filter(|s| s.is_self_service() && s.purchaser.as_ref() == Some(purchaser)).collect();
+    subs.sort_by(|a, b| b.term_start.cmp(&a.term_start).then_with(|| b.id.cmp(&a.id)));
+    subs
+}
+
+/// People of a tenant whose name or email contains `query` (case-insensitive), for the
+/// people picker; at most `limit`.
+pub fn people_matching<'a>(directory: &'a Directory, tenant: &'a TenantId, query: &str, limit: usize) -> Vec<&'a super::directory::User> {
+    let needle = query.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    directory
+        .members_of(tenant)
+        .filter(|u| u.display_name.to_lowercase().contains(&needle) || u.email.as_str().contains(&needle))
+        .take(limit)
+        .collect()
+}
+
+/// The bills billed to a person whose period starts in `from..=to`, newest first.
+pub fn bills_of<'a>(state: &'a State, person: &UserId, from: NaiveDate, to: NaiveDate) -> Vec<&'a super::subscription::Bill> {
+    let mut bills: Vec<_> = state.bills.iter().filter(|b| &b.billed_to == person && b.period_start >= from && b.period_start <= to).collect();
+    bills.sort_by(|a, b| b.period_start.cmp(&a.period_start).then_with(|| b.id.cmp(&a.id)));
+    bills
+}

@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod demo;
 pub mod not_found;
 pub mod product;
+pub mod purchaser;
 pub mod signin;
 
 use crate::components::top_bar::signed_in;
