@@ -64,6 +64,8 @@ pub fn Shell(store: Store) -> impl IntoView {
                     <Route path=path!("subscriptions/:id") view=purchaser::SubscriptionPage/>
                     <Route path=path!("billing/products") view=admin::YourProducts/>
                     <Route path=path!("settings/self-service") view=admin::SelfServiceSettings/>
+                    <Route path=path!("users") view=admin::Users/>
+                    <Route path=path!("capacity") view=admin::Capacity/>
                 </ParentRoute>
             </Routes>
         </main>

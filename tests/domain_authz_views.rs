@@ -157,3 +157,17 @@ fn a_purchasers_own_subscriptions_people_and_bills() {
     assert_eq!(bills.len(), 1);
     assert!(views::bills_of(&s, &uid("megan"), today + chrono::Duration::days(1), today + chrono::Duration::days(90)).is_empty());
 }
+
+#[test]
+fn export_users_as_csv() {
+    let (s, subs) = grid_world();
+    let csv = views::users_csv(&s, &subs);
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines[0], "Display name,User principal name,Subscription,Purchaser");
+    assert_eq!(lines.len(), 2, "one assigned user: {csv}");
+    assert!(lines[1].starts_with("staff1,staff1@contoso.com,"));
+    assert!(lines[1].ends_with(",megan"));
+    let mut quoted = s.clone();
+    quoted.directory.users.iter_mut().find(|u| u.id.0 == "staff1").unwrap().display_name = "Doe, \"J\"".into();
+    assert!(views::users_csv(&quoted, &subs).contains("\"Doe, \"\"J\"\"\""));
+}

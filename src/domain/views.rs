@@ -239,3 +239,22 @@ pub fn bills_of<'a>(state: &'a State, person: &UserId, from: NaiveDate, to: Naiv
     bills.sort_by(|a, b| b.period_start.cmp(&a.period_start).then_with(|| b.id.cmp(&a.id)));
     bills
 }
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+}
+
+/// The users of some subscriptions as CSV: who, their address, and whose purchase.
+pub fn users_csv(state: &State, subscriptions: &[SubscriptionId]) -> String {
+    let mut out = String::from("Display name,User principal name,Subscription,Purchaser\r\n");
+    for id in subscriptions {
+        let Some(sub) = state.subscription(id) else { continue };
+        let purchaser = purchaser_name(&state.directory, &sub.purchaser).unwrap_or_default();
+        for user in &sub.assigned {
+            let (name, email) = state.directory.user(user).map_or((user.0.clone(), String::new()), |u| (u.display_name.clone(), u.email.to_string()));
+            out.push_str(&[csv_field(&name), csv_field(&email), csv_field(&sub.id.0), csv_field(&purchaser)].join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}

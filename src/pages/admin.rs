@@ -45,6 +45,7 @@ pub fn AdminShell() -> impl IntoView {
                 <ul>
                     <li><A href="/admin" exact=true>{move || locale.t(Msg::NavHome)}</A></li>
                     <Show when=move || access.get() == Access::Admin>
+                        <li><A href="/admin/users">{move || locale.t(Msg::NavUsers)}</A></li>
                         <li class="admin-nav__group">
                             <span class="admin-nav__heading">{move || locale.t(Msg::NavBilling)}</span>
                             <ul><li><A href="/admin/billing/products">{move || locale.t(Msg::NavYourProducts)}</A></li></ul>
@@ -53,6 +54,7 @@ pub fn AdminShell() -> impl IntoView {
                             <span class="admin-nav__heading">{move || locale.t(Msg::NavSettings)}</span>
                             <ul><li><A href="/admin/settings/self-service">{move || locale.t(Msg::NavSelfService)}</A></li></ul>
                         </li>
+                        <li><A href="/admin/capacity">{move || locale.t(Msg::NavCapacity)}</A></li>
                     </Show>
                 </ul>
             </nav>
@@ -117,7 +119,17 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
 
 #[component]
 pub fn YourProducts() -> impl IntoView {
-    view! { <AdminOnly><ComingPanel title=Msg::YourProductsTitle/></AdminOnly> }
+    view! { <AdminOnly><super::billing::BillingProducts/></AdminOnly> }
+}
+
+#[component]
+pub fn Users() -> impl IntoView {
+    view! { <AdminOnly><super::users::UsersPage/></AdminOnly> }
+}
+
+#[component]
+pub fn Capacity() -> impl IntoView {
+    view! { <AdminOnly><super::users::CapacityPage/></AdminOnly> }
 }
 
 #[component]

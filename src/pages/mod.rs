@@ -1,6 +1,7 @@
 //! One file per screen. A page asks the domain and shows the answer.
 
 pub mod admin;
+pub mod billing;
 pub mod catalog;
 pub mod checkout;
 pub mod demo;
@@ -8,6 +9,7 @@ pub mod not_found;
 pub mod product;
 pub mod purchaser;
 pub mod signin;
+pub mod users;
 
 use crate::components::top_bar::signed_in;
 use crate::domain::catalog::{Country, PriceKind, Product, ProductId};

@@ -357,11 +357,16 @@ async fn store_reload(store: Store) {
     }
 }
 
-/// Offers `text` as a file download.
+/// Offers `text` as a JSON file download.
 pub fn download(filename: &str, text: &str) {
+    download_as(filename, "application/json", text);
+}
+
+/// Offers `text` as a file download of the given type.
+pub fn download_as(filename: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = document().create_element("a") {

@@ -1,6 +1,6 @@
 //! The shell: top bar, language, routes, launcher.
 
-use super::support::{boot, browser_lang, query, text};
+use super::support::{boot, boot_as, browser_lang, query, text};
 use leptos::prelude::document;
 use ssp::i18n::{Lang, Msg};
 use wasm_bindgen::JsCast;
@@ -79,9 +79,18 @@ async fn app_launcher_opens_with_the_admin_tile() {
 
 #[wasm_bindgen_test]
 async fn admin_shell_has_navigation_and_marks_the_current_page() {
-    let (el, _app) = boot("/admin/billing/products").await;
-    leptos::task::tick().await;
+    let (el, _app) = boot_as("/admin/billing/products", Some(("patti", "contoso"))).await;
     let current = query(&el, ".admin-nav a[aria-current='page']");
     assert_eq!(current.get_attribute("href").as_deref(), Some("/admin/billing/products"));
-    assert_eq!(el.query_selector_all(".admin-nav a").unwrap().length(), 3);
+    assert_eq!(el.query_selector_all(".admin-nav a").unwrap().length(), 5, "an admin's whole navigation");
+    assert!(el.query_selector("#products-grid").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn admin_pages_ask_a_signed_out_person_to_sign_in() {
+    let (el, _app) = boot("/admin/billing/products").await;
+    assert_eq!(el.query_selector_all(".admin-nav a").unwrap().length(), 1, "only Home");
+    let link = query(&el, "main a.button--primary");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/signin?next=/admin/billing/products"));
+    assert!(el.query_selector("#products-grid").unwrap().is_none());
 }

@@ -40,7 +40,16 @@ pub fn host(path: &str) -> HtmlElement {
 
 /// The app at `path`, booted on the shipped world and a fresh database.
 pub async fn boot(path: &str) -> (HtmlElement, impl Sized) {
+    boot_as(path, None).await
+}
+
+/// Like `boot`, signed in as `user` of `tenant` when given.
+pub async fn boot_as(path: &str, who: Option<(&str, &str)>) -> (HtmlElement, impl Sized) {
     let el = host(path);
+    if let Some((user, tenant)) = who {
+        let actor = ssp::domain::Actor { user: ssp::domain::UserId(user.into()), tenant: ssp::domain::TenantId(tenant.into()) };
+        web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item("ssp.session", &serde_json::to_string(&actor).unwrap()).unwrap();
+    }
     let store = Store::open_in(world(), &fresh_db()).await;
     let handle = leptos::mount::mount_to(el.clone(), move || {
         Locale::provide();

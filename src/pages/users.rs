@@ -1,0 +1,129 @@
+//! `/admin/users`: the tenant's people; a Global admin blocks sign-in or deletes an account.
+//! A purchaser who leaves keeps their subscriptions active for their users.
+
+use crate::domain::commands::Command;
+use crate::domain::directory::{AccountKind, AccountStatus};
+use crate::domain::{authz, may, Subject, UserId};
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::pages::purchaser::explain;
+use crate::store::browser::{DispatchError, Store};
+use crate::store::session::Session;
+use leptos::prelude::*;
+
+/// Rows shown at once; the search narrows the rest.
+const PAGE: usize = 100;
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let (search, set_search) = signal(String::new());
+    let people = Memo::new(move |_| {
+        let Some(actor) = session.actor() else { return Vec::new() };
+        let needle = search.get().trim().to_lowercase();
+        store.state.with(|s| {
+            s.directory
+                .members_of(&actor.tenant)
+                .filter(|u| needle.is_empty() || u.display_name.to_lowercase().contains(&needle) || u.email.as_str().contains(&needle))
+                .take(PAGE)
+                .map(|u| {
+                    let purchaser = s.subscriptions.iter().any(|x| x.is_self_service() && x.purchaser.as_ref() == Some(&u.id));
+                    (u.id.clone(), u.display_name.clone(), u.email.to_string(), u.kind, u.status, purchaser)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let can_manage = Memo::new(move |_| session.actor().is_some_and(|a| store.state.with(|s| may(&s.directory, &a, authz::Action::ManageUsers, Subject::Tenant(&a.tenant)).is_ok())));
+    let set_status = Action::new_local(move |(user, status): &(UserId, AccountStatus)| {
+        let (user, status) = (user.clone(), *status);
+        async move {
+            let actor = session.actor_untracked().ok_or(DispatchError::Storage(String::new()))?;
+            store.dispatch(actor, Command::SetAccountStatus { user, status }).await.map(|_| ())
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::UsersTitle)}</h1>
+            <p class="muted">{move || locale.t(Msg::LeaveNote)}</p>
+            <Show when=move || !can_manage.get()>
+                <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::ReadOnlyRole)}</p>
+            </Show>
+            <div class="field">
+                <label for="users-search">{move || locale.t(Msg::SearchUsers)}</label>
+                <input id="users-search" type="search" prop:value=search on:input=move |ev| set_search.set(event_target_value(&ev))/>
+            </div>
+            <p class="field-error" role="alert">{move || set_status.value().get().and_then(Result::err).map(|e| explain(locale, &e))}</p>
+            <div class="table-scroll">
+                <table class="grid" id="users">
+                    <thead><tr>
+                        <th scope="col">{move || locale.t(Msg::ColName)}</th>
+                        <th scope="col">{move || locale.t(Msg::ColEmail)}</th>
+                        <th scope="col">{move || locale.t(Msg::ColAccount)}</th>
+                        <th scope="col"><span class="visually-hidden">{move || locale.t(Msg::Manage)}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || people.get().into_iter().map(|(id, name, email, kind, status, purchaser)| {
+                            let (id1, id2) = (id.clone(), id.clone());
+                            let account = move || {
+                                let mut parts = vec![locale.t(match status {
+                                    AccountStatus::Active => Msg::UserActive,
+                                    AccountStatus::Disabled => Msg::UserDisabled,
+                                    AccountStatus::Deleted => Msg::UserDeleted,
+                                }).to_owned()];
+                                if kind == AccountKind::Guest { parts.push(locale.t(Msg::GuestLabel).to_owned()); }
+                                if purchaser { parts.push(locale.t(Msg::IsPurchaser).to_owned()); }
+                                parts.join(" · ")
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td>{email}</td>
+                                    <td>{account}</td>
+                                    <td>
+                                        <Show when=move || can_manage.get() && status == AccountStatus::Active>
+                                            <button type="button" class="button" on:click={let id = id1.clone(); move |_| { set_status.dispatch((id.clone(), AccountStatus::Disabled)); }}>{move || locale.t(Msg::Disable)}</button>
+                                            " "
+                                            <button type="button" class="button button--danger" on:click={let id = id2.clone(); move |_| { set_status.dispatch((id.clone(), AccountStatus::Deleted)); }}>{move || locale.t(Msg::RemoveUser)}</button>
+                                        </Show>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn CapacityPage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let rows = Memo::new(move |_| {
+        let Some(actor) = session.actor() else { return Vec::new() };
+        let catalog = store.catalog();
+        store.state.with(|s| crate::domain::views::power_platform_capacity(s, &catalog, &actor.tenant))
+    });
+    view! {
+        <section class="panel" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::CapacityTitle)}</h1>
+            <p class="muted">{move || locale.t(Msg::CapacityIntro)}</p>
+            <table class="grid" id="capacity">
+                <thead><tr>
+                    <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                    <th scope="col" class="num">{move || locale.t(Msg::ColSelfService)}</th>
+                    <th scope="col" class="num">{move || locale.t(Msg::ColCentral)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(_, name, ss, central)| view! {
+                        <tr><th scope="row">{name}</th><td class="num">{ss}</td><td class="num">{central}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
