@@ -6,22 +6,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, ready } from './harness.mjs';
+import { start, ready, signIn } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
 
 async function signedIn(email, path = '/admin/billing/products', page) {
-  page ??= await app.page();
-  await page.goto(`${app.url}/signin?next=${encodeURIComponent(path)}`);
-  await ready(page);
-  await page.fill('#signin-email', email);
-  await page.fill('#signin-password', 'Demo-2026!');
-  await page.click('form button[type=submit]');
-  await page.waitForURL(`**${path}`);
-  await ready(page);
-  return page;
+  return signIn(page ?? await app.page(), app.url, email, path);
 }
 
 const rowNames = (page) => page.locator('#products-grid tbody tr.grid-row th').allInnerTexts();

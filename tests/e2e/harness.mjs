@@ -45,3 +45,15 @@ export async function ready(page) {
   await page.waitForSelector('header.top-bar');
   await page.waitForSelector('main h1');
 }
+
+/** Signs `email` in with the demo password on `page`, and waits for `path` to be shown. */
+export async function signIn(page, url, email, path) {
+  await page.goto(`${url}/signin?next=${encodeURIComponent(path)}`);
+  await ready(page);
+  await page.fill('#signin-email', email);
+  await page.fill('#signin-password', 'Demo-2026!');
+  await page.click('form button[type=submit]');
+  await page.waitForURL(`**${path}`);
+  await ready(page);
+  return page;
+}

@@ -2,7 +2,7 @@
 // card, cancellation, and what a purchaser may not see.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready } from './harness.mjs';
+import { start, ready, signIn } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -11,15 +11,7 @@ after(async () => { await app?.stop(); });
 const FIRST = ['aiden', 'bianca', 'carlos', 'dana', 'elif', 'farah', 'gustavo', 'hana', 'ivan', 'jun', 'keira', 'luca', 'maya', 'nikhil', 'olga', 'priya', 'quinn', 'rosa', 'sven', 'tomas'];
 
 async function signedIn(email, path = '/admin') {
-  const page = await app.page();
-  await page.goto(`${app.url}/signin?next=${encodeURIComponent(path)}`);
-  await ready(page);
-  await page.fill('#signin-email', email);
-  await page.fill('#signin-password', 'Demo-2026!');
-  await page.click('form button[type=submit]');
-  await page.waitForURL(`**${path}`);
-  await ready(page);
-  return page;
+  return signIn(await app.page(), app.url, email, path);
 }
 
 async function buy(page, product, licenses) {

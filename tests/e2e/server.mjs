@@ -39,7 +39,9 @@ export async function serve(root, port = 0) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  // Browsers keep connections alive: close them, or close() waits for them forever.
+  const close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  return { url, close };
 }
 
 // `node server.mjs DIR [PORT]` serves until stopped.

@@ -72,10 +72,17 @@ test('the app launcher leads to the admin center, whose routes survive reloads',
   await page.getByRole('link', { name: 'Admin', exact: true }).click();
   await page.waitForURL('**/admin');
   assert.equal(await h1(page), 'Admin center');
+  // Signed out, the admin center asks for a sign-in and comes back here after it.
+  await page.locator('main').getByRole('link', { name: 'Sign in' }).click();
+  await page.waitForURL('**/signin?next=/admin');
+  await page.fill('#signin-email', 'patti@contoso.com');
+  await page.fill('#signin-password', 'Demo-2026!');
+  await page.click('form button[type=submit]');
+  await page.waitForURL('**/admin');
   await page.getByRole('link', { name: 'Your products' }).click();
   await page.waitForURL('**/admin/billing/products');
   assert.equal(await h1(page), 'Your products');
-  for (const [path, title] of [['/admin/billing/products', 'Your products'], ['/admin/settings/self-service', 'Self-service trials and purchases']]) {
+  for (const [path, title] of [['/admin/billing/products', 'Your products'], ['/admin/settings/self-service', 'Self-service trials and purchases'], ['/admin/users', 'Active users']]) {
     await page.goto(app.url + path);
     await ready(page);
     assert.equal(await h1(page), title, path);
