@@ -374,6 +374,16 @@ catalog! {
     ColSelfService "col.self_service" => "Self-service", "自助服务";
     ColCentral "col.central" => "Central", "集中";
 
+    OrderPurchase "order.purchase" => "Purchased", "已购买";
+    OrderTrialStarted "order.trial_started" => "Trial started", "已开始试用";
+    OrderLicensesAdded "order.licenses_added" => "Licenses added", "已添加许可证";
+    OrderLicensesRemoved "order.licenses_removed" => "Licenses removed", "已删除许可证";
+    OrderRenewed "order.renewed" => "Renewed", "已续订";
+    OrderConverted "order.converted" => "Converted from trial", "已从试用转换";
+    OrderCanceled "order.canceled" => "Canceled", "已取消";
+    OrderTakenOver "order.taken_over" => "Taken over by an admin", "已被管理员接管";
+    OrderExpired "order.expired" => "Expired", "已过期";
+
     RoleGlobalAdmin "role.global_admin" => "Global admin", "全局管理员";
     RoleBillingAdmin "role.billing_admin" => "Billing admin", "计费管理员";
     RoleGlobalReader "role.global_reader" => "Global reader", "全局读取者";

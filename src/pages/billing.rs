@@ -3,7 +3,7 @@
 
 use crate::domain::catalog::PriceKind;
 use crate::domain::commands::Command;
-use crate::domain::subscription::{Channel, Status, Subscription, SubscriptionId};
+use crate::domain::subscription::{Channel, OrderKind, Status, Subscription, SubscriptionId};
 use crate::domain::views::{self, Column, ProductFilter, ProductRow, Query, Sort, Source};
 use crate::domain::{authz, may, Actor, Quantity, Subject};
 use crate::i18n::Msg;
@@ -21,6 +21,20 @@ fn source_msg(source: Source) -> Msg {
         Source::Central => Msg::SourceCentral,
         Source::SelfService => Msg::SourceSelfService,
         Source::Trial => Msg::SourceTrial,
+    }
+}
+
+fn order_msg(kind: OrderKind) -> Msg {
+    match kind {
+        OrderKind::Purchase => Msg::OrderPurchase,
+        OrderKind::TrialStarted => Msg::OrderTrialStarted,
+        OrderKind::LicensesAdded => Msg::OrderLicensesAdded,
+        OrderKind::LicensesRemoved => Msg::OrderLicensesRemoved,
+        OrderKind::Renewed => Msg::OrderRenewed,
+        OrderKind::ConvertedFromTrial => Msg::OrderConverted,
+        OrderKind::Canceled => Msg::OrderCanceled,
+        OrderKind::TakenOver => Msg::OrderTakenOver,
+        OrderKind::Expired => Msg::OrderExpired,
     }
 }
 
@@ -268,11 +282,11 @@ fn SubscriptionDetail(id: SubscriptionId, can_manage: bool, selected: RwSignal<O
             <h3>{move || locale.t(Msg::OrderHistory)}</h3>
             <ul class="history">
                 {move || sub.get().map(|s| s.history.iter().map(|h| {
-                    let kind = format!("{:?}", h.kind);
+                    let kind = order_msg(h.kind);
                     let at = h.at.date_naive();
                     let amount = h.amount;
                     let licenses = h.licenses;
-                    view! { <li>{move || locale.date(at)}" · "{kind.clone()}" · "{licenses}{move || amount.map(|a| format!(" · {}", locale.money(a)))}</li> }
+                    view! { <li>{move || locale.date(at)}" · "{move || locale.t(kind)}" · "{licenses}{move || amount.map(|a| format!(" · {}", locale.money(a)))}</li> }
                 }).collect_view())}
             </ul>
             <h3>{move || locale.t(Msg::AssignedUsers)}</h3>

@@ -59,6 +59,7 @@ test('several purchases of one product are one row with summed quantities, expan
   const detail = page.locator('#subscription-detail');
   await detail.waitFor();
   assert.match(await detail.innerText(), /Admins can't assign or unassign/);
+  assert.match(await detail.innerText(), /Purchased · 10 · \$140\.00/, 'order history in words');
   assert.match(await detail.innerText(), /Self-service price \$14\.00 · central price \$12\.30/);
   assert.equal(await page.locator('#detail-users li').count(), 6);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-users').click()]);
