@@ -2,7 +2,7 @@
 //! billing, card, review, confirmation. The step is in the URL (`?step=`), so back and
 //! forward move between steps; the draft survives a reload, the card never leaves memory.
 
-use super::{routed_product, routed_product_id, Market};
+use super::{routed_product, Market, UnknownProduct};
 use crate::components::card_form::CardForm;
 use crate::components::stepper::Stepper;
 use crate::components::top_bar::signed_in;
@@ -258,7 +258,6 @@ pub fn CheckoutPage() -> impl IntoView {
     let store = Store::get();
     let session = Session::get();
     let product = routed_product();
-    let raw_id = routed_product_id();
     let query = use_query_map();
     let requested = Memo::new(move |_| {
         let slug = query.read().get("step").unwrap_or_default();
@@ -299,13 +298,7 @@ pub fn CheckoutPage() -> impl IntoView {
     view! {
         <Show
             when=move || product.read().is_some()
-            fallback=move || view! {
-                <section class="page" aria-labelledby="page-title">
-                    <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
-                    <p>{move || locale.tf(Msg::ProductNotFound, &[("id", &raw_id.get())])}</p>
-                    <p><A href="/">{move || locale.t(Msg::BackToCatalog)}</A></p>
-                </section>
-            }
+            fallback=UnknownProduct
         >
             <section class="page checkout" aria-labelledby="page-title">
                 <h1 id="page-title">{title}</h1>

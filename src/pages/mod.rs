@@ -31,6 +31,20 @@ pub(crate) fn routed_product() -> Memo<Option<Product>> {
     })
 }
 
+/// The page for a `:product_id` the catalog does not know, naming it.
+#[component]
+pub(crate) fn UnknownProduct() -> impl IntoView {
+    let locale = crate::locale::Locale::get();
+    let raw_id = routed_product_id();
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(crate::i18n::Msg::NotFoundTitle)}</h1>
+            <p>{move || locale.tf(crate::i18n::Msg::ProductNotFound, &[("id", &raw_id.get())])}</p>
+            <p><leptos_router::components::A href="/">{move || locale.t(crate::i18n::Msg::BackToCatalog)}</leptos_router::components::A></p>
+        </section>
+    }
+}
+
 /// The raw `:product_id` as typed, for messages about an unknown one.
 pub(crate) fn routed_product_id() -> Memo<String> {
     let params = use_params_map();

@@ -1,6 +1,6 @@
 //! `/products/:product_id`: one product, its IDs and price, and the ways to get it.
 
-use super::{catalog::MarketPicker, routed_product, routed_product_id, summary, Market};
+use super::{catalog::MarketPicker, routed_product, summary, Market, UnknownProduct};
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
 use leptos::prelude::*;
@@ -10,18 +10,11 @@ use leptos_router::components::A;
 pub fn ProductPage() -> impl IntoView {
     let locale = Locale::get();
     let product = routed_product();
-    let raw_id = routed_product_id();
     let market = Market::new();
     view! {
         <Show
             when=move || product.read().is_some()
-            fallback=move || view! {
-                <section class="page" aria-labelledby="page-title">
-                    <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
-                    <p>{move || locale.tf(Msg::ProductNotFound, &[("id", &raw_id.get())])}</p>
-                    <A href="/">{move || locale.t(Msg::BackToCatalog)}</A>
-                </section>
-            }
+            fallback=UnknownProduct
         >
             {move || product.get().map(|p| {
                 let old_ids: Vec<&'static str> = p.id.old_ids().collect();
