@@ -3,10 +3,8 @@
 // leaves, a read-only Global reader, and the grid with 10,000 subscriptions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { start, ready, signIn } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { start, ready, signIn, importState } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -70,26 +68,11 @@ test('several purchases of one product are one row with summed quantities, expan
   assert.ok(csv.some((l) => l.startsWith('Megan Bowen,megan@contoso.com,')));
 });
 
-async function importState(page, change) {
-  await page.goto(app.url + '/demo');
-  await ready(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
-  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
-  change(saved.state);
-  const dir = await mkdtemp(join(tmpdir(), 'ssp-billing-'));
-  try {
-    await writeFile(join(dir, 'state.json'), JSON.stringify(saved));
-    await page.setInputFiles('#demo-import', join(dir, 'state.json'));
-    await page.locator('#demo-outcome', { hasText: 'Imported' }).waitFor();
-  } finally {
-    await rm(dir, { recursive: true });
-  }
-}
 
 test('move users: a shortfall is shown and bought at the central price, then the move deletes the purchase and tells its purchaser', async () => {
   const page = await signedIn('patti@contoso.com', '/demo');
   // Megan's Power BI Pro grows to 25 users: more than the 20 free central licenses.
-  await importState(page, (state) => {
+  await importState(page, app.url, (state) => {
     const megan = state.subscriptions.find((s) => s.purchaser === 'megan');
     const central = state.subscriptions.find((s) => s.channel === 'Central' && s.product === 'CFQ7TTC0H9MP');
     const staff = state.directory.users.filter((u) => u.tenant === 'contoso' && u.id.includes('.') && !central.assigned.includes(u.id) && u.status === 'Active');

@@ -2,10 +2,8 @@
 // policy, a declined card, a policy changed in another tab, and drafts across reloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, ready } from './harness.mjs';
+import { start, ready, importState } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -255,18 +253,9 @@ test('a policy changed in a second tab during checkout blocks the submit', async
   const before = (await subscriptions(page)).length;
   // Another tab: an export with Power BI Pro set to Disabled for Contoso, imported.
   const other = await page.context().newPage();
-  await open('/demo', other);
-  const [download] = await Promise.all([other.waitForEvent('download'), other.getByRole('button', { name: 'Export as JSON' }).click()]);
-  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
-  saved.state.policies.values.push({ tenant: 'contoso', product: 'CFQ7TTC0H9MP', value: 'Disabled' });
-  const dir = await mkdtemp(join(tmpdir(), 'ssp-policy-'));
-  try {
-    await writeFile(join(dir, 'policy.json'), JSON.stringify(saved));
-    await other.setInputFiles('#demo-import', join(dir, 'policy.json'));
-    await other.locator('#demo-outcome', { hasText: 'Imported' }).waitFor();
-  } finally {
-    await rm(dir, { recursive: true });
-  }
+  await importState(other, app.url, (state) => {
+    state.policies.values.push({ tenant: 'contoso', product: 'CFQ7TTC0H9MP', value: 'Disabled' });
+  });
   // The checkout hears of it at once (the storage event) and takes the Pay button away;
   // had it not, the store re-reads the policy inside the purchase's own transaction.
   await page.bringToFront();

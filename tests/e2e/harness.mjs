@@ -1,5 +1,7 @@
 // Shared set-up: the release build served on loopback, and Debian's Chromium.
 import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { serve } from './server.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -56,4 +58,21 @@ export async function signIn(page, url, email, path) {
   await page.waitForURL(`**${path}`);
   await ready(page);
   return page;
+}
+
+/** Exports the stored world on /demo, lets `change` edit its state, and imports it back. */
+export async function importState(page, url, change) {
+  await page.goto(url + '/demo');
+  await ready(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as JSON' }).click()]);
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  change(saved.state);
+  const dir = await mkdtemp(join(tmpdir(), 'ssp-import-'));
+  try {
+    await writeFile(join(dir, 'state.json'), JSON.stringify(saved));
+    await page.setInputFiles('#demo-import', join(dir, 'state.json'));
+    await page.locator('#demo-outcome', { hasText: 'Imported' }).waitFor();
+  } finally {
+    await rm(dir, { recursive: true });
+  }
 }
