@@ -66,6 +66,8 @@ pub fn Shell(store: Store) -> impl IntoView {
                     <Route path=path!("settings/self-service") view=admin::SelfServiceSettings/>
                     <Route path=path!("users") view=admin::Users/>
                     <Route path=path!("capacity") view=admin::Capacity/>
+                    <Route path=path!("audit") view=admin::Audit/>
+                    <Route path=path!("customers") view=admin::Customers/>
                 </ParentRoute>
             </Routes>
         </main>

@@ -110,3 +110,23 @@ impl Locale {
             .unwrap_or_else(|| date.to_string())
     }
 }
+
+/// The catalog message naming an admin role.
+pub fn role_msg(role: crate::domain::Role) -> Msg {
+    use crate::domain::Role;
+    match role {
+        Role::GlobalAdmin => Msg::RoleGlobalAdmin,
+        Role::BillingAdmin => Msg::RoleBillingAdmin,
+        Role::GlobalReader => Msg::RoleGlobalReader,
+    }
+}
+
+/// The admin center's words for a policy value.
+pub fn policy_msg(value: crate::domain::PolicyValue) -> Msg {
+    use crate::domain::PolicyValue;
+    match value {
+        PolicyValue::Enabled => Msg::PolicyEnabled,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod => Msg::PolicyTrialsOnly,
+        PolicyValue::Disabled => Msg::PolicyDisabled,
+    }
+}

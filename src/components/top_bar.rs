@@ -2,7 +2,7 @@
 
 use crate::domain::{Tenant, User};
 use crate::i18n::{Lang, Msg};
-use crate::locale::Locale;
+use crate::locale::{role_msg, Locale};
 use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -46,6 +46,7 @@ pub fn TopBar() -> impl IntoView {
                 <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>
                     {move || who.get().map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)}
                 </span>
+                <DelegationBadge who/>
                 <Show
                     when=move || who.read().is_some()
                     fallback=move || view! {
@@ -65,6 +66,33 @@ pub fn TopBar() -> impl IntoView {
             {move || locale.t(Msg::DemoNotice)}" "
             <A href="/demo">{move || locale.t(Msg::DemoControlsLink)}</A>
         </p>
+    }
+}
+
+/// For a partner acting in a customer tenant: which one and with what role, and the way
+/// to switch; switching is always explicit.
+#[component]
+fn DelegationBadge(who: Memo<Option<(User, Tenant)>>) -> impl IntoView {
+    let locale = Locale::get();
+    let delegated_role = Memo::new(move |_| {
+        who.with(|w| {
+            let (user, tenant) = w.as_ref()?;
+            (user.tenant != tenant.id).then(|| {
+                let role = user.delegations.iter().find(|d| d.customer == tenant.id).map(|d| d.role);
+                (tenant.name.clone(), role)
+            })
+        })
+    });
+    let has_customers = move || who.with(|w| w.as_ref().is_some_and(|(u, _)| !u.delegations.is_empty()));
+    view! {
+        {move || delegated_role.get().map(|(tenant, role)| view! {
+            <span class="chip chip--delegated" id="acting-for">
+                {move || locale.tf(Msg::ActingFor, &[("tenant", &tenant), ("role", role.map_or("", |r| locale.t(role_msg(r))))])}
+            </span>
+        })}
+        <Show when=has_customers>
+            <A href="/admin/customers" attr:class="top-bar__switch" attr:id="switch-customer">{move || locale.t(Msg::CustomerSwitch)}</A>
+        </Show>
     }
 }
 

@@ -6,7 +6,7 @@
 use super::authz::{may, Action, Actor, Denied, Subject};
 use super::card::{authorize, CardError, CardId, Decline, Expiry, PaymentCard};
 use super::catalog::{Catalog, PriceKind, Product, ProductId};
-use super::directory::{AccountKind, AccountStatus, TenantId, UserId};
+use super::directory::{AccountKind, AccountStatus, Email, TenantId, UserId};
 use super::eligibility::{evaluate, TrialKind, Verdict};
 use super::money::{Money, MoneyError};
 use super::policy::PolicyValue;
@@ -251,6 +251,29 @@ pub fn record_refusal(state: &State, now: DateTime<Utc>, actor: Option<&Actor>, 
         subject: subject.to_owned(),
         outcome: AuditOutcome::Refused,
         detail: error.to_owned(),
+    });
+    next
+}
+
+/// The state with a refused sign-in written to the audit log of the organization the
+/// address belongs to, with the account tried as its actor when there is one.
+pub fn record_sign_in_refusal(state: &State, now: DateTime<Utc>, email: &str, reason: &str) -> State {
+    let typed = email.trim();
+    let parsed = Email::try_from(typed).ok();
+    let tenant = parsed.as_ref().and_then(|e| state.directory.tenant_for_domain(e.domain())).map(|t| t.id.clone());
+    let account = match (&tenant, &parsed) {
+        (Some(t), Some(e)) => state.directory.account(t, e).map(|u| u.id.clone()),
+        _ => None,
+    };
+    let mut next = state.clone();
+    next.audit.push(AuditEvent {
+        at: now,
+        actor: account,
+        tenant,
+        action: "sign_in".to_owned(),
+        subject: typed.to_owned(),
+        outcome: AuditOutcome::Refused,
+        detail: reason.to_owned(),
     });
     next
 }

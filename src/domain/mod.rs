@@ -5,6 +5,7 @@ pub mod authz;
 pub mod card;
 pub mod catalog;
 pub mod commands;
+pub mod console;
 pub mod directory;
 pub mod eligibility;
 pub mod money;
@@ -13,7 +14,7 @@ pub mod seed;
 pub mod subscription;
 pub mod views;
 
-pub use authz::{may, Action, Actor, Denied, Subject};
+pub use authz::{may, principal, Action, Actor, Denied, Subject};
 pub use card::{Brand, CardError, CardInput, PaymentCard, StoredCard};
 pub use catalog::{Catalog, Country, Market, Product, ProductFamily, ProductId};
 pub use commands::{advance, execute, Command, Ctx, DomainError, Event};

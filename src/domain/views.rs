@@ -241,7 +241,9 @@ pub fn bills_of<'a>(state: &'a State, person: &UserId, from: NaiveDate, to: Naiv
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    // A leading = + @ would make a spreadsheet read the cell as a formula.
+    let s = if s.starts_with(['=', '+', '@', '\t']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
 }
 
 /// The users of some subscriptions as CSV: who, their address, and whose purchase.
@@ -255,6 +257,99 @@ pub fn users_csv(state: &State, subscriptions: &[SubscriptionId]) -> String {
             out.push_str(&[csv_field(&name), csv_field(&email), csv_field(&sub.id.0), csv_field(&purchaser)].join(","));
             out.push_str("\r\n");
         }
+    }
+    out
+}
+
+/// Who a policy value would let buy or try a product, counted over the tenant's accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PolicyImpact {
+    /// Accounts that could buy the product.
+    pub can_buy: usize,
+    /// Accounts that could start a free trial (with or without a payment method).
+    pub can_try: usize,
+    /// Active subscriptions of the product in the tenant: a policy never changes them.
+    pub subscriptions: usize,
+}
+
+/// The impact of `value` for `product` in `tenant`, all other policies as they are.
+pub fn policy_impact(state: &State, product: &super::catalog::Product, tenant: &TenantId, value: super::policy::PolicyValue) -> PolicyImpact {
+    use super::eligibility::{evaluate, TrialKind};
+    let mut policies = state.policies.clone();
+    policies.set(tenant, &product.id, value);
+    let mut impact = PolicyImpact::default();
+    for user in state.directory.members_of(tenant) {
+        let verdict = evaluate(&state.directory, &policies, product, user);
+        impact.can_buy += usize::from(verdict.may_purchase());
+        impact.can_try += usize::from(
+            verdict.may_trial(TrialKind::WithPaymentMethod, product) || verdict.may_trial(TrialKind::WithoutPaymentMethod, product),
+        );
+    }
+    impact.subscriptions = state.subscriptions.iter().filter(|s| &s.tenant == tenant && s.product == product.id && s.is_active()).count();
+    impact
+}
+
+/// The filter above the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    /// Matched, ignoring case, against who, what it was about and the detail.
+    pub search: String,
+    /// A command name such as `set_policy`; `None` for every action.
+    pub action: Option<String>,
+    pub outcome: Option<super::subscription::AuditOutcome>,
+}
+
+/// The name and address of the audit event's actor, marking a partner acting for a customer.
+pub fn audit_actor(directory: &Directory, event: &super::subscription::AuditEvent) -> (String, String, bool) {
+    match event.actor.as_ref().and_then(|id| directory.user(id)) {
+        Some(u) => (u.display_name.clone(), u.email.to_string(), event.tenant.as_ref().is_some_and(|t| t != &u.tenant)),
+        None => (event.actor.as_ref().map(|a| a.0.clone()).unwrap_or_default(), String::new(), false),
+    }
+}
+
+/// The tenant's audit events that match, newest first.
+pub fn audit_events<'a>(state: &'a State, tenant: &TenantId, query: &AuditQuery) -> Vec<&'a super::subscription::AuditEvent> {
+    let needle = query.search.trim().to_lowercase();
+    let mut events: Vec<_> = state
+        .audit
+        .iter()
+        .filter(|e| e.tenant.as_ref() == Some(tenant))
+        .filter(|e| query.action.as_ref().is_none_or(|a| &e.action == a))
+        .filter(|e| query.outcome.is_none_or(|o| e.outcome == o))
+        .filter(|e| {
+            needle.is_empty() || {
+                let (name, email, _) = audit_actor(&state.directory, e);
+                [name.as_str(), email.as_str(), &e.subject, &e.detail, &e.action].iter().any(|f| f.to_lowercase().contains(&needle))
+            }
+        })
+        .collect();
+    // The log is appended in time order; newest first, ties kept in reverse order of writing.
+    events.reverse();
+    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events
+}
+
+/// The distinct actions in a tenant's log, sorted, for the filter's choices.
+pub fn audit_actions(state: &State, tenant: &TenantId) -> Vec<String> {
+    let mut actions: Vec<String> = state.audit.iter().filter(|e| e.tenant.as_ref() == Some(tenant)).map(|e| e.action.clone()).collect();
+    actions.sort();
+    actions.dedup();
+    actions
+}
+
+/// Audit events as CSV, in the order given.
+pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEvent]) -> String {
+    let mut out = String::from("Date (UTC),Actor,Actor email,Partner,Action,Subject,Outcome,Detail\r\n");
+    for e in events {
+        let (name, email, partner) = audit_actor(directory, e);
+        let outcome = match e.outcome {
+            super::subscription::AuditOutcome::Succeeded => "Succeeded",
+            super::subscription::AuditOutcome::Refused => "Refused",
+        };
+        let at = e.at.format("%Y-%m-%d %H:%M:%S").to_string();
+        let partner = if partner { "yes" } else { "" };
+        out.push_str(&[at.as_str(), &name, &email, partner, &e.action, &e.subject, outcome, &e.detail].map(csv_field).join(","));
+        out.push_str("\r\n");
     }
     out
 }

@@ -1,9 +1,10 @@
 //! `/admin/*`: the admin shell, whose navigation and home depend on who signed in — the
 //! full admin center for admins, the limited view for a purchaser.
 
+use super::customers::{is_partner, CustomersPage};
 use super::purchaser::PurchaserHome;
-use crate::components::panel::ComingPanel;
-use crate::domain::{may, Action, Subject};
+use crate::domain::subscription::AuditOutcome;
+use crate::domain::{may, Action, PolicyValue, Subject};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -39,11 +40,15 @@ fn access() -> Memo<Access> {
 pub fn AdminShell() -> impl IntoView {
     let locale = Locale::get();
     let access = access();
+    let partner = is_partner(Store::get(), Session::get());
     view! {
         <div class="admin">
             <nav class="admin-nav" aria-label=move || locale.t(Msg::NavAdminLabel)>
                 <ul>
                     <li><A href="/admin" exact=true>{move || locale.t(Msg::NavHome)}</A></li>
+                    <Show when=move || partner.get()>
+                        <li><A href="/admin/customers">{move || locale.t(Msg::NavCustomers)}</A></li>
+                    </Show>
                     <Show when=move || access.get() == Access::Admin>
                         <li><A href="/admin/users">{move || locale.t(Msg::NavUsers)}</A></li>
                         <li class="admin-nav__group">
@@ -55,6 +60,7 @@ pub fn AdminShell() -> impl IntoView {
                             <ul><li><A href="/admin/settings/self-service">{move || locale.t(Msg::NavSelfService)}</A></li></ul>
                         </li>
                         <li><A href="/admin/capacity">{move || locale.t(Msg::NavCapacity)}</A></li>
+                        <li><A href="/admin/audit">{move || locale.t(Msg::NavAudit)}</A></li>
                     </Show>
                 </ul>
             </nav>
@@ -80,19 +86,63 @@ fn SignInFirst() -> impl IntoView {
 
 #[component]
 pub fn AdminHome() -> impl IntoView {
-    let locale = Locale::get();
     let access = access();
+    let partner = is_partner(Store::get(), Session::get());
     view! {
         {move || match access.get() {
             Access::SignedOut => view! { <SignInFirst/> }.into_any(),
+            // A partner in their own tenant, with no role there, starts from their customers.
+            Access::Purchaser if partner.get() => view! { <CustomersPage/> }.into_any(),
             Access::Purchaser => view! { <PurchaserHome/> }.into_any(),
-            Access::Admin => view! {
-                <section class="panel" aria-labelledby="page-title">
-                    <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
-                    <p class="muted"><strong>{move || locale.t(Msg::ComingTitle)}</strong>" · "{move || locale.t(Msg::Coming)}</p>
-                </section>
-            }.into_any(),
+            Access::Admin => view! { <AdminDashboard/> }.into_any(),
         }}
+    }
+}
+
+/// The admin home: a card per area with the figure that matters there.
+#[component]
+fn AdminDashboard() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let catalog = StoredValue::new(store.catalog());
+    // (active subscriptions, self-service among them, products not fully allowed, events, refused)
+    let figures = Memo::new(move |_| {
+        let Some(actor) = session.actor() else { return (0, 0, 0, 0, 0) };
+        let t = &actor.tenant;
+        store.state.with(|s| {
+            let active = s.subscriptions.iter().filter(|x| &x.tenant == t && x.is_active());
+            let (count, self_service) = active.fold((0, 0), |(n, ss), x| (n + 1, ss + usize::from(x.is_self_service())));
+            let limited = catalog.with_value(|c| c.products.iter().filter(|p| s.policies.get(t, &p.id) != PolicyValue::Enabled).count());
+            let events = s.audit.iter().filter(|e| e.tenant.as_ref() == Some(t));
+            let (events, refused) = events.fold((0, 0), |(n, r), e| (n + 1, r + usize::from(e.outcome == AuditOutcome::Refused)));
+            (count, self_service, limited, events, refused)
+        })
+    });
+    let card = move |href: &'static str, title: Msg, line: Box<dyn Fn() -> String + Send + Sync>| view! {
+        <li class="card">
+            <h2><A href=href>{move || locale.t(title)}</A></h2>
+            <p class="muted">{line}</p>
+        </li>
+    };
+    view! {
+        <section class="panel" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
+            <p>{move || locale.t(Msg::AdminHomeIntro)}</p>
+            <ul class="dashboard">
+                {card("/admin/billing/products", Msg::NavYourProducts, Box::new(move || {
+                    let (n, ss, ..) = figures.get();
+                    locale.tf(Msg::AdminHomeProducts, &[("count", &n.to_string()), ("self_service", &ss.to_string())])
+                }))}
+                {card("/admin/settings/self-service", Msg::NavSelfService, Box::new(move || {
+                    locale.tf(Msg::AdminHomePolicies, &[("count", &figures.get().2.to_string())])
+                }))}
+                {card("/admin/audit", Msg::NavAudit, Box::new(move || {
+                    let (.., events, refused) = figures.get();
+                    locale.tf(Msg::AdminHomeAudit, &[("count", &events.to_string()), ("refused", &refused.to_string())])
+                }))}
+            </ul>
+        </section>
     }
 }
 
@@ -134,5 +184,22 @@ pub fn Capacity() -> impl IntoView {
 
 #[component]
 pub fn SelfServiceSettings() -> impl IntoView {
-    view! { <AdminOnly><ComingPanel title=Msg::SelfServiceTitle/></AdminOnly> }
+    view! { <AdminOnly><super::settings::SelfServicePage/></AdminOnly> }
+}
+
+#[component]
+pub fn Audit() -> impl IntoView {
+    view! { <AdminOnly><super::audit::AuditPage/></AdminOnly> }
+}
+
+/// Open to anyone signed in: the page itself says when there are no customers.
+#[component]
+pub fn Customers() -> impl IntoView {
+    let access = access();
+    view! {
+        {move || match access.get() {
+            Access::SignedOut => view! { <SignInFirst/> }.into_any(),
+            _ => view! { <CustomersPage/> }.into_any(),
+        }}
+    }
 }

@@ -1,13 +1,17 @@
 //! One file per screen. A page asks the domain and shows the answer.
 
 pub mod admin;
+pub mod audit;
 pub mod billing;
 pub mod catalog;
 pub mod checkout;
+pub mod console;
+pub mod customers;
 pub mod demo;
 pub mod not_found;
 pub mod product;
 pub mod purchaser;
+pub mod settings;
 pub mod signin;
 pub mod users;
 

@@ -3,7 +3,7 @@
 
 use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SeedFile, SCHEMA};
 use super::idb::Db;
-use crate::domain::commands::{advance, execute, record_refusal, Command, Ctx, DomainError, Event};
+use crate::domain::commands::{advance, execute, record_refusal, record_sign_in_refusal, Command, Ctx, DomainError, Event};
 use crate::domain::{Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
 use leptos::prelude::*;
@@ -278,6 +278,16 @@ impl Store {
         Ok(())
     }
 
+    /// Writes a refusal the domain did not see (such as a console command stopped for its
+    /// role before it became a command) to the audit log.
+    pub async fn record_refusal(self, actor: Actor, action: &'static str, subject: String, reason: String) -> Result<(), String> {
+        self.transact(move |base| {
+            let state = record_refusal(&base.state, base.clock, Some(&actor), action, &subject, &reason);
+            Ok::<_, ()>((Saved { state, ..base }, ()))
+        })
+        .await
+    }
+
     /// The demo sign-in against the directory as it stands; a refusal goes to the audit log.
     pub async fn sign_in(self, email: &str, password: &str) -> Result<crate::domain::User, files::SignInError> {
         let result = self.state.with_untracked(|s| self.world.with_value(|w| files::authenticate(&w.directory, &s.directory, email, password)));
@@ -285,7 +295,7 @@ impl Store {
             let email = email.trim().to_owned();
             let _ = self
                 .transact(move |base| {
-                    let state = record_refusal(&base.state, base.clock, None, "sign_in", &email, &format!("{e:?}"));
+                    let state = record_sign_in_refusal(&base.state, base.clock, &email, &format!("{e:?}"));
                     Ok::<_, ()>((Saved { state, ..base }, ()))
                 })
                 .await;

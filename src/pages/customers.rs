@@ -1,0 +1,125 @@
+//! `/admin/customers`: a partner's customers — the tenants they hold delegated admin
+//! rights for. Choosing one makes the whole admin center act in that tenant only.
+
+use crate::domain::{Actor, Role, TenantId};
+use crate::i18n::Msg;
+use crate::locale::{role_msg, Locale};
+use crate::store::browser::Store;
+use crate::store::session::Session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// A customer as the list shows it.
+#[derive(Clone, PartialEq)]
+struct Customer {
+    tenant: TenantId,
+    name: String,
+    domain: String,
+    roles: Vec<Role>,
+}
+
+/// The signed-in person's delegations, grouped per customer, and their own tenant.
+fn customers(store: Store, session: Session) -> Memo<(Option<(TenantId, String)>, Vec<Customer>)> {
+    Memo::new(move |_| {
+        let Some(actor) = session.actor() else { return (None, Vec::new()) };
+        store.state.with(|s| {
+            let Some(user) = s.directory.user(&actor.user) else { return (None, Vec::new()) };
+            let home = s.directory.tenant(&user.tenant).map(|t| (t.id.clone(), t.name.clone()));
+            let mut list: Vec<Customer> = Vec::new();
+            for d in &user.delegations {
+                match list.iter_mut().find(|c| c.tenant == d.customer) {
+                    Some(c) => c.roles.push(d.role),
+                    None => {
+                        let tenant = s.directory.tenant(&d.customer);
+                        list.push(Customer {
+                            tenant: d.customer.clone(),
+                            name: tenant.map_or_else(|| d.customer.0.clone(), |t| t.name.clone()),
+                            domain: tenant.and_then(|t| t.domains.first().cloned()).unwrap_or_default(),
+                            roles: vec![d.role],
+                        });
+                    }
+                }
+            }
+            (home, list)
+        })
+    })
+}
+
+/// Whether the signed-in person holds any delegation.
+pub fn is_partner(store: Store, session: Session) -> Memo<bool> {
+    Memo::new(move |_| {
+        session.actor().is_some_and(|a| store.state.with(|s| s.directory.user(&a.user).is_some_and(|u| !u.delegations.is_empty())))
+    })
+}
+
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let navigate = StoredValue::new(use_navigate());
+    let list = customers(store, session);
+    let acting_in = move || session.actor().map(|a| a.tenant);
+    let act_in = move |tenant: TenantId| {
+        let Some(actor) = session.actor_untracked() else { return };
+        session.set(Some(Actor { user: actor.user, tenant }));
+        navigate.with_value(|n| n("/admin", Default::default()));
+    };
+    view! {
+        <section class="panel" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::CustomersTitle)}</h1>
+            <p>{move || locale.t(Msg::CustomersIntro)}</p>
+            <Show when=move || list.with(|(_, l)| l.is_empty())>
+                <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::CustomersNone)}</p>
+            </Show>
+            <div class="table-scroll">
+                <table class="grid" id="customer-grid">
+                    <thead><tr>
+                        <th scope="col">{move || locale.t(Msg::ColOrganization)}</th>
+                        <th scope="col">{move || locale.t(Msg::ColDomain)}</th>
+                        <th scope="col">{move || locale.t(Msg::ColDelegatedRole)}</th>
+                        <th scope="col"><span class="visually-hidden">{move || locale.t(Msg::CustomerSwitch)}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || list.get().1.into_iter().map(|c| {
+                            let Customer { tenant, name, domain, roles } = c;
+                            let current = { let t = tenant.clone(); move || acting_in().as_ref() == Some(&t) };
+                            let label = name.clone();
+                            view! {
+                                <tr data-tenant=tenant.0.clone()>
+                                    <th scope="row">{name}</th>
+                                    <td>{domain}</td>
+                                    <td>{move || roles.iter().map(|r| locale.t(role_msg(*r))).collect::<Vec<_>>().join(", ")}</td>
+                                    <td>
+                                        <Show when=current.clone() fallback={
+                                            let (tenant, label) = (tenant.clone(), label.clone());
+                                            move || {
+                                                let (tenant, label) = (tenant.clone(), label.clone());
+                                                view! {
+                                                    <button type="button" class="button" on:click=move |_| act_in(tenant.clone())>
+                                                        {move || locale.tf(Msg::CustomersManage, &[("tenant", &label)])}
+                                                    </button>
+                                                }
+                                            }
+                                        }>
+                                            <span class="chip">{move || locale.t(Msg::CustomersCurrent)}</span>
+                                        </Show>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {move || {
+                let (home, _) = list.get();
+                let (id, name) = home?;
+                (acting_in().as_ref() != Some(&id)).then(|| view! {
+                    <p><button type="button" class="button" id="customers-home" on:click=move |_| act_in(id.clone())>
+                        {move || locale.tf(Msg::CustomersHome, &[("tenant", &name)])}
+                    </button></p>
+                })
+            }}
+        </section>
+    }
+}

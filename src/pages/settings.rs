@@ -1,0 +1,190 @@
+//! `/admin/settings/self-service`: the `AllowSelfServicePurchase` policy of every product —
+//! a list, a panel to change one value with who it affects, and the MSCommerce console.
+
+use super::console::PolicyConsole;
+use crate::domain::commands::Command;
+use crate::domain::views::policy_impact;
+use crate::domain::{authz, may, principal, PolicyValue, ProductId, Subject};
+use crate::i18n::Msg;
+use crate::locale::{policy_msg, role_msg, Locale};
+use crate::store::browser::{DispatchError, Store};
+use crate::store::session::Session;
+use leptos::prelude::*;
+
+fn help_msg(value: PolicyValue) -> Msg {
+    match value {
+        PolicyValue::Enabled => Msg::PolicyEnabledHelp,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod => Msg::PolicyTrialsOnlyHelp,
+        PolicyValue::Disabled => Msg::PolicyDisabledHelp,
+    }
+}
+
+/// What the page needs to know about the signed-in person.
+#[derive(Clone, Copy)]
+struct Rights {
+    can_set: Memo<bool>,
+    /// The role shown in the read-only note.
+    role: Memo<Option<Msg>>,
+}
+
+impl Rights {
+    fn new(store: Store, session: Session) -> Rights {
+        let can_set = Memo::new(move |_| {
+            session.actor().is_some_and(|a| store.state.with(|s| may(&s.directory, &a, authz::Action::SetPolicy, Subject::Tenant(&a.tenant)).is_ok()))
+        });
+        let role = Memo::new(move |_| {
+            let actor = session.actor()?;
+            store.state.with(|s| principal(&s.directory, &actor).ok().and_then(|p| p.roles.first().copied()).map(role_msg))
+        });
+        Rights { can_set, role }
+    }
+}
+
+#[component]
+pub fn SelfServicePage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let rights = Rights::new(store, session);
+    let catalog = store.catalog();
+    let products = StoredValue::new(catalog.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
+    let value_of = move |id: &ProductId| {
+        let tenant = session.actor()?.tenant;
+        Some(store.state.with(|s| s.policies.get(&tenant, id)))
+    };
+    let editing = RwSignal::new(None::<ProductId>);
+    view! {
+        <section class="panel" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::SelfServiceTitle)}</h1>
+            <p>{move || locale.t(Msg::PolicyIntro)}</p>
+            <Show when=move || !rights.can_set.get()>
+                <p class="message-bar message-bar--info" role="note" id="policy-read-only">
+                    {move || locale.tf(Msg::PolicyReadOnly, &[("role", rights.role.get().map_or("", |r| locale.t(r)))])}
+                </p>
+            </Show>
+            <div class="table-scroll">
+                <table class="grid" id="policy-grid">
+                    <thead><tr>
+                        <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                        <th scope="col">{move || locale.t(Msg::ProductIdLabel)}</th>
+                        <th scope="col">{move || locale.t(Msg::PolicyColValue)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {products.get_value().into_iter().map(|(id, name)| {
+                            let row_id = id.clone();
+                            let open_id = id.clone();
+                            let value = Memo::new(move |_| value_of(&row_id));
+                            view! {
+                                <tr data-product=id.to_string()>
+                                    <th scope="row">
+                                        <button type="button" class="link-button" aria-haspopup="true" aria-controls="policy-panel"
+                                            on:click=move |_| editing.set(Some(open_id.clone()))>{name}</button>
+                                    </th>
+                                    <td><code>{id.to_string()}</code></td>
+                                    <td class="policy-value">{move || value.get().map(|v| locale.t(policy_msg(v)))}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        {move || editing.get().map(|product| view! { <PolicyPanel product editing can_set=rights.can_set/> })}
+        <PolicyConsole/>
+    }
+}
+
+/// The panel for one product: the three values, who they affect, and Save.
+#[component]
+fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set: Memo<bool>) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let Some(details) = store.catalog().product(&product).cloned() else { return ().into_any() };
+    let details = StoredValue::new(details);
+    let name = details.with_value(|p| p.name.clone());
+    let tenant = session.actor_untracked().map(|a| a.tenant);
+    let Some(tenant) = tenant else { return ().into_any() };
+    let tenant = StoredValue::new(tenant);
+    let current = Memo::new(move |_| store.state.with(|s| s.policies.get(&tenant.get_value(), &details.with_value(|p| p.id.clone()))));
+    let chosen = RwSignal::new(current.get_untracked());
+    let impact = move |value: PolicyValue| store.state.with(|s| details.with_value(|p| tenant.with_value(|t| policy_impact(s, p, t, value))));
+    let people = Memo::new(move |_| {
+        store.state.with(|s| tenant.with_value(|t| s.directory.members_of(t).filter(|u| u.is_active() && u.kind == crate::domain::directory::AccountKind::Member).count()))
+    });
+    let save = Action::new_local(move |value: &PolicyValue| {
+        let command = Command::SetPolicy { product: details.with_value(|p| p.id.clone()), value: *value };
+        let actor = session.actor_untracked();
+        async move {
+            let actor = actor.ok_or(DispatchError::Storage(String::new()))?;
+            store.dispatch(actor, command).await.map(|_| ())
+        }
+    });
+    let outcome = move || {
+        save.value().get().map(|r| match r {
+            Ok(()) => (false, locale.tf(Msg::PolicySaved, &[("product", &details.with_value(|p| p.name.clone())), ("value", locale.t(policy_msg(current.get())))])),
+            Err(DispatchError::Domain(e)) => (true, e.to_string()),
+            Err(DispatchError::Storage(_)) => (true, locale.t(Msg::NoticeSaveFailed).to_owned()),
+        })
+    };
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let title_name = name.clone();
+    view! {
+        <section class="panel detail policy-panel" aria-labelledby="policy-panel-title" id="policy-panel"
+            on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) }>
+            <div class="step-heading">
+                <h2 id="policy-panel-title" tabindex="-1" node_ref=heading>{move || locale.tf(Msg::PolicyPanelLabel, &[("product", &title_name)])}</h2>
+                <button type="button" class="button" on:click=move |_| editing.set(None)>{move || locale.t(Msg::PolicyClose)}</button>
+            </div>
+            <form class="form" on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(chosen.get_untracked());
+            }>
+                <fieldset class="choices" disabled=move || !can_set.get()>
+                    <legend>{move || locale.t(Msg::PolicyChoose)}</legend>
+                    {PolicyValue::ALL.into_iter().map(|value| {
+                        let id = format!("policy-{}", value.as_str());
+                        let help = format!("{id}-help");
+                        view! {
+                            <div class="choice">
+                                <input type="radio" name="policy-value" id=id.clone() value=value.as_str() aria-describedby=help.clone()
+                                    prop:checked=move || chosen.get() == value
+                                    on:change=move |_| chosen.set(value)/>
+                                <label for=id>{move || locale.t(policy_msg(value))}</label>
+                                <p class="muted" id=help>{move || locale.t(help_msg(value))}</p>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="impact" id="policy-impact" aria-live="polite">
+                    <p>{move || {
+                        let now = impact(current.get());
+                        locale.tf(Msg::PolicyImpactNow, &[("buy", &now.can_buy.to_string()), ("try", &now.can_try.to_string()), ("people", &people.get().to_string())])
+                    }}</p>
+                    <Show when=move || chosen.get() != current.get()>
+                        <p><strong>{move || {
+                            let after = impact(chosen.get());
+                            locale.tf(Msg::PolicyImpactAfter, &[("buy", &after.can_buy.to_string()), ("try", &after.can_try.to_string())])
+                        }}</strong></p>
+                    </Show>
+                    <p class="muted">{move || locale.tf(Msg::PolicyImpactExisting, &[("count", &impact(current.get()).subscriptions.to_string())])}</p>
+                </div>
+                <p id="policy-outcome" role="status" class:outcome=true class:outcome--error=move || outcome().is_some_and(|(e, _)| e)>
+                    {move || outcome().map(|(_, text)| text)}
+                </p>
+                <div class="actions">
+                    <button type="submit" class="button button--primary"
+                        disabled=move || !can_set.get() || chosen.get() == current.get() || save.pending().get()>
+                        {move || locale.t(Msg::PolicySave)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+    .into_any()
+}
