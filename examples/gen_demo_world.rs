@@ -242,6 +242,8 @@ struct Seeder {
     cards: Vec<StoredCard>,
     notifications: Vec<Notification>,
     audit: Vec<AuditEvent>,
+    /// Each tenant's first Global admin: who bought its central subscriptions.
+    admins: Vec<(TenantId, UserId)>,
 }
 
 impl Seeder {
@@ -290,7 +292,10 @@ impl Seeder {
         let start: NaiveDate = today.checked_sub_months(Months::new(months_ago)).unwrap() - Duration::days(3);
         let unit = self.price(product, country, channel == Channel::Central);
         let amount = unit.checked_mul(licenses).unwrap();
-        let by = UserId(purchaser.unwrap_or("patti").into());
+        let by = match purchaser {
+            Some(p) => UserId(p.into()),
+            None => self.admins.iter().find(|(t, _)| t.0 == tenant).map(|(_, u)| u.clone()).expect("a Global admin buys centrally"),
+        };
         let at = |d: NaiveDate| d.and_hms_opt(10, 0, 0).unwrap().and_utc();
         let first_kind = if matches!(channel, Channel::Trial { .. }) { OrderKind::TrialStarted } else { OrderKind::Purchase };
         let mut history = vec![OrderEntry { at: at(start), kind: first_kind, by: by.clone(), licenses, amount: (first_kind == OrderKind::Purchase).then_some(amount) }];
@@ -353,7 +358,13 @@ fn staff(dir: &DirectoryFile, skip: usize, take: usize) -> Vec<UserId> {
 }
 
 fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
-    let mut s = Seeder { catalog, seq: 0, subscriptions: vec![], bills: vec![], cards: vec![], notifications: vec![], audit: vec![] };
+    let mut admins: Vec<(TenantId, UserId)> = Vec::new();
+    for u in dir.users.iter().filter(|u| u.roles.contains(&Role::GlobalAdmin)) {
+        if !admins.iter().any(|(t, _)| t == &u.tenant) {
+            admins.push((u.tenant.clone(), u.id.clone()));
+        }
+    }
+    let mut s = Seeder { catalog, seq: 0, subscriptions: vec![], bills: vec![], cards: vec![], notifications: vec![], audit: vec![], admins };
     let mut policies = Policies::default();
     let t = |id: &str| TenantId(id.into());
     policies.set(&t("contoso"), &pid("CFQ7TTC0LSGZ"), PolicyValue::Disabled);

@@ -5,6 +5,8 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/admin.rs"]
+mod admin;
 #[path = "web/checkout.rs"]
 mod checkout;
 #[path = "web/shell.rs"]

@@ -278,6 +278,25 @@ pub fn record_sign_in_refusal(state: &State, now: DateTime<Utc>, email: &str, re
     next
 }
 
+/// The audit event of a partner starting to act in a customer tenant; `None` for a person
+/// returning to their own tenant; refused without delegated rights there.
+pub fn delegated_access(state: &State, now: DateTime<Utc>, actor: &Actor) -> Result<Option<AuditEvent>, Denied> {
+    let p = super::authz::principal(&state.directory, actor)?;
+    if !p.delegated {
+        return Ok(None);
+    }
+    let roles: Vec<String> = p.roles.iter().map(|r| format!("{r:?}")).collect();
+    Ok(Some(AuditEvent {
+        at: now,
+        actor: Some(actor.user.clone()),
+        tenant: Some(actor.tenant.clone()),
+        action: "delegated_access".to_owned(),
+        subject: actor.tenant.0.clone(),
+        outcome: AuditOutcome::Succeeded,
+        detail: format!("delegated roles: {}", roles.join(", ")),
+    }))
+}
+
 type Applied = (Vec<Event>, String, String);
 
 fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<Applied, DomainError> {

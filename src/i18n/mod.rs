@@ -576,6 +576,7 @@ catalog! {
     ActBuyCentral "audit.act.buy_central" => "Bought licenses centrally", "集中购买许可证";
     ActRequestCancel "audit.act.request_cancel" => "Asked a purchaser to cancel", "要求购买者取消";
     ActSetAccountStatus "audit.act.set_account_status" => "Changed an account's status", "更改帐户状态";
+    ActDelegatedAccess "audit.act.delegated_access" => "Started managing as a partner", "以合作伙伴身份开始管理";
     ActSignIn "audit.act.sign_in" => "Signed in", "登录";
     ActRenew "audit.act.renew" => "Renewed", "续订";
     ActConvertTrial "audit.act.convert_trial" => "Converted a trial", "试用转为付费";

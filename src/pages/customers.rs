@@ -60,10 +60,19 @@ pub fn CustomersPage() -> impl IntoView {
     let navigate = StoredValue::new(use_navigate());
     let list = customers(store, session);
     let acting_in = move || session.actor().map(|a| a.tenant);
+    // The store checks the delegation and logs it before the session changes tenant.
+    let switch = Action::new_local(move |actor: &Actor| {
+        let actor = actor.clone();
+        async move {
+            store.act_in(actor.clone()).await?;
+            session.set(Some(actor));
+            navigate.with_value(|n| n("/admin", Default::default()));
+            Ok::<_, String>(())
+        }
+    });
     let act_in = move |tenant: TenantId| {
         let Some(actor) = session.actor_untracked() else { return };
-        session.set(Some(Actor { user: actor.user, tenant }));
-        navigate.with_value(|n| n("/admin", Default::default()));
+        switch.dispatch(Actor { user: actor.user, tenant });
     };
     view! {
         <section class="panel" aria-labelledby="page-title">

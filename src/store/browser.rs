@@ -3,7 +3,7 @@
 
 use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SeedFile, SCHEMA};
 use super::idb::Db;
-use crate::domain::commands::{advance, execute, record_refusal, record_sign_in_refusal, Command, Ctx, DomainError, Event};
+use crate::domain::commands::{advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx, DomainError, Event};
 use crate::domain::{Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
 use leptos::prelude::*;
@@ -284,6 +284,19 @@ impl Store {
         self.transact(move |base| {
             let state = record_refusal(&base.state, base.clock, Some(&actor), action, &subject, &reason);
             Ok::<_, ()>((Saved { state, ..base }, ()))
+        })
+        .await
+    }
+
+    /// Checks that the signed-in person may act in `actor.tenant` and, for a partner acting
+    /// in a customer tenant, writes that to the customer's audit log.
+    pub async fn act_in(self, actor: Actor) -> Result<(), String> {
+        self.transact(move |mut base| match delegated_access(&base.state, base.clock, &actor) {
+            Ok(event) => {
+                base.state.audit.extend(event);
+                Ok((base, ()))
+            }
+            Err(denied) => Err(denied),
         })
         .await
     }

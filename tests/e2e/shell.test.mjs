@@ -79,7 +79,7 @@ test('the app launcher leads to the admin center, whose routes survive reloads',
   await page.fill('#signin-password', 'Demo-2026!');
   await page.click('form button[type=submit]');
   await page.waitForURL('**/admin');
-  await page.getByRole('link', { name: 'Your products' }).click();
+  await page.locator('.admin-nav').getByRole('link', { name: 'Your products' }).click();
   await page.waitForURL('**/admin/billing/products');
   assert.equal(await h1(page), 'Your products');
   for (const [path, title] of [['/admin/billing/products', 'Your products'], ['/admin/settings/self-service', 'Self-service trials and purchases'], ['/admin/users', 'Active users']]) {

@@ -82,7 +82,7 @@ async fn admin_shell_has_navigation_and_marks_the_current_page() {
     let (el, _app) = boot_as("/admin/billing/products", Some(("patti", "contoso"))).await;
     let current = query(&el, ".admin-nav a[aria-current='page']");
     assert_eq!(current.get_attribute("href").as_deref(), Some("/admin/billing/products"));
-    assert_eq!(el.query_selector_all(".admin-nav a").unwrap().length(), 5, "an admin's whole navigation");
+    assert_eq!(el.query_selector_all(".admin-nav a").unwrap().length(), 6, "an admin's whole navigation, with the audit log");
     assert!(el.query_selector("#products-grid").unwrap().is_some());
 }
 

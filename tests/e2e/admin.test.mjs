@@ -1,0 +1,313 @@
+// The admin's settings end to end: the per-product policy panel and its effect on a
+// checkout in another tab, the MSCommerce console, role limits in both, a partner
+// switching customers, and the audit log that records all of it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start, ready, signIn } from './harness.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app?.stop(); });
+
+const SETTINGS = '/admin/settings/self-service';
+
+async function signedIn(email, path = SETTINGS, page) {
+  return signIn(page ?? await app.page(), app.url, email, path);
+}
+
+const policyCell = (page, id) => page.locator(`#policy-grid tr[data-product="${id}"] .policy-value`);
+
+/** Opens a product's panel, chooses `value` and saves. */
+async function setPolicy(page, product, value, label) {
+  await page.getByRole('button', { name: product, exact: true }).click();
+  await page.locator('#policy-panel-title', { hasText: product }).waitFor();
+  await page.getByRole('radio', { name: label, exact: true }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#policy-outcome', { hasText: `${product} is now set to “${label}”.` }).waitFor();
+}
+
+/** Types a line into the console and returns the output that line added. */
+async function run(page, line) {
+  const output = page.locator('#console-output');
+  const before = await output.locator('.console__line').count();
+  await page.fill('#console-input', line);
+  await page.press('#console-input', 'Enter');
+  // The echo of the line plus at least one line of answer (Clear-Host empties instead).
+  await page.waitForFunction((n) => document.querySelectorAll('#console-output .console__line').length >= n + 2, before);
+  const lines = await output.locator('.console__line').allInnerTexts();
+  return lines.slice(before + 1).join('\n').trimEnd();
+}
+
+test('a Global admin sets Power BI Pro to Do not allow; a checkout open in a second tab refuses it, naming the policy', async () => {
+  const admin = await signedIn('patti@contoso.com');
+  const checkout = await admin.context().newPage();
+  await checkout.goto(app.url + '/checkout/CFQ7TTC0H9MP');
+  await ready(checkout);
+  await checkout.fill('#checkout-email', 'megan@contoso.com');
+  await checkout.locator('#verdict.verdict--ok').waitFor();
+
+  await admin.bringToFront();
+  assert.equal(await policyCell(admin, 'CFQ7TTC0H9MP').innerText(), 'Allow');
+  await admin.getByRole('button', { name: 'Power BI Pro', exact: true }).click();
+  const impact = admin.locator('#policy-impact');
+  assert.match(await impact.innerText(), /Now: (\d+) of \1 people can buy it and \1 can start a trial\./);
+  await admin.getByRole('radio', { name: 'Do not allow' }).check();
+  await impact.locator('text=After saving: 0 can buy it and 0 can start a trial.').waitFor();
+  assert.match(await impact.innerText(), /3 active subscriptions of this product won't change/);
+  await admin.getByRole('button', { name: 'Save' }).click();
+  await admin.locator('#policy-outcome', { hasText: 'Power BI Pro is now set to “Do not allow”.' }).waitFor();
+  assert.equal(await policyCell(admin, 'CFQ7TTC0H9MP').innerText(), 'Do not allow');
+  assert.ok(await admin.getByRole('button', { name: 'Save' }).isDisabled(), 'nothing left to save');
+
+  // The other tab hears of it without a reload.
+  const banner = checkout.locator('#verdict[data-decision="verdict.policy_disabled"]');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /turned off self-service purchase of Power BI Pro/);
+  assert.match(await banner.innerText(), /AllowSelfServicePurchase policy/);
+  assert.ok(await checkout.getByRole('button', { name: 'Next' }).isDisabled());
+  // And a fresh checkout refuses it too; existing subscriptions stay active.
+  await checkout.reload();
+  await ready(checkout);
+  await checkout.fill('#checkout-email', 'adele@contoso.com');
+  await checkout.locator('#verdict[data-decision="verdict.policy_disabled"]').waitFor();
+  await admin.goto(app.url + '/admin/billing/products');
+  await ready(admin);
+  assert.match(await admin.locator('#products-grid tbody tr.grid-row', { hasText: 'Power BI Pro' }).first().innerText(), /Active/);
+  assert.deepEqual(admin.errors, []);
+});
+
+test('Allow for trials only offers only the free trial, and nothing for a product without one', async () => {
+  const admin = await signedIn('patti@contoso.com');
+  await setPolicy(admin, 'Project Plan 1 / Planner Plan 1', 'Allow for trials only', 'Allow for trials only');
+  await setPolicy(admin, 'Power Apps per user', 'Allow for trials only', 'Allow for trials only');
+  assert.equal(await policyCell(admin, 'CFQ7TTC0HDB1').innerText(), 'Allow for trials only');
+
+  const buyer = await admin.context().newPage();
+  // Project Plan 1 has a trial without a payment method: the trial, never a purchase.
+  await buyer.goto(app.url + '/checkout/CFQ7TTC0HDB1');
+  await ready(buyer);
+  await buyer.fill('#checkout-email', 'adele@contoso.com');
+  const trialsOnly = buyer.locator('#verdict[data-decision="verdict.trials_only"]');
+  await trialsOnly.waitFor();
+  assert.match(await trialsOnly.innerText(), /allows a free trial of Project Plan 1 \/ Planner Plan 1, without a payment method\. Buying isn't allowed\./);
+  assert.ok(await buyer.getByRole('button', { name: 'Next' }).isDisabled(), 'no purchase');
+  await buyer.goto(app.url + '/checkout/CFQ7TTC0HDB1?trial=1');
+  await ready(buyer);
+  assert.equal(await buyer.locator('.stepper li').count(), 5, 'the trial has no payment step');
+  await buyer.fill('#checkout-email', 'adele@contoso.com');
+  await buyer.locator('#verdict.verdict--ok').waitFor();
+  assert.ok(await buyer.getByRole('button', { name: 'Next' }).isEnabled(), 'the trial goes on');
+  // Power Apps has only a trial with a card: under this value, nothing at all.
+  for (const path of ['/checkout/CFQ7TTC0LH2H', '/checkout/CFQ7TTC0LH2H?trial=1']) {
+    await buyer.goto(app.url + path);
+    await ready(buyer);
+    await buyer.fill('#checkout-email', 'adele@contoso.com');
+    await buyer.locator('#verdict[data-decision="verdict.no_trial_without_payment_method"]').waitFor();
+    assert.ok(await buyer.getByRole('button', { name: 'Next' }).isDisabled(), path);
+  }
+});
+
+test('a Billing admin and a Global reader cannot change policies, in the panel or the console', async () => {
+  for (const [email, role] of [['nestor@contoso.com', 'Billing admin'], ['miriam@contoso.com', 'Global reader']]) {
+    const page = await signedIn(email);
+    assert.equal(await page.locator('#policy-read-only').innerText(), `You're a ${role}: you can view these settings. Only a Global admin can change them.`);
+    await page.getByRole('button', { name: 'Visio Plan 1', exact: true }).click();
+    await page.locator('#policy-panel').waitFor();
+    for (const label of ['Allow', 'Allow for trials only', 'Do not allow']) {
+      assert.ok(await page.getByRole('radio', { name: label, exact: true }).isDisabled(), `${role}: ${label} disabled`);
+    }
+    assert.ok(await page.getByRole('button', { name: 'Save' }).isDisabled());
+    assert.match(await page.locator('#policy-impact').innerText(), /can start a trial/);
+
+    assert.match(await run(page, 'Connect-MSCommerce'), new RegExp(`Connected to MSCommerce as ${email} \\(Contoso Ltd\\.\\)`));
+    assert.match(await run(page, 'Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0HD33'), /AllowSelfServicePurchase Visio Plan 1 CFQ7TTC0HD33 OnlyTrialsWithoutPaymentMethod/);
+    const denied = await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0HD33 -Value Enabled');
+    assert.equal(denied, 'Access denied: only a Global admin can change this policy.');
+    assert.equal(await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0HD33 -Enabled $true -WhatIf'), denied);
+    await page.reload();
+    await ready(page);
+    assert.equal(await policyCell(page, 'CFQ7TTC0HD33').innerText(), 'Allow for trials only', `${role} changed nothing`);
+  }
+  // A purchaser is kept off the page altogether.
+  const megan = await signedIn('megan@contoso.com', '/admin');
+  await megan.goto(app.url + SETTINGS);
+  await megan.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
+  assert.equal(await megan.locator('#console-input').count(), 0);
+});
+
+test('the console: connect first, list, old IDs, -WhatIf, changes, errors, history and Clear-Host', async () => {
+  const page = await signedIn('patti@contoso.com');
+  assert.equal(await run(page, 'Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase'), 'You must call the Connect-MSCommerce cmdlet before calling any other cmdlets.');
+  assert.equal(await run(page, 'Connect-MSCommerce'), 'Connected to MSCommerce as patti@contoso.com (Contoso Ltd.)');
+
+  const policies = await run(page, 'Get-MSCommercePolicies');
+  assert.match(policies, /^PolicyId\s+Description\s+DefaultValue\n-{8}\s+-{11}\s+-{12}\nAllowSelfServicePurchase .* Enabled$/);
+  const listing = (await run(page, 'get-mscommerceproductpolicies -policyid allowselfservicepurchase')).split('\n');
+  assert.deepEqual(listing[0].split(/\s+/), ['PolicyId', 'ProductName', 'ProductId', 'PolicyValue']);
+  assert.equal(listing.length, 2 + 13);
+  assert.match(listing.find((l) => l.includes('CFQ7TTC0LSGZ')), /Power Automate RPA\s+CFQ7TTC0LSGZ Disabled$/);
+
+  // An old ID resolves to the current product.
+  assert.match(await run(page, 'Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KP0N'), /Power Automate per user\s+CFQ7TTC0LH3L Enabled/);
+  // -WhatIf tells and changes nothing.
+  assert.equal(
+    await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KP0N -Value Disabled -WhatIf'),
+    'What if: Performing the operation "Update-MSCommerceProductPolicy" on target "Power Automate per user (CFQ7TTC0LH3L)": set AllowSelfServicePurchase to Disabled.',
+  );
+  assert.equal(await policyCell(page, 'CFQ7TTC0LH3L').innerText(), 'Allow');
+  // The change itself, under the old ID, shows in the module's columns and in the list above.
+  assert.match(await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KP0N -Value Disabled'), /Power Automate per user\s+CFQ7TTC0LH3L Disabled$/);
+  await policyCell(page, 'CFQ7TTC0LH3L').filter({ hasText: 'Do not allow' }).waitFor();
+  // The older -Enabled form.
+  assert.match(await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0LH3L -Enabled $true'), /CFQ7TTC0LH3L Enabled$/);
+  await policyCell(page, 'CFQ7TTC0LH3L').filter({ hasText: 'Allow' }).waitFor();
+  assert.match(await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0J203 -Value OnlyTrialsWithoutPaymentMethod'), /Windows 365 Business\s+CFQ7TTC0J203 OnlyTrialsWithoutPaymentMethod$/);
+
+  // Wrong cmdlet, parameter and value: each says what is wrong.
+  assert.equal(await run(page, 'Get-MSCommerceProductPolicys'), "The term 'Get-MSCommerceProductPolicys' is not recognized as the name of a cmdlet. Did you mean Get-MSCommerceProductPolicy?");
+  assert.equal(await run(page, 'Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -Product CFQ7TTC0H9MP -Color red'), "Get-MSCommerceProductPolicy: A parameter cannot be found that matches parameter name 'Color'.");
+  assert.equal(await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0H9MP -Value Sometimes'), "'Sometimes' is not a value of -Value. Use Enabled, Disabled or OnlyTrialsWithoutPaymentMethod.");
+  assert.equal(await run(page, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0H9MP'), 'Update-MSCommerceProductPolicy: The parameter -Value is required.');
+  assert.equal(await run(page, 'Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0ZZZZ'), 'No product has the ID CFQ7TTC0ZZZZ. Get-MSCommerceProductPolicies lists them.');
+  assert.equal(await run(page, 'Get-MSCommerceProductPolicies -PolicyId AllowEverything'), "'AllowEverything' is not a policy. The policy is AllowSelfServicePurchase.");
+  assert.equal(await page.locator('#console-output .console__line--error').count(), 7);
+
+  // ↑ recalls earlier lines, newest first; ↓ goes back towards an empty line.
+  await page.press('#console-input', 'ArrowUp');
+  assert.equal(await page.inputValue('#console-input'), 'Get-MSCommerceProductPolicies -PolicyId AllowEverything');
+  await page.press('#console-input', 'ArrowUp');
+  assert.equal(await page.inputValue('#console-input'), 'Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0ZZZZ');
+  await page.press('#console-input', 'ArrowDown');
+  await page.press('#console-input', 'ArrowDown');
+  assert.equal(await page.inputValue('#console-input'), '');
+  await page.fill('#console-input', 'cls');
+  await page.press('#console-input', 'Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#console-output .console__line').length === 0);
+
+  // Chinese: the messages are translated, the table keeps the module's columns.
+  await page.selectOption('#lang-switch', 'zh-CN');
+  assert.equal(await run(page, 'Get-MSCommerceProductPolicys'), '无法将“Get-MSCommerceProductPolicys”识别为 cmdlet 的名称。你是否是指 Get-MSCommerceProductPolicy？');
+  assert.match(await run(page, 'Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0J203'), /PolicyId\s+ProductName\s+ProductId\s+PolicyValue/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a partner switches between two customers and sees only the chosen one', async () => {
+  const page = await signedIn('ravi@relecloud.com', '/admin');
+  // At home in Relecloud, with no role there: the customer list.
+  await page.getByRole('heading', { name: 'Your customers' }).waitFor();
+  assert.deepEqual(await page.locator('#customer-grid tbody th').allInnerTexts(), ['Contoso Ltd.', 'Fabrikam, Inc.']);
+  assert.match(await page.locator('#customer-grid tbody tr[data-tenant="contoso"]').innerText(), /Global admin/);
+  assert.match(await page.locator('#customer-grid tbody tr[data-tenant="fabrikam"]').innerText(), /Billing admin/);
+  assert.equal(await page.locator('#acting-for').count(), 0);
+
+  await page.getByRole('button', { name: 'Manage Contoso Ltd.' }).click();
+  await page.waitForURL('**/admin');
+  assert.equal(await page.locator('#acting-for').innerText(), 'Acting for Contoso Ltd. as Global admin (delegated)');
+  await page.goto(app.url + '/admin/billing/products');
+  await ready(page);
+  await page.selectOption('#products-filter', 'include');
+  await page.locator('#products-grid', { hasText: 'Lynne Robbins' }).waitFor();
+  // As a delegated Global admin, the partner changes a Contoso policy.
+  await page.goto(app.url + SETTINGS);
+  await ready(page);
+  assert.equal(await page.locator('#policy-read-only').count(), 0);
+  await setPolicy(page, 'Teams Exploratory', 'Do not allow', 'Do not allow');
+
+  // Switching is explicit: through the customer list.
+  await page.getByRole('link', { name: 'Switch customer' }).click();
+  await page.getByRole('button', { name: 'Manage Fabrikam, Inc.' }).click();
+  await page.waitForURL('**/admin');
+  assert.equal(await page.locator('#acting-for').innerText(), 'Acting for Fabrikam, Inc. as Billing admin (delegated)');
+  await page.goto(app.url + '/admin/billing/products');
+  await ready(page);
+  await page.selectOption('#products-filter', 'include');
+  const grid = await page.locator('#products-grid').innerText();
+  assert.doesNotMatch(grid, /Lynne Robbins|Diego|Megan/, 'nothing of Contoso');
+  // Fabrikam's own values, read-only for a Billing admin; Contoso's change is not here.
+  await page.goto(app.url + SETTINGS);
+  await ready(page);
+  assert.match(await page.locator('#policy-read-only').innerText(), /You're a Billing admin/);
+  assert.equal(await policyCell(page, 'CFQ7TTC0J1FV').innerText(), 'Allow');
+  assert.equal(await policyCell(page, 'CFQ7TTC0H6RP').innerText(), 'Do not allow');
+  // A Contoso subscription's address shows nothing of it.
+  await page.goto(app.url + '/admin/subscriptions/sub-000006');
+  await ready(page);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Megan|Power BI Pro/);
+  // The audit log is Fabrikam's: the Contoso change is not in it.
+  await page.goto(app.url + '/admin/audit');
+  await ready(page);
+  const log = await page.locator('#audit-grid').innerText();
+  assert.doesNotMatch(log, /Teams Exploratory|contoso\.com/);
+  assert.match(log, /Ravi Shankar \(Relecloud\)\s+partner.*Started managing as a partner\s+fabrikam\s+Succeeded\s+delegated roles: BillingAdmin/s);
+
+  // Back home: the admin pages are closed again.
+  await page.goto(app.url + '/admin/customers');
+  await page.getByRole('button', { name: 'Back to your own organization (Relecloud Partners)' }).click();
+  await page.waitForURL('**/admin');
+  assert.equal(await page.locator('#acting-for').count(), 0);
+  await page.goto(app.url + '/admin/billing/products');
+  await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the audit log records every one of these actions, filters them, and exports CSV', async () => {
+  const page = await app.page();
+  // A refused sign-in, a purchase, a policy change by the panel, one refused in the console.
+  await page.goto(app.url + '/signin');
+  await ready(page);
+  await page.fill('#signin-email', 'megan@contoso.com');
+  await page.fill('#signin-password', 'wrong');
+  await page.click('form button[type=submit]');
+  await page.locator('#signin-error', { hasText: 'incorrect' }).waitFor();
+  const reader = await signedIn('nestor@contoso.com', SETTINGS, page);
+  await run(reader, 'Connect-MSCommerce');
+  await run(reader, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0H9MP -Value Disabled');
+  const admin = await signedIn('patti@contoso.com', SETTINGS, page);
+  await setPolicy(admin, 'Visio Plan 2', 'Do not allow', 'Do not allow');
+  const partner = await signedIn('ravi@relecloud.com', '/admin/customers', page);
+  await partner.getByRole('button', { name: 'Manage Contoso Ltd.' }).click();
+  await partner.waitForURL('**/admin');
+  await partner.goto(app.url + SETTINGS);
+  await ready(partner);
+  await run(partner, 'Connect-MSCommerce');
+  await run(partner, 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KXN9 -Enabled $false');
+
+  await partner.goto(app.url + '/admin/audit');
+  await ready(partner);
+  const rows = partner.locator('#audit-grid tbody tr');
+  const top = await rows.allInnerTexts();
+  assert.match(top[0], /Ravi Shankar \(Relecloud\)\s+partner\s+ravi@relecloud\.com\s+Changed a self-service policy\s+CFQ7TTC0HD33\s+Succeeded\s+Visio Plan 1: OnlyTrialsWithoutPaymentMethod → Disabled/);
+  assert.match(top[1], /Ravi Shankar \(Relecloud\)\s+partner.*Started managing as a partner\s+contoso\s+Succeeded\s+delegated roles: GlobalAdmin/s);
+  assert.match(top[2], /Patti Fernandez.*Changed a self-service policy\s+CFQ7TTC0HD32\s+Succeeded\s+Visio Plan 2: Enabled → Disabled/s);
+  assert.match(top[3], /Nestor Wilke.*Changed a self-service policy\s+CFQ7TTC0H9MP\s+Refused/s);
+  assert.match(top[4], /Megan Bowen.*Signed in\s+megan@contoso\.com\s+Refused\s+WrongPassword/s);
+
+  // Filters: activity, outcome, text.
+  await partner.selectOption('#audit-action', 'set_policy');
+  await partner.locator('#audit-count', { hasText: /^3 of \d+ events$/ }).waitFor();
+  await partner.selectOption('#audit-outcome', 'refused');
+  await partner.locator('#audit-count', { hasText: /^1 of / }).waitFor();
+  assert.match(await rows.first().innerText(), /Nestor Wilke/);
+  await partner.selectOption('#audit-action', '');
+  await partner.locator('#audit-count', { hasText: /^2 of / }).waitFor();
+  await partner.selectOption('#audit-outcome', '');
+  await partner.fill('#audit-search', 'lynne');
+  await partner.locator('#audit-count', { hasText: /^1 of / }).waitFor();
+  assert.match(await rows.first().innerText(), /Lynne Robbins.*Bought/s);
+  await partner.fill('#audit-search', 'no such thing');
+  await partner.getByText('No events match.').waitFor();
+  await partner.fill('#audit-search', '');
+
+  // The export has what the filter shows, as CSV.
+  await partner.selectOption('#audit-action', 'set_policy');
+  await partner.locator('#audit-count', { hasText: /^3 of / }).waitFor();
+  const [download] = await Promise.all([partner.waitForEvent('download'), partner.click('#audit-export')]);
+  assert.equal(download.suggestedFilename(), 'audit-log-contoso.csv');
+  const csv = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+  assert.equal(csv[0], 'Date (UTC),Actor,Actor email,Partner,Action,Subject,Outcome,Detail');
+  assert.equal(csv.length, 4);
+  assert.match(csv[1], /^2026-11-26 \d\d:\d\d:\d\d,Ravi Shankar \(Relecloud\),ravi@relecloud\.com,yes,set_policy,CFQ7TTC0HD33,Succeeded,Visio Plan 1: OnlyTrialsWithoutPaymentMethod → Disabled$/);
+  assert.match(csv[3], /,Nestor Wilke,nestor@contoso\.com,,set_policy,CFQ7TTC0H9MP,Refused,not allowed: needs one of the roles \[GlobalAdmin\]$/);
+  assert.deepEqual(partner.errors, []);
+});
