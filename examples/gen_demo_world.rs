@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use ssp::domain::card::{Brand, CardId, Expiry, StoredCard};
-use ssp::domain::catalog::{known_products, Country, Market, Price, ProductId};
+use ssp::domain::catalog::{known_products, Catalog, Country, Market, Price, ProductId};
 use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Cloud, Delegation, Email, Management, Role, Sector, Tenant, TenantId, User, UserId};
 use ssp::domain::subscription::{
     one_month_after, AuditEvent, AuditOutcome, Bill, BillId, BillStatus, Channel, Notification, NotificationKind, OrderEntry, OrderKind, Quantity,
@@ -82,7 +82,7 @@ fn catalog() -> CatalogFile {
         }
         summaries.push(Summary { product: pid(id), en_us: en.into(), zh_cn: zh.into() });
     }
-    CatalogFile { products, prices, summaries }
+    CatalogFile { catalog: Catalog { products, prices }, summaries }
 }
 
 // ---------- directory ----------
@@ -253,7 +253,7 @@ impl Seeder {
     }
 
     fn price(&self, product: &str, country: &str, central: bool) -> Money {
-        let p = self.catalog.prices.iter().find(|p| p.product == pid(product) && p.market.country.code() == country).unwrap();
+        let p = self.catalog.catalog.prices.iter().find(|p| p.product == pid(product) && p.market.country.code() == country).unwrap();
         if central { p.central } else { p.self_service }
     }
 

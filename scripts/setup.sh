@@ -58,10 +58,11 @@ if ((${#missing[@]})); then
   apt-get install -y -qq "${missing[@]}"
 fi
 
-# The end-to-end driver, pinned by tests/e2e/package-lock.json.
-if [[ "$(node -p 'require("./tests/e2e/node_modules/playwright-core/package.json").version' 2>/dev/null)" \
-   != "$(node -p 'require("./tests/e2e/package.json").devDependencies["playwright-core"]')" ]]; then
-  step "installing the end-to-end driver (playwright-core, no browser download)"
+# The end-to-end driver and axe-core, pinned by tests/e2e/package-lock.json.
+installed() { node -p "require('./tests/e2e/node_modules/$1/package.json').version" 2>/dev/null; }
+wanted() { node -p "require('./tests/e2e/package.json').devDependencies['$1']"; }
+if [[ "$(installed playwright-core)" != "$(wanted playwright-core)" || "$(installed axe-core)" != "$(wanted axe-core)" ]]; then
+  step "installing the end-to-end driver (playwright-core, no browser download) and axe-core"
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 

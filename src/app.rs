@@ -17,7 +17,10 @@ use leptos_router::path;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
-    // The static "loading" placeholder in index.html gives way once the app has painted.
+}
+
+/// The static first paint in index.html gives way once the app has a page of its own.
+fn remove_boot_paint() {
     if let Some(el) = document().get_element_by_id("boot") {
         el.remove();
     }
@@ -31,6 +34,11 @@ pub fn App() -> impl IntoView {
     let store = LocalResource::new(move || async move {
         let world = load_world(move |p| set_progress.set(Some(p))).await?;
         Ok::<Store, FileError>(Store::open(world).await)
+    });
+    Effect::new(move |_| {
+        if store.read().is_some() {
+            remove_boot_paint();
+        }
     });
     view! {
         <Router>

@@ -25,10 +25,10 @@ fn world() -> World {
 #[test]
 fn the_catalog_has_every_product_priced_in_every_market() {
     let w = world();
-    assert_eq!(w.catalog.products, known_products());
+    assert_eq!(w.catalog.catalog.products, known_products());
     let markets = ["US", "CA", "GB", "DE", "FR", "JP", "AU", "BR", "CD", "IN", "CN"];
-    let catalog = w.catalog.catalog();
-    for p in &w.catalog.products {
+    let catalog = w.catalog.catalog.clone();
+    for p in &w.catalog.catalog.products {
         for m in markets {
             let price = catalog.price(&p.id, Country::try_from(m).unwrap()).unwrap_or_else(|| panic!("{} in {m}", p.id));
             assert!(price.central <= price.self_service, "central prices are lower: {} {m}", p.id);
@@ -49,7 +49,7 @@ fn the_directory_reaches_every_branch_of_the_rules() {
     let w = world();
     let dir = w.directory.directory();
     let state = w.seed.state(dir.clone());
-    let product = |id: &str| w.catalog.catalog().product(&ProductId::try_from(id).unwrap()).unwrap().clone();
+    let product = |id: &str| w.catalog.catalog.clone().product(&ProductId::try_from(id).unwrap()).unwrap().clone();
     let decide = |email: &str, id: &str| evaluate_email(&dir, &state.policies, &product(id), email).decision;
     use Decision::*;
     let cases = [
@@ -108,7 +108,7 @@ fn the_seed_is_a_valid_state_with_something_on_every_screen() {
     let w = world();
     let state = w.seed.state(w.directory.directory());
     let saved = Saved { schema: SCHEMA, clock: w.seed.clock, state };
-    files::validate(&saved, &w.catalog.catalog()).unwrap();
+    files::validate(&saved, &w.catalog.catalog.clone()).unwrap();
     let s = &saved.state;
     let purchasers: HashSet<&str> = s.subscriptions.iter().filter_map(|x| x.purchaser.as_ref()).map(|p| p.0.as_str()).collect();
     assert!(purchasers.contains("megan") && purchasers.contains("diego"));

@@ -92,7 +92,7 @@ fn your_products_filters_group_and_sum() {
     assert_eq!(all.len(), 2, "two purchases of Power BI Pro are one row; the other tenant's is not here");
     let bi = all.iter().find(|r| r.source == Source::SelfService).unwrap();
     assert_eq!((bi.licenses, bi.assigned, bi.available), (5, 1, 4));
-    assert_eq!(bi.subscriptions, subs);
+    assert_eq!(&*bi.subscriptions, subs.as_slice());
     assert_eq!(bi.purchasers, vec!["megan".to_string(), "lee".to_string()]);
 
     let trials = rows(&s, ProductFilter::Trials, "", Sort::default());

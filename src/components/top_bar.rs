@@ -62,10 +62,11 @@ pub fn TopBar() -> impl IntoView {
             </div>
             <LanguageSwitch/>
         </header>
-        <p class="demo-notice" role="note">
+        // A landmark of its own, so no content sits outside one.
+        <aside class="demo-notice" aria-label=move || locale.t(Msg::DemoControlsLink)>
             {move || locale.t(Msg::DemoNotice)}" "
             <A href="/demo">{move || locale.t(Msg::DemoControlsLink)}</A>
-        </p>
+        </aside>
     }
 }
 

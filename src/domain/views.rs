@@ -85,7 +85,8 @@ pub struct ProductRow {
     pub status: Status,
     /// A purchaser who left (disabled or deleted) owns one of the subscriptions.
     pub purchaser_left: bool,
-    pub subscriptions: Vec<SubscriptionId>,
+    /// Shared, so that copying a row (the grid does, per render) copies no IDs.
+    pub subscriptions: std::sync::Arc<[SubscriptionId]>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,29 +111,48 @@ fn status_rank(s: Status) -> u8 {
 
 /// The grid for one tenant: grouped, filtered, searched and sorted.
 pub fn product_rows(state: &State, catalog: &Catalog, tenant: &TenantId, query: &Query) -> Vec<ProductRow> {
-    let needle = query.search.trim().to_lowercase();
-    let mut rows: Vec<ProductRow> = Vec::new();
-    let mut index: std::collections::HashMap<(ProductId, Source), usize> = std::collections::HashMap::new();
+    search_rows(&group_rows(state, catalog, tenant, query.filter), &query.search, query.sort)
+}
+
+/// The rows before search and sort: the one pass over every subscription. The grid keeps
+/// this between keystrokes, so typing in the search box only filters these few rows.
+pub fn group_rows(state: &State, catalog: &Catalog, tenant: &TenantId, filter: ProductFilter) -> Vec<ProductRow> {
+    // One lookup table instead of a scan of the directory per subscription.
+    let people: std::collections::HashMap<&UserId, &super::directory::User> =
+        state.directory.users.iter().filter(|u| &u.tenant == tenant).map(|u| (&u.id, u)).collect();
+    let mut rows: Vec<(ProductRow, Vec<SubscriptionId>)> = Vec::new();
+    let mut index: std::collections::HashMap<(&ProductId, Source), usize> = std::collections::HashMap::new();
     for sub in state.subscriptions.iter().filter(|s| &s.tenant == tenant) {
         let source = Source::of(sub.channel);
-        if !query.filter.admits(source) {
+        if !filter.admits(source) {
             continue;
         }
-        let key = (sub.product.clone(), source);
-        let at = *index.entry(key).or_insert_with(|| {
-            rows.push(new_row(catalog, sub, source));
+        let at = *index.entry((&sub.product, source)).or_insert_with(|| {
+            rows.push((new_row(catalog, sub, source), Vec::new()));
             rows.len() - 1
         });
-        add_to_row(&mut rows[at], &state.directory, sub);
+        let (row, ids) = &mut rows[at];
+        let purchaser = sub.purchaser.as_ref().and_then(|u| people.get(u).copied());
+        add_to_row(row, purchaser, sub);
+        ids.push(sub.id.clone());
     }
-    if !needle.is_empty() {
-        rows.retain(|r| {
-            r.product_name.to_lowercase().contains(&needle)
+    rows.into_iter().map(|(row, ids)| ProductRow { subscriptions: ids.into(), ..row }).collect()
+}
+
+/// Search and sort over grouped rows.
+pub fn search_rows(rows: &[ProductRow], search: &str, sort: Sort) -> Vec<ProductRow> {
+    let needle = search.trim().to_lowercase();
+    let mut rows: Vec<ProductRow> = rows
+        .iter()
+        .filter(|r| {
+            needle.is_empty()
+                || r.product_name.to_lowercase().contains(&needle)
                 || r.product.as_str().to_lowercase().contains(&needle)
                 || r.purchasers.iter().any(|p| p.to_lowercase().contains(&needle))
-        });
-    }
-    sort_rows(&mut rows, query.sort);
+        })
+        .cloned()
+        .collect();
+    sort_rows(&mut rows, sort);
     rows
 }
 
@@ -149,11 +169,11 @@ fn new_row(catalog: &Catalog, sub: &Subscription, source: Source) -> ProductRow 
         price: sub.unit_price,
         status: sub.status,
         purchaser_left: false,
-        subscriptions: Vec::new(),
+        subscriptions: Default::default(),
     }
 }
 
-fn add_to_row(row: &mut ProductRow, directory: &Directory, sub: &Subscription) {
+fn add_to_row(row: &mut ProductRow, purchaser: Option<&super::directory::User>, sub: &Subscription) {
     // Only live subscriptions count towards the quantities an admin can use.
     if sub.is_active() {
         row.licenses += u64::from(sub.licenses.get());
@@ -162,14 +182,12 @@ fn add_to_row(row: &mut ProductRow, directory: &Directory, sub: &Subscription) {
         row.status = Status::Active;
     }
     row.renewal = row.renewal.min(sub.term_end);
-    if let Some(name) = purchaser_name(directory, &sub.purchaser) {
-        if !row.purchasers.contains(&name) {
-            row.purchasers.push(name);
+    if let Some(user) = purchaser {
+        if !row.purchasers.contains(&user.display_name) {
+            row.purchasers.push(user.display_name.clone());
         }
+        row.purchaser_left |= !user.is_active() && sub.is_active();
     }
-    let left = sub.purchaser.as_ref().and_then(|u| directory.user(u)).is_some_and(|u| !u.is_active());
-    row.purchaser_left |= left && sub.is_active();
-    row.subscriptions.push(sub.id.clone());
 }
 
 fn sort_rows(rows: &mut [ProductRow], sort: Sort) {

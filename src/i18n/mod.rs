@@ -331,6 +331,7 @@ catalog! {
     RowsCount "products.rows" => "{n} rows", "{n} 行";
     NoRows "products.no_rows" => "No products match.", "没有匹配的产品。";
     ExpandRow "products.expand" => "Show the {n} purchases", "显示 {n} 笔购买";
+    CollapseRow "products.collapse" => "Hide the {n} purchases", "隐藏 {n} 笔购买";
     Purchases "products.purchases" => "Purchases", "购买";
     ShowMore "products.show_more" => "Show {n} more", "再显示 {n} 个";
     DetailTitle "products.detail" => "{product} — {id}", "{product} — {id}";

@@ -105,7 +105,7 @@ fn AdminDashboard() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let catalog = StoredValue::new(store.catalog());
+    let catalog = StoredValue::new_local(store.catalog());
     // (active subscriptions, self-service among them, products not fully allowed, events, refused)
     let figures = Memo::new(move |_| {
         let Some(actor) = session.actor() else { return (0, 0, 0, 0, 0) };

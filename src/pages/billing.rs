@@ -4,7 +4,7 @@
 use crate::domain::catalog::PriceKind;
 use crate::domain::commands::Command;
 use crate::domain::subscription::{Channel, OrderKind, Status, Subscription, SubscriptionId};
-use crate::domain::views::{self, Column, ProductFilter, ProductRow, Query, Sort, Source};
+use crate::domain::views::{self, Column, ProductFilter, ProductRow, Sort, Source};
 use crate::domain::{authz, may, Actor, Quantity, Subject};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -57,12 +57,14 @@ pub fn BillingProducts() -> impl IntoView {
     let (sort, set_sort) = signal(Sort::default());
     let expanded = RwSignal::new(None::<(crate::domain::ProductId, Source)>);
     let selected = RwSignal::new(None::<SubscriptionId>);
-    let rows = Memo::new(move |_| {
+    // The pass over every subscription only when the state or the filter changes; a
+    // keystroke in the search box then filters the few grouped rows.
+    let grouped = Memo::new(move |_| {
         let Some(actor) = session.actor() else { return Vec::new() };
-        let query = Query { filter: filter.get(), search: search.get(), sort: sort.get() };
         let catalog = store.catalog();
-        store.state.with(|s| views::product_rows(s, &catalog, &actor.tenant, &query))
+        store.state.with(|s| views::group_rows(s, &catalog, &actor.tenant, filter.get()))
     });
+    let rows = Memo::new(move |_| grouped.with(|g| views::search_rows(g, &search.get(), sort.get())));
     let can_manage = Memo::new(move |_| {
         session.actor().is_some_and(|a| store.state.with(|s| may(&s.directory, &a, authz::Action::ManageBilling, Subject::Tenant(&a.tenant)).is_ok()))
     });
@@ -184,10 +186,13 @@ fn GridRow(row: ProductRow, expanded: RwSignal<Option<(crate::domain::ProductId,
     let n = row.subscriptions.len();
     let (shown, set_shown) = signal(FIRST_PURCHASES);
     view! {
-        <tr tabindex="0" class="grid-row" aria-expanded=move || (!single).then(|| is_open().to_string()) on:click=toggle>
+        // A table row may not carry aria-expanded (only a treegrid's may): the state is in words.
+        <tr tabindex="0" class="grid-row" data-open=move || is_open().to_string() on:click=toggle>
             <th scope="row">
                 {row.product_name.clone()}
-                <Show when=move || !single><span class="muted">" · "{move || locale.tf(Msg::ExpandRow, &[("n", &n.to_string())])}</span></Show>
+                <Show when=move || !single>
+                    <span class="muted">" · "{move || locale.tf(if is_open() { Msg::CollapseRow } else { Msg::ExpandRow }, &[("n", &n.to_string())])}</span>
+                </Show>
             </th>
             <td>{move || locale.t(source_msg(source))}</td>
             <td>

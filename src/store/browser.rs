@@ -74,6 +74,16 @@ pub enum DispatchError {
     Storage(String),
 }
 
+/// The demo world's catalog, shared: derefs to `Catalog`.
+pub struct CatalogRef(Rc<WorldFiles>);
+
+impl std::ops::Deref for CatalogRef {
+    type Target = crate::domain::Catalog;
+    fn deref(&self) -> &crate::domain::Catalog {
+        &self.0.catalog.catalog
+    }
+}
+
 /// The store, as a context every page reads.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -159,8 +169,9 @@ impl Store {
         self.world.get_value()
     }
 
-    pub fn catalog(&self) -> crate::domain::Catalog {
-        self.world.with_value(|w| w.catalog.catalog())
+    /// The catalog, lent without a copy: it never changes while the app runs.
+    pub fn catalog(&self) -> CatalogRef {
+        CatalogRef(self.world.get_value())
     }
 
     fn listen_to_other_tabs(self) {
@@ -188,8 +199,7 @@ impl Store {
         let world = self.world.get_value();
         let outcome = self
             .transact(move |base| {
-                let catalog = world.catalog.catalog();
-                let ctx = Ctx { catalog: &catalog, now: base.clock };
+                let ctx = Ctx { catalog: &world.catalog.catalog, now: base.clock };
                 let (name, subject) = (command.name(), command.subject());
                 Ok::<_, ()>(match execute(&base.state, ctx, &actor, command) {
                     Ok((state, events)) => (Saved { state, ..base }, Ok(events)),

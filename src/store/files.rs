@@ -2,7 +2,7 @@
 //! with the schema migrations and the checks an import must pass. Pure: no browser here.
 
 use crate::domain::card::StoredCard;
-use crate::domain::catalog::{Catalog, Price, Product, ProductId};
+use crate::domain::catalog::{Catalog, ProductId};
 use crate::domain::directory::{Directory, Tenant, User, UserId};
 use crate::domain::subscription::{AuditEvent, Bill, Notification, State, Subscription};
 use crate::domain::Policies;
@@ -28,15 +28,10 @@ pub struct Summary {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogFile {
-    pub products: Vec<Product>,
-    pub prices: Vec<Price>,
+    /// Products and prices, as the domain reads them.
+    #[serde(flatten)]
+    pub catalog: Catalog,
     pub summaries: Vec<Summary>,
-}
-
-impl CatalogFile {
-    pub fn catalog(&self) -> Catalog {
-        Catalog { products: self.products.clone(), prices: self.prices.clone() }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

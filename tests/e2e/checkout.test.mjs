@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ready, importState } from './harness.mjs';
+import { start, ready, importState, toReview } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -27,34 +27,6 @@ async function typeEmail(page, email) {
 }
 
 const verdict = (page) => page.locator('#verdict');
-
-/** From the email step to the review step, as `email`. */
-async function toReview(page, email, { licenses = '3', card = '4242424242424242', code = '123' } = {}) {
-  await typeEmail(page, email);
-  await page.locator('#verdict.verdict--ok').waitFor();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.waitForURL('**step=signin**');
-  await page.fill('#checkout-password', 'Demo-2026!');
-  await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await page.locator('#verdict.verdict--ok').waitFor();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.waitForURL('**step=licenses**');
-  await page.fill('#licenses', licenses);
-  await page.fill('#billing-name', 'Test Buyer');
-  await page.fill('#billing-address', '1 Main Street');
-  await page.fill('#billing-city', 'Redmond');
-  await page.fill('#billing-postal', '98052');
-  await page.selectOption('#billing-country', 'US');
-  await page.getByRole('button', { name: 'Next' }).click();
-  if (card) {
-    await page.waitForURL('**step=card**');
-    await page.fill('#card-number', card);
-    await page.fill('#card-expiry', '10/29');
-    await page.fill('#card-code', code);
-    await page.getByRole('button', { name: 'Review' }).click();
-  }
-  await page.waitForURL('**step=review**');
-}
 
 async function subscriptions(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {

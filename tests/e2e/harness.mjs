@@ -76,3 +76,38 @@ export async function importState(page, url, change) {
     await rm(dir, { recursive: true });
   }
 }
+
+/** Through a checkout from the email step to the review step, as `email`; `visit` is
+ * called on each step once it shows (the accessibility test checks each). */
+export async function toReview(page, email, { licenses = '3', card = '4242424242424242', code = '123' } = {}, visit = async () => {}) {
+  await page.fill('#checkout-email', email);
+  await page.locator('#verdict.verdict--ok').waitFor();
+  await visit('email');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForURL('**step=signin**');
+  await visit('signin');
+  await page.fill('#checkout-password', 'Demo-2026!');
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await page.locator('#verdict.verdict--ok').waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForURL('**step=licenses**');
+  await visit('licenses');
+  await page.fill('#licenses', licenses);
+  await page.fill('#billing-name', 'Test Buyer');
+  await page.fill('#billing-address', '1 Main Street');
+  await page.fill('#billing-city', 'Redmond');
+  await page.fill('#billing-postal', '98052');
+  await page.selectOption('#billing-country', 'US');
+  await page.getByRole('button', { name: 'Next' }).click();
+  if (card) {
+    await page.waitForURL('**step=card**');
+    await visit('card');
+    await page.fill('#card-number', card);
+    await page.fill('#card-expiry', '10/29');
+    await page.fill('#card-code', code);
+    await page.getByRole('button', { name: 'Review' }).click();
+  }
+  await page.waitForURL('**step=review**');
+  await visit('review');
+}
+

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# One table of numbers to judge a change by: bundle sizes against a minimal Leptos app,
+# Lighthouse (desktop and mobile), axe-core violations, in-browser interaction timings and
+# the native rule-engine benchmarks. Each figure says how it was measured.
+#   scripts/bench.sh            everything (about 10 minutes on 2 cores)
+#   SKIP=lighthouse,a11y scripts/bench.sh   leave parts out
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh >/dev/null
+skip() { [[ ",${SKIP:-}," == *",$1,"* ]]; }
+rows="$(mktemp)"; trap 'rm -f "$rows" "$rows.a11y"' EXIT
+row() { printf '%s|%s|%s\n' "$1" "$2" "$3" >>"$rows"; }
+
+# The browser benches' own dependencies (Lighthouse 12.2.3), pinned by their lock file.
+if [[ "$(node -p 'require("./benches/browser/node_modules/lighthouse/package.json").version' 2>/dev/null)" != "12.2.3" ]]; then
+  (cd benches/browser && npm ci --no-audit --no-fund >/dev/null)
+fi
+
+echo "building the app and the yardstick (release, wasm-release profile, wasm-opt -Oz)…" >&2
+trunk build index.html --release >/dev/null 2>&1 || trunk build index.html --release
+trunk --config benches/yardstick/Trunk.toml build --release >/dev/null 2>&1 \
+  || trunk --config benches/yardstick/Trunk.toml build --release
+
+gz() { gzip -9 -c "$1" | wc -c; }
+sizes() { # dir → "wasm_raw wasm_gz js_raw js_gz"
+  local w j; w=$(ls "$1"/*_bg.wasm); j=$(ls "$1"/*.js)
+  echo "$(stat -c %s "$w") $(gz "$w") $(stat -c %s "$j") $(gz "$j")"
+}
+read -r aw awz aj ajz <<<"$(sizes dist)"
+read -r yw ywz yj yjz <<<"$(sizes target/yardstick-dist)"
+row "bundle: app wasm" "$aw B raw, $awz B gzip" "dist/*_bg.wasm, gzip -9"
+row "bundle: app JS" "$aj B raw, $ajz B gzip" "dist/*.js (wasm-bindgen glue)"
+row "bundle: yardstick wasm + JS" "$((yw + yj)) B raw, $((ywz + yjz)) B gzip" "benches/yardstick: Leptos 0.8 + leptos_router, a counter and two routes, built the same way"
+row "bundle: app / yardstick" "$(awk "BEGIN { printf \"%.2f×\", ($awz + $ajz) / ($ywz + $yjz) }") gzip" "(app wasm+JS gzip) / (yardstick wasm+JS gzip); target ≤ 2.5×"
+
+echo "native rule-engine benchmarks…" >&2
+while IFS= read -r line; do
+  row "native: ${line%%  *}" "$(echo "$line" | awk '{ print $(NF-1), $NF }')" "cargo run --release --example bench_domain (best of 5 rounds)"
+done < <(cargo run -q --release --example bench_domain 2>/dev/null | grep '/call')
+
+if ! skip interaction; then
+  echo "interaction timings in Chromium…" >&2
+  (cd benches/browser && node bench.mjs interaction) >>"$rows"
+fi
+
+if ! skip a11y; then
+  echo "axe-core on every route and panel, en-US and zh-CN…" >&2
+  (cd tests/e2e && SSP_A11Y_REPORT="$rows.a11y" node --test a11y.test.mjs >/dev/null 2>&1) || true
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const by = {};
+    for (const v of r) by[`${v.impact} ${v.id}`] = (by[`${v.impact} ${v.id}`] ?? 0) + v.nodes;
+    const list = Object.entries(by).map(([k, n]) => `${k} (${n} nodes)`).join(", ") || "none";
+    const states = new Set(r.map((v) => v.state + v.lang)).size;
+    console.log(`axe-core violations|${list}|tests/e2e/a11y.test.mjs: every route and panel in en-US and zh-CN (${states} states with findings); serious or critical fail scripts/test.sh`);
+  ' "$rows.a11y" >>"$rows"
+fi
+
+if ! skip lighthouse; then
+  echo "Lighthouse 12.2.3, desktop and mobile presets…" >&2
+  (cd benches/browser && node bench.mjs lighthouse) >>"$rows"
+fi
+
+echo
+column -t -s '|' -N "figure,value,how it was measured" "$rows"
