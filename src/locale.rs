@@ -111,6 +111,13 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// Admin roles by name, in this language: "Global admin, Billing admin".
+    pub fn roles(self, roles: &[crate::domain::Role]) -> String {
+        roles.iter().map(|r| self.t(role_msg(*r))).collect::<Vec<_>>().join(", ")
+    }
+}
+
 /// The catalog message naming an admin role.
 pub fn role_msg(role: crate::domain::Role) -> Msg {
     use crate::domain::Role;

@@ -105,7 +105,7 @@ fn plans_follow_the_connection_and_the_roles() {
         assert!(denied(run(&s, Some(who), true, &preview)), "{who:?} may not preview");
     }
     for who in [&admin, &partner] {
-        assert!(matches!(run(&s, Some(who), true, set), Ok(Plan::Apply(Command::SetPolicy { value: PolicyValue::Disabled, .. }))));
+        assert!(matches!(run(&s, Some(who), true, set), Ok(Plan::Update { value: PolicyValue::Disabled, .. })));
         assert!(matches!(run(&s, Some(who), true, &preview), Ok(Plan::WhatIf { value: PolicyValue::Disabled, .. })));
     }
 
@@ -146,9 +146,9 @@ fn the_impact_counts_who_could_buy_or_try() {
     // Active non-guest accounts of contoso: admin, billing, reader, megan, lee, sam, 30 staff.
     let people = 36;
     let enabled = policy_impact(&s, &product(POWER_BI_PRO), &contoso, PolicyValue::Enabled);
-    assert_eq!((enabled.can_buy, enabled.can_try), (people, people));
+    assert_eq!((enabled.people, enabled.can_buy, enabled.can_try), (people, people, people));
     let disabled = policy_impact(&s, &product(POWER_BI_PRO), &contoso, PolicyValue::Disabled);
-    assert_eq!((disabled.can_buy, disabled.can_try), (0, 0));
+    assert_eq!((disabled.people, disabled.can_buy, disabled.can_try), (people, 0, 0));
     // Trials only: a trial for a product that has one without a payment method, nothing otherwise.
     let trials = policy_impact(&s, &product(VISIO_P1), &contoso, PolicyValue::OnlyTrialsWithoutPaymentMethod);
     assert_eq!((trials.can_buy, trials.can_try), (0, people));

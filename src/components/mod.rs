@@ -3,7 +3,6 @@
 
 pub mod card_form;
 pub mod notice;
-pub mod panel;
 pub mod stepper;
 pub mod top_bar;
 pub mod verdict;

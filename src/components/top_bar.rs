@@ -1,8 +1,8 @@
 //! The admin center's top bar: launcher, app name, organization, person, language.
 
-use crate::domain::{Tenant, User};
+use crate::domain::{principal, Tenant, User};
 use crate::i18n::{Lang, Msg};
-use crate::locale::{role_msg, Locale};
+use crate::locale::Locale;
 use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -18,6 +18,13 @@ pub fn signed_in(store: Store, session: Session) -> Memo<Option<(User, Tenant)>>
             let tenant = s.directory.tenant(&actor.tenant)?.clone();
             Some((user, tenant))
         })
+    })
+}
+
+/// Whether the signed-in person holds any delegation.
+pub fn is_partner(store: Store, session: Session) -> Memo<bool> {
+    Memo::new(move |_| {
+        session.actor().is_some_and(|a| store.state.with(|s| s.directory.user(&a.user).is_some_and(|u| !u.delegations.is_empty())))
     })
 }
 
@@ -46,7 +53,7 @@ pub fn TopBar() -> impl IntoView {
                 <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>
                     {move || who.get().map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)}
                 </span>
-                <DelegationBadge who/>
+                <DelegationBadge/>
                 <Show
                     when=move || who.read().is_some()
                     fallback=move || view! {
@@ -73,25 +80,26 @@ pub fn TopBar() -> impl IntoView {
 /// For a partner acting in a customer tenant: which one and with what role, and the way
 /// to switch; switching is always explicit.
 #[component]
-fn DelegationBadge(who: Memo<Option<(User, Tenant)>>) -> impl IntoView {
+fn DelegationBadge() -> impl IntoView {
     let locale = Locale::get();
-    let delegated_role = Memo::new(move |_| {
-        who.with(|w| {
-            let (user, tenant) = w.as_ref()?;
-            (user.tenant != tenant.id).then(|| {
-                let role = user.delegations.iter().find(|d| d.customer == tenant.id).map(|d| d.role);
-                (tenant.name.clone(), role)
-            })
+    let store = Store::get();
+    let session = Session::get();
+    // The roles as the rules see them (`principal`), only when acting for a customer.
+    let delegated = Memo::new(move |_| {
+        let actor = session.actor()?;
+        store.state.with(|s| {
+            let p = principal(&s.directory, &actor).ok().filter(|p| p.delegated)?;
+            Some((s.directory.tenant(&actor.tenant)?.name.clone(), p.roles))
         })
     });
-    let has_customers = move || who.with(|w| w.as_ref().is_some_and(|(u, _)| !u.delegations.is_empty()));
+    let partner = is_partner(store, session);
     view! {
-        {move || delegated_role.get().map(|(tenant, role)| view! {
+        {move || delegated.get().map(|(tenant, roles)| view! {
             <span class="chip chip--delegated" id="acting-for">
-                {move || locale.tf(Msg::ActingFor, &[("tenant", &tenant), ("role", role.map_or("", |r| locale.t(role_msg(r))))])}
+                {move || locale.tf(Msg::ActingFor, &[("tenant", &tenant), ("role", &locale.roles(&roles))])}
             </span>
         })}
-        <Show when=has_customers>
+        <Show when=move || partner.get()>
             <A href="/admin/customers" attr:class="top-bar__switch" attr:id="switch-customer">{move || locale.t(Msg::CustomerSwitch)}</A>
         </Show>
     }

@@ -7,7 +7,6 @@
 
 use super::authz::{may, Action, Actor, Denied, Subject};
 use super::catalog::{Catalog, ProductId};
-use super::commands::Command;
 use super::policy::{PolicyValue, POLICY_ID};
 use super::subscription::State;
 
@@ -342,8 +341,8 @@ pub enum Plan {
     Clear,
     /// What `-WhatIf` would do, without doing it.
     WhatIf { product_name: String, product: ProductId, value: PolicyValue },
-    /// Run this command through the store, then print the product's row.
-    Apply(Command),
+    /// Set the value through the store (`Command::SetPolicy`), then print the product's row.
+    Update { product: ProductId, value: PolicyValue },
 }
 
 /// Everything a plan reads.
@@ -397,7 +396,7 @@ pub fn plan(cmdlet: Cmdlet, session: &Session) -> Result<Plan, ConsoleError> {
             if what_if {
                 Plan::WhatIf { product_name, product, value }
             } else {
-                Plan::Apply(Command::SetPolicy { product, value })
+                Plan::Update { product, value }
             }
         }
     })

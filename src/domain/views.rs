@@ -282,6 +282,8 @@ pub fn users_csv(state: &State, subscriptions: &[SubscriptionId]) -> String {
 /// Who a policy value would let buy or try a product, counted over the tenant's accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PolicyImpact {
+    /// Active member accounts of the tenant: the most who could ever buy or try.
+    pub people: usize,
     /// Accounts that could buy the product.
     pub can_buy: usize,
     /// Accounts that could start a free trial (with or without a payment method).
@@ -297,6 +299,7 @@ pub fn policy_impact(state: &State, product: &super::catalog::Product, tenant: &
     policies.set(tenant, &product.id, value);
     let mut impact = PolicyImpact::default();
     for user in state.directory.members_of(tenant) {
+        impact.people += usize::from(user.is_active() && user.kind == super::directory::AccountKind::Member);
         let verdict = evaluate(&state.directory, &policies, product, user);
         impact.can_buy += usize::from(verdict.may_purchase());
         impact.can_try += usize::from(
@@ -325,13 +328,15 @@ pub fn audit_actor(directory: &Directory, event: &super::subscription::AuditEven
     }
 }
 
+/// The tenant's audit events, in the order they were written.
+pub fn audit_of<'a: 't, 't>(state: &'a State, tenant: &'t TenantId) -> impl Iterator<Item = &'a super::subscription::AuditEvent> + 't {
+    state.audit.iter().filter(move |e| e.tenant.as_ref() == Some(tenant))
+}
+
 /// The tenant's audit events that match, newest first.
 pub fn audit_events<'a>(state: &'a State, tenant: &TenantId, query: &AuditQuery) -> Vec<&'a super::subscription::AuditEvent> {
     let needle = query.search.trim().to_lowercase();
-    let mut events: Vec<_> = state
-        .audit
-        .iter()
-        .filter(|e| e.tenant.as_ref() == Some(tenant))
+    let mut events: Vec<_> = audit_of(state, tenant)
         .filter(|e| query.action.as_ref().is_none_or(|a| &e.action == a))
         .filter(|e| query.outcome.is_none_or(|o| e.outcome == o))
         .filter(|e| {
@@ -349,7 +354,7 @@ pub fn audit_events<'a>(state: &'a State, tenant: &TenantId, query: &AuditQuery)
 
 /// The distinct actions in a tenant's log, sorted, for the filter's choices.
 pub fn audit_actions(state: &State, tenant: &TenantId) -> Vec<String> {
-    let mut actions: Vec<String> = state.audit.iter().filter(|e| e.tenant.as_ref() == Some(tenant)).map(|e| e.action.clone()).collect();
+    let mut actions: Vec<String> = audit_of(state, tenant).map(|e| e.action.clone()).collect();
     actions.sort();
     actions.dedup();
     actions

@@ -388,8 +388,6 @@ catalog! {
     RoleGlobalAdmin "role.global_admin" => "Global admin", "全局管理员";
     RoleBillingAdmin "role.billing_admin" => "Billing admin", "计费管理员";
     RoleGlobalReader "role.global_reader" => "Global reader", "全局读取者";
-    Coming "app.coming" => "This screen is coming in a later release.", "此屏幕将在后续版本中提供。";
-    ComingTitle "app.coming.title" => "Coming soon", "即将推出";
 
     NavHome "nav.home" => "Home", "主页";
     NavBilling "nav.billing" => "Billing", "账单";

@@ -1,7 +1,8 @@
 //! `/admin/*`: the admin shell, whose navigation and home depend on who signed in — the
 //! full admin center for admins, the limited view for a purchaser.
 
-use super::customers::{is_partner, CustomersPage};
+use super::customers::CustomersPage;
+use crate::components::top_bar::is_partner;
 use super::purchaser::PurchaserHome;
 use crate::domain::subscription::AuditOutcome;
 use crate::domain::{may, Action, PolicyValue, Subject};
@@ -105,7 +106,6 @@ fn AdminDashboard() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let catalog = StoredValue::new_local(store.catalog());
     // (active subscriptions, self-service among them, products not fully allowed, events, refused)
     let figures = Memo::new(move |_| {
         let Some(actor) = session.actor() else { return (0, 0, 0, 0, 0) };
@@ -113,8 +113,8 @@ fn AdminDashboard() -> impl IntoView {
         store.state.with(|s| {
             let active = s.subscriptions.iter().filter(|x| &x.tenant == t && x.is_active());
             let (count, self_service) = active.fold((0, 0), |(n, ss), x| (n + 1, ss + usize::from(x.is_self_service())));
-            let limited = catalog.with_value(|c| c.products.iter().filter(|p| s.policies.get(t, &p.id) != PolicyValue::Enabled).count());
-            let events = s.audit.iter().filter(|e| e.tenant.as_ref() == Some(t));
+            let limited = store.catalog().products.iter().filter(|p| s.policies.get(t, &p.id) != PolicyValue::Enabled).count();
+            let events = crate::domain::views::audit_of(s, t);
             let (events, refused) = events.fold((0, 0), |(n, r), e| (n + 1, r + usize::from(e.outcome == AuditOutcome::Refused)));
             (count, self_service, limited, events, refused)
         })

@@ -2,7 +2,7 @@
 //! filterable and exportable as CSV.
 
 use crate::domain::subscription::{AuditEvent, AuditOutcome};
-use crate::domain::views::{audit_actions, audit_actor, audit_csv, audit_events, AuditQuery};
+use crate::domain::views::{audit_actions, audit_actor, audit_csv, audit_events, audit_of, AuditQuery};
 use crate::i18n::{lookup, Msg};
 use crate::locale::Locale;
 use crate::store::browser::{download_as, Store};
@@ -60,7 +60,7 @@ pub fn AuditPage() -> impl IntoView {
         let Some(actor) = session.actor() else { return (Vec::new(), 0, 0) };
         let q = query();
         store.state.with(|s| {
-            let all = audit_events(s, &actor.tenant, &AuditQuery::default()).len();
+            let all = audit_of(s, &actor.tenant).count();
             let events = audit_events(s, &actor.tenant, &q);
             let rows = events.iter().take(SHOWN).map(|e| Row::of(&s.directory, e)).collect::<Vec<_>>();
             (rows, events.len(), all)

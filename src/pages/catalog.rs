@@ -13,7 +13,7 @@ pub fn CatalogPage() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let market = Market::new();
-    let products = store.catalog_file().catalog.catalog.products.clone();
+    let products = store.catalog().products.clone();
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::CatalogTitle)}</h1>

@@ -130,15 +130,11 @@ impl Console {
                 LineKind::Output,
                 locale.tf(Msg::ConsoleWhatIf, &[("product", &product_name), ("id", product.as_str()), ("value", value.as_str())]),
             ),
-            Ok(Plan::Apply(command)) => {
+            Ok(Plan::Update { product, value }) => {
                 let Some(actor) = actor else { return };
-                let product = match &command {
-                    Command::SetPolicy { product, .. } => Some(product.clone()),
-                    _ => None,
-                };
-                match store.dispatch(actor.clone(), command).await {
+                match store.dispatch(actor.clone(), Command::SetPolicy { product: product.clone(), value }).await {
                     Ok(_) => {
-                        let table = store.state.with_untracked(|s| product_policies_table(s, &catalog, &actor, product.as_ref()));
+                        let table = store.state.with_untracked(|s| product_policies_table(s, &catalog, &actor, Some(&product)));
                         self.print(LineKind::Output, table);
                     }
                     Err(DispatchError::Domain(e)) => self.print(LineKind::Error, e.to_string()),

@@ -3,7 +3,7 @@
 
 use crate::domain::{Actor, Role, TenantId};
 use crate::i18n::Msg;
-use crate::locale::{role_msg, Locale};
+use crate::locale::Locale;
 use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -42,13 +42,6 @@ fn customers(store: Store, session: Session) -> Memo<(Option<(TenantId, String)>
             }
             (home, list)
         })
-    })
-}
-
-/// Whether the signed-in person holds any delegation.
-pub fn is_partner(store: Store, session: Session) -> Memo<bool> {
-    Memo::new(move |_| {
-        session.actor().is_some_and(|a| store.state.with(|s| s.directory.user(&a.user).is_some_and(|u| !u.delegations.is_empty())))
     })
 }
 
@@ -92,28 +85,25 @@ pub fn CustomersPage() -> impl IntoView {
                     <tbody>
                         {move || list.get().1.into_iter().map(|c| {
                             let Customer { tenant, name, domain, roles } = c;
-                            let current = { let t = tenant.clone(); move || acting_in().as_ref() == Some(&t) };
+                            let data_tenant = tenant.0.clone();
                             let label = name.clone();
+                            let action = move || {
+                                if acting_in().as_ref() == Some(&tenant) {
+                                    return view! { <span class="chip">{move || locale.t(Msg::CustomersCurrent)}</span> }.into_any();
+                                }
+                                let (tenant, label) = (tenant.clone(), label.clone());
+                                view! {
+                                    <button type="button" class="button" on:click=move |_| act_in(tenant.clone())>
+                                        {move || locale.tf(Msg::CustomersManage, &[("tenant", &label)])}
+                                    </button>
+                                }.into_any()
+                            };
                             view! {
-                                <tr data-tenant=tenant.0.clone()>
+                                <tr data-tenant=data_tenant>
                                     <th scope="row">{name}</th>
                                     <td>{domain}</td>
-                                    <td>{move || roles.iter().map(|r| locale.t(role_msg(*r))).collect::<Vec<_>>().join(", ")}</td>
-                                    <td>
-                                        <Show when=current.clone() fallback={
-                                            let (tenant, label) = (tenant.clone(), label.clone());
-                                            move || {
-                                                let (tenant, label) = (tenant.clone(), label.clone());
-                                                view! {
-                                                    <button type="button" class="button" on:click=move |_| act_in(tenant.clone())>
-                                                        {move || locale.tf(Msg::CustomersManage, &[("tenant", &label)])}
-                                                    </button>
-                                                }
-                                            }
-                                        }>
-                                            <span class="chip">{move || locale.t(Msg::CustomersCurrent)}</span>
-                                        </Show>
-                                    </td>
+                                    <td>{move || locale.roles(&roles)}</td>
+                                    <td>{action}</td>
                                 </tr>
                             }
                         }).collect_view()}

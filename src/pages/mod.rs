@@ -31,7 +31,7 @@ pub(crate) fn routed_product() -> Memo<Option<Product>> {
     Memo::new(move |_| {
         let raw = params.read().get("product_id").unwrap_or_default();
         let id = ProductId::try_from(raw.as_str()).ok()?;
-        store.catalog_file().catalog.catalog.products.iter().find(|p| p.id == id).cloned()
+        store.catalog().product(&id).cloned()
     })
 }
 
@@ -82,7 +82,7 @@ impl Market {
     /// The countries the catalog has prices for, in catalog order.
     pub fn countries() -> Vec<Country> {
         let mut seen = Vec::new();
-        for p in &Store::get().catalog_file().catalog.catalog.prices {
+        for p in &Store::get().catalog().prices {
             if !seen.contains(&p.market.country) {
                 seen.push(p.market.country);
             }

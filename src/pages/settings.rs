@@ -101,19 +101,16 @@ fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set
     let store = Store::get();
     let session = Session::get();
     let Some(details) = store.catalog().product(&product).cloned() else { return ().into_any() };
-    let details = StoredValue::new(details);
-    let name = details.with_value(|p| p.name.clone());
-    let tenant = session.actor_untracked().map(|a| a.tenant);
-    let Some(tenant) = tenant else { return ().into_any() };
-    let tenant = StoredValue::new(tenant);
-    let current = Memo::new(move |_| store.state.with(|s| s.policies.get(&tenant.get_value(), &details.with_value(|p| p.id.clone()))));
+    let Some(tenant) = session.actor_untracked().map(|a| a.tenant) else { return ().into_any() };
+    let name = StoredValue::new(details.name.clone());
+    let (details, tenant, product) = (StoredValue::new(details), StoredValue::new(tenant), StoredValue::new(product));
+    let current = Memo::new(move |_| store.state.with(|s| tenant.with_value(|t| product.with_value(|p| s.policies.get(t, p)))));
     let chosen = RwSignal::new(current.get_untracked());
     let impact = move |value: PolicyValue| store.state.with(|s| details.with_value(|p| tenant.with_value(|t| policy_impact(s, p, t, value))));
-    let people = Memo::new(move |_| {
-        store.state.with(|s| tenant.with_value(|t| s.directory.members_of(t).filter(|u| u.is_active() && u.kind == crate::domain::directory::AccountKind::Member).count()))
-    });
+    // Counted once per state: the "now" line and the subscriptions line both read it.
+    let now = Memo::new(move |_| impact(current.get()));
     let save = Action::new_local(move |value: &PolicyValue| {
-        let command = Command::SetPolicy { product: details.with_value(|p| p.id.clone()), value: *value };
+        let command = Command::SetPolicy { product: product.get_value(), value: *value };
         let actor = session.actor_untracked();
         async move {
             let actor = actor.ok_or(DispatchError::Storage(String::new()))?;
@@ -122,7 +119,7 @@ fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set
     });
     let outcome = move || {
         save.value().get().map(|r| match r {
-            Ok(()) => (false, locale.tf(Msg::PolicySaved, &[("product", &details.with_value(|p| p.name.clone())), ("value", locale.t(policy_msg(current.get())))])),
+            Ok(()) => (false, locale.tf(Msg::PolicySaved, &[("product", &name.get_value()), ("value", locale.t(policy_msg(current.get())))])),
             Err(DispatchError::Domain(e)) => (true, e.to_string()),
             Err(DispatchError::Storage(_)) => (true, locale.t(Msg::NoticeSaveFailed).to_owned()),
         })
@@ -133,12 +130,11 @@ fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set
             let _ = h.focus();
         }
     });
-    let title_name = name.clone();
     view! {
         <section class="panel detail policy-panel" aria-labelledby="policy-panel-title" id="policy-panel"
             on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) }>
             <div class="step-heading">
-                <h2 id="policy-panel-title" tabindex="-1" node_ref=heading>{move || locale.tf(Msg::PolicyPanelLabel, &[("product", &title_name)])}</h2>
+                <h2 id="policy-panel-title" tabindex="-1" node_ref=heading>{move || locale.tf(Msg::PolicyPanelLabel, &[("product", &name.get_value())])}</h2>
                 <button type="button" class="button" on:click=move |_| editing.set(None)>{move || locale.t(Msg::PolicyClose)}</button>
             </div>
             <form class="form" on:submit=move |ev| {
@@ -163,8 +159,8 @@ fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set
                 </fieldset>
                 <div class="impact" id="policy-impact" aria-live="polite">
                     <p>{move || {
-                        let now = impact(current.get());
-                        locale.tf(Msg::PolicyImpactNow, &[("buy", &now.can_buy.to_string()), ("try", &now.can_try.to_string()), ("people", &people.get().to_string())])
+                        let now = now.get();
+                        locale.tf(Msg::PolicyImpactNow, &[("buy", &now.can_buy.to_string()), ("try", &now.can_try.to_string()), ("people", &now.people.to_string())])
                     }}</p>
                     <Show when=move || chosen.get() != current.get()>
                         <p><strong>{move || {
@@ -172,7 +168,7 @@ fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set
                             locale.tf(Msg::PolicyImpactAfter, &[("buy", &after.can_buy.to_string()), ("try", &after.can_try.to_string())])
                         }}</strong></p>
                     </Show>
-                    <p class="muted">{move || locale.tf(Msg::PolicyImpactExisting, &[("count", &impact(current.get()).subscriptions.to_string())])}</p>
+                    <p class="muted">{move || locale.tf(Msg::PolicyImpactExisting, &[("count", &now.get().subscriptions.to_string())])}</p>
                 </div>
                 <p id="policy-outcome" role="status" class:outcome=true class:outcome--error=move || outcome().is_some_and(|(e, _)| e)>
                     {move || outcome().map(|(_, text)| text)}

@@ -301,12 +301,10 @@ impl Store {
     /// Checks that the signed-in person may act in `actor.tenant` and, for a partner acting
     /// in a customer tenant, writes that to the customer's audit log.
     pub async fn act_in(self, actor: Actor) -> Result<(), String> {
-        self.transact(move |mut base| match delegated_access(&base.state, base.clock, &actor) {
-            Ok(event) => {
-                base.state.audit.extend(event);
-                Ok((base, ()))
-            }
-            Err(denied) => Err(denied),
+        self.transact(move |mut base| {
+            let event = delegated_access(&base.state, base.clock, &actor)?;
+            base.state.audit.extend(event);
+            Ok::<_, crate::domain::Denied>((base, ()))
         })
         .await
     }
