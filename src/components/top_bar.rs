@@ -53,7 +53,6 @@ pub fn TopBar() -> impl IntoView {
                 <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>
                     {move || who.get().map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)}
                 </span>
-                <DelegationBadge/>
                 <Show
                     when=move || who.read().is_some()
                     fallback=move || view! {
@@ -74,13 +73,14 @@ pub fn TopBar() -> impl IntoView {
             {move || locale.t(Msg::DemoNotice)}" "
             <A href="/demo">{move || locale.t(Msg::DemoControlsLink)}</A>
         </aside>
+        <DelegationBar/>
     }
 }
 
-/// For a partner acting in a customer tenant: which one and with what role, and the way
-/// to switch; switching is always explicit.
+/// For a partner acting in a customer tenant: a strip under the bar, at every width,
+/// naming the customer and the delegated roles, with the (always explicit) way to switch.
 #[component]
-fn DelegationBadge() -> impl IntoView {
+fn DelegationBar() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
@@ -92,16 +92,14 @@ fn DelegationBadge() -> impl IntoView {
             Some((s.directory.tenant(&actor.tenant)?.name.clone(), p.roles))
         })
     });
-    let partner = is_partner(store, session);
-    view! {
-        {move || delegated.get().map(|(tenant, roles)| view! {
-            <span class="chip chip--delegated" id="acting-for">
-                {move || locale.tf(Msg::ActingFor, &[("tenant", &tenant), ("role", &locale.roles(&roles))])}
-            </span>
-        })}
-        <Show when=move || partner.get()>
-            <A href="/admin/customers" attr:class="top-bar__switch" attr:id="switch-customer">{move || locale.t(Msg::CustomerSwitch)}</A>
-        </Show>
+    move || {
+        delegated.get().map(|(tenant, roles)| view! {
+            <aside class="delegation-bar" aria-label=move || locale.t(Msg::CustomersTitle)>
+                <span id="acting-for">{move || locale.tf(Msg::ActingFor, &[("tenant", &tenant), ("role", &locale.roles(&roles))])}</span>
+                " "
+                <A href="/admin/customers" attr:id="switch-customer">{move || locale.t(Msg::CustomerSwitch)}</A>
+            </aside>
+        })
     }
 }
 

@@ -78,7 +78,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <table class="grid" id="customer-grid">
                     <thead><tr>
                         <th scope="col">{move || locale.t(Msg::ColOrganization)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColDomain)}</th>
+                        <th scope="col" class="hide-narrow">{move || locale.t(Msg::ColDomain)}</th>
                         <th scope="col">{move || locale.t(Msg::ColDelegatedRole)}</th>
                         <th scope="col"><span class="visually-hidden">{move || locale.t(Msg::CustomerSwitch)}</span></th>
                     </tr></thead>
@@ -101,7 +101,7 @@ pub fn CustomersPage() -> impl IntoView {
                             view! {
                                 <tr data-tenant=data_tenant>
                                     <th scope="row">{name}</th>
-                                    <td>{domain}</td>
+                                    <td class="hide-narrow">{domain}</td>
                                     <td>{move || locale.roles(&roles)}</td>
                                     <td>{action}</td>
                                 </tr>
