@@ -8,6 +8,7 @@ use common::*;
 use ssp::domain::subscription::{Channel, Status, Subscription};
 use ssp::domain::views::{product_rows, Column, ProductFilter, Query, Sort};
 use ssp::domain::*;
+use ssp::store::records::{self, SavedRef};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -51,6 +52,7 @@ fn many_subscriptions(n: usize) -> State {
             status: if i % 17 == 0 { Status::Canceled } else { Status::Active },
             ..template.clone()
         })
+        .map(std::sync::Arc::new)
         .collect();
     s
 }
@@ -79,4 +81,8 @@ fn main() {
         execute(&s, ctx, &who, Command::Assign { subscription: sub.clone(), users: vec![uid("staff1")] }).map(|r| r.1.len())
     });
     time("serialize the state with 10,000 subscriptions (JSON)", 10, |_| serde_json::to_string(&s).unwrap().len());
+    let (next, _) = execute(&s, Ctx { catalog: &catalog, now: now() }, &who, Command::Assign { subscription: sub.clone(), users: vec![uid("staff1")] }).unwrap();
+    time("the records one command changed, of 10,000 subscriptions", 20, |_| {
+        records::changes(SavedRef { clock: now(), state: &s }, SavedRef { clock: now(), state: &next }).len()
+    });
 }

@@ -403,7 +403,7 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
     SeedFile {
         clock: clock(),
         policies,
-        subscriptions: s.subscriptions,
+        subscriptions: s.subscriptions.into_iter().map(std::sync::Arc::new).collect(),
         bills: s.bills,
         cards: s.cards,
         notifications: s.notifications,

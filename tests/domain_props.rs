@@ -10,6 +10,9 @@ use ssp::domain::catalog::KNOWN_PRODUCTS;
 use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Cloud, Management, Sector};
 use ssp::domain::eligibility::RULES;
 use ssp::domain::*;
+use ssp::store::records::{self, SavedRef};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 
 // ---------- eligibility over random directories ----------
 
@@ -200,6 +203,29 @@ fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
     })
 }
 
+/// One command: a success writes one audit event (and a policy change leaves the
+/// subscriptions alone); a refusal leaves the state as it was.
+fn step(catalog: &Catalog, clock: DateTime<Utc>, s: State, actor: Actor, command: Command) -> Result<State, TestCaseError> {
+    let is_policy = matches!(command, Command::SetPolicy { .. });
+    let before = serde_json::to_string(&s).unwrap();
+    let s = match execute(&s, Ctx { catalog, now: clock }, &actor, command) {
+        Ok((next, events)) => {
+            prop_assert!(!events.is_empty());
+            prop_assert_eq!(next.audit.len(), s.audit.len() + 1, "each success writes one audit event");
+            if is_policy {
+                prop_assert_eq!(&next.subscriptions, &s.subscriptions);
+            }
+            next
+        }
+        Err(_) => {
+            prop_assert_eq!(serde_json::to_string(&s).unwrap(), before);
+            s
+        }
+    };
+    invariants(&s)?;
+    Ok(s)
+}
+
 fn invariants(s: &State) -> Result<(), TestCaseError> {
     for sub in &s.subscriptions {
         prop_assert!(sub.assigned_count() <= sub.licenses.get(), "{} has {} assigned of {}", sub.id, sub.assigned.len(), sub.licenses.get());
@@ -219,34 +245,33 @@ proptest! {
 
     /// Over any sequence: assigned ≤ total; a refused command leaves the state as it was;
     /// a policy change never alters an existing subscription; no card number or security
-    /// code is ever serialized.
+    /// code is ever serialized; the stored records, changed only where the state changed,
+    /// always read back as the state and match writing it whole.
     #[test]
     fn command_sequences_keep_the_invariants(ops in proptest::collection::vec(arb_op(), 1..24)) {
         let catalog = catalog();
         let mut s = state();
         let mut clock = now();
+        let mut stored = BTreeMap::new();
+        records::apply(&mut stored, &records::all(SavedRef { clock, state: &s }));
         for op in &ops {
+            let before_step = s.clone();
+            let clock_before = clock;
             if let Op::Advance { days } = op {
                 clock += chrono::Duration::days(*days);
                 s = advance(&s, clock).0;
                 invariants(&s)?;
-                continue;
+            } else if let Some((actor, command)) = to_command(&s, op) {
+                s = step(&catalog, clock, s, actor, command)?;
             }
-            let Some((actor, command)) = to_command(&s, op) else { continue };
-            let is_policy = matches!(command, Command::SetPolicy { .. });
-            let before = serde_json::to_string(&s).unwrap();
-            match execute(&s, Ctx { catalog: &catalog, now: clock }, &actor, command) {
-                Ok((next, events)) => {
-                    prop_assert!(!events.is_empty());
-                    prop_assert_eq!(next.audit.len(), s.audit.len() + 1, "each success writes one audit event");
-                    if is_policy {
-                        prop_assert_eq!(&next.subscriptions, &s.subscriptions);
-                    }
-                    s = next;
-                }
-                Err(_) => prop_assert_eq!(serde_json::to_string(&s).unwrap(), before),
-            }
-            invariants(&s)?;
+            let writes = records::changes(SavedRef { clock: clock_before, state: &before_step }, SavedRef { clock, state: &s });
+            records::apply(&mut stored, &writes);
+            let back = records::assemble(stored.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+            prop_assert_eq!(&back.state, &s);
+            prop_assert_eq!(back.clock, clock);
+            let mut whole = BTreeMap::new();
+            records::apply(&mut whole, &records::all(SavedRef { clock, state: &s }));
+            prop_assert_eq!(&stored, &whole, "no stale record is left behind");
         }
         let json = serde_json::to_string(&s).unwrap();
         for number in CARDS {
@@ -254,6 +279,7 @@ proptest! {
         }
         prop_assert!(!json.contains("security_code") && !json.contains("cvc"));
     }
+
 
     /// Random valid cards: what is stored keeps only brand, last four, expiry and holder.
     #[test]

@@ -113,8 +113,8 @@ async function interaction(url) {
     await page.goto(url + '/admin/settings/self-service');
     await ready(page);
     await page.getByRole('button', { name: 'Power BI Pro', exact: true }).click();
-    const save = [];
-    for (let i = 0; i < 20; i++) {
+    const save = { dom: [], frame: [] };
+    for (let i = 0; i < 40; i++) {
       const label = i % 2 === 0 ? 'Do not allow' : 'Allow';
       await page.getByRole('radio', { name: label, exact: true }).check();
       const t = await page.evaluate(async (label) => {
@@ -122,12 +122,14 @@ async function interaction(url) {
         const t0 = performance.now();
         document.querySelector('#policy-panel button[type=submit]').click();
         await window.until(() => status.textContent.includes(`“${label}”`));
+        const dom = performance.now() - t0;
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return performance.now() - t0;
+        return { dom, frame: performance.now() - t0 };
       }, label);
-      save.push(t);
+      save.dom.push(t.dom);
+      save.frame.push(t.frame);
     }
-    summary(`save one command (${count} subscriptions stored)`, save, 'Save click → outcome shown, the IndexedDB write included');
+    both(`save one command (${count} subscriptions stored)`, save, 'Save click → outcome shown, the IndexedDB write included');
   } finally {
     await browser.close();
   }

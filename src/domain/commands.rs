@@ -3,6 +3,7 @@
 //! A command works on a copy of the state; a refused command returns the error and the
 //! caller keeps the state it had. Each success appends its audit event.
 
+use std::sync::Arc;
 use super::authz::{may, Action, Actor, Denied, Subject};
 use super::card::{authorize, CardError, CardId, Decline, Expiry, PaymentCard};
 use super::catalog::{Catalog, PriceKind, Product, ProductId};
@@ -382,7 +383,7 @@ fn purchase(s: &mut State, ctx: Ctx, actor: &Actor, id: &ProductId, licenses: Qu
         amount,
         status: BillStatus::Paid,
     });
-    s.subscriptions.push(Subscription {
+    s.subscriptions.push(Arc::new(Subscription {
         id: sub_id.clone(),
         product: id.clone(),
         tenant: actor.tenant.clone(),
@@ -398,7 +399,7 @@ fn purchase(s: &mut State, ctx: Ctx, actor: &Actor, id: &ProductId, licenses: Qu
         card: Some(card_id),
         history: vec![entry(&ctx, OrderKind::Purchase, &actor.user, licenses.get(), Some(amount))],
         cancel_reason: None,
-    });
+    }));
     let detail = format!("{} × {} = {amount}", licenses.get(), product.name);
     Ok((vec![Event::Purchased { subscription: sub_id.clone(), bill: bill_id, amount }], sub_id.0, detail))
 }
@@ -429,7 +430,7 @@ fn start_trial(s: &mut State, ctx: Ctx, actor: &Actor, id: &ProductId, licenses:
     };
     let sub_id = SubscriptionId(s.next_id("sub"));
     let today = ctx.today();
-    s.subscriptions.push(Subscription {
+    s.subscriptions.push(Arc::new(Subscription {
         id: sub_id.clone(),
         product: id.clone(),
         tenant: actor.tenant.clone(),
@@ -446,7 +447,7 @@ fn start_trial(s: &mut State, ctx: Ctx, actor: &Actor, id: &ProductId, licenses:
         card: card_id,
         history: vec![entry(&ctx, OrderKind::TrialStarted, &actor.user, licenses.get(), None)],
         cancel_reason: None,
-    });
+    }));
     let detail = format!("{} trial of {}", if card.is_some() { "card" } else { "no-card" }, product.name);
     Ok((vec![Event::TrialStarted { subscription: sub_id.clone() }], sub_id.0, detail))
 }
@@ -487,7 +488,7 @@ fn change_licenses(s: &mut State, ctx: Ctx, actor: &Actor, id: &SubscriptionId, 
         None
     };
     let kind = if new > old { OrderKind::LicensesAdded } else { OrderKind::LicensesRemoved };
-    let sub = &mut s.subscriptions[i];
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.licenses = total;
     sub.history.push(entry(&ctx, kind, &actor.user, new, charged));
     Ok((vec![Event::LicensesChanged { subscription: id.clone(), total: new, charged }], id.0.clone(), format!("{old} → {new}")))
@@ -530,14 +531,14 @@ fn assign(s: &mut State, actor: &Actor, id: &SubscriptionId, users: Vec<UserId>)
     if count(users.len()) > sub.available() {
         return Err(DomainError::NotEnoughLicenses { available: sub.available(), requested: count(users.len()) });
     }
-    s.subscriptions[i].assigned.extend(users.iter().cloned());
+    Arc::make_mut(&mut s.subscriptions[i]).assigned.extend(users.iter().cloned());
     let detail = format!("{} people", users.len());
     Ok((vec![Event::Assigned { subscription: id.clone(), users }], id.0.clone(), detail))
 }
 
 fn unassign(s: &mut State, actor: &Actor, id: &SubscriptionId, user: UserId) -> Result<Applied, DomainError> {
     let i = own_active(s, actor, id)?;
-    let assigned = &mut s.subscriptions[i].assigned;
+    let assigned = &mut Arc::make_mut(&mut s.subscriptions[i]).assigned;
     let at = assigned.iter().position(|u| u == &user).ok_or_else(|| DomainError::NotAssigned(user.clone()))?;
     assigned.remove(at);
     let detail = user.0.clone();
@@ -589,7 +590,7 @@ fn replace_card(s: &mut State, actor: &Actor, id: &SubscriptionId, card: &Paymen
     authorize(card).map_err(DomainError::Declined)?;
     let card_id = CardId(s.next_id("card"));
     s.cards.push(card.to_stored(card_id.clone(), actor.user.clone()));
-    s.subscriptions[i].card = Some(card_id.clone());
+    Arc::make_mut(&mut s.subscriptions[i]).card = Some(card_id.clone());
     let detail = format!("{} •••• {}", card.number.brand().name(), card.number.last4());
     Ok((vec![Event::CardReplaced { subscription: id.clone(), card: card_id }], id.0.clone(), detail))
 }
@@ -602,7 +603,7 @@ fn reason_text(reason: String) -> Result<String, DomainError> {
 fn cancel(s: &mut State, ctx: Ctx, actor: &Actor, id: &SubscriptionId, reason: String) -> Result<Applied, DomainError> {
     let i = own_active(s, actor, id)?;
     let reason = reason_text(reason)?;
-    let sub = &mut s.subscriptions[i];
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.status = Status::Canceled;
     sub.auto_renew = false;
     sub.assigned.clear();
@@ -652,8 +653,8 @@ fn take_over_move(s: &mut State, ctx: Ctx, actor: &Actor, id: &SubscriptionId, t
     if count(moving.len()) > target.available() {
         return Err(DomainError::Shortfall { needed: count(moving.len()), available: target.available() });
     }
-    s.subscriptions[t].assigned.extend(moving.iter().cloned());
-    let source = &mut s.subscriptions[i];
+    Arc::make_mut(&mut s.subscriptions[t]).assigned.extend(moving.iter().cloned());
+    let source = Arc::make_mut(&mut s.subscriptions[i]);
     source.assigned.clear();
     source.status = Status::Deleted;
     source.auto_renew = false;
@@ -666,7 +667,7 @@ fn take_over_move(s: &mut State, ctx: Ctx, actor: &Actor, id: &SubscriptionId, t
 fn take_over_cancel(s: &mut State, ctx: Ctx, actor: &Actor, id: &SubscriptionId, reason: String) -> Result<Applied, DomainError> {
     let i = admin_target(s, actor, id)?;
     let reason = reason_text(reason)?;
-    let sub = &mut s.subscriptions[i];
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.assigned.clear();
     sub.status = Status::Deleted;
     sub.auto_renew = false;
@@ -698,7 +699,7 @@ fn buy_central(
             }
             let total = sub.licenses.get().checked_add(licenses.get()).ok_or(DomainError::Money(MoneyError::Overflow))?;
             let total = Quantity::try_from(total).map_err(|_| DomainError::Money(MoneyError::Overflow))?;
-            let sub = &mut s.subscriptions[i];
+            let sub = Arc::make_mut(&mut s.subscriptions[i]);
             sub.licenses = total;
             sub.history.push(entry(&ctx, OrderKind::LicensesAdded, &actor.user, total.get(), Some(amount)));
             i
@@ -706,7 +707,7 @@ fn buy_central(
         None => {
             let sub_id = SubscriptionId(s.next_id("sub"));
             let today = ctx.today();
-            s.subscriptions.push(Subscription {
+            s.subscriptions.push(Arc::new(Subscription {
                 id: sub_id,
                 product: id.clone(),
                 tenant: actor.tenant.clone(),
@@ -722,7 +723,7 @@ fn buy_central(
                 card: None,
                 history: vec![entry(&ctx, OrderKind::Purchase, &actor.user, licenses.get(), Some(amount))],
                 cancel_reason: None,
-            });
+            }));
             s.subscriptions.len() - 1
         }
     };
@@ -732,7 +733,7 @@ fn buy_central(
         if count(assign.len()) > sub.available() {
             return Err(DomainError::NotEnoughLicenses { available: sub.available(), requested: count(assign.len()) });
         }
-        s.subscriptions[i].assigned.extend(assign.iter().cloned());
+        Arc::make_mut(&mut s.subscriptions[i]).assigned.extend(assign.iter().cloned());
     }
     let sub_id = s.subscriptions[i].id.clone();
     let detail = format!("{} × {} at {price}, {} assigned", licenses.get(), product.name, assign.len());
@@ -827,7 +828,7 @@ pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
                 (Channel::Trial { with_payment_method: true }, true) => {
                     let a = audit("convert_trial", format!("{licenses} licenses, {amount}"));
                     let bill = purchaser.clone().map(|p| bill_for(&mut s, p));
-                    let sub = &mut s.subscriptions[i];
+                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
                     sub.channel = Channel::SelfService;
                     sub.term_start = start;
                     sub.term_end = end;
@@ -839,7 +840,7 @@ pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
                 }
                 (Channel::Trial { .. }, _) => {
                     let a = audit("expire_trial", String::new());
-                    let sub = &mut s.subscriptions[i];
+                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
                     sub.status = Status::Expired;
                     sub.assigned.clear();
                     sub.history.push(OrderEntry { at: now, kind: OrderKind::Expired, by: system.clone(), licenses, amount: None });
@@ -855,7 +856,7 @@ pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
                         (Channel::SelfService, Some(p)) => Some(bill_for(&mut s, p)),
                         _ => None,
                     };
-                    let sub = &mut s.subscriptions[i];
+                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
                     let end = if channel == Channel::Central { start.checked_add_months(chrono::Months::new(12)).unwrap_or(end) } else { end };
                     sub.term_start = start;
                     sub.term_end = end;
@@ -864,7 +865,7 @@ pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
                     events.push(Event::Renewed { subscription: id.clone(), bill });
                 }
                 (_, false) => {
-                    let sub = &mut s.subscriptions[i];
+                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
                     sub.status = Status::Canceled;
                     sub.assigned.clear();
                 }

@@ -1,5 +1,6 @@
 //! Generated subscriptions for load: the demo controls' "seed N extra subscriptions".
 
+use std::sync::Arc;
 use super::catalog::{Catalog, PriceKind};
 use super::directory::{TenantId, UserId};
 use super::subscription::{one_month_after, Channel, OrderEntry, OrderKind, Quantity, State, Status, Subscription, SubscriptionId};
@@ -29,7 +30,7 @@ pub fn extra_subscriptions(state: &mut State, catalog: &Catalog, tenant: &Tenant
         let term_start = today - Duration::days((i % 28) as i64);
         let id = SubscriptionId(state.next_id("sub"));
         let by = purchaser.clone().unwrap_or_else(|| UserId("system".into()));
-        state.subscriptions.push(Subscription {
+        state.subscriptions.push(Arc::new(Subscription {
             id,
             product: product.id.clone(),
             tenant: tenant.clone(),
@@ -45,6 +46,6 @@ pub fn extra_subscriptions(state: &mut State, catalog: &Catalog, tenant: &Tenant
             card: None,
             history: vec![OrderEntry { at: term_start.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc(), kind: OrderKind::Purchase, by, licenses: licenses.get(), amount: unit_price.checked_mul(licenses.get()).ok() }],
             cancel_reason: None,
-        });
+        }));
     }
 }

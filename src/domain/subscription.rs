@@ -8,6 +8,7 @@ use super::policy::Policies;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A number of licenses: at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -244,7 +245,9 @@ pub struct AuditEvent {
 pub struct State {
     pub directory: Directory,
     pub policies: Policies,
-    pub subscriptions: Vec<Subscription>,
+    /// Shared, so that copying the state for a command copies pointers, and a change
+    /// (`Arc::make_mut`) copies the one subscription it touches.
+    pub subscriptions: Vec<Arc<Subscription>>,
     pub bills: Vec<Bill>,
     pub cards: Vec<StoredCard>,
     pub notifications: Vec<Notification>,
@@ -255,7 +258,7 @@ pub struct State {
 
 impl State {
     pub fn subscription(&self, id: &SubscriptionId) -> Option<&Subscription> {
-        self.subscriptions.iter().find(|s| &s.id == id)
+        self.subscriptions.iter().find(|s| &s.id == id).map(Arc::as_ref)
     }
 
     pub fn bill(&self, id: &BillId) -> Option<&Bill> {

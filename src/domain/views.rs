@@ -232,7 +232,7 @@ pub fn power_platform_capacity(state: &State, catalog: &Catalog, tenant: &Tenant
 
 /// The self-service subscriptions a person bought, newest first: their limited admin view.
 pub fn purchases_of<'a>(state: &'a State, purchaser: &UserId) -> Vec<&'a Subscription> {
-    let mut subs: Vec<&Subscription> = state.subscriptions.iter().filter(|s| s.is_self_service() && s.purchaser.as_ref() == Some(purchaser)).collect();
+    let mut subs: Vec<&Subscription> = state.subscriptions.iter().filter(|s| s.is_self_service() && s.purchaser.as_ref() == Some(purchaser)).map(std::sync::Arc::as_ref).collect();
     subs.sort_by(|a, b| b.term_start.cmp(&a.term_start).then_with(|| b.id.cmp(&a.id)));
     subs
 }

@@ -1,8 +1,9 @@
 //! The app's store: loads the demo world, restores and saves the state in IndexedDB, and
 //! runs every command through the domain. Pages call it; only it touches storage.
 
-use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SeedFile, SCHEMA};
-use super::idb::Db;
+use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SeedFile};
+use super::idb::{Db, Record, Snapshot};
+use super::records::{self, SavedRef};
 use crate::domain::commands::{advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx, DomainError, Event};
 use crate::domain::{Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
@@ -11,7 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 const DB_NAME: &str = "ssp";
-const STATE_KEY: &str = "state";
+/// Where version 1 of the database kept the whole state.
+const LEGACY_STATE_KEY: &str = "state";
 const BACKUP_KEY: &str = "backup";
 /// Bumped in localStorage after each write so other tabs hear a `storage` event.
 const REVISION_KEY: &str = "ssp.revision";
@@ -98,6 +100,49 @@ pub struct Store {
     pub last_save_ms: RwSignal<Option<f64>>,
 }
 
+/// What opening the database found.
+struct Found {
+    rev: u64,
+    saved: Saved,
+    notice: Option<Notice>,
+    /// The state came from version 1's single record and is to be written as records.
+    move_legacy: bool,
+}
+
+impl Found {
+    /// The records, read back; unreadable ones are kept whole as the backup, and the next
+    /// write replaces them (revision 0: nothing of this tab's is stored).
+    async fn in_records(db: &Db, snapshot: Snapshot, seed: Found) -> Found {
+        match records::assemble(snapshot.pairs()) {
+            Ok(saved) => Found { rev: snapshot.rev.unwrap_or(0), saved, ..seed },
+            Err(e) => {
+                let raw = records::backup(snapshot.pairs());
+                let _ = db.put(BACKUP_KEY, &Record { rev: snapshot.rev.unwrap_or(0), json: raw }).await;
+                Found { notice: Some(Notice::Unreadable { reason: e.to_string() }), ..seed }
+            }
+        }
+    }
+
+    /// The whole state as version 1 stored it, if it is there.
+    async fn in_legacy(db: &Db, seed_clock: DateTime<Utc>, seed: Found) -> Found {
+        let record = match db.get(LEGACY_STATE_KEY).await {
+            Ok(Some(record)) => record,
+            Ok(None) => return seed,
+            Err(e) => return Found { notice: Some(Notice::Unreadable { reason: e.0 }), ..seed },
+        };
+        match files::restore(Some(&record.json), seed_clock) {
+            Restored::Fresh => seed,
+            Restored::Current(saved) => Found { saved, move_legacy: true, ..seed },
+            Restored::Migrated { saved, from } => Found { saved, move_legacy: true, notice: Some(Notice::Migrated { from }), ..seed },
+            Restored::Unreadable { raw, reason } => {
+                // Keep the raw value whole before anything can overwrite it.
+                let _ = db.put(BACKUP_KEY, &Record { rev: record.rev, json: raw }).await;
+                Found { notice: Some(Notice::Unreadable { reason }), ..seed }
+            }
+        }
+    }
+}
+
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
@@ -127,40 +172,30 @@ impl Store {
             Ok(db) => (Some(Rc::new(db)), None),
             Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
         };
-        let mut rev = 0;
-        let mut restored_notice = None;
-        let mut saved = Saved { schema: SCHEMA, clock: seed_clock, state: fresh };
+        let mut found = Found { rev: 0, saved: Saved::new(seed_clock, fresh), notice: None, move_legacy: false };
         if let Some(db) = &db {
-            match db.get(STATE_KEY).await {
-                Ok(Some(record)) => {
-                    rev = record.rev;
-                    match files::restore(Some(&record.json), seed_clock) {
-                        Restored::Fresh => {}
-                        Restored::Current(s) => saved = s,
-                        Restored::Migrated { saved: s, from } => {
-                            saved = s;
-                            restored_notice = Some(Notice::Migrated { from });
-                        }
-                        Restored::Unreadable { raw, reason } => {
-                            // Keep the raw value whole before anything can overwrite it.
-                            let _ = db.put(BACKUP_KEY, &super::idb::Record { rev: record.rev, json: raw }).await;
-                            restored_notice = Some(Notice::Unreadable { reason });
-                        }
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => restored_notice = Some(Notice::Unreadable { reason: e.0 }),
-            }
+            found = match db.read().await {
+                Ok(snapshot) if snapshot.rev.is_some() => Found::in_records(db, snapshot, found).await,
+                Ok(_) => Found::in_legacy(db, seed_clock, found).await,
+                Err(e) => Found { notice: Some(Notice::Unreadable { reason: e.0 }), ..found },
+            };
         }
         let store = Store {
             world: StoredValue::new_local(Rc::new(world)),
             db: StoredValue::new_local(db),
-            rev: StoredValue::new(rev),
-            state: RwSignal::new_local(saved.state),
-            clock: RwSignal::new(saved.clock),
-            notice: RwSignal::new(notice.or(restored_notice)),
+            rev: StoredValue::new(found.rev),
+            state: RwSignal::new_local(found.saved.state),
+            clock: RwSignal::new(found.saved.clock),
+            notice: RwSignal::new(notice.or(found.notice)),
             last_save_ms: RwSignal::new(None),
         };
+        if found.move_legacy {
+            // Version 1 kept the state as one record: write it as records, then drop it.
+            let moved = store.save(store.saved()).await;
+            if let (Ok(()), Some(db)) = (moved, store.db.get_value()) {
+                let _ = db.delete(LEGACY_STATE_KEY).await;
+            }
+        }
         store.listen_to_other_tabs();
         store
     }
@@ -201,11 +236,11 @@ impl Store {
             .transact(move |base| {
                 let ctx = Ctx { catalog: &world.catalog.catalog, now: base.clock };
                 let (name, subject) = (command.name(), command.subject());
-                Ok::<_, ()>(match execute(&base.state, ctx, &actor, command) {
-                    Ok((state, events)) => (Saved { state, ..base }, Ok(events)),
+                Ok::<_, ()>(match execute(base.state, ctx, &actor, command) {
+                    Ok((state, events)) => (Saved::new(base.clock, state), Ok(events)),
                     Err(e) => {
-                        let state = record_refusal(&base.state, base.clock, Some(&actor), name, &subject, &e.to_string());
-                        (Saved { state, ..base }, Err(e))
+                        let state = record_refusal(base.state, base.clock, Some(&actor), name, &subject, &e.to_string());
+                        (Saved::new(base.clock, state), Err(e))
                     }
                 })
             })
@@ -218,39 +253,41 @@ impl Store {
     }
 
     /// Applies `change` to the latest saved state — re-read in the same transaction when
-    /// another tab wrote since — and saves the result whole, or nothing.
+    /// another tab wrote since — and saves what changed, or nothing.
     pub async fn transact<R: 'static, E: 'static>(
         self,
-        change: impl FnOnce(Saved) -> Result<(Saved, R), E> + 'static,
+        change: impl FnOnce(SavedRef<'_>) -> Result<(Saved, R), E> + 'static,
     ) -> Result<R, String>
     where
         E: std::fmt::Debug,
     {
-        let mine = self.rev.get_value();
-        let current = self.saved();
-        let seed_clock = self.world.with_value(|w| w.seed.clock);
-        let step = move |rev: Option<u64>, json: Option<String>| {
-            let base = match (rev, json) {
-                (Some(r), Some(json)) if r != mine => match files::restore(Some(&json), seed_clock) {
-                    Restored::Current(s) | Restored::Migrated { saved: s, .. } => s,
-                    // Unreadable data stays in the backup key; work on from what this tab has.
-                    _ => current,
-                },
-                _ => current,
+        let step = move |snapshot: Option<Snapshot>| {
+            // Records this tab cannot read (or none of its own yet) are written whole.
+            let whole = snapshot.is_some() || self.rev.get_value() == 0;
+            let theirs = snapshot.and_then(|s| records::assemble(s.pairs()).ok());
+            let run = |base: SavedRef<'_>| {
+                let (next, result) = change(base).map_err(|e| format!("{e:?}"))?;
+                let writes = match &theirs {
+                    Some(_) => records::changes(base, next.as_ref()),
+                    None if whole => records::all(next.as_ref()),
+                    None => records::changes(base, next.as_ref()),
+                };
+                Ok::<_, String>((writes, (next, result)))
             };
-            let (next, result) = change(base).map_err(|e| format!("{e:?}"))?;
-            let json = serde_json::to_string(&next).map_err(|e| e.to_string())?;
-            Ok::<_, String>((json, (next, result)))
+            match &theirs {
+                Some(base) => run(base.as_ref()),
+                None => self.state.with_untracked(|state| run(SavedRef { clock: self.clock.get_untracked(), state })),
+            }
         };
         let started = now_ms();
         let written = match self.db.get_value() {
-            Some(db) => match db.update(STATE_KEY, move |rev| rev != Some(mine), step).await {
+            Some(db) => match db.write(move || self.rev.get_value(), step).await {
                 Ok(Ok(done)) => Ok(done),
                 Ok(Err(refused)) => return Err(refused),
                 Err(e) => Err(e.0),
             },
             // No IndexedDB: changes live in memory only (the notice says so).
-            None => step(None, None).map(|(_, done)| (mine + 1, done)),
+            None => step(None).map(|(_, done)| (self.rev.get_value() + 1, done)),
         };
         match written {
             Ok((rev, (saved, result))) => {
@@ -274,12 +311,12 @@ impl Store {
     }
 
     pub fn saved(&self) -> Saved {
-        self.state.with_untracked(|s| Saved { schema: SCHEMA, clock: self.clock.get_untracked(), state: s.clone() })
+        self.state.with_untracked(|s| Saved::new(self.clock.get_untracked(), s.clone()))
     }
 
     /// Back to the world as shipped; the backup of unreadable data stays until then.
     pub async fn reset(self) -> Result<(), String> {
-        let fresh = self.world.with_value(|w| Saved { schema: SCHEMA, clock: w.seed.clock, state: w.seed.state(w.directory.directory()) });
+        let fresh = self.world.with_value(|w| Saved::new(w.seed.clock, w.seed.state(w.directory.directory())));
         self.save(fresh).await?;
         if let Some(db) = self.db.get_value() {
             let _ = db.delete(BACKUP_KEY).await;
@@ -292,8 +329,8 @@ impl Store {
     /// role before it became a command) to the audit log.
     pub async fn record_refusal(self, actor: Actor, action: &'static str, subject: String, reason: String) -> Result<(), String> {
         self.transact(move |base| {
-            let state = record_refusal(&base.state, base.clock, Some(&actor), action, &subject, &reason);
-            Ok::<_, ()>((Saved { state, ..base }, ()))
+            let state = record_refusal(base.state, base.clock, Some(&actor), action, &subject, &reason);
+            Ok::<_, ()>((Saved::new(base.clock, state), ()))
         })
         .await
     }
@@ -301,10 +338,11 @@ impl Store {
     /// Checks that the signed-in person may act in `actor.tenant` and, for a partner acting
     /// in a customer tenant, writes that to the customer's audit log.
     pub async fn act_in(self, actor: Actor) -> Result<(), String> {
-        self.transact(move |mut base| {
-            let event = delegated_access(&base.state, base.clock, &actor)?;
-            base.state.audit.extend(event);
-            Ok::<_, crate::domain::Denied>((base, ()))
+        self.transact(move |base| {
+            let event = delegated_access(base.state, base.clock, &actor)?;
+            let mut state = base.state.clone();
+            state.audit.extend(event);
+            Ok::<_, crate::domain::Denied>((Saved::new(base.clock, state), ()))
         })
         .await
     }
@@ -316,8 +354,8 @@ impl Store {
             let email = email.trim().to_owned();
             let _ = self
                 .transact(move |base| {
-                    let state = record_sign_in_refusal(&base.state, base.clock, &email, &format!("{e:?}"));
-                    Ok::<_, ()>((Saved { state, ..base }, ()))
+                    let state = record_sign_in_refusal(base.state, base.clock, &email, &format!("{e:?}"));
+                    Ok::<_, ()>((Saved::new(base.clock, state), ()))
                 })
                 .await;
         }
@@ -351,8 +389,8 @@ impl Store {
                 ClockStep::Day => base.clock + Duration::days(1),
                 ClockStep::Month => base.clock.checked_add_months(Months::new(1)).unwrap_or(base.clock),
             };
-            let (state, events) = advance(&base.state, to);
-            Ok::<_, ()>((Saved { state, clock: to, ..base }, events))
+            let (state, events) = advance(base.state, to);
+            Ok::<_, ()>((Saved::new(to, state), events))
         })
         .await
     }
@@ -360,9 +398,10 @@ impl Store {
     /// Adds `n` generated subscriptions to a tenant, for benchmarks.
     pub async fn seed_extra(self, tenant: crate::domain::TenantId, n: usize) -> Result<(), String> {
         let catalog = self.catalog();
-        self.transact(move |mut base| {
-            crate::domain::seed::extra_subscriptions(&mut base.state, &catalog, &tenant, n, base.clock.date_naive());
-            Ok::<_, ()>((base, ()))
+        self.transact(move |base| {
+            let mut state = base.state.clone();
+            crate::domain::seed::extra_subscriptions(&mut state, &catalog, &tenant, n, base.clock.date_naive());
+            Ok::<_, ()>((Saved::new(base.clock, state), ()))
         })
         .await
     }
@@ -375,16 +414,16 @@ pub enum ClockStep {
 
 async fn store_reload(store: Store) {
     let Some(db) = store.db.get_value() else { return };
-    let seed_clock = store.world.with_value(|w| w.seed.clock);
-    if let Ok(Some(record)) = db.get(STATE_KEY).await {
-        if record.rev == store.rev.get_value() {
-            return;
-        }
-        if let Restored::Current(saved) | Restored::Migrated { saved, .. } = files::restore(Some(&record.json), seed_clock) {
-            store.rev.set_value(record.rev);
-            store.clock.set(saved.clock);
-            store.state.set(saved.state);
-        }
+    if matches!(db.rev().await, Ok(Some(rev)) if rev == store.rev.get_value()) {
+        return;
+    }
+    let Ok(snapshot) = db.read().await else { return };
+    // Records another tab is halfway through cannot be seen (transactions), and unreadable
+    // ones leave this tab as it is.
+    if let (Some(rev), Ok(saved)) = (snapshot.rev, records::assemble(snapshot.pairs())) {
+        store.rev.set_value(rev);
+        store.clock.set(saved.clock);
+        store.state.set(saved.state);
     }
 }
 

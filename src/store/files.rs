@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 /// The schema of what is saved; bump it with a migration in `migrate`.
 pub const SCHEMA: u32 = 1;
@@ -58,7 +59,7 @@ pub struct SeedFile {
     /// The demo's own calendar starts here; the demo controls move it forward.
     pub clock: DateTime<Utc>,
     pub policies: Policies,
-    pub subscriptions: Vec<Subscription>,
+    pub subscriptions: Vec<Arc<Subscription>>,
     pub bills: Vec<Bill>,
     pub cards: Vec<StoredCard>,
     pub notifications: Vec<Notification>,
@@ -111,6 +112,13 @@ pub struct Saved {
     pub schema: u32,
     pub clock: DateTime<Utc>,
     pub state: State,
+}
+
+impl Saved {
+    /// A state at a demo clock, in the current schema.
+    pub fn new(clock: DateTime<Utc>, state: State) -> Saved {
+        Saved { schema: SCHEMA, clock, state }
+    }
 }
 
 /// What was found in storage.

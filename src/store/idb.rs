@@ -1,6 +1,6 @@
-//! A small IndexedDB key–value store. IndexedDB, not localStorage: 10,000 subscriptions
-//! outgrow localStorage's 5 MiB, and a readwrite transaction makes read–change–write
-//! atomic across tabs.
+//! The state in IndexedDB, as records (`store::records`): a command writes the few it
+//! changed. IndexedDB, not localStorage: 10,000 subscriptions outgrow localStorage's
+//! 5 MiB, and a readwrite transaction makes read–change–write atomic across tabs.
 
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -8,9 +8,18 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use super::records::Write;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
-const OBJECT_STORE: &str = "kv";
+/// Version 2: the state as records (`store::records`) rather than one JSON value.
+const VERSION: u32 = 2;
+/// Keys to small values: the records' revision, the backup of unreadable data, and the
+/// whole state as version 1 stored it (read once, to move it into the records).
+const KV: &str = "kv";
+/// The state, one record per key.
+const RECORDS: &str = "records";
+/// Bumped by every write of the records.
+const REV_KEY: &str = "rev";
 
 /// A record: the revision (bumped by every write) and the JSON it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,21 +84,44 @@ pub struct Db {
     db: IdbDatabase,
 }
 
+/// Every stored record of the state, with the revision they were read at.
+pub struct Snapshot {
+    pub rev: Option<u64>,
+    pub records: Vec<(String, String)>,
+}
+
+impl Snapshot {
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.records.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    fn of(rev: &JsValue, keys: &JsValue, values: &JsValue) -> Snapshot {
+        let strings = |v: &JsValue| js_sys::Array::from(v).iter().map(|x| x.as_string().unwrap_or_default()).collect::<Vec<_>>();
+        Snapshot { rev: rev.as_f64().map(|r| r as u64), records: strings(keys).into_iter().zip(strings(values)).collect() }
+    }
+}
+
 impl Db {
     pub async fn open(name: &str) -> Result<Db, IdbError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or_else(|| IdbError("this browser offers no IndexedDB (a private window may block it)".into()))?;
-        let request = factory.open_with_u32(name, 1)?;
+        let request = factory.open_with_u32(name, VERSION)?;
         let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |ev: web_sys::IdbVersionChangeEvent| {
             let db: Option<IdbDatabase> = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
                 .and_then(|r| r.result().ok())
                 .and_then(|r| r.dyn_into().ok());
-            // Version 1 is the only version: the upgrade runs once, on an empty database.
+            // Version 1 had the key–value store only (the state as one record); version 2
+            // adds the records. The state moves over when the store opens it (`Store::open`).
             if let Some(db) = db {
-                let _ = db.create_object_store(OBJECT_STORE);
+                if ev.old_version() < 1.0 {
+                    let _ = db.create_object_store(KV);
+                }
+                if ev.old_version() < 2.0 {
+                    let _ = db.create_object_store(RECORDS);
+                }
             }
         });
         request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
@@ -98,62 +130,115 @@ impl Db {
         Ok(Db { db: db.dyn_into()? })
     }
 
-    fn store(&self, mode: IdbTransactionMode) -> Result<(web_sys::IdbTransaction, IdbObjectStore), IdbError> {
-        let tx = self.db.transaction_with_str_and_mode(OBJECT_STORE, mode)?;
-        let store = tx.object_store(OBJECT_STORE)?;
+    /// A transaction over `stores`. Writes ask for relaxed durability: committed once the
+    /// browser has the data, without waiting for the disk to flush — the demo's state is
+    /// not worth a flush per click, and a crashed browser still keeps it.
+    fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<web_sys::IdbTransaction, IdbError> {
+        let names = stores.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>();
+        let tx = if mode == IdbTransactionMode::Readwrite {
+            let options = Object::new();
+            let _ = Reflect::set(&options, &"durability".into(), &"relaxed".into());
+            let transaction: js_sys::Function = Reflect::get(&self.db, &"transaction".into())?.dyn_into()?;
+            transaction.call3(&self.db, &names, &"readwrite".into(), &options)?.dyn_into()?
+        } else {
+            self.db.transaction_with_str_sequence_and_mode(&names, mode)?
+        };
+        Ok(tx)
+    }
+
+    fn kv(&self, mode: IdbTransactionMode) -> Result<(web_sys::IdbTransaction, IdbObjectStore), IdbError> {
+        let tx = self.transaction(&[KV], mode)?;
+        let store = tx.object_store(KV)?;
         Ok((tx, store))
     }
 
+    /// A record of the key–value store (the backup, or the state as version 1 kept it).
     pub async fn get(&self, key: &str) -> Result<Option<Record>, IdbError> {
-        let (_tx, store) = self.store(IdbTransactionMode::Readonly)?;
+        let (_tx, store) = self.kv(IdbTransactionMode::Readonly)?;
         let value = JsFuture::from(request_promise(&store.get(&key.into())?)).await?;
         Ok(if value.is_undefined() { None } else { Record::from_js(&value) })
     }
 
     pub async fn put(&self, key: &str, record: &Record) -> Result<(), IdbError> {
-        let (tx, store) = self.store(IdbTransactionMode::Readwrite)?;
+        let (tx, store) = self.kv(IdbTransactionMode::Readwrite)?;
         store.put_with_key(&record.to_js(), &key.into())?;
         transaction_done(&tx).await
     }
 
     pub async fn delete(&self, key: &str) -> Result<(), IdbError> {
-        let (tx, store) = self.store(IdbTransactionMode::Readwrite)?;
+        let (tx, store) = self.kv(IdbTransactionMode::Readwrite)?;
         store.delete(&key.into())?;
         transaction_done(&tx).await
     }
 
-    /// Reads the record and writes what `change` makes of it, in one readwrite
-    /// transaction: another tab's update lands wholly before or after this one.
-    /// `change` sees the stored revision, and the JSON only when `needs_json(rev)`;
-    /// it returns the new JSON (written with the next revision) or refuses.
-    pub async fn update<R: 'static, E: 'static>(
+    /// The revision of the stored records, if any were written.
+    pub async fn rev(&self) -> Result<Option<u64>, IdbError> {
+        let (_tx, store) = self.kv(IdbTransactionMode::Readonly)?;
+        let value = JsFuture::from(request_promise(&store.get(&REV_KEY.into())?)).await?;
+        Ok(value.as_f64().map(|r| r as u64))
+    }
+
+    /// Every record of the state and their revision, read in one transaction.
+    pub async fn read(&self) -> Result<Snapshot, IdbError> {
+        let tx = self.transaction(&[KV, RECORDS], IdbTransactionMode::Readonly)?;
+        let (kv, records) = (tx.object_store(KV)?, tx.object_store(RECORDS)?);
+        let (rev, keys, values) = (kv.get(&REV_KEY.into())?, records.get_all_keys()?, records.get_all()?);
+        transaction_done(&tx).await?;
+        Ok(Snapshot::of(&rev.result()?, &keys.result()?, &values.result()?))
+    }
+
+    /// Writes what `change` makes, in one readwrite transaction, so another tab's write
+    /// lands wholly before or after this one. When the stored revision is not `current()`
+    /// (another tab wrote since this one read), `change` gets every stored record, read in
+    /// the same transaction; otherwise it gets none and works from what this tab holds.
+    pub async fn write<R: 'static, E: 'static>(
         &self,
-        key: &str,
-        needs_json: impl Fn(Option<u64>) -> bool + 'static,
-        change: impl FnOnce(Option<u64>, Option<String>) -> Result<(String, R), E> + 'static,
+        current: impl Fn() -> u64 + 'static,
+        change: impl FnOnce(Option<Snapshot>) -> Result<(Vec<Write>, R), E> + 'static,
     ) -> Result<Result<(u64, R), E>, IdbError> {
-        let (tx, store) = self.store(IdbTransactionMode::Readwrite)?;
-        let request = store.get(&key.into())?;
+        let tx = self.transaction(&[KV, RECORDS], IdbTransactionMode::Readwrite)?;
+        let (kv, records) = (tx.object_store(KV)?, tx.object_store(RECORDS)?);
+        let rev_request = kv.get(&REV_KEY.into())?;
         let outcome: Rc<RefCell<Option<Result<(u64, R), E>>>> = Rc::new(RefCell::new(None));
         let failure: Rc<RefCell<Option<IdbError>>> = Rc::new(RefCell::new(None));
-        let (out, fail, req, key) = (outcome.clone(), failure.clone(), request.clone(), key.to_owned());
-        // The change runs inside the success callback, while the transaction is active.
-        let on_success = Closure::once_into_js(move || {
-            let value = req.result().unwrap_or(JsValue::UNDEFINED);
-            let rev = if value.is_undefined() { None } else { Record::rev_of(&value) };
-            let json = if needs_json(rev) { Record::from_js(&value).map(|r| r.json) } else { None };
-            match change(rev, json) {
-                Ok((json, result)) => {
-                    let next = rev.unwrap_or(0) + 1;
-                    match store.put_with_key(&Record { rev: next, json }.to_js(), &key.into()) {
-                        Ok(_) => *out.borrow_mut() = Some(Ok((next, result))),
-                        Err(e) => *fail.borrow_mut() = Some(e.into()),
+        let (out, fail, t) = (outcome.clone(), failure.clone(), tx.clone());
+        // Runs inside a request's success callback, while the transaction is active.
+        let finish = move |rev: Option<u64>, snapshot: Option<Snapshot>| match change(snapshot) {
+            Ok((writes, result)) => {
+                let next = rev.unwrap_or(0) + 1;
+                let written = apply(&records, &writes).and_then(|()| kv.put_with_key(&JsValue::from_f64(next as f64), &REV_KEY.into()));
+                match written {
+                    Ok(_) => *out.borrow_mut() = Some(Ok((next, result))),
+                    Err(e) => {
+                        // Nothing of a half-applied change may commit.
+                        let _ = t.abort();
+                        *fail.borrow_mut() = Some(e.into());
                     }
                 }
-                Err(refusal) => *out.borrow_mut() = Some(Err(refusal)),
             }
+            Err(refusal) => *out.borrow_mut() = Some(Err(refusal)),
+        };
+        let request = rev_request.clone();
+        let records = tx.object_store(RECORDS)?;
+        let on_rev = Closure::once_into_js(move || {
+            let rev_value = request.result().unwrap_or(JsValue::UNDEFINED);
+            let rev = rev_value.as_f64().map(|r| r as u64);
+            if rev.unwrap_or(0) == current() {
+                return finish(rev, None);
+            }
+            let (Ok(keys), Ok(values)) = (records.get_all_keys(), records.get_all()) else {
+                return finish(rev, Some(Snapshot { rev, records: Vec::new() }));
+            };
+            // Requests of one transaction succeed in order: the keys are there when the
+            // values arrive.
+            let values_request = values.clone();
+            let on_values = Closure::once_into_js(move || {
+                let (k, v) = (keys.result().unwrap_or(JsValue::UNDEFINED), values_request.result().unwrap_or(JsValue::UNDEFINED));
+                finish(rev, Some(Snapshot::of(&rev_value, &k, &v)));
+            });
+            values.set_onsuccess(Some(on_values.unchecked_ref()));
         });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        rev_request.set_onsuccess(Some(on_rev.unchecked_ref()));
         let done = transaction_done(&tx).await;
         if let Some(e) = failure.borrow_mut().take() {
             return Err(e);
@@ -162,6 +247,17 @@ impl Db {
         let result = outcome.borrow_mut().take();
         result.ok_or_else(|| IdbError("the transaction ended before the change ran".into()))
     }
+}
+
+fn apply(records: &IdbObjectStore, writes: &[Write]) -> Result<(), JsValue> {
+    for w in writes {
+        match w {
+            Write::Clear => records.clear().map(drop)?,
+            Write::Put { key, json } => records.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key)).map(drop)?,
+            Write::Delete { key } => records.delete(&JsValue::from_str(key)).map(drop)?,
+        }
+    }
+    Ok(())
 }
 
 async fn transaction_done(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> {

@@ -3,6 +3,7 @@
 //! the app touches storage.
 
 pub mod files;
+pub mod records;
 
 #[cfg(target_arch = "wasm32")]
 pub mod prefs;

@@ -28,18 +28,29 @@ async function typeEmail(page, email) {
 
 const verdict = (page) => page.locator('#verdict');
 
+/** The subscriptions as stored: records `s:0`, `s:1`, … of the `records` store. */
 async function subscriptions(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('ssp', 1);
+    const req = indexedDB.open('ssp');
     req.onsuccess = () => {
-      const get = req.result.transaction('kv').objectStore('kv').get('state');
-      get.onsuccess = () => {
+      const tx = req.result.transaction(['kv', 'records']);
+      const rev = tx.objectStore('kv').get('rev');
+      const keys = tx.objectStore('records').getAllKeys();
+      const values = tx.objectStore('records').getAll();
+      tx.oncomplete = () => {
         req.result.close();
         // Nothing saved yet: the world is still the seed.
-        if (get.result) resolve(JSON.parse(get.result.json).state.subscriptions);
-        else fetch('/data/seed.json').then((r) => r.json()).then((seed) => resolve(seed.subscriptions), reject);
+        if (rev.result === undefined) {
+          fetch('/data/seed.json').then((r) => r.json()).then((seed) => resolve(seed.subscriptions), reject);
+          return;
+        }
+        const subs = [];
+        keys.result.forEach((key, i) => {
+          if (key.startsWith('s:')) subs[Number(key.slice(2))] = JSON.parse(values.result[i]);
+        });
+        resolve(subs);
       };
-      get.onerror = () => reject(get.error);
+      tx.onerror = () => reject(tx.error);
     };
     req.onerror = () => reject(req.error);
   }));

@@ -10,6 +10,8 @@ use ssp::domain::{Actor, ProductId, Quantity, TenantId, UserId};
 use ssp::store::browser::{ClockStep, DispatchError, Notice, Store};
 use ssp::store::files::{Saved, SCHEMA};
 use ssp::store::idb::{Db, Record};
+use ssp::store::records::{self, Write};
+use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 
 fn megan() -> Actor {
@@ -29,8 +31,14 @@ fn purchase(product: &str, licenses: u32, number: &str) -> Command {
     Command::Purchase { product: ProductId::try_from(product).unwrap(), licenses: Quantity::try_from(licenses).unwrap(), card }
 }
 
-async fn stored(db: &str) -> Option<Record> {
-    Db::open(db).await.unwrap().get("state").await.unwrap()
+/// Every stored record, key → JSON, and their revision.
+async fn stored(db: &str) -> (Option<u64>, BTreeMap<String, String>) {
+    let snapshot = Db::open(db).await.unwrap().read().await.unwrap();
+    (snapshot.rev, snapshot.records.into_iter().collect())
+}
+
+fn assembled(records: &BTreeMap<String, String>) -> Saved {
+    records::assemble(records.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -47,8 +55,28 @@ async fn a_command_survives_reopening() {
     let reopened = Store::open_in(world(), &db).await;
     assert_eq!(reopened.state.with_untracked(|s| s.clone()), store.state.with_untracked(|s| s.clone()));
     assert_eq!(reopened.notice.get_untracked(), None);
-    let record = stored(&db).await.unwrap();
-    assert_eq!(record.rev, 1, "one command, one write");
+    let (rev, records) = stored(&db).await;
+    assert_eq!(rev, Some(1), "one command, one write");
+    assert_eq!(assembled(&records), store.saved());
+}
+
+#[wasm_bindgen_test]
+async fn a_command_writes_only_the_records_it_changed() {
+    let db = fresh_db();
+    let store = Store::open_in(world(), &db).await;
+    store.dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4242424242424242")).await.unwrap();
+    let (_, before) = stored(&db).await;
+    let subscription = store.state.with_untracked(|s| s.subscriptions.last().unwrap().id.clone());
+    let licenses = Command::ChangeLicenses { subscription, total: Quantity::try_from(5).unwrap() };
+    store.dispatch(megan(), licenses).await.unwrap();
+    let (rev, after) = stored(&db).await;
+    assert_eq!(rev, Some(2));
+    let changed: Vec<&str> = after.iter().filter(|(k, v)| before.get(*k) != Some(*v)).map(|(k, _)| k.as_str()).collect();
+    // The subscription, its new bill, the audit event, and the head (whose counts grew).
+    let n = store.state.with_untracked(|s| s.subscriptions.len()) - 1;
+    assert!(changed.contains(&format!("s:{n}").as_str()), "{changed:?}");
+    assert!(changed.len() <= 5 && changed.len() * 10 < after.len(), "{} of {} records rewritten: {changed:?}", changed.len(), after.len());
+    assert_eq!(assembled(&after), store.saved());
 }
 
 #[wasm_bindgen_test]
@@ -79,10 +107,47 @@ async fn data_of_an_older_schema_is_migrated() {
     assert_eq!(store.notice.get_untracked(), Some(Notice::Migrated { from: 0 }));
     assert_eq!(store.state.with_untracked(|s| s.subscriptions.len()), 2);
     assert_eq!(store.clock.get_untracked(), w.seed.clock);
-    // The next write saves it in the current schema.
+    // It moved into records of the current schema, and version 1's record is gone.
+    let (rev, records) = stored(&db).await;
+    assert_eq!(rev, Some(1));
+    let saved = assembled(&records);
+    assert_eq!((saved.schema, saved.state.subscriptions.len()), (SCHEMA, 2));
+    assert_eq!(Db::open(&db).await.unwrap().get("state").await.unwrap(), None);
     store.advance_clock(ClockStep::Day).await.unwrap();
-    let saved: Saved = serde_json::from_str(&stored(&db).await.unwrap().json).unwrap();
-    assert_eq!(saved.schema, SCHEMA);
+    assert_eq!(assembled(&stored(&db).await.1).clock, w.seed.clock + chrono::Duration::days(1));
+}
+
+#[wasm_bindgen_test]
+async fn version_1_state_moves_into_records_as_it_was() {
+    let db = fresh_db();
+    let w = world();
+    let saved = Saved::new(w.seed.clock, w.seed.state(w.directory.directory()));
+    let json = serde_json::to_string(&saved).unwrap();
+    Db::open(&db).await.unwrap().put("state", &Record { rev: 41, json }).await.unwrap();
+    let store = Store::open_in(world(), &db).await;
+    assert_eq!(store.notice.get_untracked(), None, "the same schema: nothing to tell");
+    assert_eq!(store.saved(), saved);
+    assert_eq!(assembled(&stored(&db).await.1), saved);
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_records_are_kept_as_a_backup_and_written_whole_next_time() {
+    let db = fresh_db();
+    let store = Store::open_in(world(), &db).await;
+    store.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
+    // Damage one record behind the store's back.
+    let broken = Write::Put { key: "s:0".into(), json: "{\"id\": 3".into() };
+    Db::open(&db).await.unwrap().write(|| 0, move |_| Ok::<_, ()>((vec![broken], ()))).await.unwrap().unwrap();
+    let reopened = Store::open_in(world(), &db).await;
+    match reopened.notice.get_untracked() {
+        Some(Notice::Unreadable { reason }) => assert!(reason.contains("s:0"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    let backup: BTreeMap<String, String> = serde_json::from_str(&reopened.backup().await.unwrap()).unwrap();
+    assert_eq!(backup["s:0"], "{\"id\": 3");
+    // The tab works on from the seed, and its next write replaces every record.
+    reopened.advance_clock(ClockStep::Day).await.unwrap();
+    assert_eq!(assembled(&stored(&db).await.1), reopened.saved());
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +173,7 @@ async fn bad_imports_are_refused_and_change_nothing() {
     let store = Store::open_in(world(), &fresh_db()).await;
     let before = store.saved();
     let mut dangling = before.clone();
-    dangling.state.subscriptions[0].product = ProductId::try_from("CFQ7TTC0ZZZZ").unwrap();
+    std::sync::Arc::make_mut(&mut dangling.state.subscriptions[0]).product = ProductId::try_from("CFQ7TTC0ZZZZ").unwrap();
     let mut newer = serde_json::to_value(&before).unwrap();
     newer["schema"] = serde_json::json!(SCHEMA + 1);
     let cases = [
@@ -152,7 +217,7 @@ async fn two_tabs_buying_at_the_same_moment_both_keep_their_purchase() {
     assert!(subs.iter().any(|s| s.purchaser == Some(UserId("lee".into())) && s.licenses.get() == 4));
     let ids: std::collections::HashSet<_> = subs.iter().map(|s| s.id.clone()).collect();
     assert_eq!(ids.len(), subs.len(), "no ID handed out twice");
-    assert_eq!(stored(&db).await.unwrap().rev, 2);
+    assert_eq!(stored(&db).await.0, Some(2));
 
     // A tab with a stale copy still lands on top of the other's changes.
     tab_a.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
@@ -166,7 +231,7 @@ async fn nothing_stored_holds_a_card_number_or_security_code() {
     let store = Store::open_in(world(), &db).await;
     store.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
     store.dispatch(megan(), purchase("CFQ7TTC0LH2H", 1, "4000000000009995")).await.unwrap_err();
-    let mut everything = stored(&db).await.unwrap().json;
+    let mut everything: String = stored(&db).await.1.into_values().collect();
     everything.push_str(&store.export());
     let window = web_sys::window().unwrap();
     for storage in [window.local_storage().unwrap().unwrap(), window.session_storage().unwrap().unwrap()] {
