@@ -40,6 +40,13 @@ pub fn App() -> impl IntoView {
             remove_boot_paint();
         }
     });
+    // Once the world is loaded, and again for each language chosen.
+    Effect::new(move |_| {
+        let _ = locale.lang();
+        if store.read().is_some() {
+            locale.warm_formatters();
+        }
+    });
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>{move || locale.t(Msg::SkipToContent)}</a>

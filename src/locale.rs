@@ -4,6 +4,47 @@ use crate::i18n::{fill, lookup, Lang, Msg};
 use crate::store::prefs;
 use leptos::prelude::*;
 
+thread_local! {
+    /// `Intl` formatters by language and kind (a currency code, or "date"): making one
+    /// costs far more than formatting with it, and a grid formats hundreds of cells.
+    static FORMATTERS: std::cell::RefCell<std::collections::HashMap<(Lang, &'static str), js_sys::Function>> = Default::default();
+}
+
+fn formatter(lang: Lang, kind: &'static str, make: impl FnOnce() -> js_sys::Function) -> js_sys::Function {
+    FORMATTERS.with(|f| f.borrow_mut().entry((lang, kind)).or_insert_with(make).clone())
+}
+
+/// The decimal string goes in as a string, so no minor unit passes through a float.
+fn format_money(lang: Lang, amount: crate::domain::Money) -> String {
+    let currency = amount.currency().code();
+    let format = formatter(lang, currency, || {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options).format()
+    });
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &amount.to_decimal_string().into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| amount.to_string())
+}
+
+fn format_date(lang: Lang, date: chrono::NaiveDate) -> String {
+    let format = formatter(lang, "date", || {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options).format()
+    });
+    let millis = date.and_hms_opt(12, 0, 0).map_or(0.0, |d| d.and_utc().timestamp_millis() as f64);
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&millis.into()))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| date.to_string())
+}
+
 #[derive(Clone, Copy)]
 pub struct Locale {
     lang: RwSignal<Lang>,
@@ -71,20 +112,9 @@ pub fn family_msg(family: crate::domain::ProductFamily) -> Msg {
 }
 
 impl Locale {
-    /// An amount in the current language's format, through the browser's `Intl`. The
-    /// decimal string goes in as a string, so no minor unit passes through a float.
+    /// An amount in the current language's format, through the browser's `Intl`.
     pub fn money(self, amount: crate::domain::Money) -> String {
-        let lang = self.lang.get();
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
-        let _ = js_sys::Reflect::set(&options, &"currency".into(), &amount.currency().code().into());
-        let locales = js_sys::Array::of1(&lang.tag().into());
-        let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
-        format
-            .call1(&wasm_bindgen::JsValue::NULL, &amount.to_decimal_string().into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| amount.to_string())
+        format_money(self.lang.get(), amount)
     }
 
     /// A country's name, from the catalog's country messages (the code if it has none).
@@ -94,20 +124,21 @@ impl Locale {
 }
 
 impl Locale {
+    /// Makes this language's date and money formatters ahead of need. The browser loads a
+    /// language's calendar and number data the first time one is made (tens of
+    /// milliseconds); done when the page is idle, that cost leaves the first grid a person
+    /// opens. One currency loads the number data every currency shares.
+    pub fn warm_formatters(self) {
+        let lang = self.lang.get_untracked();
+        leptos::prelude::request_idle_callback(move || {
+            let _ = format_date(lang, chrono::NaiveDate::MIN);
+            let _ = format_money(lang, crate::domain::Money::zero(crate::domain::Currency::USD));
+        });
+    }
+
     /// A calendar date in the current language, through `Intl` (as UTC, so it never shifts).
     pub fn date(self, date: chrono::NaiveDate) -> String {
-        let lang = self.lang.get();
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-        let locales = js_sys::Array::of1(&lang.tag().into());
-        let millis = date.and_hms_opt(12, 0, 0).map_or(0.0, |d| d.and_utc().timestamp_millis() as f64);
-        js_sys::Intl::DateTimeFormat::new(&locales, &options)
-            .format()
-            .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&millis.into()))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| date.to_string())
+        format_date(self.lang.get(), date)
     }
 }
 

@@ -73,7 +73,7 @@ async function interaction(url) {
       const dom = [], frame = [];
       const link = (href) => document.querySelector(`.admin-nav a[href="${href}"]`);
       const until = window.until;
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < 100; i++) {
         const t0 = performance.now();
         link('/admin/billing/products').click();
         await until(() => document.querySelector('#products-grid tbody tr.grid-row'));
@@ -86,6 +86,9 @@ async function interaction(url) {
       return { dom, frame };
     });
     both(`Your products first render (${count} subscriptions)`, firstRender, 'nav click → grid rows present');
+    // p95 of 100 is the tail a person meets one visit in twenty; the first visit after the
+    // page loaded (cold code, a garbage collection due) is shown on its own, as is the worst.
+    row('Your products first render, first visit and worst', `${ms(firstRender.dom[0])}, worst ${ms(Math.max(...firstRender.dom))}`, 'the same, DOM updated: sample 1 of 100, and the maximum');
 
     await page.goto(url + '/admin/billing/products');
     await ready(page);
