@@ -146,8 +146,11 @@ async function lighthouse(url) {
     ['/checkout/CFQ7TTC0H9MP', null],
     ['/admin/billing/products', 'patti@contoso.com'],
   ];
+  // SSP_LH_ONLY=/admin/billing/products:desktop runs one page and preset.
+  const only = process.env.SSP_LH_ONLY;
   for (const [path, user] of pages) {
     for (const preset of ['desktop', 'mobile']) {
+      if (only && only !== `${path}:${preset}`) continue;
       // A fresh browser per run, so no cache or storage carries over.
       const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, '--headless=new'] });
       try {
@@ -171,6 +174,8 @@ async function lighthouse(url) {
           `FCP ${v('first-contentful-paint')}, LCP ${v('largest-contentful-paint')}, TBT ${v('total-blocking-time')}, CLS ${v('cumulative-layout-shift')}${user ? ', signed in as ' + user : ''}`);
         if (process.env.SSP_LH_DEBUG) {
           for (const [k, audit] of Object.entries(a)) if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative') console.error(`  ${preset} ${path}: ${k} ${audit.score} ${audit.displayValue ?? ''}`);
+          const m = a.metrics?.details?.items?.[0] ?? {};
+          console.error(`  observed: FCP ${m.observedFirstContentfulPaint} LCP ${m.observedLargestContentfulPaint} load ${m.observedLoad}; simulated LCP ${m.largestContentfulPaint}`);
         }
       } finally {
         await browser.close();

@@ -1,8 +1,21 @@
 // A static server for dist/ with the SPA fallback a deep link needs: any path that is
-// not a file gets index.html. Loopback only; port 0 picks a free one.
+// not a file gets index.html. Text and wasm go gzipped to a browser that accepts it, as
+// any production host sends them (Lighthouse times the bytes sent). Loopback only; port 0
+// picks a free one.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+/** Gzipped bodies by file, size and time of change: compressed once per file. */
+const gzipped = new Map();
+
+function gzip(file, info, body) {
+  const key = `${file}:${info.size}:${info.mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+  return gzipped.get(key);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -34,7 +47,13 @@ export async function serve(root, port = 0) {
       file = join(root, 'index.html');
     }
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+      res.end(gzip(file, await stat(file), body));
+      return;
+    }
+    res.writeHead(200, headers);
     res.end(body);
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
