@@ -24,12 +24,15 @@ pub fn UsersPage() -> impl IntoView {
         let Some(actor) = session.actor() else { return Vec::new() };
         let needle = search.get().trim().to_lowercase();
         store.state.with(|s| {
+            // One pass over the subscriptions, not one per person shown.
+            let purchasers: std::collections::HashSet<&UserId> =
+                s.subscriptions.iter().filter(|x| x.is_self_service()).filter_map(|x| x.purchaser.as_ref()).collect();
             s.directory
                 .members_of(&actor.tenant)
                 .filter(|u| needle.is_empty() || u.display_name.to_lowercase().contains(&needle) || u.email.as_str().contains(&needle))
                 .take(PAGE)
                 .map(|u| {
-                    let purchaser = s.subscriptions.iter().any(|x| x.is_self_service() && x.purchaser.as_ref() == Some(&u.id));
+                    let purchaser = purchasers.contains(&u.id);
                     (u.id.clone(), u.display_name.clone(), u.email.to_string(), u.kind, u.status, purchaser)
                 })
                 .collect::<Vec<_>>()
