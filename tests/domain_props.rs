@@ -47,7 +47,7 @@ fn arb_user(i: usize, tenants: usize) -> impl Strategy<Value = User> {
             email: Email::try_from(format!("u{i}@t{t}.example").as_str()).unwrap(),
             tenant: TenantId(format!("t{t}")),
             kind,
-            source: if i % 2 == 0 { AccountSource::CloudOnly } else { AccountSource::Synced },
+            source: if i.is_multiple_of(2) { AccountSource::CloudOnly } else { AccountSource::Synced },
             status,
             roles: vec![],
             delegations: vec![],
@@ -175,7 +175,7 @@ fn sub_at(s: &State, i: usize) -> SubscriptionId {
 fn owner_or(s: &State, sub: usize, w: usize) -> Actor {
     let purchaser = s.subscriptions.get(sub % s.subscriptions.len().max(1)).and_then(|x| x.purchaser.clone());
     match purchaser {
-        Some(p) if w % 3 != 0 => actor(&p.0, "contoso"),
+        Some(p) if !w.is_multiple_of(3) => actor(&p.0, "contoso"),
         _ => who(w),
     }
 }

@@ -348,7 +348,7 @@ pub fn audit_events<'a>(state: &'a State, tenant: &TenantId, query: &AuditQuery)
         .collect();
     // The log is appended in time order; newest first, ties kept in reverse order of writing.
     events.reverse();
-    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.sort_by_key(|e| std::cmp::Reverse(e.at));
     events
 }
 

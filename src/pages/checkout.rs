@@ -442,7 +442,7 @@ fn LicensesStep(c: Checkout) -> impl IntoView {
                 <label for=id>{move || locale.t(label)}</label>
                 <input id=id type="text" autocomplete=autocomplete required aria-describedby=err_id.clone()
                     aria-invalid=move || missing().to_string()
-                    prop:value=move || c.draft.with(|d| get(d))
+                    prop:value=move || c.draft.with(get)
                     on:input=move |ev| c.update_draft(|d| set(d, event_target_value(&ev)))/>
                 <p id=err_id class="field-error" role="alert">{move || missing().then(|| locale.t(Msg::FieldRequired))}</p>
             </div>

@@ -19,7 +19,10 @@ struct Customer {
 }
 
 /// The signed-in person's delegations, grouped per customer, and their own tenant.
-fn customers(store: Store, session: Session) -> Memo<(Option<(TenantId, String)>, Vec<Customer>)> {
+/// The person's own tenant (ID and name), if they may act there, and their customers.
+type Customers = (Option<(TenantId, String)>, Vec<Customer>);
+
+fn customers(store: Store, session: Session) -> Memo<Customers> {
     Memo::new(move |_| {
         let Some(actor) = session.actor() else { return (None, Vec::new()) };
         store.state.with(|s| {

@@ -65,6 +65,8 @@ pub struct Market {
 }
 
 impl Market {
+    // No `Default`: it reads the store and the session from the context.
+    #[allow(clippy::new_without_default)]
     pub fn new() -> Market {
         let store = Store::get();
         let who = signed_in(store, Session::get());

@@ -254,24 +254,18 @@ impl Store {
 
     /// Applies `change` to the latest saved state — re-read in the same transaction when
     /// another tab wrote since — and saves what changed, or nothing.
-    pub async fn transact<R: 'static, E: 'static>(
+    pub async fn transact<R: 'static, E: std::fmt::Debug + 'static>(
         self,
         change: impl FnOnce(SavedRef<'_>) -> Result<(Saved, R), E> + 'static,
-    ) -> Result<R, String>
-    where
-        E: std::fmt::Debug,
-    {
+    ) -> Result<R, String> {
         let step = move |snapshot: Option<Snapshot>| {
-            // Records this tab cannot read (or none of its own yet) are written whole.
-            let whole = snapshot.is_some() || self.rev.get_value() == 0;
-            let theirs = snapshot.and_then(|s| records::assemble(s.pairs()).ok());
+            let theirs = snapshot.as_ref().and_then(|s| records::assemble(s.pairs()).ok());
+            // Work goes on from this tab's copy, but the stored records are not the ones it
+            // was read from (unreadable ones, or none of its own yet): write them all.
+            let rewrite = theirs.is_none() && (snapshot.is_some() || self.rev.get_value() == 0);
             let run = |base: SavedRef<'_>| {
                 let (next, result) = change(base).map_err(|e| format!("{e:?}"))?;
-                let writes = match &theirs {
-                    Some(_) => records::changes(base, next.as_ref()),
-                    None if whole => records::all(next.as_ref()),
-                    None => records::changes(base, next.as_ref()),
-                };
+                let writes = if rewrite { records::all(next.as_ref()) } else { records::changes(base, next.as_ref()) };
                 Ok::<_, String>((writes, (next, result)))
             };
             match &theirs {

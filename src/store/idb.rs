@@ -80,6 +80,9 @@ fn request_promise(request: &IdbRequest) -> Promise {
     })
 }
 
+/// Where a transaction's callback leaves what it did, for the code awaiting the transaction.
+type Slot<T> = Rc<RefCell<Option<T>>>;
+
 pub struct Db {
     db: IdbDatabase,
 }
@@ -198,9 +201,10 @@ impl Db {
     ) -> Result<Result<(u64, R), E>, IdbError> {
         let tx = self.transaction(&[KV, RECORDS], IdbTransactionMode::Readwrite)?;
         let (kv, records) = (tx.object_store(KV)?, tx.object_store(RECORDS)?);
+        let reader = records.clone();
         let rev_request = kv.get(&REV_KEY.into())?;
-        let outcome: Rc<RefCell<Option<Result<(u64, R), E>>>> = Rc::new(RefCell::new(None));
-        let failure: Rc<RefCell<Option<IdbError>>> = Rc::new(RefCell::new(None));
+        let outcome: Slot<Result<(u64, R), E>> = Rc::default();
+        let failure: Slot<IdbError> = Rc::default();
         let (out, fail, t) = (outcome.clone(), failure.clone(), tx.clone());
         // Runs inside a request's success callback, while the transaction is active.
         let finish = move |rev: Option<u64>, snapshot: Option<Snapshot>| match change(snapshot) {
@@ -219,14 +223,13 @@ impl Db {
             Err(refusal) => *out.borrow_mut() = Some(Err(refusal)),
         };
         let request = rev_request.clone();
-        let records = tx.object_store(RECORDS)?;
         let on_rev = Closure::once_into_js(move || {
             let rev_value = request.result().unwrap_or(JsValue::UNDEFINED);
             let rev = rev_value.as_f64().map(|r| r as u64);
             if rev.unwrap_or(0) == current() {
                 return finish(rev, None);
             }
-            let (Ok(keys), Ok(values)) = (records.get_all_keys(), records.get_all()) else {
+            let (Ok(keys), Ok(values)) = (reader.get_all_keys(), reader.get_all()) else {
                 return finish(rev, Some(Snapshot { rev, records: Vec::new() }));
             };
             // Requests of one transaction succeed in order: the keys are there when the
