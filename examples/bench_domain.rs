@@ -8,7 +8,8 @@ use common::*;
 use ssp::domain::subscription::{Channel, Status, Subscription};
 use ssp::domain::views::{product_rows, Column, ProductFilter, Query, Sort};
 use ssp::domain::*;
-use ssp::store::records::{self, SavedRef};
+use ssp::store::files::SavedRef;
+use ssp::store::records;
 use std::hint::black_box;
 use std::time::Instant;
 

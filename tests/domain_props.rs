@@ -10,7 +10,8 @@ use ssp::domain::catalog::KNOWN_PRODUCTS;
 use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Cloud, Management, Sector};
 use ssp::domain::eligibility::RULES;
 use ssp::domain::*;
-use ssp::store::records::{self, SavedRef};
+use ssp::store::files::SavedRef;
+use ssp::store::records;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 

@@ -31,34 +31,38 @@ async function interaction(url) {
 
     // 1. Email keystroke → verdict shown. One character more or less flips the verdict
     // (eligible ↔ unknown domain), so every keystroke has a DOM update to wait for.
-    // In the page: resolves as soon as a DOM mutation makes `test` true (a microtask after it).
+    // In the page: `until` resolves as soon as a DOM mutation makes `test` true (a microtask
+    // after it); `nextFrame` once the next animation frame has run; `timeTyping` types
+    // `values` in turn into an input and times each until `read()` shows a change.
     await context.addInitScript(() => {
       window.until = (test) => new Promise((resolve) => {
         if (test()) return resolve();
         const o = new MutationObserver(() => { if (test()) { o.disconnect(); resolve(); } });
         o.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
       });
+      window.nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      window.timeTyping = async (selector, values, n, read) => {
+        const input = document.querySelector(selector);
+        const dom = [], frame = [];
+        for (let i = 0; i < n; i++) {
+          const before = read();
+          const t0 = performance.now();
+          input.value = values[i % values.length];
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          await window.until(() => read() !== before);
+          dom.push(performance.now() - t0);
+          await window.nextFrame();
+          frame.push(performance.now() - t0);
+        }
+        return { dom, frame };
+      };
     });
     await page.goto(url + '/checkout/CFQ7TTC0H9MP');
     await ready(page);
     await page.fill('#checkout-email', 'megan@contoso.com');
     await page.locator('#verdict.verdict--ok').waitFor();
-    const email = await page.evaluate(async () => {
-      const input = document.querySelector('#checkout-email');
-      const verdict = () => document.querySelector('#verdict')?.getAttribute('data-decision');
-      const dom = [], frame = [];
-      for (let i = 0; i < 200; i++) {
-        const before = verdict();
-        const t0 = performance.now();
-        input.value = i % 2 === 0 ? 'megan@contoso.comx' : 'megan@contoso.com';
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await window.until(() => verdict() !== before);
-        dom.push(performance.now() - t0);
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        frame.push(performance.now() - t0);
-      }
-      return { dom, frame };
-    });
+    const email = await page.evaluate(() => window.timeTyping('#checkout-email', ['megan@contoso.comx', 'megan@contoso.com'], 200,
+      () => document.querySelector('#verdict')?.getAttribute('data-decision')));
     both('email keystroke → verdict', email, 'input event → #verdict changed');
 
     // 2. Your products with 10,000 more subscriptions.
@@ -78,7 +82,7 @@ async function interaction(url) {
         link('/admin/billing/products').click();
         await until(() => document.querySelector('#products-grid tbody tr.grid-row'));
         dom.push(performance.now() - t0);
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await window.nextFrame();
         frame.push(performance.now() - t0);
         link('/admin/users').click();
         await until(() => !document.querySelector('#products-grid'));
@@ -93,23 +97,8 @@ async function interaction(url) {
     await page.goto(url + '/admin/billing/products');
     await ready(page);
     await page.selectOption('#products-filter', 'include');
-    const filter = await page.evaluate(async () => {
-      const input = document.querySelector('#products-search');
-      const counter = () => document.querySelector('#rows-count')?.textContent;
-      const dom = [], frame = [];
-      const words = ['p', '', 'v', '', 'm', '', 'pow', '', 'visio', ''];
-      for (let i = 0; i < 100; i++) {
-        const before = counter();
-        const t0 = performance.now();
-        input.value = words[i % words.length];
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await window.until(() => counter() !== before);
-        dom.push(performance.now() - t0);
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        frame.push(performance.now() - t0);
-      }
-      return { dom, frame };
-    });
+    const filter = await page.evaluate(() => window.timeTyping('#products-search', ['p', '', 'v', '', 'm', '', 'pow', '', 'visio', ''], 100,
+      () => document.querySelector('#rows-count')?.textContent));
     both(`filter keystroke on Your products (${count} subscriptions)`, filter, 'input event → row count changed');
 
     // 3. One command saved with 10,000 subscriptions stored: a policy change from its panel.
@@ -126,7 +115,7 @@ async function interaction(url) {
         document.querySelector('#policy-panel button[type=submit]').click();
         await window.until(() => status.textContent.includes(`“${label}”`));
         const dom = performance.now() - t0;
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await window.nextFrame();
         return { dom, frame: performance.now() - t0 };
       }, label);
       save.dom.push(t.dom);

@@ -1,9 +1,9 @@
 //! The app's store: loads the demo world, restores and saves the state in IndexedDB, and
 //! runs every command through the domain. Pages call it; only it touches storage.
 
-use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SeedFile};
+use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SavedRef, SeedFile};
 use super::idb::{Db, Record, Snapshot};
-use super::records::{self, SavedRef};
+use super::records;
 use crate::domain::commands::{advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx, DomainError, Event};
 use crate::domain::{Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
@@ -116,8 +116,7 @@ impl Found {
         match records::assemble(snapshot.pairs()) {
             Ok(saved) => Found { rev: snapshot.rev.unwrap_or(0), saved, ..seed },
             Err(e) => {
-                let raw = records::backup(snapshot.pairs());
-                let _ = db.put(BACKUP_KEY, &Record { rev: snapshot.rev.unwrap_or(0), json: raw }).await;
+                keep_as_backup(db, snapshot.rev.unwrap_or(0), records::backup(snapshot.pairs())).await;
                 Found { notice: Some(Notice::Unreadable { reason: e.to_string() }), ..seed }
             }
         }
@@ -135,12 +134,16 @@ impl Found {
             Restored::Current(saved) => Found { saved, move_legacy: true, ..seed },
             Restored::Migrated { saved, from } => Found { saved, move_legacy: true, notice: Some(Notice::Migrated { from }), ..seed },
             Restored::Unreadable { raw, reason } => {
-                // Keep the raw value whole before anything can overwrite it.
-                let _ = db.put(BACKUP_KEY, &Record { rev: record.rev, json: raw }).await;
+                keep_as_backup(db, record.rev, raw).await;
                 Found { notice: Some(Notice::Unreadable { reason }), ..seed }
             }
         }
     }
+}
+
+/// Keeps unreadable stored data whole, before anything can overwrite it, until a reset.
+async fn keep_as_backup(db: &Db, rev: u64, raw: String) {
+    let _ = db.put(BACKUP_KEY, &Record { rev, json: raw }).await;
 }
 
 fn now_ms() -> f64 {

@@ -119,6 +119,17 @@ impl Saved {
     pub fn new(clock: DateTime<Utc>, state: State) -> Saved {
         Saved { schema: SCHEMA, clock, state }
     }
+
+    pub fn as_ref(&self) -> SavedRef<'_> {
+        SavedRef { clock: self.clock, state: &self.state }
+    }
+}
+
+/// A saved state, borrowed: what a change starts from without copying it.
+#[derive(Debug, Clone, Copy)]
+pub struct SavedRef<'a> {
+    pub clock: DateTime<Utc>,
+    pub state: &'a State,
 }
 
 /// What was found in storage.

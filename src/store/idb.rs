@@ -37,15 +37,16 @@ impl Record {
         o.into()
     }
 
-    fn rev_of(value: &JsValue) -> Option<u64> {
-        Reflect::get(value, &"rev".into()).ok()?.as_f64().map(|r| r as u64)
-    }
-
     fn from_js(value: &JsValue) -> Option<Record> {
-        let rev = Record::rev_of(value)?;
+        let rev = revision(&Reflect::get(value, &"rev".into()).ok()?)?;
         let json = Reflect::get(value, &"json".into()).ok()?.as_string()?;
         Some(Record { rev, json })
     }
+}
+
+/// A revision as stored: a JS number, or nothing when none was written.
+fn revision(value: &JsValue) -> Option<u64> {
+    value.as_f64().map(|r| r as u64)
 }
 
 #[derive(Debug, Clone)]
@@ -98,9 +99,9 @@ impl Snapshot {
         self.records.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
-    fn of(rev: &JsValue, keys: &JsValue, values: &JsValue) -> Snapshot {
+    fn of(rev: Option<u64>, keys: &JsValue, values: &JsValue) -> Snapshot {
         let strings = |v: &JsValue| js_sys::Array::from(v).iter().map(|x| x.as_string().unwrap_or_default()).collect::<Vec<_>>();
-        Snapshot { rev: rev.as_f64().map(|r| r as u64), records: strings(keys).into_iter().zip(strings(values)).collect() }
+        Snapshot { rev, records: strings(keys).into_iter().zip(strings(values)).collect() }
     }
 }
 
@@ -178,7 +179,7 @@ impl Db {
     pub async fn rev(&self) -> Result<Option<u64>, IdbError> {
         let (_tx, store) = self.kv(IdbTransactionMode::Readonly)?;
         let value = JsFuture::from(request_promise(&store.get(&REV_KEY.into())?)).await?;
-        Ok(value.as_f64().map(|r| r as u64))
+        Ok(revision(&value))
     }
 
     /// Every record of the state and their revision, read in one transaction.
@@ -187,7 +188,7 @@ impl Db {
         let (kv, records) = (tx.object_store(KV)?, tx.object_store(RECORDS)?);
         let (rev, keys, values) = (kv.get(&REV_KEY.into())?, records.get_all_keys()?, records.get_all()?);
         transaction_done(&tx).await?;
-        Ok(Snapshot::of(&rev.result()?, &keys.result()?, &values.result()?))
+        Ok(Snapshot::of(revision(&rev.result()?), &keys.result()?, &values.result()?))
     }
 
     /// Writes what `change` makes, in one readwrite transaction, so another tab's write
@@ -224,8 +225,7 @@ impl Db {
         };
         let request = rev_request.clone();
         let on_rev = Closure::once_into_js(move || {
-            let rev_value = request.result().unwrap_or(JsValue::UNDEFINED);
-            let rev = rev_value.as_f64().map(|r| r as u64);
+            let rev = revision(&request.result().unwrap_or(JsValue::UNDEFINED));
             if rev.unwrap_or(0) == current() {
                 return finish(rev, None);
             }
@@ -237,7 +237,7 @@ impl Db {
             let values_request = values.clone();
             let on_values = Closure::once_into_js(move || {
                 let (k, v) = (keys.result().unwrap_or(JsValue::UNDEFINED), values_request.result().unwrap_or(JsValue::UNDEFINED));
-                finish(rev, Some(Snapshot::of(&rev_value, &k, &v)));
+                finish(rev, Some(Snapshot::of(rev, &k, &v)));
             });
             values.set_onsuccess(Some(on_values.unchecked_ref()));
         });

@@ -3,7 +3,7 @@
 //! command writes the few records it changed, not the whole world. Pure: the browser side
 //! (`idb`) only moves the strings made here.
 
-use super::files::{Saved, SCHEMA};
+use super::files::{Saved, SavedRef, SCHEMA};
 use crate::domain::card::StoredCard;
 use crate::domain::subscription::{AuditEvent, Bill, Notification, State, Subscription};
 use chrono::{DateTime, Utc};
@@ -14,19 +14,6 @@ use std::sync::Arc;
 
 /// The key of the head record.
 pub const HEAD: &str = "head";
-
-/// A saved state, borrowed: what a change starts from without copying it.
-#[derive(Debug, Clone, Copy)]
-pub struct SavedRef<'a> {
-    pub clock: DateTime<Utc>,
-    pub state: &'a State,
-}
-
-impl Saved {
-    pub fn as_ref(&self) -> SavedRef<'_> {
-        SavedRef { clock: self.clock, state: &self.state }
-    }
-}
 
 /// One change to the stored records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,19 +102,19 @@ fn collection<T: Serialize + PartialEq>(writes: &mut Vec<Write>, prefix: &str, o
 /// Every record of a state, after clearing what was stored.
 pub fn all(saved: SavedRef<'_>) -> Vec<Write> {
     let mut writes = vec![Write::Clear];
-    records(&mut writes, None, saved);
+    push_differing(&mut writes, None, saved);
     writes
 }
 
 /// The writes that take the stored `old` to `new`: the records that changed.
 pub fn changes(old: SavedRef<'_>, new: SavedRef<'_>) -> Vec<Write> {
     let mut writes = Vec::new();
-    records(&mut writes, Some(old), new);
+    push_differing(&mut writes, Some(old), new);
     writes
 }
 
 /// The records of `new` that differ from those of `old` (every record when there is none).
-fn records(writes: &mut Vec<Write>, old: Option<SavedRef<'_>>, new: SavedRef<'_>) {
+fn push_differing(writes: &mut Vec<Write>, old: Option<SavedRef<'_>>, new: SavedRef<'_>) {
     let empty = State::default();
     let o = old.map_or(&empty, |o| o.state);
     let s = new.state;

@@ -36,8 +36,10 @@ export async function serve(root, port = 0) {
       res.writeHead(403).end();
       return;
     }
+    let info;
     try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
     } catch {
       // Unknown paths are routes of the app, except missing assets, which stay 404s.
       if (extname(path)) {
@@ -45,12 +47,13 @@ export async function serve(root, port = 0) {
         return;
       }
       file = join(root, 'index.html');
+      info = await stat(file);
     }
     const body = await readFile(file);
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
     if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
-      res.end(gzip(file, await stat(file), body));
+      res.end(gzip(file, info, body));
       return;
     }
     res.writeHead(200, headers);
