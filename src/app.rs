@@ -5,7 +5,10 @@ use crate::components::notice::StoreNotice;
 use crate::components::top_bar::TopBar;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::pages::{admin, purchaser, catalog::CatalogPage, checkout::CheckoutPage, demo::DemoPage, not_found::NotFound, product::ProductPage, signin::SignInPage};
+use crate::pages::{
+    admin, catalog::CatalogPage, checkout::CheckoutPage, demo::DemoPage, not_found::NotFound,
+    product::ProductPage, purchaser, signin::SignInPage,
+};
 use crate::store::browser::{load_world, Progress, Store};
 use crate::store::files::FileError;
 use crate::store::session::Session;
@@ -112,7 +115,9 @@ fn Loading(progress: ReadSignal<Option<Progress>>) -> impl IntoView {
 fn LoadFailed(error: FileError) -> impl IntoView {
     let locale = Locale::get();
     let file = match &error {
-        FileError::Missing { file, .. } | FileError::Unreachable { file, .. } | FileError::Malformed { file, .. } => *file,
+        FileError::Missing { file, .. }
+        | FileError::Unreachable { file, .. }
+        | FileError::Malformed { file, .. } => *file,
     };
     let detail = error.to_string();
     view! {

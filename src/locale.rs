@@ -10,8 +10,17 @@ thread_local! {
     static FORMATTERS: std::cell::RefCell<std::collections::HashMap<(Lang, &'static str), js_sys::Function>> = Default::default();
 }
 
-fn formatter(lang: Lang, kind: &'static str, make: impl FnOnce() -> js_sys::Function) -> js_sys::Function {
-    FORMATTERS.with(|f| f.borrow_mut().entry((lang, kind)).or_insert_with(make).clone())
+fn formatter(
+    lang: Lang,
+    kind: &'static str,
+    make: impl FnOnce() -> js_sys::Function,
+) -> js_sys::Function {
+    FORMATTERS.with(|f| {
+        f.borrow_mut()
+            .entry((lang, kind))
+            .or_insert_with(make)
+            .clone()
+    })
 }
 
 /// The decimal string goes in as a string, so no minor unit passes through a float.
@@ -24,7 +33,10 @@ fn format_money(lang: Lang, amount: crate::domain::Money) -> String {
         js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options).format()
     });
     format
-        .call1(&wasm_bindgen::JsValue::NULL, &amount.to_decimal_string().into())
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &amount.to_decimal_string().into(),
+        )
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| amount.to_string())
@@ -35,11 +47,17 @@ fn format_date(lang: Lang, date: chrono::NaiveDate) -> String {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
         let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options).format()
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options)
+            .format()
     });
-    let millis = date.and_hms_opt(12, 0, 0).map_or(0.0, |d| d.and_utc().timestamp_millis() as f64);
+    let millis = date
+        .and_hms_opt(12, 0, 0)
+        .map_or(0.0, |d| d.and_utc().timestamp_millis() as f64);
     format
-        .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&millis.into()))
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Date::new(&millis.into()),
+        )
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| date.to_string())
@@ -52,7 +70,9 @@ pub struct Locale {
 
 impl Locale {
     pub fn new(lang: Lang) -> Self {
-        Locale { lang: RwSignal::new(lang) }
+        Locale {
+            lang: RwSignal::new(lang),
+        }
     }
 
     /// Provides the locale found in storage or the browser, and keeps `<html lang>` in step.
@@ -119,7 +139,8 @@ impl Locale {
 
     /// A country's name, from the catalog's country messages (the code if it has none).
     pub fn country(self, country: crate::domain::Country) -> String {
-        lookup(self.lang.get(), &format!("country.{}", country.code())).map_or_else(|| country.code().to_owned(), str::to_owned)
+        lookup(self.lang.get(), &format!("country.{}", country.code()))
+            .map_or_else(|| country.code().to_owned(), str::to_owned)
     }
 }
 
@@ -132,7 +153,10 @@ impl Locale {
         let lang = self.lang.get_untracked();
         leptos::prelude::request_idle_callback(move || {
             let _ = format_date(lang, chrono::NaiveDate::MIN);
-            let _ = format_money(lang, crate::domain::Money::zero(crate::domain::Currency::USD));
+            let _ = format_money(
+                lang,
+                crate::domain::Money::zero(crate::domain::Currency::USD),
+            );
         });
     }
 
@@ -145,7 +169,11 @@ impl Locale {
 impl Locale {
     /// Admin roles by name, in this language: "Global admin, Billing admin".
     pub fn roles(self, roles: &[crate::domain::Role]) -> String {
-        roles.iter().map(|r| self.t(role_msg(*r))).collect::<Vec<_>>().join(", ")
+        roles
+            .iter()
+            .map(|r| self.t(role_msg(*r)))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

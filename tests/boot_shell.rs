@@ -6,7 +6,9 @@ use ssp::i18n::{lookup, Lang};
 #[test]
 fn the_boot_texts_are_the_catalogs() {
     let html = include_str!("../index.html");
-    let start = html.find(r#"<script id="boot-texts" type="application/json">"#).expect("boot texts") ;
+    let start = html
+        .find(r#"<script id="boot-texts" type="application/json">"#)
+        .expect("boot texts");
     let json = &html[start..];
     let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
     let texts: serde_json::Value = serde_json::from_str(json).unwrap();
@@ -21,9 +23,17 @@ fn the_boot_texts_are_the_catalogs() {
     ];
     for lang in Lang::ALL {
         for (name, key) in keys {
-            assert_eq!(texts[lang.tag()][name].as_str(), lookup(lang, key), "{name} in {}", lang.tag());
+            assert_eq!(
+                texts[lang.tag()][name].as_str(),
+                lookup(lang, key),
+                "{name} in {}",
+                lang.tag()
+            );
         }
     }
     // Without JavaScript's help the page still reads in English, as the catalog has it.
-    assert!(html.contains(&format!(">{}</h1>", lookup(Lang::EnUs, "catalog.title").unwrap())));
+    assert!(html.contains(&format!(
+        ">{}</h1>",
+        lookup(Lang::EnUs, "catalog.title").unwrap()
+    )));
 }

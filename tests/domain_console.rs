@@ -4,7 +4,9 @@
 
 mod common;
 use common::*;
-use ssp::domain::console::{parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan, Session};
+use ssp::domain::console::{
+    parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan, Session,
+};
 use ssp::domain::subscription::AuditOutcome;
 use ssp::domain::views::{audit_csv, audit_events, policy_impact, AuditQuery};
 use ssp::domain::*;
@@ -14,7 +16,13 @@ const UPDATE: &str = "Update-MSCommerceProductPolicy";
 #[test]
 fn lines_parse_into_cmdlets() {
     use PolicyValue::*;
-    let update = |id: &str, value, what_if| Ok(Some(Cmdlet::UpdateProductPolicy { product: pid(id), value, what_if }));
+    let update = |id: &str, value, what_if| {
+        Ok(Some(Cmdlet::UpdateProductPolicy {
+            product: pid(id),
+            value,
+            what_if,
+        }))
+    };
     let cases: Vec<(&str, Result<Option<Cmdlet>, ConsoleError>)> = vec![
         ("", Ok(None)),
         ("   ", Ok(None)),
@@ -68,10 +76,23 @@ fn lines_parse_into_cmdlets() {
     }
 }
 
-fn run(state: &State, who: Option<&Actor>, connected: bool, line: &str) -> Result<Plan, ConsoleError> {
+fn run(
+    state: &State,
+    who: Option<&Actor>,
+    connected: bool,
+    line: &str,
+) -> Result<Plan, ConsoleError> {
     let catalog = catalog();
     let cmdlet = parse(line)?.expect("a command");
-    plan(cmdlet, &Session { state, catalog: &catalog, actor: who, connected })
+    plan(
+        cmdlet,
+        &Session {
+            state,
+            catalog: &catalog,
+            actor: who,
+            connected,
+        },
+    )
 }
 
 #[test]
@@ -80,18 +101,35 @@ fn plans_follow_the_connection_and_the_roles() {
     let get = "Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase";
     let set = "Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0H9MP -Value Disabled";
     let preview = format!("{set} -WhatIf");
-    let (admin, billing, reader, megan, partner) =
-        (actor("admin", "contoso"), actor("billing", "contoso"), actor("reader", "contoso"), actor("megan", "contoso"), actor("partner.pat", "contoso"));
+    let (admin, billing, reader, megan, partner) = (
+        actor("admin", "contoso"),
+        actor("billing", "contoso"),
+        actor("reader", "contoso"),
+        actor("megan", "contoso"),
+        actor("partner.pat", "contoso"),
+    );
     let partner_billing = actor("partner.pat", "northwind");
     let denied = |r: Result<Plan, ConsoleError>| matches!(r, Err(ConsoleError::Denied(_)));
     let printed = |r: Result<Plan, ConsoleError>| matches!(r, Ok(Plan::Print(_)));
 
     // Nothing but help and Connect before connecting; Connect needs a signed-in person.
-    assert!(matches!(run(&s, Some(&admin), false, get), Err(ConsoleError::NotConnected)));
-    assert!(matches!(run(&s, Some(&admin), false, "Get-Help"), Ok(Plan::Help)));
-    assert!(matches!(run(&s, None, false, "Connect-MSCommerce"), Err(ConsoleError::NotSignedIn)));
+    assert!(matches!(
+        run(&s, Some(&admin), false, get),
+        Err(ConsoleError::NotConnected)
+    ));
+    assert!(matches!(
+        run(&s, Some(&admin), false, "Get-Help"),
+        Ok(Plan::Help)
+    ));
+    assert!(matches!(
+        run(&s, None, false, "Connect-MSCommerce"),
+        Err(ConsoleError::NotSignedIn)
+    ));
     match run(&s, Some(&partner), false, "Connect-MSCommerce") {
-        Ok(Plan::Connect { account, tenant }) => assert_eq!((account.as_str(), tenant.as_str()), ("pat@partner.example", "CONTOSO")),
+        Ok(Plan::Connect { account, tenant }) => assert_eq!(
+            (account.as_str(), tenant.as_str()),
+            ("pat@partner.example", "CONTOSO")
+        ),
         other => panic!("{other:?}"),
     }
 
@@ -102,32 +140,67 @@ fn plans_follow_the_connection_and_the_roles() {
     assert!(denied(run(&s, Some(&megan), true, get)));
     for who in [&billing, &reader, &megan, &partner_billing] {
         assert!(denied(run(&s, Some(who), true, set)), "{who:?} may not set");
-        assert!(denied(run(&s, Some(who), true, &preview)), "{who:?} may not preview");
+        assert!(
+            denied(run(&s, Some(who), true, &preview)),
+            "{who:?} may not preview"
+        );
     }
     for who in [&admin, &partner] {
-        assert!(matches!(run(&s, Some(who), true, set), Ok(Plan::Update { value: PolicyValue::Disabled, .. })));
-        assert!(matches!(run(&s, Some(who), true, &preview), Ok(Plan::WhatIf { value: PolicyValue::Disabled, .. })));
+        assert!(matches!(
+            run(&s, Some(who), true, set),
+            Ok(Plan::Update {
+                value: PolicyValue::Disabled,
+                ..
+            })
+        ));
+        assert!(matches!(
+            run(&s, Some(who), true, &preview),
+            Ok(Plan::WhatIf {
+                value: PolicyValue::Disabled,
+                ..
+            })
+        ));
     }
 
     // A well-formed ID the catalog lacks.
-    let unknown = "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0ZZZZ";
-    assert_eq!(run(&s, Some(&admin), true, unknown).unwrap_err(), ConsoleError::UnknownProduct { product: pid("CFQ7TTC0ZZZZ") });
+    let unknown =
+        "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0ZZZZ";
+    assert_eq!(
+        run(&s, Some(&admin), true, unknown).unwrap_err(),
+        ConsoleError::UnknownProduct {
+            product: pid("CFQ7TTC0ZZZZ")
+        }
+    );
 }
 
 #[test]
 fn the_listing_has_the_module_columns_and_the_tenant_values() {
     let mut s = state();
     let admin = actor("admin", "contoso");
-    s.policies.set(&TenantId("contoso".into()), &pid(VISIO_P1), PolicyValue::OnlyTrialsWithoutPaymentMethod);
-    s.policies.set(&TenantId("northwind".into()), &pid(POWER_BI_PRO), PolicyValue::Disabled);
+    s.policies.set(
+        &TenantId("contoso".into()),
+        &pid(VISIO_P1),
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+    );
+    s.policies.set(
+        &TenantId("northwind".into()),
+        &pid(POWER_BI_PRO),
+        PolicyValue::Disabled,
+    );
     let all = product_policies_table(&s, &catalog(), &admin, None);
     let lines: Vec<&str> = all.lines().collect();
-    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["PolicyId", "ProductName", "ProductId", "PolicyValue"]);
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["PolicyId", "ProductName", "ProductId", "PolicyValue"]
+    );
     assert!(lines[1].starts_with("--------"));
     assert_eq!(lines.len(), 2 + catalog().products.len());
     let row = |id: &str| lines.iter().find(|l| l.contains(id)).copied().unwrap();
     assert!(row(VISIO_P1).ends_with("OnlyTrialsWithoutPaymentMethod"));
-    assert!(row(POWER_BI_PRO).ends_with("Enabled"), "another tenant's value does not show");
+    assert!(
+        row(POWER_BI_PRO).ends_with("Enabled"),
+        "another tenant's value does not show"
+    );
     // Columns line up: each row's ProductId starts where the header's does.
     let at = lines[0].find("ProductId").unwrap();
     assert!(lines[2..].iter().all(|l| l[at..].starts_with("CFQ7TTC0")));
@@ -146,18 +219,50 @@ fn the_impact_counts_who_could_buy_or_try() {
     // Active non-guest accounts of contoso: admin, billing, reader, megan, lee, sam, 30 staff.
     let people = 36;
     let enabled = policy_impact(&s, &product(POWER_BI_PRO), &contoso, PolicyValue::Enabled);
-    assert_eq!((enabled.people, enabled.can_buy, enabled.can_try), (people, people, people));
+    assert_eq!(
+        (enabled.people, enabled.can_buy, enabled.can_try),
+        (people, people, people)
+    );
     let disabled = policy_impact(&s, &product(POWER_BI_PRO), &contoso, PolicyValue::Disabled);
-    assert_eq!((disabled.people, disabled.can_buy, disabled.can_try), (people, 0, 0));
+    assert_eq!(
+        (disabled.people, disabled.can_buy, disabled.can_try),
+        (people, 0, 0)
+    );
     // Trials only: a trial for a product that has one without a payment method, nothing otherwise.
-    let trials = policy_impact(&s, &product(VISIO_P1), &contoso, PolicyValue::OnlyTrialsWithoutPaymentMethod);
+    let trials = policy_impact(
+        &s,
+        &product(VISIO_P1),
+        &contoso,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+    );
     assert_eq!((trials.can_buy, trials.can_try), (0, people));
-    let none = policy_impact(&s, &product(POWER_BI_PRO), &contoso, PolicyValue::OnlyTrialsWithoutPaymentMethod);
+    let none = policy_impact(
+        &s,
+        &product(POWER_BI_PRO),
+        &contoso,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+    );
     assert_eq!((none.can_buy, none.can_try), (0, 0));
     // Existing subscriptions are counted, and a policy change leaves them alone.
     let (bought, _) = megan_buys(&s, 2);
-    assert_eq!(policy_impact(&bought, &product(POWER_BI_PRO), &contoso, PolicyValue::Disabled).subscriptions, 1);
-    let (after, _) = ok(&bought, &actor("admin", "contoso"), Command::SetPolicy { product: pid(POWER_BI_PRO), value: PolicyValue::Disabled });
+    assert_eq!(
+        policy_impact(
+            &bought,
+            &product(POWER_BI_PRO),
+            &contoso,
+            PolicyValue::Disabled
+        )
+        .subscriptions,
+        1
+    );
+    let (after, _) = ok(
+        &bought,
+        &actor("admin", "contoso"),
+        Command::SetPolicy {
+            product: pid(POWER_BI_PRO),
+            value: PolicyValue::Disabled,
+        },
+    );
     assert_eq!(after.subscriptions, bought.subscriptions);
 }
 
@@ -165,45 +270,129 @@ fn the_impact_counts_who_could_buy_or_try() {
 fn the_audit_log_filters_per_tenant_and_exports() {
     let s = state();
     let admin = actor("admin", "contoso");
-    let (s, _) = ok(&s, &admin, Command::SetPolicy { product: pid(POWER_BI_PRO), value: PolicyValue::Disabled });
-    let s = ssp::domain::commands::record_sign_in_refusal(&s, now(), "megan@contoso.com", "WrongPassword");
-    let s = ssp::domain::commands::record_sign_in_refusal(&s, now(), "=cmd@nowhere.example", "UnknownAccount");
-    let s = ssp::domain::commands::record_sign_in_refusal(&s, now(), "alex@northwind.example", "WrongPassword");
+    let (s, _) = ok(
+        &s,
+        &admin,
+        Command::SetPolicy {
+            product: pid(POWER_BI_PRO),
+            value: PolicyValue::Disabled,
+        },
+    );
+    let s = ssp::domain::commands::record_sign_in_refusal(
+        &s,
+        now(),
+        "megan@contoso.com",
+        "WrongPassword",
+    );
+    let s = ssp::domain::commands::record_sign_in_refusal(
+        &s,
+        now(),
+        "=cmd@nowhere.example",
+        "UnknownAccount",
+    );
+    let s = ssp::domain::commands::record_sign_in_refusal(
+        &s,
+        now(),
+        "alex@northwind.example",
+        "WrongPassword",
+    );
     let contoso = TenantId("contoso".into());
 
     let all = audit_events(&s, &contoso, &AuditQuery::default());
-    assert_eq!(all.len(), 2, "northwind's event and the unknown domain's sign-in stay out");
+    assert_eq!(
+        all.len(),
+        2,
+        "northwind's event and the unknown domain's sign-in stay out"
+    );
     assert_eq!(all[0].action, "sign_in", "newest first");
-    assert_eq!(all[0].actor, Some(uid("megan")), "a refused sign-in names the account tried");
-    let refused = audit_events(&s, &contoso, &AuditQuery { outcome: Some(AuditOutcome::Refused), ..Default::default() });
+    assert_eq!(
+        all[0].actor,
+        Some(uid("megan")),
+        "a refused sign-in names the account tried"
+    );
+    let refused = audit_events(
+        &s,
+        &contoso,
+        &AuditQuery {
+            outcome: Some(AuditOutcome::Refused),
+            ..Default::default()
+        },
+    );
     assert_eq!(refused.len(), 1);
-    let policy = audit_events(&s, &contoso, &AuditQuery { action: Some("set_policy".into()), ..Default::default() });
+    let policy = audit_events(
+        &s,
+        &contoso,
+        &AuditQuery {
+            action: Some("set_policy".into()),
+            ..Default::default()
+        },
+    );
     assert_eq!(policy.len(), 1);
-    assert!(policy[0].detail.contains("Power BI Pro: Enabled → Disabled"));
-    let search = audit_events(&s, &contoso, &AuditQuery { search: "MEGAN".into(), ..Default::default() });
+    assert!(policy[0]
+        .detail
+        .contains("Power BI Pro: Enabled → Disabled"));
+    let search = audit_events(
+        &s,
+        &contoso,
+        &AuditQuery {
+            search: "MEGAN".into(),
+            ..Default::default()
+        },
+    );
     assert_eq!(search.len(), 1);
 
     // A partner acting for a customer is marked as such.
-    let (s, _) = ok(&s, &actor("partner.pat", "contoso"), Command::SetPolicy { product: pid(VISIO_P1), value: PolicyValue::Disabled });
+    let (s, _) = ok(
+        &s,
+        &actor("partner.pat", "contoso"),
+        Command::SetPolicy {
+            product: pid(VISIO_P1),
+            value: PolicyValue::Disabled,
+        },
+    );
     let latest = audit_events(&s, &contoso, &AuditQuery::default());
     let csv = audit_csv(&s.directory, &latest[..1]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "Date (UTC),Actor,Actor email,Partner,Action,Subject,Outcome,Detail");
+    assert_eq!(
+        lines[0],
+        "Date (UTC),Actor,Actor email,Partner,Action,Subject,Outcome,Detail"
+    );
     assert_eq!(lines[1], "2026-11-26 09:30:00,partner pat,pat@partner.example,yes,set_policy,CFQ7TTC0HD33,Succeeded,Visio Plan 1: Enabled → Disabled");
     let northwind = audit_events(&s, &TenantId("northwind".into()), &AuditQuery::default());
     assert_eq!(northwind.len(), 1);
-    let csv = audit_csv(&s.directory, &audit_events(&s, &contoso, &AuditQuery { search: "wrongpassword".into(), ..Default::default() }));
-    assert!(csv.contains(",megan@contoso.com,Refused,WrongPassword"), "{csv}");
+    let csv = audit_csv(
+        &s.directory,
+        &audit_events(
+            &s,
+            &contoso,
+            &AuditQuery {
+                search: "wrongpassword".into(),
+                ..Default::default()
+            },
+        ),
+    );
+    assert!(
+        csv.contains(",megan@contoso.com,Refused,WrongPassword"),
+        "{csv}"
+    );
 }
 
 #[test]
 fn a_formula_in_a_field_is_defused_in_csv() {
     let s = state();
-    let mut s = ssp::domain::commands::record_sign_in_refusal(&s, now(), "megan@contoso.com", "=HYPERLINK(\"x\")");
+    let mut s = ssp::domain::commands::record_sign_in_refusal(
+        &s,
+        now(),
+        "megan@contoso.com",
+        "=HYPERLINK(\"x\")",
+    );
     s.audit[0].subject = "+1,2".into();
     let events = audit_events(&s, &TenantId("contoso".into()), &AuditQuery::default());
     let csv = audit_csv(&s.directory, &events);
-    assert!(csv.contains(",\"'+1,2\",Refused,\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+    assert!(
+        csv.contains(",\"'+1,2\",Refused,\"'=HYPERLINK(\"\"x\"\")\""),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -211,17 +400,38 @@ fn every_console_error_has_a_message_with_its_placeholders() {
     use ssp::i18n::{lookup, Lang};
     let errors = [
         ConsoleError::UnterminatedQuote,
-        ConsoleError::UnknownCmdlet { name: "x".into(), suggestion: None },
-        ConsoleError::UnknownCmdlet { name: "x".into(), suggestion: Some("Connect-MSCommerce") },
-        ConsoleError::PositionalArgument { cmdlet: UPDATE, argument: "x".into() },
-        ConsoleError::UnknownParameter { cmdlet: UPDATE, parameter: "x".into() },
-        ConsoleError::AmbiguousParameter { cmdlet: UPDATE, parameter: "P".into(), candidates: vec!["PolicyId", "ProductId"] },
+        ConsoleError::UnknownCmdlet {
+            name: "x".into(),
+            suggestion: None,
+        },
+        ConsoleError::UnknownCmdlet {
+            name: "x".into(),
+            suggestion: Some("Connect-MSCommerce"),
+        },
+        ConsoleError::PositionalArgument {
+            cmdlet: UPDATE,
+            argument: "x".into(),
+        },
+        ConsoleError::UnknownParameter {
+            cmdlet: UPDATE,
+            parameter: "x".into(),
+        },
+        ConsoleError::AmbiguousParameter {
+            cmdlet: UPDATE,
+            parameter: "P".into(),
+            candidates: vec!["PolicyId", "ProductId"],
+        },
         ConsoleError::DuplicateParameter { parameter: "Value" },
         ConsoleError::MissingArgument { parameter: "Value" },
-        ConsoleError::MissingParameter { cmdlet: UPDATE, parameter: "Value" },
+        ConsoleError::MissingParameter {
+            cmdlet: UPDATE,
+            parameter: "Value",
+        },
         ConsoleError::UnknownPolicy { given: "x".into() },
         ConsoleError::MalformedProductId { given: "x".into() },
-        ConsoleError::UnknownProduct { product: pid(VISIO_P1) },
+        ConsoleError::UnknownProduct {
+            product: pid(VISIO_P1),
+        },
         ConsoleError::BadValue { given: "x".into() },
         ConsoleError::BadEnabled { given: "x".into() },
         ConsoleError::ValueAndEnabled,
@@ -235,8 +445,14 @@ fn every_console_error_has_a_message_with_its_placeholders() {
             names.push("reason"); // filled by the console with the translated denial
         }
         for lang in Lang::ALL {
-            let text = lookup(lang, error.message_key()).unwrap_or_else(|| panic!("{} missing", error.message_key()));
-            let mut wanted: Vec<&str> = text.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n).collect();
+            let text = lookup(lang, error.message_key())
+                .unwrap_or_else(|| panic!("{} missing", error.message_key()));
+            let mut wanted: Vec<&str> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(n, _)| n)
+                .collect();
             wanted.sort();
             let mut given = names.clone();
             given.sort();

@@ -3,16 +3,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+use chrono::{DateTime, Utc};
 use common::*;
 use proptest::prelude::*;
 use ssp::domain::card::{luhn_valid, CardInput};
 use ssp::domain::catalog::KNOWN_PRODUCTS;
-use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Cloud, Management, Sector};
+use ssp::domain::directory::{
+    AccountKind, AccountSource, AccountStatus, Cloud, Management, Sector,
+};
 use ssp::domain::eligibility::RULES;
 use ssp::domain::*;
 use ssp::store::files::SavedRef;
 use ssp::store::records;
-use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
 // ---------- eligibility over random directories ----------
@@ -20,9 +22,21 @@ use std::collections::BTreeMap;
 fn arb_tenant(i: usize) -> impl Strategy<Value = Tenant> {
     (
         prop_oneof![Just(Management::Managed), Just(Management::Unmanaged)],
-        prop_oneof![Just(Sector::Commercial), Just(Sector::Government), Just(Sector::Education), Just(Sector::Nonprofit)],
+        prop_oneof![
+            Just(Sector::Commercial),
+            Just(Sector::Government),
+            Just(Sector::Education),
+            Just(Sector::Nonprofit)
+        ],
         prop_oneof![Just(Cloud::Public), Just(Cloud::Sovereign)],
-        prop_oneof![Just("US"), Just("IN"), Just("BR"), Just("CD"), Just("JP"), Just("DE")],
+        prop_oneof![
+            Just("US"),
+            Just("IN"),
+            Just("BR"),
+            Just("CD"),
+            Just("JP"),
+            Just("DE")
+        ],
     )
         .prop_map(move |(management, sector, cloud, country)| Tenant {
             id: TenantId(format!("t{i}")),
@@ -31,7 +45,10 @@ fn arb_tenant(i: usize) -> impl Strategy<Value = Tenant> {
             management,
             sector,
             cloud,
-            market: Market { country: Country::try_from(country).unwrap(), currency: Currency::USD },
+            market: Market {
+                country: Country::try_from(country).unwrap(),
+                currency: Currency::USD,
+            },
             partner: false,
         })
 }
@@ -40,7 +57,11 @@ fn arb_user(i: usize, tenants: usize) -> impl Strategy<Value = User> {
     (
         0..tenants,
         prop_oneof![Just(AccountKind::Member), Just(AccountKind::Guest)],
-        prop_oneof![Just(AccountStatus::Active), Just(AccountStatus::Disabled), Just(AccountStatus::Deleted)],
+        prop_oneof![
+            Just(AccountStatus::Active),
+            Just(AccountStatus::Disabled),
+            Just(AccountStatus::Deleted)
+        ],
     )
         .prop_map(move |(t, kind, status)| User {
             id: UserId(format!("u{i}")),
@@ -48,7 +69,11 @@ fn arb_user(i: usize, tenants: usize) -> impl Strategy<Value = User> {
             email: Email::try_from(format!("u{i}@t{t}.example").as_str()).unwrap(),
             tenant: TenantId(format!("t{t}")),
             kind,
-            source: if i.is_multiple_of(2) { AccountSource::CloudOnly } else { AccountSource::Synced },
+            source: if i.is_multiple_of(2) {
+                AccountSource::CloudOnly
+            } else {
+                AccountSource::Synced
+            },
             status,
             roles: vec![],
             delegations: vec![],
@@ -58,7 +83,11 @@ fn arb_user(i: usize, tenants: usize) -> impl Strategy<Value = User> {
 fn arb_world() -> impl Strategy<Value = (Directory, Policies)> {
     let tenants = (0..4usize).map(arb_tenant).collect::<Vec<_>>();
     let users = (0..6usize).map(|i| arb_user(i, 4)).collect::<Vec<_>>();
-    let policy = prop_oneof![Just(PolicyValue::Enabled), Just(PolicyValue::OnlyTrialsWithoutPaymentMethod), Just(PolicyValue::Disabled)];
+    let policy = prop_oneof![
+        Just(PolicyValue::Enabled),
+        Just(PolicyValue::OnlyTrialsWithoutPaymentMethod),
+        Just(PolicyValue::Disabled)
+    ];
     let policies = proptest::collection::vec((0..4usize, 0..KNOWN_PRODUCTS.len(), policy), 0..8);
     (tenants, users, policies).prop_map(|(tenants, users, entries)| {
         let mut policies = Policies::default();
@@ -131,21 +160,76 @@ proptest! {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Buy { who: usize, product: usize, n: u32, card: usize },
-    Trial { who: usize, product: usize, with_card: bool },
-    Change { who: usize, sub: usize, n: u32 },
-    Assign { who: usize, sub: usize, from: u32, count: u32 },
-    Unassign { who: usize, sub: usize, staff: u32 },
-    Cancel { who: usize, sub: usize },
-    Policy { who: usize, product: usize, value: usize },
-    Move { who: usize, sub: usize, to: usize },
-    TakeCancel { who: usize, sub: usize },
-    Central { who: usize, product: usize, n: u32, into: Option<usize>, assign: u32 },
-    Leave { who: usize, user: usize },
-    Advance { days: i64 },
+    Buy {
+        who: usize,
+        product: usize,
+        n: u32,
+        card: usize,
+    },
+    Trial {
+        who: usize,
+        product: usize,
+        with_card: bool,
+    },
+    Change {
+        who: usize,
+        sub: usize,
+        n: u32,
+    },
+    Assign {
+        who: usize,
+        sub: usize,
+        from: u32,
+        count: u32,
+    },
+    Unassign {
+        who: usize,
+        sub: usize,
+        staff: u32,
+    },
+    Cancel {
+        who: usize,
+        sub: usize,
+    },
+    Policy {
+        who: usize,
+        product: usize,
+        value: usize,
+    },
+    Move {
+        who: usize,
+        sub: usize,
+        to: usize,
+    },
+    TakeCancel {
+        who: usize,
+        sub: usize,
+    },
+    Central {
+        who: usize,
+        product: usize,
+        n: u32,
+        into: Option<usize>,
+        assign: u32,
+    },
+    Leave {
+        who: usize,
+        user: usize,
+    },
+    Advance {
+        days: i64,
+    },
 }
 
-const PEOPLE: [&str; 7] = ["megan", "lee", "admin", "billing", "reader", "guest", "partner.pat"];
+const PEOPLE: [&str; 7] = [
+    "megan",
+    "lee",
+    "admin",
+    "billing",
+    "reader",
+    "guest",
+    "partner.pat",
+];
 const PRODUCTS: [&str; 4] = [POWER_BI_PRO, VISIO_P1, PROJECT_P1, POWER_APPS];
 const CARDS: [&str; 3] = ["4242424242424242", "4000000000000002", "5555555555554444"];
 
@@ -153,28 +237,74 @@ fn arb_op() -> impl Strategy<Value = Op> {
     let who = 0..PEOPLE.len();
     let product = 0..PRODUCTS.len();
     prop_oneof![
-        (who.clone(), product.clone(), 1u32..6, 0..CARDS.len()).prop_map(|(who, product, n, card)| Op::Buy { who, product, n, card }),
-        (who.clone(), product.clone(), any::<bool>()).prop_map(|(who, product, with_card)| Op::Trial { who, product, with_card }),
+        (who.clone(), product.clone(), 1u32..6, 0..CARDS.len()).prop_map(
+            |(who, product, n, card)| Op::Buy {
+                who,
+                product,
+                n,
+                card
+            }
+        ),
+        (who.clone(), product.clone(), any::<bool>()).prop_map(|(who, product, with_card)| {
+            Op::Trial {
+                who,
+                product,
+                with_card,
+            }
+        }),
         (who.clone(), 0..8usize, 1u32..8).prop_map(|(who, sub, n)| Op::Change { who, sub, n }),
-        (who.clone(), 0..8usize, 0u32..30, 0u32..23).prop_map(|(who, sub, from, count)| Op::Assign { who, sub, from, count }),
-        (who.clone(), 0..8usize, 0u32..30).prop_map(|(who, sub, staff)| Op::Unassign { who, sub, staff }),
+        (who.clone(), 0..8usize, 0u32..30, 0u32..23).prop_map(|(who, sub, from, count)| {
+            Op::Assign {
+                who,
+                sub,
+                from,
+                count,
+            }
+        }),
+        (who.clone(), 0..8usize, 0u32..30).prop_map(|(who, sub, staff)| Op::Unassign {
+            who,
+            sub,
+            staff
+        }),
         (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::Cancel { who, sub }),
-        (who.clone(), product.clone(), 0..3usize).prop_map(|(who, product, value)| Op::Policy { who, product, value }),
+        (who.clone(), product.clone(), 0..3usize).prop_map(|(who, product, value)| Op::Policy {
+            who,
+            product,
+            value
+        }),
         (who.clone(), 0..8usize, 0..8usize).prop_map(|(who, sub, to)| Op::Move { who, sub, to }),
         (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::TakeCancel { who, sub }),
-        (who.clone(), product, 1u32..10, proptest::option::of(0..8usize), 0u32..4).prop_map(|(who, product, n, into, assign)| Op::Central { who, product, n, into, assign }),
+        (
+            who.clone(),
+            product,
+            1u32..10,
+            proptest::option::of(0..8usize),
+            0u32..4
+        )
+            .prop_map(|(who, product, n, into, assign)| Op::Central {
+                who,
+                product,
+                n,
+                into,
+                assign
+            }),
         (who.clone(), 0..PEOPLE.len()).prop_map(|(who, user)| Op::Leave { who, user }),
         (0i64..40).prop_map(|days| Op::Advance { days }),
     ]
 }
 
 fn sub_at(s: &State, i: usize) -> SubscriptionId {
-    s.subscriptions.get(i % s.subscriptions.len().max(1)).map_or(SubscriptionId("sub-none".into()), |x| x.id.clone())
+    s.subscriptions
+        .get(i % s.subscriptions.len().max(1))
+        .map_or(SubscriptionId("sub-none".into()), |x| x.id.clone())
 }
 
 /// Mostly the subscription's purchaser (so that sequences get somewhere), sometimes anyone.
 fn owner_or(s: &State, sub: usize, w: usize) -> Actor {
-    let purchaser = s.subscriptions.get(sub % s.subscriptions.len().max(1)).and_then(|x| x.purchaser.clone());
+    let purchaser = s
+        .subscriptions
+        .get(sub % s.subscriptions.len().max(1))
+        .and_then(|x| x.purchaser.clone());
     match purchaser {
         Some(p) if !w.is_multiple_of(3) => actor(&p.0, "contoso"),
         _ => who(w),
@@ -187,32 +317,152 @@ fn who(i: usize) -> Actor {
 }
 
 fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
-    let staff = |from: u32, count: u32| (from..from + count).map(|n| uid(&format!("staff{}", n % 32))).collect::<Vec<_>>();
+    let staff = |from: u32, count: u32| {
+        (from..from + count)
+            .map(|n| uid(&format!("staff{}", n % 32)))
+            .collect::<Vec<_>>()
+    };
     Some(match op.clone() {
-        Op::Buy { who: w, product, n, card: c } => (who(w), Command::Purchase { product: pid(PRODUCTS[product]), licenses: qty(n), card: card(CARDS[c]) }),
-        Op::Trial { who: w, product, with_card } => (who(w), Command::StartTrial { product: pid(PRODUCTS[product]), licenses: qty(2), card: with_card.then(|| card(CARDS[0])) }),
-        Op::Change { who: w, sub, n } => (owner_or(s, sub, w), Command::ChangeLicenses { subscription: sub_at(s, sub), total: qty(n) }),
-        Op::Assign { who: w, sub, from, count } => (owner_or(s, sub, w), Command::Assign { subscription: sub_at(s, sub), users: staff(from, count) }),
-        Op::Unassign { who: w, sub, staff: n } => (owner_or(s, sub, w), Command::Unassign { subscription: sub_at(s, sub), user: uid(&format!("staff{n}")) }),
-        Op::Cancel { who: w, sub } => (owner_or(s, sub, w), Command::Cancel { subscription: sub_at(s, sub), reason: "reason".into() }),
-        Op::Policy { who: w, product, value } => (who(w), Command::SetPolicy { product: pid(PRODUCTS[product]), value: PolicyValue::ALL[value] }),
-        Op::Move { who: w, sub, to } => (who(w), Command::TakeOverMoveUsers { subscription: sub_at(s, sub), to: sub_at(s, to) }),
-        Op::TakeCancel { who: w, sub } => (who(w), Command::TakeOverCancel { subscription: sub_at(s, sub), reason: "take over".into() }),
-        Op::Central { who: w, product, n, into, assign } => (who(w), Command::BuyCentral { product: pid(PRODUCTS[product]), licenses: qty(n), into: into.map(|i| sub_at(s, i)), assign: staff(20, assign) }),
-        Op::Leave { who: w, user } => (who(w), Command::SetAccountStatus { user: uid(PEOPLE[user]), status: AccountStatus::Disabled }),
+        Op::Buy {
+            who: w,
+            product,
+            n,
+            card: c,
+        } => (
+            who(w),
+            Command::Purchase {
+                product: pid(PRODUCTS[product]),
+                licenses: qty(n),
+                card: card(CARDS[c]),
+            },
+        ),
+        Op::Trial {
+            who: w,
+            product,
+            with_card,
+        } => (
+            who(w),
+            Command::StartTrial {
+                product: pid(PRODUCTS[product]),
+                licenses: qty(2),
+                card: with_card.then(|| card(CARDS[0])),
+            },
+        ),
+        Op::Change { who: w, sub, n } => (
+            owner_or(s, sub, w),
+            Command::ChangeLicenses {
+                subscription: sub_at(s, sub),
+                total: qty(n),
+            },
+        ),
+        Op::Assign {
+            who: w,
+            sub,
+            from,
+            count,
+        } => (
+            owner_or(s, sub, w),
+            Command::Assign {
+                subscription: sub_at(s, sub),
+                users: staff(from, count),
+            },
+        ),
+        Op::Unassign {
+            who: w,
+            sub,
+            staff: n,
+        } => (
+            owner_or(s, sub, w),
+            Command::Unassign {
+                subscription: sub_at(s, sub),
+                user: uid(&format!("staff{n}")),
+            },
+        ),
+        Op::Cancel { who: w, sub } => (
+            owner_or(s, sub, w),
+            Command::Cancel {
+                subscription: sub_at(s, sub),
+                reason: "reason".into(),
+            },
+        ),
+        Op::Policy {
+            who: w,
+            product,
+            value,
+        } => (
+            who(w),
+            Command::SetPolicy {
+                product: pid(PRODUCTS[product]),
+                value: PolicyValue::ALL[value],
+            },
+        ),
+        Op::Move { who: w, sub, to } => (
+            who(w),
+            Command::TakeOverMoveUsers {
+                subscription: sub_at(s, sub),
+                to: sub_at(s, to),
+            },
+        ),
+        Op::TakeCancel { who: w, sub } => (
+            who(w),
+            Command::TakeOverCancel {
+                subscription: sub_at(s, sub),
+                reason: "take over".into(),
+            },
+        ),
+        Op::Central {
+            who: w,
+            product,
+            n,
+            into,
+            assign,
+        } => (
+            who(w),
+            Command::BuyCentral {
+                product: pid(PRODUCTS[product]),
+                licenses: qty(n),
+                into: into.map(|i| sub_at(s, i)),
+                assign: staff(20, assign),
+            },
+        ),
+        Op::Leave { who: w, user } => (
+            who(w),
+            Command::SetAccountStatus {
+                user: uid(PEOPLE[user]),
+                status: AccountStatus::Disabled,
+            },
+        ),
         Op::Advance { .. } => return None,
     })
 }
 
 /// One command: a success writes one audit event (and a policy change leaves the
 /// subscriptions alone); a refusal leaves the state as it was.
-fn step(catalog: &Catalog, clock: DateTime<Utc>, s: State, actor: Actor, command: Command) -> Result<State, TestCaseError> {
+fn step(
+    catalog: &Catalog,
+    clock: DateTime<Utc>,
+    s: State,
+    actor: Actor,
+    command: Command,
+) -> Result<State, TestCaseError> {
     let is_policy = matches!(command, Command::SetPolicy { .. });
     let before = serde_json::to_string(&s).unwrap();
-    let s = match execute(&s, Ctx { catalog, now: clock }, &actor, command) {
+    let s = match execute(
+        &s,
+        Ctx {
+            catalog,
+            now: clock,
+        },
+        &actor,
+        command,
+    ) {
         Ok((next, events)) => {
             prop_assert!(!events.is_empty());
-            prop_assert_eq!(next.audit.len(), s.audit.len() + 1, "each success writes one audit event");
+            prop_assert_eq!(
+                next.audit.len(),
+                s.audit.len() + 1,
+                "each success writes one audit event"
+            );
             if is_policy {
                 prop_assert_eq!(&next.subscriptions, &s.subscriptions);
             }
@@ -229,13 +479,26 @@ fn step(catalog: &Catalog, clock: DateTime<Utc>, s: State, actor: Actor, command
 
 fn invariants(s: &State) -> Result<(), TestCaseError> {
     for sub in &s.subscriptions {
-        prop_assert!(sub.assigned_count() <= sub.licenses.get(), "{} has {} assigned of {}", sub.id, sub.assigned.len(), sub.licenses.get());
+        prop_assert!(
+            sub.assigned_count() <= sub.licenses.get(),
+            "{} has {} assigned of {}",
+            sub.id,
+            sub.assigned.len(),
+            sub.licenses.get()
+        );
         let mut unique = sub.assigned.clone();
         unique.sort();
         unique.dedup();
-        prop_assert_eq!(unique.len(), sub.assigned.len(), "no one holds two licenses of one subscription");
+        prop_assert_eq!(
+            unique.len(),
+            sub.assigned.len(),
+            "no one holds two licenses of one subscription"
+        );
         if sub.status != ssp::domain::subscription::Status::Active {
-            prop_assert!(sub.assigned.is_empty(), "only active subscriptions hold assignments");
+            prop_assert!(
+                sub.assigned.is_empty(),
+                "only active subscriptions hold assignments"
+            );
         }
     }
     Ok(())

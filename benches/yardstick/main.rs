@@ -22,15 +22,17 @@ fn main() {
         view! { <h1>"About"</h1><A href="/">"Home"</A> }
     }
 
-    leptos::mount::mount_to_body(|| view! {
-        <Router>
-            <main>
-                <Routes fallback=|| "Not found">
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/about") view=About/>
-                </Routes>
-            </main>
-        </Router>
+    leptos::mount::mount_to_body(|| {
+        view! {
+            <Router>
+                <main>
+                    <Routes fallback=|| "Not found">
+                        <Route path=path!("/") view=Home/>
+                        <Route path=path!("/about") view=About/>
+                    </Routes>
+                </main>
+            </Router>
+        }
     });
 }
 

@@ -18,7 +18,8 @@ pub fn CardForm(
 ) -> impl IntoView {
     let locale = Locale::get();
     let touched = RwSignal::new(HashSet::<CardField>::new());
-    let errors = Memo::new(move |_| card.with(|c| c.validate(today.get()).err().unwrap_or_default()));
+    let errors =
+        Memo::new(move |_| card.with(|c| c.validate(today.get()).err().unwrap_or_default()));
     let error_for = move |field: CardField| {
         Memo::new(move |_| {
             if !touched.with(|t| t.contains(&field)) {
@@ -32,10 +33,28 @@ pub fn CardForm(
             CardError::CodeLength { expected, .. } => expected.to_string(),
             _ => String::new(),
         };
-        locale.tf(Msg::from_key(e.message_key()).unwrap_or(Msg::CardErrorChecksum), &[("digits", &digits)])
+        locale.tf(
+            Msg::from_key(e.message_key()).unwrap_or(Msg::CardErrorChecksum),
+            &[("digits", &digits)],
+        )
     };
-    let brand = Memo::new(move |_| card.with(|c| Brand::detect(&c.number.chars().filter(char::is_ascii_digit).collect::<String>())));
-    let blur = move |field: CardField| move |_| touched.update(|t| { t.insert(field); });
+    let brand = Memo::new(move |_| {
+        card.with(|c| {
+            Brand::detect(
+                &c.number
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>(),
+            )
+        })
+    });
+    let blur = move |field: CardField| {
+        move |_| {
+            touched.update(|t| {
+                t.insert(field);
+            })
+        }
+    };
     let field = move |id: &'static str, field: CardField, label: Msg, input: AnyView| {
         let err = error_for(field);
         let err_id = format!("{id}-error");

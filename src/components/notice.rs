@@ -16,7 +16,11 @@ pub fn StoreNotice() -> impl IntoView {
             }
         });
     };
-    let reset = move |_| leptos::task::spawn_local(async move { let _ = store.reset().await; });
+    let reset = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = store.reset().await;
+        })
+    };
     let dismiss = move |_| store.notice.set(None);
     view! {
         {move || store.notice.get().map(|notice| match notice {

@@ -5,7 +5,10 @@ use crate::locale::Locale;
 use leptos::prelude::*;
 
 #[component]
-pub fn Stepper(#[prop(into)] steps: Signal<Vec<Msg>>, #[prop(into)] current: Signal<usize>) -> impl IntoView {
+pub fn Stepper(
+    #[prop(into)] steps: Signal<Vec<Msg>>,
+    #[prop(into)] current: Signal<usize>,
+) -> impl IntoView {
     let locale = Locale::get();
     view! {
         <nav class="stepper" aria-label=move || locale.t(Msg::StepsLabel)>

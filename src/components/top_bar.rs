@@ -24,7 +24,13 @@ pub fn signed_in(store: Store, session: Session) -> Memo<Option<(User, Tenant)>>
 /// Whether the signed-in person holds any delegation.
 pub fn is_partner(store: Store, session: Session) -> Memo<bool> {
     Memo::new(move |_| {
-        session.actor().is_some_and(|a| store.state.with(|s| s.directory.user(&a.user).is_some_and(|u| !u.delegations.is_empty())))
+        session.actor().is_some_and(|a| {
+            store.state.with(|s| {
+                s.directory
+                    .user(&a.user)
+                    .is_some_and(|u| !u.delegations.is_empty())
+            })
+        })
     })
 }
 
@@ -38,7 +44,11 @@ pub fn TopBar() -> impl IntoView {
     let navigate = use_navigate();
     let sign_in_href = move || {
         let here = location.pathname.get();
-        if here == "/signin" { "/signin".to_owned() } else { format!("/signin?next={here}") }
+        if here == "/signin" {
+            "/signin".to_owned()
+        } else {
+            format!("/signin?next={here}")
+        }
     };
     let sign_out = move |_| {
         session.set(None);
@@ -88,7 +98,9 @@ fn DelegationBar() -> impl IntoView {
     let delegated = Memo::new(move |_| {
         let actor = session.actor()?;
         store.state.with(|s| {
-            let p = principal(&s.directory, &actor).ok().filter(|p| p.delegated)?;
+            let p = principal(&s.directory, &actor)
+                .ok()
+                .filter(|p| p.delegated)?;
             Some((s.directory.tenant(&actor.tenant)?.name.clone(), p.roles))
         })
     });
@@ -104,7 +116,10 @@ fn DelegationBar() -> impl IntoView {
 }
 
 fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect()
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect()
 }
 
 /// The waffle menu with the Admin tile, as in every Microsoft 365 app.

@@ -15,20 +15,38 @@ pub struct VerdictArgs {
 }
 
 #[component]
-pub fn VerdictBanner(#[prop(into)] verdict: Signal<Option<Verdict>>, #[prop(into)] args: Signal<VerdictArgs>) -> impl IntoView {
+pub fn VerdictBanner(
+    #[prop(into)] verdict: Signal<Option<Verdict>>,
+    #[prop(into)] args: Signal<VerdictArgs>,
+) -> impl IntoView {
     let locale = Locale::get();
     let message = move || {
         let v = verdict.get()?;
         let a = args.get();
         let country = match v.decision {
-            Decision::MarketUnavailable(c) | Decision::ProductUnavailableInMarket(c) => locale.country(c),
+            Decision::MarketUnavailable(c) | Decision::ProductUnavailableInMarket(c) => {
+                locale.country(c)
+            }
             _ => String::new(),
         };
         let text = locale.key(v.decision.message_key());
-        Some(crate::i18n::fill(text, &[("domain", &a.domain), ("tenant", &a.tenant), ("product", &a.product), ("country", &country)]))
+        Some(crate::i18n::fill(
+            text,
+            &[
+                ("domain", &a.domain),
+                ("tenant", &a.tenant),
+                ("product", &a.product),
+                ("country", &country),
+            ],
+        ))
     };
     let refused = move || verdict.get().is_some_and(|v| v.is_refusal());
-    let rule = move || verdict.get().filter(Verdict::is_refusal).map(|v| locale.key(v.rule().key()));
+    let rule = move || {
+        verdict
+            .get()
+            .filter(Verdict::is_refusal)
+            .map(|v| locale.key(v.rule().key()))
+    };
     let contact = move || verdict.get().is_some_and(|v| v.decision.contact_it_admin());
     view! {
         // One live region that stays in the page, so each new verdict is announced.

@@ -15,7 +15,10 @@ pub struct Actor {
 impl Actor {
     /// A person acting in their own tenant.
     pub fn home(user: &User) -> Actor {
-        Actor { user: user.id.clone(), tenant: user.tenant.clone() }
+        Actor {
+            user: user.id.clone(),
+            tenant: user.tenant.clone(),
+        }
     }
 }
 
@@ -76,10 +79,15 @@ impl fmt::Display for Denied {
         match self {
             Denied::UnknownUser => write!(f, "no such account"),
             Denied::AccountInactive => write!(f, "the account is disabled or deleted"),
-            Denied::NotInTenant => write!(f, "not a member of this organization and no delegated admin rights to it"),
+            Denied::NotInTenant => write!(
+                f,
+                "not a member of this organization and no delegated admin rights to it"
+            ),
             Denied::OtherTenant => write!(f, "that belongs to another organization"),
             Denied::Guest => write!(f, "guests have no admin access"),
-            Denied::NotPurchaser => write!(f, "only the purchaser manages a self-service subscription"),
+            Denied::NotPurchaser => {
+                write!(f, "only the purchaser manages a self-service subscription")
+            }
             Denied::MissingRole(roles) => write!(f, "needs one of the roles {roles:?}"),
         }
     }
@@ -100,13 +108,28 @@ pub fn principal<'a>(directory: &'a Directory, actor: &'a Actor) -> Result<Princ
         return Err(Denied::AccountInactive);
     }
     if user.tenant == actor.tenant {
-        return Ok(Principal { user, tenant: &actor.tenant, roles: user.roles.clone(), delegated: false });
+        return Ok(Principal {
+            user,
+            tenant: &actor.tenant,
+            roles: user.roles.clone(),
+            delegated: false,
+        });
     }
-    let roles: Vec<Role> = user.delegations.iter().filter(|d| d.customer == actor.tenant).map(|d| d.role).collect();
+    let roles: Vec<Role> = user
+        .delegations
+        .iter()
+        .filter(|d| d.customer == actor.tenant)
+        .map(|d| d.role)
+        .collect();
     if roles.is_empty() {
         return Err(Denied::NotInTenant);
     }
-    Ok(Principal { user, tenant: &actor.tenant, roles, delegated: true })
+    Ok(Principal {
+        user,
+        tenant: &actor.tenant,
+        roles,
+        delegated: true,
+    })
 }
 
 const READERS: [Role; 3] = [Role::GlobalAdmin, Role::BillingAdmin, Role::GlobalReader];
@@ -117,13 +140,20 @@ const GLOBAL_ADMIN: [Role; 1] = [Role::GlobalAdmin];
 pub const fn roles_for(action: Action) -> Option<&'static [Role]> {
     match action {
         Action::ViewOwnPurchases | Action::ManageOwnSubscription => None,
-        Action::ViewBilling | Action::ViewPolicies | Action::ViewUsers | Action::ViewAudit => Some(&READERS),
+        Action::ViewBilling | Action::ViewPolicies | Action::ViewUsers | Action::ViewAudit => {
+            Some(&READERS)
+        }
         Action::ManageBilling => Some(&BILLING_MANAGERS),
         Action::SetPolicy | Action::ManageUsers => Some(&GLOBAL_ADMIN),
     }
 }
 
-pub fn may(directory: &Directory, actor: &Actor, action: Action, subject: Subject) -> Result<(), Denied> {
+pub fn may(
+    directory: &Directory,
+    actor: &Actor,
+    action: Action,
+    subject: Subject,
+) -> Result<(), Denied> {
     let p = principal(directory, actor)?;
     let subject_tenant = match subject {
         Subject::Tenant(t) => t,

@@ -34,14 +34,19 @@ impl Brand {
     /// The brand from the leading digits, as soon as they tell it (for typing).
     pub fn detect(digits: &str) -> Option<Brand> {
         let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok());
-        let in_range = |n: usize, lo: u32, hi: u32| prefix(n).is_some_and(|p| (lo..=hi).contains(&p));
+        let in_range =
+            |n: usize, lo: u32, hi: u32| prefix(n).is_some_and(|p| (lo..=hi).contains(&p));
         if digits.starts_with('4') {
             Some(Brand::Visa)
         } else if in_range(2, 51, 55) || in_range(4, 2221, 2720) {
             Some(Brand::Mastercard)
         } else if in_range(2, 34, 34) || in_range(2, 37, 37) {
             Some(Brand::AmericanExpress)
-        } else if in_range(4, 6011, 6011) || in_range(2, 65, 65) || in_range(3, 644, 649) || in_range(6, 622126, 622925) {
+        } else if in_range(4, 6011, 6011)
+            || in_range(2, 65, 65)
+            || in_range(3, 644, 649)
+            || in_range(6, 622126, 622925)
+        {
             Some(Brand::Discover)
         } else if in_range(4, 3528, 3589) {
             Some(Brand::Jcb)
@@ -103,7 +108,11 @@ fn group_by(digits: &str, sizes: &[usize]) -> String {
 
 /// Digits typed so far, grouped for display (brand-aware once the brand shows).
 pub fn format_typed_number(typed: &str) -> String {
-    let digits: String = typed.chars().filter(char::is_ascii_digit).take(19).collect();
+    let digits: String = typed
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(19)
+        .collect();
     match Brand::detect(&digits) {
         Some(brand) => brand.group(&digits),
         None => group_by(&digits, &[4, 4, 4, 4, 3]),
@@ -185,12 +194,21 @@ impl fmt::Display for CardError {
             CardError::NumberMissing => write!(f, "enter the card number"),
             CardError::NumberNotDigits => write!(f, "a card number has only digits"),
             CardError::UnknownBrand => write!(f, "this card brand is not accepted"),
-            CardError::NumberLength(b) => write!(f, "a {} number has {:?} digits", b.name(), b.valid_lengths()),
+            CardError::NumberLength(b) => write!(
+                f,
+                "a {} number has {:?} digits",
+                b.name(),
+                b.valid_lengths()
+            ),
             CardError::Checksum => write!(f, "this card number is not valid: check the digits"),
             CardError::ExpiryMalformed => write!(f, "enter the expiry as MM/YY"),
             CardError::Expired => write!(f, "this card has expired"),
             CardError::CodeLength { brand, expected } => {
-                write!(f, "the security code of a {} card has {expected} digits", brand.name())
+                write!(
+                    f,
+                    "the security code of a {} card has {expected} digits",
+                    brand.name()
+                )
             }
             CardError::HolderMissing => write!(f, "enter the name on the card"),
             CardError::CountryMissing => write!(f, "choose the billing country"),
@@ -228,7 +246,10 @@ impl CardNumber {
 impl TryFrom<&str> for CardNumber {
     type Error = CardError;
     fn try_from(text: &str) -> Result<Self, Self::Error> {
-        let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+        let compact: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect();
         if compact.is_empty() {
             return Err(CardError::NumberMissing);
         }
@@ -242,7 +263,10 @@ impl TryFrom<&str> for CardNumber {
         if !luhn_valid(&compact) {
             return Err(CardError::Checksum);
         }
-        Ok(CardNumber { digits: compact, brand })
+        Ok(CardNumber {
+            digits: compact,
+            brand,
+        })
     }
 }
 
@@ -263,7 +287,10 @@ impl Expiry {
 impl TryFrom<&str> for Expiry {
     type Error = CardError;
     fn try_from(text: &str) -> Result<Self, Self::Error> {
-        let (m, y) = text.trim().split_once('/').ok_or(CardError::ExpiryMalformed)?;
+        let (m, y) = text
+            .trim()
+            .split_once('/')
+            .ok_or(CardError::ExpiryMalformed)?;
         let (m, y) = (m.trim(), y.trim());
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(m) || !digits(y) || m.len() > 2 || !(y.len() == 2 || y.len() == 4) {
@@ -320,14 +347,25 @@ impl CardInput {
     /// Every field's first error, or the card.
     pub fn validate(&self, today: NaiveDate) -> Result<PaymentCard, Vec<CardError>> {
         let mut errors = Vec::new();
-        let number = CardNumber::try_from(self.number.as_str()).map_err(|e| errors.push(e)).ok();
+        let number = CardNumber::try_from(self.number.as_str())
+            .map_err(|e| errors.push(e))
+            .ok();
         let expiry = Expiry::try_from(self.expiry.as_str())
-            .and_then(|e| if e.is_past(today) { Err(CardError::Expired) } else { Ok(e) })
+            .and_then(|e| {
+                if e.is_past(today) {
+                    Err(CardError::Expired)
+                } else {
+                    Ok(e)
+                }
+            })
             .map_err(|e| errors.push(e))
             .ok();
         let code = self.security_code.trim();
         // Until the brand is known, 3 or 4 digits are both plausible.
-        let brand = number.as_ref().map(CardNumber::brand).or_else(|| Brand::detect(self.number.trim()));
+        let brand = number
+            .as_ref()
+            .map(CardNumber::brand)
+            .or_else(|| Brand::detect(self.number.trim()));
         let code_ok = code.bytes().all(|b| b.is_ascii_digit())
             && match brand {
                 Some(b) => code.len() == b.code_length(),
@@ -335,13 +373,18 @@ impl CardInput {
             };
         if !code_ok {
             let brand = brand.unwrap_or(Brand::Visa);
-            errors.push(CardError::CodeLength { brand, expected: brand.code_length() });
+            errors.push(CardError::CodeLength {
+                brand,
+                expected: brand.code_length(),
+            });
         }
         let holder = self.holder.trim();
         if holder.is_empty() {
             errors.push(CardError::HolderMissing);
         }
-        let country = Country::try_from(self.country.trim()).map_err(|_| errors.push(CardError::CountryMissing)).ok();
+        let country = Country::try_from(self.country.trim())
+            .map_err(|_| errors.push(CardError::CountryMissing))
+            .ok();
         match (number, expiry, country) {
             (Some(number), Some(expiry), Some(country)) if errors.is_empty() => Ok(PaymentCard {
                 number,
@@ -417,7 +460,9 @@ pub const TEST_CARDS: [(&str, Option<Decline>); 5] = [
 pub fn authorize(card: &PaymentCard) -> Result<(), Decline> {
     match TEST_CARDS.iter().find(|(n, _)| *n == card.number.digits()) {
         Some((_, Some(decline))) => Err(*decline),
-        _ if card.security_code.len() != card.number.brand().code_length() => Err(Decline::IncorrectSecurityCode),
+        _ if card.security_code.len() != card.number.brand().code_length() => {
+            Err(Decline::IncorrectSecurityCode)
+        }
         _ => Ok(()),
     }
 }
@@ -447,12 +492,19 @@ mod tests {
             ("9999999999999995", Err(UnknownBrand)),
             ("4242424242424", Err(Checksum)),
             ("424242424242424", Err(NumberLength(Brand::Visa))),
-            ("3782822463100050", Err(NumberLength(Brand::AmericanExpress))),
+            (
+                "3782822463100050",
+                Err(NumberLength(Brand::AmericanExpress)),
+            ),
             ("4242424242424241", Err(Checksum)),
             ("2721003122003222", Err(UnknownBrand)),
         ];
         for (text, expected) in cases {
-            assert_eq!(CardNumber::try_from(text).map(|n| n.brand()), expected, "{text:?}");
+            assert_eq!(
+                CardNumber::try_from(text).map(|n| n.brand()),
+                expected,
+                "{text:?}"
+            );
         }
     }
 
@@ -470,9 +522,27 @@ mod tests {
     #[test]
     fn expiry_table() {
         let cases = [
-            ("12/26", Ok(Expiry { year: 2026, month: 12 })),
-            ("11/2026", Ok(Expiry { year: 2026, month: 11 })),
-            ("1/30", Ok(Expiry { year: 2030, month: 1 })),
+            (
+                "12/26",
+                Ok(Expiry {
+                    year: 2026,
+                    month: 12,
+                }),
+            ),
+            (
+                "11/2026",
+                Ok(Expiry {
+                    year: 2026,
+                    month: 11,
+                }),
+            ),
+            (
+                "1/30",
+                Ok(Expiry {
+                    year: 2030,
+                    month: 1,
+                }),
+            ),
             ("13/26", Err(CardError::ExpiryMalformed)),
             ("00/26", Err(CardError::ExpiryMalformed)),
             ("1226", Err(CardError::ExpiryMalformed)),
@@ -481,9 +551,24 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(Expiry::try_from(text), expected, "{text:?}");
         }
-        assert!(!Expiry { year: 2026, month: 11 }.is_past(today()), "good through the end of its month");
-        assert!(Expiry { year: 2026, month: 10 }.is_past(today()));
-        assert!(Expiry { year: 2025, month: 12 }.is_past(today()));
+        assert!(
+            !Expiry {
+                year: 2026,
+                month: 11
+            }
+            .is_past(today()),
+            "good through the end of its month"
+        );
+        assert!(Expiry {
+            year: 2026,
+            month: 10
+        }
+        .is_past(today()));
+        assert!(Expiry {
+            year: 2025,
+            month: 12
+        }
+        .is_past(today()));
     }
 
     fn input(number: &str, code: &str) -> CardInput {
@@ -501,18 +586,32 @@ mod tests {
         assert!(input("4242424242424242", "123").validate(today()).is_ok());
         assert!(input("378282246310005", "1234").validate(today()).is_ok());
         assert_eq!(
-            input("378282246310005", "123").validate(today()).unwrap_err(),
-            vec![CardError::CodeLength { brand: Brand::AmericanExpress, expected: 4 }]
+            input("378282246310005", "123")
+                .validate(today())
+                .unwrap_err(),
+            vec![CardError::CodeLength {
+                brand: Brand::AmericanExpress,
+                expected: 4
+            }]
         );
         let empty = CardInput::default().validate(today()).unwrap_err();
         let fields: Vec<CardField> = empty.iter().map(|e| e.field()).collect();
         assert_eq!(
             fields,
-            vec![CardField::Number, CardField::Expiry, CardField::SecurityCode, CardField::Holder, CardField::Country]
+            vec![
+                CardField::Number,
+                CardField::Expiry,
+                CardField::SecurityCode,
+                CardField::Holder,
+                CardField::Country
+            ]
         );
         let mut past = input("4242424242424242", "123");
         past.expiry = "10/26".into();
-        assert_eq!(past.validate(today()).unwrap_err(), vec![CardError::Expired]);
+        assert_eq!(
+            past.validate(today()).unwrap_err(),
+            vec![CardError::Expired]
+        );
     }
 
     #[test]
@@ -534,6 +633,9 @@ mod tests {
         assert!(!json.contains("987"));
         assert!(json.contains("\"last4\":\"4242\""));
         let debug = format!("{card:?}");
-        assert!(!debug.contains("4242424242424242") && !debug.contains("987"), "Debug masks number and code: {debug}");
+        assert!(
+            !debug.contains("4242424242424242") && !debug.contains("987"),
+            "Debug masks number and code: {debug}"
+        );
     }
 }

@@ -19,7 +19,10 @@ impl fmt::Display for ProductIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProductIdError::Malformed(s) => {
-                write!(f, "{s:?} is not a product ID (expected 12 letters and digits, like CFQ7TTC0LH2H)")
+                write!(
+                    f,
+                    "{s:?} is not a product ID (expected 12 letters and digits, like CFQ7TTC0LH2H)"
+                )
             }
         }
     }
@@ -47,7 +50,10 @@ impl ProductId {
 
     /// The old IDs that resolve to this one.
     pub fn old_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
-        ID_ALIASES.iter().filter(move |(_, new)| *new == self.0).map(|(old, _)| *old)
+        ID_ALIASES
+            .iter()
+            .filter(move |(_, new)| *new == self.0)
+            .map(|(old, _)| *old)
     }
 }
 
@@ -113,19 +119,74 @@ pub struct Product {
 
 /// The products self-service purchase knows (domain.md); the demo catalog adds prices.
 pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, bool); 13] = [
-    ("CFQ7TTC0H9MP", "Power BI Pro", ProductFamily::PowerPlatform, false),
-    ("CFQ7TTC0H6RP", "Power BI Premium Per User", ProductFamily::PowerPlatform, false),
-    ("CFQ7TTC0LH2H", "Power Apps per user", ProductFamily::PowerPlatform, false),
-    ("CFQ7TTC0LH3L", "Power Automate per user", ProductFamily::PowerPlatform, false),
-    ("CFQ7TTC0LSGZ", "Power Automate RPA", ProductFamily::PowerPlatform, false),
-    ("CFQ7TTC0HDB1", "Project Plan 1 / Planner Plan 1", ProductFamily::Project, true),
-    ("CFQ7TTC0HDB0", "Project Plan 3", ProductFamily::Project, false),
+    (
+        "CFQ7TTC0H9MP",
+        "Power BI Pro",
+        ProductFamily::PowerPlatform,
+        false,
+    ),
+    (
+        "CFQ7TTC0H6RP",
+        "Power BI Premium Per User",
+        ProductFamily::PowerPlatform,
+        false,
+    ),
+    (
+        "CFQ7TTC0LH2H",
+        "Power Apps per user",
+        ProductFamily::PowerPlatform,
+        false,
+    ),
+    (
+        "CFQ7TTC0LH3L",
+        "Power Automate per user",
+        ProductFamily::PowerPlatform,
+        false,
+    ),
+    (
+        "CFQ7TTC0LSGZ",
+        "Power Automate RPA",
+        ProductFamily::PowerPlatform,
+        false,
+    ),
+    (
+        "CFQ7TTC0HDB1",
+        "Project Plan 1 / Planner Plan 1",
+        ProductFamily::Project,
+        true,
+    ),
+    (
+        "CFQ7TTC0HDB0",
+        "Project Plan 3",
+        ProductFamily::Project,
+        false,
+    ),
     ("CFQ7TTC0HD33", "Visio Plan 1", ProductFamily::Visio, true),
     ("CFQ7TTC0HD32", "Visio Plan 2", ProductFamily::Visio, false),
-    ("CFQ7TTC0J1FV", "Teams Exploratory", ProductFamily::Teams, true),
-    ("CFQ7TTC0RM8K", "Teams Premium Introductory Pricing", ProductFamily::Teams, true),
-    ("CFQ7TTC0J203", "Windows 365 Business", ProductFamily::Windows365, false),
-    ("CFQ7TTC0MM8R", "Microsoft 365 Copilot", ProductFamily::Microsoft365, false),
+    (
+        "CFQ7TTC0J1FV",
+        "Teams Exploratory",
+        ProductFamily::Teams,
+        true,
+    ),
+    (
+        "CFQ7TTC0RM8K",
+        "Teams Premium Introductory Pricing",
+        ProductFamily::Teams,
+        true,
+    ),
+    (
+        "CFQ7TTC0J203",
+        "Windows 365 Business",
+        ProductFamily::Windows365,
+        false,
+    ),
+    (
+        "CFQ7TTC0MM8R",
+        "Microsoft 365 Copilot",
+        ProductFamily::Microsoft365,
+        false,
+    ),
 ];
 
 /// The known products as values, in catalog order.
@@ -226,7 +287,9 @@ impl Catalog {
     }
 
     pub fn price(&self, id: &ProductId, country: Country) -> Option<&Price> {
-        self.prices.iter().find(|p| &p.product == id && p.market.country == country)
+        self.prices
+            .iter()
+            .find(|p| &p.product == id && p.market.country == country)
     }
 
     pub fn unit_price(&self, id: &ProductId, country: Country, kind: PriceKind) -> Option<Money> {
@@ -245,9 +308,20 @@ mod tests {
     fn old_ids_resolve_to_new_ones() {
         for (old, new) in ID_ALIASES {
             assert_eq!(ProductId::try_from(old).unwrap().as_str(), new);
-            assert_eq!(ProductId::try_from(old.to_lowercase().as_str()).unwrap().as_str(), new);
-            assert!(ProductId::try_from(new).unwrap().old_ids().any(|o| o == old));
-            assert!(KNOWN_PRODUCTS.iter().any(|(id, ..)| *id == new), "{new} is a known product");
+            assert_eq!(
+                ProductId::try_from(old.to_lowercase().as_str())
+                    .unwrap()
+                    .as_str(),
+                new
+            );
+            assert!(ProductId::try_from(new)
+                .unwrap()
+                .old_ids()
+                .any(|o| o == old));
+            assert!(
+                KNOWN_PRODUCTS.iter().any(|(id, ..)| *id == new),
+                "{new} is a known product"
+            );
         }
     }
 

@@ -25,12 +25,20 @@ struct Param {
 }
 
 const fn text(name: &'static str, required: bool) -> Param {
-    Param { name, kind: Kind::Text, required }
+    Param {
+        name,
+        kind: Kind::Text,
+        required,
+    }
 }
 
 const POLICY: Param = text("PolicyId", true);
 const PRODUCT: Param = text("ProductId", true);
-const WHAT_IF: Param = Param { name: "WhatIf", kind: Kind::Switch, required: false };
+const WHAT_IF: Param = Param {
+    name: "WhatIf",
+    kind: Kind::Switch,
+    required: false,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Name {
@@ -53,20 +61,61 @@ struct Spec {
 }
 
 const CMDLETS: [Spec; 8] = [
-    Spec { name: "Connect-MSCommerce", aliases: &[], id: Name::Connect, params: &[] },
-    Spec { name: "Get-MSCommercePolicies", aliases: &[], id: Name::GetPolicies, params: &[] },
-    Spec { name: "Get-MSCommercePolicy", aliases: &[], id: Name::GetPolicy, params: &[POLICY] },
-    Spec { name: "Get-MSCommerceProductPolicies", aliases: &[], id: Name::GetProductPolicies, params: &[POLICY] },
-    Spec { name: "Get-MSCommerceProductPolicy", aliases: &[], id: Name::GetProductPolicy, params: &[POLICY, PRODUCT] },
+    Spec {
+        name: "Connect-MSCommerce",
+        aliases: &[],
+        id: Name::Connect,
+        params: &[],
+    },
+    Spec {
+        name: "Get-MSCommercePolicies",
+        aliases: &[],
+        id: Name::GetPolicies,
+        params: &[],
+    },
+    Spec {
+        name: "Get-MSCommercePolicy",
+        aliases: &[],
+        id: Name::GetPolicy,
+        params: &[POLICY],
+    },
+    Spec {
+        name: "Get-MSCommerceProductPolicies",
+        aliases: &[],
+        id: Name::GetProductPolicies,
+        params: &[POLICY],
+    },
+    Spec {
+        name: "Get-MSCommerceProductPolicy",
+        aliases: &[],
+        id: Name::GetProductPolicy,
+        params: &[POLICY, PRODUCT],
+    },
     Spec {
         name: "Update-MSCommerceProductPolicy",
         aliases: &[],
         id: Name::UpdateProductPolicy,
         // -Value or the older -Enabled: exactly one, checked after parsing.
-        params: &[POLICY, PRODUCT, text("Value", false), text("Enabled", false), WHAT_IF],
+        params: &[
+            POLICY,
+            PRODUCT,
+            text("Value", false),
+            text("Enabled", false),
+            WHAT_IF,
+        ],
     },
-    Spec { name: "Get-Help", aliases: &["help"], id: Name::Help, params: &[] },
-    Spec { name: "Clear-Host", aliases: &["cls", "clear"], id: Name::Clear, params: &[] },
+    Spec {
+        name: "Get-Help",
+        aliases: &["help"],
+        id: Name::Help,
+        params: &[],
+    },
+    Spec {
+        name: "Clear-Host",
+        aliases: &["cls", "clear"],
+        id: Name::Clear,
+        params: &[],
+    },
 ];
 
 /// The cmdlets a person can type, for help and completion.
@@ -81,8 +130,14 @@ pub enum Cmdlet {
     GetPolicies,
     GetPolicy,
     GetProductPolicies,
-    GetProductPolicy { product: ProductId },
-    UpdateProductPolicy { product: ProductId, value: PolicyValue, what_if: bool },
+    GetProductPolicy {
+        product: ProductId,
+    },
+    UpdateProductPolicy {
+        product: ProductId,
+        value: PolicyValue,
+        what_if: bool,
+    },
     Help,
     Clear,
 }
@@ -91,18 +146,48 @@ pub enum Cmdlet {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConsoleError {
     UnterminatedQuote,
-    UnknownCmdlet { name: String, suggestion: Option<&'static str> },
-    PositionalArgument { cmdlet: &'static str, argument: String },
-    UnknownParameter { cmdlet: &'static str, parameter: String },
-    AmbiguousParameter { cmdlet: &'static str, parameter: String, candidates: Vec<&'static str> },
-    DuplicateParameter { parameter: &'static str },
-    MissingArgument { parameter: &'static str },
-    MissingParameter { cmdlet: &'static str, parameter: &'static str },
-    UnknownPolicy { given: String },
-    MalformedProductId { given: String },
-    UnknownProduct { product: ProductId },
-    BadValue { given: String },
-    BadEnabled { given: String },
+    UnknownCmdlet {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    PositionalArgument {
+        cmdlet: &'static str,
+        argument: String,
+    },
+    UnknownParameter {
+        cmdlet: &'static str,
+        parameter: String,
+    },
+    AmbiguousParameter {
+        cmdlet: &'static str,
+        parameter: String,
+        candidates: Vec<&'static str>,
+    },
+    DuplicateParameter {
+        parameter: &'static str,
+    },
+    MissingArgument {
+        parameter: &'static str,
+    },
+    MissingParameter {
+        cmdlet: &'static str,
+        parameter: &'static str,
+    },
+    UnknownPolicy {
+        given: String,
+    },
+    MalformedProductId {
+        given: String,
+    },
+    UnknownProduct {
+        product: ProductId,
+    },
+    BadValue {
+        given: String,
+    },
+    BadEnabled {
+        given: String,
+    },
     ValueAndEnabled,
     NotConnected,
     NotSignedIn,
@@ -113,8 +198,13 @@ impl ConsoleError {
     pub const fn message_key(&self) -> &'static str {
         match self {
             ConsoleError::UnterminatedQuote => "console.error.unterminated_quote",
-            ConsoleError::UnknownCmdlet { suggestion: None, .. } => "console.error.unknown_cmdlet",
-            ConsoleError::UnknownCmdlet { suggestion: Some(_), .. } => "console.error.unknown_cmdlet_suggest",
+            ConsoleError::UnknownCmdlet {
+                suggestion: None, ..
+            } => "console.error.unknown_cmdlet",
+            ConsoleError::UnknownCmdlet {
+                suggestion: Some(_),
+                ..
+            } => "console.error.unknown_cmdlet_suggest",
             ConsoleError::PositionalArgument { .. } => "console.error.positional",
             ConsoleError::UnknownParameter { .. } => "console.error.unknown_parameter",
             ConsoleError::AmbiguousParameter { .. } => "console.error.ambiguous_parameter",
@@ -148,18 +238,42 @@ impl ConsoleError {
                 }
                 args
             }
-            ConsoleError::PositionalArgument { cmdlet, argument } => vec![("cmdlet", (*cmdlet).to_owned()), ("argument", argument.clone())],
-            ConsoleError::UnknownParameter { cmdlet, parameter } => vec![("cmdlet", (*cmdlet).to_owned()), ("parameter", parameter.clone())],
-            ConsoleError::AmbiguousParameter { cmdlet, parameter, candidates } => vec![
+            ConsoleError::PositionalArgument { cmdlet, argument } => vec![
+                ("cmdlet", (*cmdlet).to_owned()),
+                ("argument", argument.clone()),
+            ],
+            ConsoleError::UnknownParameter { cmdlet, parameter } => vec![
                 ("cmdlet", (*cmdlet).to_owned()),
                 ("parameter", parameter.clone()),
-                ("candidates", candidates.iter().map(|c| format!("-{c}")).collect::<Vec<_>>().join(", ")),
             ],
-            ConsoleError::DuplicateParameter { parameter } | ConsoleError::MissingArgument { parameter } => {
+            ConsoleError::AmbiguousParameter {
+                cmdlet,
+                parameter,
+                candidates,
+            } => vec![
+                ("cmdlet", (*cmdlet).to_owned()),
+                ("parameter", parameter.clone()),
+                (
+                    "candidates",
+                    candidates
+                        .iter()
+                        .map(|c| format!("-{c}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+            ConsoleError::DuplicateParameter { parameter }
+            | ConsoleError::MissingArgument { parameter } => {
                 vec![("parameter", (*parameter).to_owned())]
             }
-            ConsoleError::MissingParameter { cmdlet, parameter } => vec![("cmdlet", (*cmdlet).to_owned()), ("parameter", (*parameter).to_owned())],
-            ConsoleError::UnknownPolicy { given } | ConsoleError::MalformedProductId { given } | ConsoleError::BadValue { given } | ConsoleError::BadEnabled { given } => {
+            ConsoleError::MissingParameter { cmdlet, parameter } => vec![
+                ("cmdlet", (*cmdlet).to_owned()),
+                ("parameter", (*parameter).to_owned()),
+            ],
+            ConsoleError::UnknownPolicy { given }
+            | ConsoleError::MalformedProductId { given }
+            | ConsoleError::BadValue { given }
+            | ConsoleError::BadEnabled { given } => {
                 vec![("given", given.clone())]
             }
             ConsoleError::UnknownProduct { product } => vec![("product", product.to_string())],
@@ -210,7 +324,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)));
             diagonal = above;
         }
     }
@@ -229,14 +345,25 @@ fn suggest(name: &str) -> Option<&'static str> {
 
 /// A parameter by its name or an unambiguous prefix, as PowerShell allows.
 fn resolve(spec: &Spec, given: &str) -> Result<Param, ConsoleError> {
-    if let Some(p) = spec.params.iter().find(|p| p.name.eq_ignore_ascii_case(given)) {
+    if let Some(p) = spec
+        .params
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(given))
+    {
         return Ok(*p);
     }
     let lower = given.to_ascii_lowercase();
-    let matches: Vec<&Param> = spec.params.iter().filter(|p| !given.is_empty() && p.name.to_ascii_lowercase().starts_with(&lower)).collect();
+    let matches: Vec<&Param> = spec
+        .params
+        .iter()
+        .filter(|p| !given.is_empty() && p.name.to_ascii_lowercase().starts_with(&lower))
+        .collect();
     match matches.as_slice() {
         [one] => Ok(**one),
-        [] => Err(ConsoleError::UnknownParameter { cmdlet: spec.name, parameter: given.to_owned() }),
+        [] => Err(ConsoleError::UnknownParameter {
+            cmdlet: spec.name,
+            parameter: given.to_owned(),
+        }),
         many => Err(ConsoleError::AmbiguousParameter {
             cmdlet: spec.name,
             parameter: given.to_owned(),
@@ -256,17 +383,28 @@ fn boolean(text: &str) -> Option<bool> {
 /// Parses a command line; `Ok(None)` for a blank one.
 pub fn parse(line: &str) -> Result<Option<Cmdlet>, ConsoleError> {
     let words = tokenize(line)?;
-    let Some((head, rest)) = words.split_first() else { return Ok(None) };
+    let Some((head, rest)) = words.split_first() else {
+        return Ok(None);
+    };
     let spec = CMDLETS
         .iter()
-        .find(|s| s.name.eq_ignore_ascii_case(head) || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(head)))
-        .ok_or_else(|| ConsoleError::UnknownCmdlet { name: head.clone(), suggestion: suggest(head) })?;
+        .find(|s| {
+            s.name.eq_ignore_ascii_case(head)
+                || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(head))
+        })
+        .ok_or_else(|| ConsoleError::UnknownCmdlet {
+            name: head.clone(),
+            suggestion: suggest(head),
+        })?;
 
     let mut given: Vec<(&'static str, String)> = Vec::new();
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         let Some(flag) = word.strip_prefix('-').filter(|f| !f.is_empty()) else {
-            return Err(ConsoleError::PositionalArgument { cmdlet: spec.name, argument: word.clone() });
+            return Err(ConsoleError::PositionalArgument {
+                cmdlet: spec.name,
+                argument: word.clone(),
+            });
         };
         let (name, inline) = match flag.split_once(':') {
             Some((n, v)) => (n, Some(v.to_owned())),
@@ -274,7 +412,9 @@ pub fn parse(line: &str) -> Result<Option<Cmdlet>, ConsoleError> {
         };
         let param = resolve(spec, name)?;
         if given.iter().any(|(n, _)| *n == param.name) {
-            return Err(ConsoleError::DuplicateParameter { parameter: param.name });
+            return Err(ConsoleError::DuplicateParameter {
+                parameter: param.name,
+            });
         }
         let value = match (param.kind, inline) {
             (Kind::Switch, None) => "true".to_owned(),
@@ -282,47 +422,88 @@ pub fn parse(line: &str) -> Result<Option<Cmdlet>, ConsoleError> {
             (Kind::Text, Some(v)) if !v.is_empty() => v,
             (Kind::Text, _) => match words.next() {
                 Some(v) if !v.starts_with('-') || v.len() == 1 => v.clone(),
-                _ => return Err(ConsoleError::MissingArgument { parameter: param.name }),
+                _ => {
+                    return Err(ConsoleError::MissingArgument {
+                        parameter: param.name,
+                    })
+                }
             },
         };
         given.push((param.name, value));
     }
-    let get = |name: &str| given.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
-    if let Some(missing) = spec.params.iter().find(|p| p.required && get(p.name).is_none()) {
-        return Err(ConsoleError::MissingParameter { cmdlet: spec.name, parameter: missing.name });
+    let get = |name: &str| {
+        given
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    if let Some(missing) = spec
+        .params
+        .iter()
+        .find(|p| p.required && get(p.name).is_none())
+    {
+        return Err(ConsoleError::MissingParameter {
+            cmdlet: spec.name,
+            parameter: missing.name,
+        });
     }
     if let Some(policy) = get(POLICY.name) {
         if !policy.eq_ignore_ascii_case(POLICY_ID) {
-            return Err(ConsoleError::UnknownPolicy { given: policy.to_owned() });
+            return Err(ConsoleError::UnknownPolicy {
+                given: policy.to_owned(),
+            });
         }
     }
     let product = || {
         let text = get(PRODUCT.name).unwrap_or_default();
-        ProductId::try_from(text).map_err(|_| ConsoleError::MalformedProductId { given: text.to_owned() })
+        ProductId::try_from(text).map_err(|_| ConsoleError::MalformedProductId {
+            given: text.to_owned(),
+        })
     };
     Ok(Some(match spec.id {
         Name::Connect => Cmdlet::Connect,
         Name::GetPolicies => Cmdlet::GetPolicies,
         Name::GetPolicy => Cmdlet::GetPolicy,
         Name::GetProductPolicies => Cmdlet::GetProductPolicies,
-        Name::GetProductPolicy => Cmdlet::GetProductPolicy { product: product()? },
+        Name::GetProductPolicy => Cmdlet::GetProductPolicy {
+            product: product()?,
+        },
         Name::UpdateProductPolicy => {
             let product = product()?;
             let value = match (get("Value"), get("Enabled")) {
                 (Some(_), Some(_)) => return Err(ConsoleError::ValueAndEnabled),
-                (None, None) => return Err(ConsoleError::MissingParameter { cmdlet: spec.name, parameter: "Value" }),
-                (Some(v), None) => PolicyValue::try_from(v).map_err(|_| ConsoleError::BadValue { given: v.to_owned() })?,
+                (None, None) => {
+                    return Err(ConsoleError::MissingParameter {
+                        cmdlet: spec.name,
+                        parameter: "Value",
+                    })
+                }
+                (Some(v), None) => {
+                    PolicyValue::try_from(v).map_err(|_| ConsoleError::BadValue {
+                        given: v.to_owned(),
+                    })?
+                }
                 (None, Some(e)) => match boolean(e) {
                     Some(true) => PolicyValue::Enabled,
                     Some(false) => PolicyValue::Disabled,
-                    None => return Err(ConsoleError::BadEnabled { given: e.to_owned() }),
+                    None => {
+                        return Err(ConsoleError::BadEnabled {
+                            given: e.to_owned(),
+                        })
+                    }
                 },
             };
             let what_if = match get(WHAT_IF.name) {
                 None => false,
-                Some(v) => boolean(v).ok_or_else(|| ConsoleError::BadEnabled { given: v.to_owned() })?,
+                Some(v) => boolean(v).ok_or_else(|| ConsoleError::BadEnabled {
+                    given: v.to_owned(),
+                })?,
             };
-            Cmdlet::UpdateProductPolicy { product, value, what_if }
+            Cmdlet::UpdateProductPolicy {
+                product,
+                value,
+                what_if,
+            }
         }
         Name::Help => Cmdlet::Help,
         Name::Clear => Cmdlet::Clear,
@@ -333,16 +514,26 @@ pub fn parse(line: &str) -> Result<Option<Cmdlet>, ConsoleError> {
 #[derive(Debug, Clone)]
 pub enum Plan {
     /// Remember the connection; the person it is for.
-    Connect { account: String, tenant: String },
+    Connect {
+        account: String,
+        tenant: String,
+    },
     /// Print this text.
     Print(String),
     /// Print the supported cmdlets (translated by the console).
     Help,
     Clear,
     /// What `-WhatIf` would do, without doing it.
-    WhatIf { product_name: String, product: ProductId, value: PolicyValue },
+    WhatIf {
+        product_name: String,
+        product: ProductId,
+        value: PolicyValue,
+    },
     /// Set the value through the store (`Command::SetPolicy`), then print the product's row.
-    Update { product: ProductId, value: PolicyValue },
+    Update {
+        product: ProductId,
+        value: PolicyValue,
+    },
 }
 
 /// Everything a plan reads.
@@ -361,11 +552,23 @@ pub fn plan(cmdlet: Cmdlet, session: &Session) -> Result<Plan, ConsoleError> {
         if !session.connected {
             return Err(ConsoleError::NotConnected);
         }
-        may(&session.state.directory, actor, action, Subject::Tenant(&actor.tenant)).map_err(ConsoleError::Denied)?;
+        may(
+            &session.state.directory,
+            actor,
+            action,
+            Subject::Tenant(&actor.tenant),
+        )
+        .map_err(ConsoleError::Denied)?;
         Ok(actor)
     };
     let known = |id: &ProductId| {
-        session.catalog.product(id).map(|p| p.name.clone()).ok_or_else(|| ConsoleError::UnknownProduct { product: id.clone() })
+        session
+            .catalog
+            .product(id)
+            .map(|p| p.name.clone())
+            .ok_or_else(|| ConsoleError::UnknownProduct {
+                product: id.clone(),
+            })
     };
     Ok(match cmdlet {
         Cmdlet::Help => Plan::Help,
@@ -373,8 +576,12 @@ pub fn plan(cmdlet: Cmdlet, session: &Session) -> Result<Plan, ConsoleError> {
         Cmdlet::Connect => {
             let actor = session.actor.ok_or(ConsoleError::NotSignedIn)?;
             let directory = &session.state.directory;
-            let account = directory.user(&actor.user).map_or_else(|| actor.user.0.clone(), |u| u.email.to_string());
-            let tenant = directory.tenant(&actor.tenant).map_or_else(|| actor.tenant.0.clone(), |t| t.name.clone());
+            let account = directory
+                .user(&actor.user)
+                .map_or_else(|| actor.user.0.clone(), |u| u.email.to_string());
+            let tenant = directory
+                .tenant(&actor.tenant)
+                .map_or_else(|| actor.tenant.0.clone(), |t| t.name.clone());
             Plan::Connect { account, tenant }
         }
         Cmdlet::GetPolicies | Cmdlet::GetPolicy => {
@@ -383,18 +590,36 @@ pub fn plan(cmdlet: Cmdlet, session: &Session) -> Result<Plan, ConsoleError> {
         }
         Cmdlet::GetProductPolicies => {
             let actor = connected_as(Action::ViewPolicies)?;
-            Plan::Print(product_policies_table(session.state, session.catalog, actor, None))
+            Plan::Print(product_policies_table(
+                session.state,
+                session.catalog,
+                actor,
+                None,
+            ))
         }
         Cmdlet::GetProductPolicy { product } => {
             let actor = connected_as(Action::ViewPolicies)?;
             known(&product)?;
-            Plan::Print(product_policies_table(session.state, session.catalog, actor, Some(&product)))
+            Plan::Print(product_policies_table(
+                session.state,
+                session.catalog,
+                actor,
+                Some(&product),
+            ))
         }
-        Cmdlet::UpdateProductPolicy { product, value, what_if } => {
+        Cmdlet::UpdateProductPolicy {
+            product,
+            value,
+            what_if,
+        } => {
             connected_as(Action::SetPolicy)?;
             let product_name = known(&product)?;
             if what_if {
-                Plan::WhatIf { product_name, product, value }
+                Plan::WhatIf {
+                    product_name,
+                    product,
+                    value,
+                }
             } else {
                 Plan::Update { product, value }
             }
@@ -407,10 +632,19 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let widths: Vec<usize> = headers
         .iter()
         .enumerate()
-        .map(|(i, h)| rows.iter().map(|r| r[i].chars().count()).chain([h.chars().count()]).max().unwrap_or(0))
+        .map(|(i, h)| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([h.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let line = |cells: &mut dyn Iterator<Item = String>| {
-        let padded: Vec<String> = cells.zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let padded: Vec<String> = cells
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         padded.join(" ").trim_end().to_owned()
     };
     let mut out = vec![
@@ -425,21 +659,38 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 pub fn policies_table() -> String {
     table(
         &["PolicyId", "Description", "DefaultValue"],
-        &[vec![POLICY_ID.to_owned(), "Allow users to buy and try products through self-service".to_owned(), PolicyValue::default().to_string()]],
+        &[vec![
+            POLICY_ID.to_owned(),
+            "Allow users to buy and try products through self-service".to_owned(),
+            PolicyValue::default().to_string(),
+        ]],
     )
 }
 
 /// The module's listing, for every product or one: PolicyId, ProductName, ProductId, PolicyValue.
-pub fn product_policies_table(state: &State, catalog: &Catalog, actor: &Actor, only: Option<&ProductId>) -> String {
+pub fn product_policies_table(
+    state: &State,
+    catalog: &Catalog,
+    actor: &Actor,
+    only: Option<&ProductId>,
+) -> String {
     let rows: Vec<Vec<String>> = catalog
         .products
         .iter()
         .filter(|p| only.is_none_or(|id| &p.id == id))
         .map(|p| {
-            vec![POLICY_ID.to_owned(), p.name.clone(), p.id.to_string(), state.policies.get(&actor.tenant, &p.id).to_string()]
+            vec![
+                POLICY_ID.to_owned(),
+                p.name.clone(),
+                p.id.to_string(),
+                state.policies.get(&actor.tenant, &p.id).to_string(),
+            ]
         })
         .collect();
-    table(&["PolicyId", "ProductName", "ProductId", "PolicyValue"], &rows)
+    table(
+        &["PolicyId", "ProductName", "ProductId", "PolicyValue"],
+        &rows,
+    )
 }
 
 #[cfg(test)]
@@ -448,20 +699,32 @@ mod tests {
 
     #[test]
     fn words_keep_quoted_spaces() {
-        assert_eq!(tokenize(r#"  a  'b c' "d"e  "#).unwrap(), vec!["a", "b c", "de"]);
+        assert_eq!(
+            tokenize(r#"  a  'b c' "d"e  "#).unwrap(),
+            vec!["a", "b c", "de"]
+        );
         assert_eq!(tokenize("a ''").unwrap(), vec!["a", ""]);
         assert_eq!(tokenize("a 'b"), Err(ConsoleError::UnterminatedQuote));
     }
 
     #[test]
     fn tables_pad_like_format_table() {
-        let t = table(&["Id", "Name"], &[vec!["1".into(), "Visio".into()], vec!["200".into(), "BI".into()]]);
+        let t = table(
+            &["Id", "Name"],
+            &[
+                vec!["1".into(), "Visio".into()],
+                vec!["200".into(), "BI".into()],
+            ],
+        );
         assert_eq!(t, "Id  Name\n--  ----\n1   Visio\n200 BI");
     }
 
     #[test]
     fn typos_get_a_suggestion_and_nonsense_does_not() {
-        assert_eq!(suggest("Get-MSCommerceProductPolicys"), Some("Get-MSCommerceProductPolicy"));
+        assert_eq!(
+            suggest("Get-MSCommerceProductPolicys"),
+            Some("Get-MSCommerceProductPolicy")
+        );
         assert_eq!(suggest("Connect-MsComerce"), Some("Connect-MSCommerce"));
         assert_eq!(suggest("Remove-Item"), None);
     }

@@ -25,7 +25,9 @@ impl fmt::Display for EmailError {
             EmailError::Empty => "enter the email address you use at work",
             EmailError::MissingAt => "an email address has an @ between name and domain",
             EmailError::EmptyLocalPart => "the part before the @ is missing",
-            EmailError::InvalidLocalPart => "the part before the @ has characters an address cannot have",
+            EmailError::InvalidLocalPart => {
+                "the part before the @ has characters an address cannot have"
+            }
             EmailError::InvalidDomain => "the part after the @ is not a domain, like contoso.com",
             EmailError::TooLong => "an email address has at most 254 characters",
         })
@@ -54,7 +56,9 @@ fn valid_domain(domain: &str) -> bool {
                 && !l.starts_with('-')
                 && !l.ends_with('-')
         })
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 impl TryFrom<&str> for Email {
@@ -72,7 +76,9 @@ impl TryFrom<&str> for Email {
             return Err(EmailError::EmptyLocalPart);
         }
         // The dot-atom of RFC 5322: guest accounts use `#EXT#` in it.
-        let atom_ok = local.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b))
+        let atom_ok = local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~.".contains(&b))
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..");
@@ -239,7 +245,9 @@ impl Directory {
     }
 
     pub fn tenant_for_domain(&self, domain: &str) -> Option<&Tenant> {
-        self.tenants.iter().find(|t| t.domains.iter().any(|d| d == domain))
+        self.tenants
+            .iter()
+            .find(|t| t.domains.iter().any(|d| d == domain))
     }
 
     pub fn user(&self, id: &UserId) -> Option<&User> {
@@ -252,7 +260,9 @@ impl Directory {
 
     /// The account with this address in this tenant.
     pub fn account(&self, tenant: &TenantId, email: &Email) -> Option<&User> {
-        self.users.iter().find(|u| &u.tenant == tenant && &u.email == email)
+        self.users
+            .iter()
+            .find(|u| &u.tenant == tenant && &u.email == email)
     }
 
     pub fn members_of<'a>(&'a self, tenant: &'a TenantId) -> impl Iterator<Item = &'a User> + 'a {
@@ -270,7 +280,10 @@ mod tests {
         let cases: [(&str, Result<&str, EmailError>); 14] = [
             ("megan@contoso.com", Ok("megan@contoso.com")),
             ("  Megan.Bowen@Contoso.COM ", Ok("megan.bowen@contoso.com")),
-            ("alex_fabrikam.com#EXT#@contoso.onmicrosoft.com", Ok("alex_fabrikam.com#ext#@contoso.onmicrosoft.com")),
+            (
+                "alex_fabrikam.com#EXT#@contoso.onmicrosoft.com",
+                Ok("alex_fabrikam.com#ext#@contoso.onmicrosoft.com"),
+            ),
             ("", Err(Empty)),
             ("   ", Err(Empty)),
             ("megan", Err(MissingAt)),
@@ -285,13 +298,23 @@ mod tests {
         ];
         for (text, expected) in cases {
             let got = Email::try_from(text);
-            assert_eq!(got.as_ref().map(Email::as_str).map_err(|e| *e), expected, "{text:?}");
+            assert_eq!(
+                got.as_ref().map(Email::as_str).map_err(|e| *e),
+                expected,
+                "{text:?}"
+            );
         }
-        assert_eq!(Email::try_from(format!("{}@contoso.com", "a".repeat(250)).as_str()), Err(TooLong));
+        assert_eq!(
+            Email::try_from(format!("{}@contoso.com", "a".repeat(250)).as_str()),
+            Err(TooLong)
+        );
     }
 
     #[test]
     fn email_domain() {
-        assert_eq!(Email::try_from("a@b.Contoso.com").unwrap().domain(), "b.contoso.com");
+        assert_eq!(
+            Email::try_from("a@b.Contoso.com").unwrap().domain(),
+            "b.contoso.com"
+        );
     }
 }

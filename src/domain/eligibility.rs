@@ -1,7 +1,10 @@
 //! Who may buy: the ordered eligibility rules of domain.md, as data plus one match.
 
 use super::catalog::{Country, Product};
-use super::directory::{AccountKind, AccountStatus, Cloud, Directory, Email, EmailError, Management, Sector, Tenant, TenantId, User};
+use super::directory::{
+    AccountKind, AccountStatus, Cloud, Directory, Email, EmailError, Management, Sector, Tenant,
+    TenantId, User,
+};
 use super::policy::{Policies, PolicyValue};
 use serde::{Deserialize, Serialize};
 
@@ -136,7 +139,11 @@ impl Decision {
     pub const fn contact_it_admin(self) -> bool {
         !matches!(
             self,
-            Decision::EmailMalformed(_) | Decision::UnknownDomain | Decision::AccountNotFound | Decision::TrialsOnly | Decision::Eligible
+            Decision::EmailMalformed(_)
+                | Decision::UnknownDomain
+                | Decision::AccountNotFound
+                | Decision::TrialsOnly
+                | Decision::Eligible
         )
     }
 
@@ -199,10 +206,12 @@ impl Verdict {
     pub fn may_trial(&self, kind: TrialKind, product: &Product) -> bool {
         match (self.allowance(), kind) {
             (Allowance::Purchase, TrialKind::WithPaymentMethod) => true,
-            (Allowance::Purchase | Allowance::TrialWithoutPaymentMethod, TrialKind::WithoutPaymentMethod) => {
-                product.trial_without_payment_method
-            }
-            (Allowance::TrialWithoutPaymentMethod, TrialKind::WithPaymentMethod) | (Allowance::Nothing, _) => false,
+            (
+                Allowance::Purchase | Allowance::TrialWithoutPaymentMethod,
+                TrialKind::WithoutPaymentMethod,
+            ) => product.trial_without_payment_method,
+            (Allowance::TrialWithoutPaymentMethod, TrialKind::WithPaymentMethod)
+            | (Allowance::Nothing, _) => false,
         }
     }
 }
@@ -222,17 +231,32 @@ fn check(rule: Rule, f: &Facts) -> Option<Decision> {
     match rule {
         Rule::EmailFormat => f.email.as_ref().err().map(|e| Decision::EmailMalformed(*e)),
         Rule::KnownDomain => f.tenant.is_none().then_some(Decision::UnknownDomain),
-        Rule::ManagedTenant => f.tenant.filter(|t| t.management == Management::Unmanaged).map(|_| Decision::UnmanagedTenant),
-        Rule::NotGovernment => f.tenant.filter(|t| t.sector == Sector::Government).map(|_| Decision::GovernmentTenant),
-        Rule::NotEducation => f.tenant.filter(|t| t.sector == Sector::Education).map(|_| Decision::EducationTenant),
-        Rule::PublicCloud => f.tenant.filter(|t| t.cloud == Cloud::Sovereign).map(|_| Decision::SovereignCloud),
+        Rule::ManagedTenant => f
+            .tenant
+            .filter(|t| t.management == Management::Unmanaged)
+            .map(|_| Decision::UnmanagedTenant),
+        Rule::NotGovernment => f
+            .tenant
+            .filter(|t| t.sector == Sector::Government)
+            .map(|_| Decision::GovernmentTenant),
+        Rule::NotEducation => f
+            .tenant
+            .filter(|t| t.sector == Sector::Education)
+            .map(|_| Decision::EducationTenant),
+        Rule::PublicCloud => f
+            .tenant
+            .filter(|t| t.cloud == Cloud::Sovereign)
+            .map(|_| Decision::SovereignCloud),
         Rule::AccountExists => f.account.is_none().then_some(Decision::AccountNotFound),
         Rule::AccountActive => f.account.and_then(|a| match a.status {
             AccountStatus::Active => None,
             AccountStatus::Disabled => Some(Decision::AccountDisabled),
             AccountStatus::Deleted => Some(Decision::AccountDeleted),
         }),
-        Rule::NotGuest => f.account.filter(|a| a.kind == AccountKind::Guest).map(|_| Decision::GuestAccount),
+        Rule::NotGuest => f
+            .account
+            .filter(|a| a.kind == AccountKind::Guest)
+            .map(|_| Decision::GuestAccount),
         Rule::MarketOffersSelfService => f
             .tenant
             .map(Tenant::country)
@@ -241,12 +265,17 @@ fn check(rule: Rule, f: &Facts) -> Option<Decision> {
         Rule::ProductOfferedInMarket => f
             .tenant
             .map(Tenant::country)
-            .filter(|c| f.product.family.restricted_in_brazil_and_congo() && MARKETS_WITHOUT_PROJECT_AND_VISIO.contains(c))
+            .filter(|c| {
+                f.product.family.restricted_in_brazil_and_congo()
+                    && MARKETS_WITHOUT_PROJECT_AND_VISIO.contains(c)
+            })
             .map(Decision::ProductUnavailableInMarket),
         Rule::Policy => Some(match (f.policy, f.product.trial_without_payment_method) {
             (PolicyValue::Enabled, _) => Decision::Eligible,
             (PolicyValue::OnlyTrialsWithoutPaymentMethod, true) => Decision::TrialsOnly,
-            (PolicyValue::OnlyTrialsWithoutPaymentMethod, false) => Decision::NoTrialWithoutPaymentMethod,
+            (PolicyValue::OnlyTrialsWithoutPaymentMethod, false) => {
+                Decision::NoTrialWithoutPaymentMethod
+            }
             (PolicyValue::Disabled, _) => Decision::PolicyDisabled,
         }),
     }
@@ -254,27 +283,58 @@ fn check(rule: Rule, f: &Facts) -> Option<Decision> {
 
 fn decide(facts: &Facts) -> Decision {
     // `Rule::Policy` always decides, so the search cannot come back empty.
-    RULES.iter().find_map(|rule| check(*rule, facts)).unwrap_or(Decision::Eligible)
+    RULES
+        .iter()
+        .find_map(|rule| check(*rule, facts))
+        .unwrap_or(Decision::Eligible)
 }
 
-fn gather<'a>(directory: &'a Directory, policies: &Policies, product: &'a Product, email: Result<Email, EmailError>) -> Facts<'a> {
-    let tenant = email.as_ref().ok().and_then(|e| directory.tenant_for_domain(e.domain()));
+fn gather<'a>(
+    directory: &'a Directory,
+    policies: &Policies,
+    product: &'a Product,
+    email: Result<Email, EmailError>,
+) -> Facts<'a> {
+    let tenant = email
+        .as_ref()
+        .ok()
+        .and_then(|e| directory.tenant_for_domain(e.domain()));
     let account = match (&email, tenant) {
         (Ok(e), Some(t)) => directory.account(&t.id, e),
         _ => None,
     };
     let policy = tenant.map_or(PolicyValue::Enabled, |t| policies.get(&t.id, &product.id));
-    Facts { email, tenant, account, product, policy }
+    Facts {
+        email,
+        tenant,
+        account,
+        product,
+        policy,
+    }
 }
 
 /// The partial verdict from what has been typed into the email field, before sign-in.
-pub fn evaluate_email(directory: &Directory, policies: &Policies, product: &Product, typed: &str) -> Verdict {
+pub fn evaluate_email(
+    directory: &Directory,
+    policies: &Policies,
+    product: &Product,
+    typed: &str,
+) -> Verdict {
     let facts = gather(directory, policies, product, Email::try_from(typed));
-    Verdict { decision: decide(&facts), stage: Stage::Email, tenant: facts.tenant.map(|t| t.id.clone()) }
+    Verdict {
+        decision: decide(&facts),
+        stage: Stage::Email,
+        tenant: facts.tenant.map(|t| t.id.clone()),
+    }
 }
 
 /// The full verdict for a signed-in person: it decides whether they may pay.
-pub fn evaluate(directory: &Directory, policies: &Policies, product: &Product, user: &User) -> Verdict {
+pub fn evaluate(
+    directory: &Directory,
+    policies: &Policies,
+    product: &Product,
+    user: &User,
+) -> Verdict {
     let tenant = directory.tenant(&user.tenant);
     let facts = Facts {
         email: Ok(user.email.clone()),
@@ -283,5 +343,9 @@ pub fn evaluate(directory: &Directory, policies: &Policies, product: &Product, u
         product,
         policy: tenant.map_or(PolicyValue::Enabled, |t| policies.get(&t.id, &product.id)),
     };
-    Verdict { decision: decide(&facts), stage: Stage::SignedIn, tenant: tenant.map(|t| t.id.clone()) }
+    Verdict {
+        decision: decide(&facts),
+        stage: Stage::SignedIn,
+        tenant: tenant.map(|t| t.id.clone()),
+    }
 }

@@ -19,7 +19,9 @@ pub use card::{Brand, CardError, CardInput, PaymentCard, StoredCard};
 pub use catalog::{Catalog, Country, Market, Product, ProductFamily, ProductId};
 pub use commands::{advance, execute, Command, Ctx, DomainError, Event};
 pub use directory::{Directory, Email, Role, Tenant, TenantId, User, UserId};
-pub use eligibility::{evaluate, evaluate_email, Allowance, Decision, Rule, Stage, TrialKind, Verdict};
+pub use eligibility::{
+    evaluate, evaluate_email, Allowance, Decision, Rule, Stage, TrialKind, Verdict,
+};
 pub use money::{Currency, Money};
-pub use policy::{PolicyValue, Policies};
+pub use policy::{Policies, PolicyValue};
 pub use subscription::{Quantity, State, Subscription, SubscriptionId};

@@ -150,21 +150,36 @@ impl Money {
         if self.currency != other.currency {
             return Err(MoneyError::CurrencyMismatch(self.currency, other.currency));
         }
-        let minor = self.minor.checked_add(other.minor).ok_or(MoneyError::Overflow)?;
-        Ok(Money { minor, currency: self.currency })
+        let minor = self
+            .minor
+            .checked_add(other.minor)
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
         if self.currency != other.currency {
             return Err(MoneyError::CurrencyMismatch(self.currency, other.currency));
         }
-        let minor = self.minor.checked_sub(other.minor).ok_or(MoneyError::Overflow)?;
+        let minor = self
+            .minor
+            .checked_sub(other.minor)
+            .ok_or(MoneyError::Overflow)?;
         Money::from_minor(minor, self.currency)
     }
 
     pub fn checked_mul(self, factor: u32) -> Result<Money, MoneyError> {
-        let minor = self.minor.checked_mul(i64::from(factor)).ok_or(MoneyError::Overflow)?;
-        Ok(Money { minor, currency: self.currency })
+        let minor = self
+            .minor
+            .checked_mul(i64::from(factor))
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
 
     /// The amount as a plain decimal string (`"12.50"`, `"1090"`), for `Intl` to format
@@ -175,7 +190,12 @@ impl Money {
             return self.minor.to_string();
         }
         let scale = 10i64.pow(exp);
-        format!("{}.{:0width$}", self.minor / scale, self.minor % scale, width = exp as usize)
+        format!(
+            "{}.{:0width$}",
+            self.minor / scale,
+            self.minor % scale,
+            width = exp as usize
+        )
     }
 }
 
@@ -225,8 +245,14 @@ mod tests {
         assert_eq!(usd(i64::MAX).checked_mul(2), Err(MoneyError::Overflow));
         assert_eq!(usd(1).checked_sub(usd(2)), Err(MoneyError::Negative));
         let eur = Money::zero(Currency::EUR);
-        assert_eq!(usd(1).checked_add(eur), Err(MoneyError::CurrencyMismatch(Currency::USD, Currency::EUR)));
-        assert_eq!(Money::from_minor(-5, Currency::USD), Err(MoneyError::Negative));
+        assert_eq!(
+            usd(1).checked_add(eur),
+            Err(MoneyError::CurrencyMismatch(Currency::USD, Currency::EUR))
+        );
+        assert_eq!(
+            Money::from_minor(-5, Currency::USD),
+            Err(MoneyError::Negative)
+        );
     }
 
     #[test]

@@ -20,8 +20,11 @@ pub enum PolicyValue {
 }
 
 impl PolicyValue {
-    pub const ALL: [PolicyValue; 3] =
-        [PolicyValue::Enabled, PolicyValue::OnlyTrialsWithoutPaymentMethod, PolicyValue::Disabled];
+    pub const ALL: [PolicyValue; 3] = [
+        PolicyValue::Enabled,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        PolicyValue::Disabled,
+    ];
 
     /// The value as MSCommerce prints and takes it.
     pub const fn as_str(self) -> &'static str {
@@ -44,7 +47,11 @@ pub struct PolicyValueError(pub String);
 
 impl fmt::Display for PolicyValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a policy value: use Enabled, Disabled or OnlyTrialsWithoutPaymentMethod", self.0)
+        write!(
+            f,
+            "{:?} is not a policy value: use Enabled, Disabled or OnlyTrialsWithoutPaymentMethod",
+            self.0
+        )
     }
 }
 
@@ -67,7 +74,10 @@ pub struct Policies {
 
 impl Policies {
     pub fn get(&self, tenant: &TenantId, product: &ProductId) -> PolicyValue {
-        self.values.get(&(tenant.clone(), product.clone())).copied().unwrap_or_default()
+        self.values
+            .get(&(tenant.clone(), product.clone()))
+            .copied()
+            .unwrap_or_default()
     }
 
     pub fn set(&mut self, tenant: &TenantId, product: &ProductId, value: PolicyValue) {
@@ -87,17 +97,29 @@ mod pairs {
         value: PolicyValue,
     }
 
-    pub fn serialize<S: Serializer>(map: &BTreeMap<(TenantId, ProductId), PolicyValue>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        map: &BTreeMap<(TenantId, ProductId), PolicyValue>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         let entries: Vec<Entry> = map
             .iter()
-            .map(|((tenant, product), value)| Entry { tenant: tenant.clone(), product: product.clone(), value: *value })
+            .map(|((tenant, product), value)| Entry {
+                tenant: tenant.clone(),
+                product: product.clone(),
+                value: *value,
+            })
             .collect();
         entries.serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<(TenantId, ProductId), PolicyValue>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<(TenantId, ProductId), PolicyValue>, D::Error> {
         let entries = Vec::<Entry>::deserialize(d)?;
-        Ok(entries.into_iter().map(|e| ((e.tenant, e.product), e.value)).collect())
+        Ok(entries
+            .into_iter()
+            .map(|e| ((e.tenant, e.product), e.value))
+            .collect())
     }
 }
 
@@ -109,29 +131,52 @@ mod tests {
     fn default_is_enabled_also_for_unknown_products() {
         let p = Policies::default();
         let t = TenantId("contoso".into());
-        assert_eq!(p.get(&t, &ProductId::try_from("CFQ7TTC0ZZZZ").unwrap()), PolicyValue::Enabled);
+        assert_eq!(
+            p.get(&t, &ProductId::try_from("CFQ7TTC0ZZZZ").unwrap()),
+            PolicyValue::Enabled
+        );
     }
 
     #[test]
     fn set_under_an_old_id_applies_to_the_new_one() {
         let mut p = Policies::default();
         let t = TenantId("contoso".into());
-        p.set(&t, &ProductId::try_from("CFQ7TTC0KP0P").unwrap(), PolicyValue::Disabled);
-        assert_eq!(p.get(&t, &ProductId::try_from("CFQ7TTC0LH2H").unwrap()), PolicyValue::Disabled);
-        assert_eq!(p.get(&TenantId("other".into()), &ProductId::try_from("CFQ7TTC0LH2H").unwrap()), PolicyValue::Enabled);
+        p.set(
+            &t,
+            &ProductId::try_from("CFQ7TTC0KP0P").unwrap(),
+            PolicyValue::Disabled,
+        );
+        assert_eq!(
+            p.get(&t, &ProductId::try_from("CFQ7TTC0LH2H").unwrap()),
+            PolicyValue::Disabled
+        );
+        assert_eq!(
+            p.get(
+                &TenantId("other".into()),
+                &ProductId::try_from("CFQ7TTC0LH2H").unwrap()
+            ),
+            PolicyValue::Enabled
+        );
     }
 
     #[test]
     fn values_parse_case_insensitively() {
         assert_eq!(PolicyValue::try_from("enabled"), Ok(PolicyValue::Enabled));
-        assert_eq!(PolicyValue::try_from("OnlyTrialsWithoutPaymentMethod"), Ok(PolicyValue::OnlyTrialsWithoutPaymentMethod));
+        assert_eq!(
+            PolicyValue::try_from("OnlyTrialsWithoutPaymentMethod"),
+            Ok(PolicyValue::OnlyTrialsWithoutPaymentMethod)
+        );
         assert!(PolicyValue::try_from("Maybe").is_err());
     }
 
     #[test]
     fn policies_round_trip_through_json() {
         let mut p = Policies::default();
-        p.set(&TenantId("contoso".into()), &ProductId::try_from("CFQ7TTC0H9MP").unwrap(), PolicyValue::OnlyTrialsWithoutPaymentMethod);
+        p.set(
+            &TenantId("contoso".into()),
+            &ProductId::try_from("CFQ7TTC0H9MP").unwrap(),
+            PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        );
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(serde_json::from_str::<Policies>(&json).unwrap(), p);
     }

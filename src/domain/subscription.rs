@@ -170,7 +170,9 @@ impl Subscription {
 
     /// What one term costs at the purchase price.
     pub fn term_amount(&self) -> Money {
-        self.unit_price.checked_mul(self.licenses.get()).unwrap_or(self.unit_price)
+        self.unit_price
+            .checked_mul(self.licenses.get())
+            .unwrap_or(self.unit_price)
     }
 }
 
@@ -258,7 +260,10 @@ pub struct State {
 
 impl State {
     pub fn subscription(&self, id: &SubscriptionId) -> Option<&Subscription> {
-        self.subscriptions.iter().find(|s| &s.id == id).map(Arc::as_ref)
+        self.subscriptions
+            .iter()
+            .find(|s| &s.id == id)
+            .map(Arc::as_ref)
     }
 
     pub fn bill(&self, id: &BillId) -> Option<&Bill> {
@@ -293,7 +298,11 @@ mod tests {
             ("", Err(QuantityError::NotANumber)),
         ];
         for (text, expected) in cases {
-            assert_eq!(Quantity::try_from(text).map(Quantity::get), expected, "{text:?}");
+            assert_eq!(
+                Quantity::try_from(text).map(Quantity::get),
+                expected,
+                "{text:?}"
+            );
         }
         assert!(serde_json::from_str::<Quantity>("0").is_err());
     }

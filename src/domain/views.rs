@@ -40,7 +40,9 @@ impl ProductFilter {
     pub fn admits(self, source: Source) -> bool {
         match self {
             ProductFilter::CentralOnly => source == Source::Central,
-            ProductFilter::IncludeSelfService => matches!(source, Source::Central | Source::SelfService),
+            ProductFilter::IncludeSelfService => {
+                matches!(source, Source::Central | Source::SelfService)
+            }
             ProductFilter::Trials => source == Source::Trial,
         }
     }
@@ -97,7 +99,9 @@ pub struct Query {
 }
 
 fn purchaser_name(directory: &Directory, id: &Option<UserId>) -> Option<String> {
-    id.as_ref().and_then(|u| directory.user(u)).map(|u| u.display_name.clone())
+    id.as_ref()
+        .and_then(|u| directory.user(u))
+        .map(|u| u.display_name.clone())
 }
 
 fn status_rank(s: Status) -> u8 {
@@ -110,18 +114,38 @@ fn status_rank(s: Status) -> u8 {
 }
 
 /// The grid for one tenant: grouped, filtered, searched and sorted.
-pub fn product_rows(state: &State, catalog: &Catalog, tenant: &TenantId, query: &Query) -> Vec<ProductRow> {
-    search_rows(&group_rows(state, catalog, tenant, query.filter), &query.search, query.sort)
+pub fn product_rows(
+    state: &State,
+    catalog: &Catalog,
+    tenant: &TenantId,
+    query: &Query,
+) -> Vec<ProductRow> {
+    search_rows(
+        &group_rows(state, catalog, tenant, query.filter),
+        &query.search,
+        query.sort,
+    )
 }
 
 /// The rows before search and sort: the one pass over every subscription. The grid keeps
 /// this between keystrokes, so typing in the search box only filters these few rows.
-pub fn group_rows(state: &State, catalog: &Catalog, tenant: &TenantId, filter: ProductFilter) -> Vec<ProductRow> {
+pub fn group_rows(
+    state: &State,
+    catalog: &Catalog,
+    tenant: &TenantId,
+    filter: ProductFilter,
+) -> Vec<ProductRow> {
     // One lookup table instead of a scan of the directory per subscription.
-    let people: std::collections::HashMap<&UserId, &super::directory::User> =
-        state.directory.users.iter().filter(|u| &u.tenant == tenant).map(|u| (&u.id, u)).collect();
+    let people: std::collections::HashMap<&UserId, &super::directory::User> = state
+        .directory
+        .users
+        .iter()
+        .filter(|u| &u.tenant == tenant)
+        .map(|u| (&u.id, u))
+        .collect();
     let mut rows: Vec<(ProductRow, Vec<SubscriptionId>)> = Vec::new();
-    let mut index: std::collections::HashMap<(&ProductId, Source), usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<(&ProductId, Source), usize> =
+        std::collections::HashMap::new();
     for sub in state.subscriptions.iter().filter(|s| &s.tenant == tenant) {
         let source = Source::of(sub.channel);
         if !filter.admits(source) {
@@ -136,7 +160,12 @@ pub fn group_rows(state: &State, catalog: &Catalog, tenant: &TenantId, filter: P
         add_to_row(row, purchaser, sub);
         ids.push(sub.id.clone());
     }
-    rows.into_iter().map(|(row, ids)| ProductRow { subscriptions: ids.into(), ..row }).collect()
+    rows.into_iter()
+        .map(|(row, ids)| ProductRow {
+            subscriptions: ids.into(),
+            ..row
+        })
+        .collect()
 }
 
 /// Search and sort over grouped rows.
@@ -148,7 +177,9 @@ pub fn search_rows(rows: &[ProductRow], search: &str, sort: Sort) -> Vec<Product
             needle.is_empty()
                 || r.product_name.to_lowercase().contains(&needle)
                 || r.product.as_str().to_lowercase().contains(&needle)
-                || r.purchasers.iter().any(|p| p.to_lowercase().contains(&needle))
+                || r.purchasers
+                    .iter()
+                    .any(|p| p.to_lowercase().contains(&needle))
         })
         .cloned()
         .collect();
@@ -159,7 +190,9 @@ pub fn search_rows(rows: &[ProductRow], search: &str, sort: Sort) -> Vec<Product
 fn new_row(catalog: &Catalog, sub: &Subscription, source: Source) -> ProductRow {
     ProductRow {
         product: sub.product.clone(),
-        product_name: catalog.product(&sub.product).map_or_else(|| sub.product.to_string(), |p| p.name.clone()),
+        product_name: catalog
+            .product(&sub.product)
+            .map_or_else(|| sub.product.to_string(), |p| p.name.clone()),
         source,
         purchasers: Vec::new(),
         licenses: 0,
@@ -173,7 +206,11 @@ fn new_row(catalog: &Catalog, sub: &Subscription, source: Source) -> ProductRow 
     }
 }
 
-fn add_to_row(row: &mut ProductRow, purchaser: Option<&super::directory::User>, sub: &Subscription) {
+fn add_to_row(
+    row: &mut ProductRow,
+    purchaser: Option<&super::directory::User>,
+    sub: &Subscription,
+) {
     // Only live subscriptions count towards the quantities an admin can use.
     if sub.is_active() {
         row.licenses += u64::from(sub.licenses.get());
@@ -200,18 +237,30 @@ fn sort_rows(rows: &mut [ProductRow], sort: Sort) {
             Column::Assigned => a.assigned.cmp(&b.assigned),
             Column::Available => a.available.cmp(&b.available),
             Column::Renewal => a.renewal.cmp(&b.renewal),
-            Column::Price => (a.price.currency(), a.price.minor()).cmp(&(b.price.currency(), b.price.minor())),
+            Column::Price => {
+                (a.price.currency(), a.price.minor()).cmp(&(b.price.currency(), b.price.minor()))
+            }
             Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
         };
-        let primary = if sort.descending { primary.reverse() } else { primary };
+        let primary = if sort.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
         // A stable, total order: ties fall back to product then source.
-        primary.then_with(|| a.product_name.cmp(&b.product_name)).then_with(|| a.source.cmp(&b.source))
+        primary
+            .then_with(|| a.product_name.cmp(&b.product_name))
+            .then_with(|| a.source.cmp(&b.source))
     };
     rows.sort_by(cmp);
 }
 
 /// Self-service and central licenses per Power Platform product (the capacity view).
-pub fn power_platform_capacity(state: &State, catalog: &Catalog, tenant: &TenantId) -> Vec<(ProductId, String, u64, u64)> {
+pub fn power_platform_capacity(
+    state: &State,
+    catalog: &Catalog,
+    tenant: &TenantId,
+) -> Vec<(ProductId, String, u64, u64)> {
     use super::catalog::ProductFamily;
     catalog
         .products
@@ -219,10 +268,16 @@ pub fn power_platform_capacity(state: &State, catalog: &Catalog, tenant: &Tenant
         .filter(|p| p.family == ProductFamily::PowerPlatform)
         .map(|p| {
             let (mut self_service, mut central) = (0u64, 0u64);
-            for s in state.subscriptions.iter().filter(|s| &s.tenant == tenant && s.product == p.id && s.is_active()) {
+            for s in state
+                .subscriptions
+                .iter()
+                .filter(|s| &s.tenant == tenant && s.product == p.id && s.is_active())
+            {
                 match Source::of(s.channel) {
                     Source::Central => central += u64::from(s.licenses.get()),
-                    Source::SelfService | Source::Trial => self_service += u64::from(s.licenses.get()),
+                    Source::SelfService | Source::Trial => {
+                        self_service += u64::from(s.licenses.get())
+                    }
                 }
             }
             (p.id.clone(), p.name.clone(), self_service, central)
@@ -232,47 +287,99 @@ pub fn power_platform_capacity(state: &State, catalog: &Catalog, tenant: &Tenant
 
 /// The self-service subscriptions a person bought, newest first: their limited admin view.
 pub fn purchases_of<'a>(state: &'a State, purchaser: &UserId) -> Vec<&'a Subscription> {
-    let mut subs: Vec<&Subscription> = state.subscriptions.iter().filter(|s| s.is_self_service() && s.purchaser.as_ref() == Some(purchaser)).map(std::sync::Arc::as_ref).collect();
-    subs.sort_by(|a, b| b.term_start.cmp(&a.term_start).then_with(|| b.id.cmp(&a.id)));
+    let mut subs: Vec<&Subscription> = state
+        .subscriptions
+        .iter()
+        .filter(|s| s.is_self_service() && s.purchaser.as_ref() == Some(purchaser))
+        .map(std::sync::Arc::as_ref)
+        .collect();
+    subs.sort_by(|a, b| {
+        b.term_start
+            .cmp(&a.term_start)
+            .then_with(|| b.id.cmp(&a.id))
+    });
     subs
 }
 
 /// People of a tenant whose name or email contains `query` (case-insensitive), for the
 /// people picker; at most `limit`.
-pub fn people_matching<'a>(directory: &'a Directory, tenant: &'a TenantId, query: &str, limit: usize) -> Vec<&'a super::directory::User> {
+pub fn people_matching<'a>(
+    directory: &'a Directory,
+    tenant: &'a TenantId,
+    query: &str,
+    limit: usize,
+) -> Vec<&'a super::directory::User> {
     let needle = query.trim().to_lowercase();
     if needle.is_empty() {
         return Vec::new();
     }
     directory
         .members_of(tenant)
-        .filter(|u| u.display_name.to_lowercase().contains(&needle) || u.email.as_str().contains(&needle))
+        .filter(|u| {
+            u.display_name.to_lowercase().contains(&needle) || u.email.as_str().contains(&needle)
+        })
         .take(limit)
         .collect()
 }
 
 /// The bills billed to a person whose period starts in `from..=to`, newest first.
-pub fn bills_of<'a>(state: &'a State, person: &UserId, from: NaiveDate, to: NaiveDate) -> Vec<&'a super::subscription::Bill> {
-    let mut bills: Vec<_> = state.bills.iter().filter(|b| &b.billed_to == person && b.period_start >= from && b.period_start <= to).collect();
-    bills.sort_by(|a, b| b.period_start.cmp(&a.period_start).then_with(|| b.id.cmp(&a.id)));
+pub fn bills_of<'a>(
+    state: &'a State,
+    person: &UserId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<&'a super::subscription::Bill> {
+    let mut bills: Vec<_> = state
+        .bills
+        .iter()
+        .filter(|b| &b.billed_to == person && b.period_start >= from && b.period_start <= to)
+        .collect();
+    bills.sort_by(|a, b| {
+        b.period_start
+            .cmp(&a.period_start)
+            .then_with(|| b.id.cmp(&a.id))
+    });
     bills
 }
 
 fn csv_field(s: &str) -> String {
     // A leading = + @ would make a spreadsheet read the cell as a formula.
-    let s = if s.starts_with(['=', '+', '@', '\t']) { format!("'{s}") } else { s.to_owned() };
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+    let s = if s.starts_with(['=', '+', '@', '\t']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
 }
 
 /// The users of some subscriptions as CSV: who, their address, and whose purchase.
 pub fn users_csv(state: &State, subscriptions: &[SubscriptionId]) -> String {
     let mut out = String::from("Display name,User principal name,Subscription,Purchaser\r\n");
     for id in subscriptions {
-        let Some(sub) = state.subscription(id) else { continue };
+        let Some(sub) = state.subscription(id) else {
+            continue;
+        };
         let purchaser = purchaser_name(&state.directory, &sub.purchaser).unwrap_or_default();
         for user in &sub.assigned {
-            let (name, email) = state.directory.user(user).map_or((user.0.clone(), String::new()), |u| (u.display_name.clone(), u.email.to_string()));
-            out.push_str(&[csv_field(&name), csv_field(&email), csv_field(&sub.id.0), csv_field(&purchaser)].join(","));
+            let (name, email) = state
+                .directory
+                .user(user)
+                .map_or((user.0.clone(), String::new()), |u| {
+                    (u.display_name.clone(), u.email.to_string())
+                });
+            out.push_str(
+                &[
+                    csv_field(&name),
+                    csv_field(&email),
+                    csv_field(&sub.id.0),
+                    csv_field(&purchaser),
+                ]
+                .join(","),
+            );
             out.push_str("\r\n");
         }
     }
@@ -293,20 +400,31 @@ pub struct PolicyImpact {
 }
 
 /// The impact of `value` for `product` in `tenant`, all other policies as they are.
-pub fn policy_impact(state: &State, product: &super::catalog::Product, tenant: &TenantId, value: super::policy::PolicyValue) -> PolicyImpact {
+pub fn policy_impact(
+    state: &State,
+    product: &super::catalog::Product,
+    tenant: &TenantId,
+    value: super::policy::PolicyValue,
+) -> PolicyImpact {
     use super::eligibility::{evaluate, TrialKind};
     let mut policies = state.policies.clone();
     policies.set(tenant, &product.id, value);
     let mut impact = PolicyImpact::default();
     for user in state.directory.members_of(tenant) {
-        impact.people += usize::from(user.is_active() && user.kind == super::directory::AccountKind::Member);
+        impact.people +=
+            usize::from(user.is_active() && user.kind == super::directory::AccountKind::Member);
         let verdict = evaluate(&state.directory, &policies, product, user);
         impact.can_buy += usize::from(verdict.may_purchase());
         impact.can_try += usize::from(
-            verdict.may_trial(TrialKind::WithPaymentMethod, product) || verdict.may_trial(TrialKind::WithoutPaymentMethod, product),
+            verdict.may_trial(TrialKind::WithPaymentMethod, product)
+                || verdict.may_trial(TrialKind::WithoutPaymentMethod, product),
         );
     }
-    impact.subscriptions = state.subscriptions.iter().filter(|s| &s.tenant == tenant && s.product == product.id && s.is_active()).count();
+    impact.subscriptions = state
+        .subscriptions
+        .iter()
+        .filter(|s| &s.tenant == tenant && s.product == product.id && s.is_active())
+        .count();
     impact
 }
 
@@ -321,20 +439,45 @@ pub struct AuditQuery {
 }
 
 /// The name and address of the audit event's actor, marking a partner acting for a customer.
-pub fn audit_actor(directory: &Directory, event: &super::subscription::AuditEvent) -> (String, String, bool) {
+pub fn audit_actor(
+    directory: &Directory,
+    event: &super::subscription::AuditEvent,
+) -> (String, String, bool) {
     match event.actor.as_ref().and_then(|id| directory.user(id)) {
-        Some(u) => (u.display_name.clone(), u.email.to_string(), event.tenant.as_ref().is_some_and(|t| t != &u.tenant)),
-        None => (event.actor.as_ref().map(|a| a.0.clone()).unwrap_or_default(), String::new(), false),
+        Some(u) => (
+            u.display_name.clone(),
+            u.email.to_string(),
+            event.tenant.as_ref().is_some_and(|t| t != &u.tenant),
+        ),
+        None => (
+            event
+                .actor
+                .as_ref()
+                .map(|a| a.0.clone())
+                .unwrap_or_default(),
+            String::new(),
+            false,
+        ),
     }
 }
 
 /// The tenant's audit events, in the order they were written.
-pub fn audit_of<'a: 't, 't>(state: &'a State, tenant: &'t TenantId) -> impl Iterator<Item = &'a super::subscription::AuditEvent> + 't {
-    state.audit.iter().filter(move |e| e.tenant.as_ref() == Some(tenant))
+pub fn audit_of<'a: 't, 't>(
+    state: &'a State,
+    tenant: &'t TenantId,
+) -> impl Iterator<Item = &'a super::subscription::AuditEvent> + 't {
+    state
+        .audit
+        .iter()
+        .filter(move |e| e.tenant.as_ref() == Some(tenant))
 }
 
 /// The tenant's audit events that match, newest first.
-pub fn audit_events<'a>(state: &'a State, tenant: &TenantId, query: &AuditQuery) -> Vec<&'a super::subscription::AuditEvent> {
+pub fn audit_events<'a>(
+    state: &'a State,
+    tenant: &TenantId,
+    query: &AuditQuery,
+) -> Vec<&'a super::subscription::AuditEvent> {
     let needle = query.search.trim().to_lowercase();
     let mut events: Vec<_> = audit_of(state, tenant)
         .filter(|e| query.action.as_ref().is_none_or(|a| &e.action == a))
@@ -342,7 +485,15 @@ pub fn audit_events<'a>(state: &'a State, tenant: &TenantId, query: &AuditQuery)
         .filter(|e| {
             needle.is_empty() || {
                 let (name, email, _) = audit_actor(&state.directory, e);
-                [name.as_str(), email.as_str(), &e.subject, &e.detail, &e.action].iter().any(|f| f.to_lowercase().contains(&needle))
+                [
+                    name.as_str(),
+                    email.as_str(),
+                    &e.subject,
+                    &e.detail,
+                    &e.action,
+                ]
+                .iter()
+                .any(|f| f.to_lowercase().contains(&needle))
             }
         })
         .collect();
@@ -362,7 +513,8 @@ pub fn audit_actions(state: &State, tenant: &TenantId) -> Vec<String> {
 
 /// Audit events as CSV, in the order given.
 pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEvent]) -> String {
-    let mut out = String::from("Date (UTC),Actor,Actor email,Partner,Action,Subject,Outcome,Detail\r\n");
+    let mut out =
+        String::from("Date (UTC),Actor,Actor email,Partner,Action,Subject,Outcome,Detail\r\n");
     for e in events {
         let (name, email, partner) = audit_actor(directory, e);
         let outcome = match e.outcome {
@@ -371,7 +523,20 @@ pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEve
         };
         let at = e.at.format("%Y-%m-%d %H:%M:%S").to_string();
         let partner = if partner { "yes" } else { "" };
-        out.push_str(&[at.as_str(), &name, &email, partner, &e.action, &e.subject, outcome, &e.detail].map(csv_field).join(","));
+        out.push_str(
+            &[
+                at.as_str(),
+                &name,
+                &email,
+                partner,
+                &e.action,
+                &e.subject,
+                outcome,
+                &e.detail,
+            ]
+            .map(csv_field)
+            .join(","),
+        );
         out.push_str("\r\n");
     }
     out

@@ -39,7 +39,9 @@ impl Lang {
     }
 
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 }
 
@@ -604,15 +606,29 @@ mod tests {
     fn every_message_has_text_in_both_languages() {
         for m in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(!m.text(lang).trim().is_empty(), "{} is empty in {lang:?}", m.key());
+                assert!(
+                    !m.text(lang).trim().is_empty(),
+                    "{} is empty in {lang:?}",
+                    m.key()
+                );
             }
             // Placeholders must match, or one language would print a raw `{name}`.
             let names = |t: &str| {
-                let mut v: Vec<String> = t.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_owned()).collect();
+                let mut v: Vec<String> = t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}'))
+                    .map(|(n, _)| n.to_owned())
+                    .collect();
                 v.sort();
                 v
             };
-            assert_eq!(names(m.text(Lang::EnUs)), names(m.text(Lang::ZhCn)), "placeholders of {}", m.key());
+            assert_eq!(
+                names(m.text(Lang::EnUs)),
+                names(m.text(Lang::ZhCn)),
+                "placeholders of {}",
+                m.key()
+            );
         }
     }
 
@@ -630,6 +646,9 @@ mod tests {
 
     #[test]
     fn fill_replaces_placeholders() {
-        assert_eq!(fill("Buy {product} now, {product}!", &[("product", "Visio")]), "Buy Visio now, Visio!");
+        assert_eq!(
+            fill("Buy {product} now, {product}!", &[("product", "Visio")]),
+            "Buy Visio now, Visio!"
+        );
     }
 }

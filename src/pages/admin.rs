@@ -2,8 +2,8 @@
 //! full admin center for admins, the limited view for a purchaser.
 
 use super::customers::CustomersPage;
-use crate::components::top_bar::is_partner;
 use super::purchaser::PurchaserHome;
+use crate::components::top_bar::is_partner;
 use crate::domain::subscription::AuditOutcome;
 use crate::domain::{may, Action, PolicyValue, Subject};
 use crate::i18n::Msg;
@@ -26,9 +26,18 @@ fn access() -> Memo<Access> {
     let store = Store::get();
     let session = Session::get();
     Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return Access::SignedOut };
+        let Some(actor) = session.actor() else {
+            return Access::SignedOut;
+        };
         store.state.with(|s| {
-            if may(&s.directory, &actor, Action::ViewBilling, Subject::Tenant(&actor.tenant)).is_ok() {
+            if may(
+                &s.directory,
+                &actor,
+                Action::ViewBilling,
+                Subject::Tenant(&actor.tenant),
+            )
+            .is_ok()
+            {
                 Access::Admin
             } else {
                 Access::Purchaser
@@ -108,23 +117,40 @@ fn AdminDashboard() -> impl IntoView {
     let session = Session::get();
     // (active subscriptions, self-service among them, products not fully allowed, events, refused)
     let figures = Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return (0, 0, 0, 0, 0) };
+        let Some(actor) = session.actor() else {
+            return (0, 0, 0, 0, 0);
+        };
         let t = &actor.tenant;
         store.state.with(|s| {
-            let active = s.subscriptions.iter().filter(|x| &x.tenant == t && x.is_active());
-            let (count, self_service) = active.fold((0, 0), |(n, ss), x| (n + 1, ss + usize::from(x.is_self_service())));
-            let limited = store.catalog().products.iter().filter(|p| s.policies.get(t, &p.id) != PolicyValue::Enabled).count();
+            let active = s
+                .subscriptions
+                .iter()
+                .filter(|x| &x.tenant == t && x.is_active());
+            let (count, self_service) = active.fold((0, 0), |(n, ss), x| {
+                (n + 1, ss + usize::from(x.is_self_service()))
+            });
+            let limited = store
+                .catalog()
+                .products
+                .iter()
+                .filter(|p| s.policies.get(t, &p.id) != PolicyValue::Enabled)
+                .count();
             let events = crate::domain::views::audit_of(s, t);
-            let (events, refused) = events.fold((0, 0), |(n, r), e| (n + 1, r + usize::from(e.outcome == AuditOutcome::Refused)));
+            let (events, refused) = events.fold((0, 0), |(n, r), e| {
+                (n + 1, r + usize::from(e.outcome == AuditOutcome::Refused))
+            });
             (count, self_service, limited, events, refused)
         })
     });
-    let card = move |href: &'static str, title: Msg, line: Box<dyn Fn() -> String + Send + Sync>| view! {
-        <li class="card">
-            <h2><A href=href>{move || locale.t(title)}</A></h2>
-            <p class="muted">{line}</p>
-        </li>
-    };
+    let card =
+        move |href: &'static str, title: Msg, line: Box<dyn Fn() -> String + Send + Sync>| {
+            view! {
+                <li class="card">
+                    <h2><A href=href>{move || locale.t(title)}</A></h2>
+                    <p class="muted">{line}</p>
+                </li>
+            }
+        };
     view! {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>

@@ -2,7 +2,9 @@
 //! filterable and exportable as CSV.
 
 use crate::domain::subscription::{AuditEvent, AuditOutcome};
-use crate::domain::views::{audit_actions, audit_actor, audit_csv, audit_events, audit_of, AuditQuery};
+use crate::domain::views::{
+    audit_actions, audit_actor, audit_csv, audit_events, audit_of, AuditQuery,
+};
 use crate::i18n::{lookup, Msg};
 use crate::locale::Locale;
 use crate::store::browser::{download_as, Store};
@@ -14,7 +16,8 @@ const SHOWN: usize = 500;
 
 /// An action's name in the current language; the raw name if the catalog lacks it.
 fn action_text(locale: Locale, action: &str) -> String {
-    lookup(locale.lang(), &format!("audit.act.{action}")).map_or_else(|| action.to_owned(), str::to_owned)
+    lookup(locale.lang(), &format!("audit.act.{action}"))
+        .map_or_else(|| action.to_owned(), str::to_owned)
 }
 
 /// One event as the table shows it.
@@ -54,24 +57,51 @@ pub fn AuditPage() -> impl IntoView {
     let (search, set_search) = signal(String::new());
     let (action, set_action) = signal(None::<String>);
     let (outcome, set_outcome) = signal(None::<AuditOutcome>);
-    let query = move || AuditQuery { search: search.get(), action: action.get(), outcome: outcome.get() };
+    let query = move || AuditQuery {
+        search: search.get(),
+        action: action.get(),
+        outcome: outcome.get(),
+    };
     // (rows shown, matches, events in the tenant)
     let found = Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return (Vec::new(), 0, 0) };
+        let Some(actor) = session.actor() else {
+            return (Vec::new(), 0, 0);
+        };
         let q = query();
         store.state.with(|s| {
             let all = audit_of(s, &actor.tenant).count();
             let events = audit_events(s, &actor.tenant, &q);
-            let rows = events.iter().take(SHOWN).map(|e| Row::of(&s.directory, e)).collect::<Vec<_>>();
+            let rows = events
+                .iter()
+                .take(SHOWN)
+                .map(|e| Row::of(&s.directory, e))
+                .collect::<Vec<_>>();
             (rows, events.len(), all)
         })
     });
-    let actions = Memo::new(move |_| session.actor().map(|a| store.state.with(|s| audit_actions(s, &a.tenant))).unwrap_or_default());
+    let actions = Memo::new(move |_| {
+        session
+            .actor()
+            .map(|a| store.state.with(|s| audit_actions(s, &a.tenant)))
+            .unwrap_or_default()
+    });
     let export = move |_| {
-        let Some(actor) = session.actor_untracked() else { return };
-        let q = AuditQuery { search: search.get_untracked(), action: action.get_untracked(), outcome: outcome.get_untracked() };
-        let csv = store.state.with_untracked(|s| audit_csv(&s.directory, &audit_events(s, &actor.tenant, &q)));
-        download_as(&format!("audit-log-{}.csv", actor.tenant.0), "text/csv", &csv);
+        let Some(actor) = session.actor_untracked() else {
+            return;
+        };
+        let q = AuditQuery {
+            search: search.get_untracked(),
+            action: action.get_untracked(),
+            outcome: outcome.get_untracked(),
+        };
+        let csv = store
+            .state
+            .with_untracked(|s| audit_csv(&s.directory, &audit_events(s, &actor.tenant, &q)));
+        download_as(
+            &format!("audit-log-{}.csv", actor.tenant.0),
+            "text/csv",
+            &csv,
+        );
     };
     view! {
         <section class="panel" aria-labelledby="page-title">

@@ -60,19 +60,40 @@ pub fn BillingProducts() -> impl IntoView {
     // The pass over every subscription only when the state or the filter changes; a
     // keystroke in the search box then filters the few grouped rows.
     let grouped = Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return Vec::new() };
+        let Some(actor) = session.actor() else {
+            return Vec::new();
+        };
         let catalog = store.catalog();
-        store.state.with(|s| views::group_rows(s, &catalog, &actor.tenant, filter.get()))
+        store
+            .state
+            .with(|s| views::group_rows(s, &catalog, &actor.tenant, filter.get()))
     });
-    let rows = Memo::new(move |_| grouped.with(|g| views::search_rows(g, &search.get(), sort.get())));
+    let rows =
+        Memo::new(move |_| grouped.with(|g| views::search_rows(g, &search.get(), sort.get())));
     let can_manage = Memo::new(move |_| {
-        session.actor().is_some_and(|a| store.state.with(|s| may(&s.directory, &a, authz::Action::ManageBilling, Subject::Tenant(&a.tenant)).is_ok()))
+        session.actor().is_some_and(|a| {
+            store.state.with(|s| {
+                may(
+                    &s.directory,
+                    &a,
+                    authz::Action::ManageBilling,
+                    Subject::Tenant(&a.tenant),
+                )
+                .is_ok()
+            })
+        })
     });
     let trials = move || filter.get() == ProductFilter::Trials;
     let header = move |column: Column, label: Msg, numeric: bool| {
         let aria = move || {
             let s = sort.get();
-            if s.column != column { "none" } else if s.descending { "descending" } else { "ascending" }
+            if s.column != column {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
         };
         view! {
             <th scope="col" class:num=numeric aria-sort=aria>
@@ -88,7 +109,12 @@ pub fn BillingProducts() -> impl IntoView {
     // Arrow keys move between rows; Enter or Space opens one.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         use wasm_bindgen::JsCast;
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
         if target.tag_name() != "TR" {
             return;
         }
@@ -165,7 +191,11 @@ pub fn BillingProducts() -> impl IntoView {
 }
 
 #[component]
-fn GridRow(row: ProductRow, expanded: RwSignal<Option<(crate::domain::ProductId, Source)>>, selected: RwSignal<Option<SubscriptionId>>) -> impl IntoView {
+fn GridRow(
+    row: ProductRow,
+    expanded: RwSignal<Option<(crate::domain::ProductId, Source)>>,
+    selected: RwSignal<Option<SubscriptionId>>,
+) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let key = (row.product.clone(), row.source);
@@ -178,7 +208,13 @@ fn GridRow(row: ProductRow, expanded: RwSignal<Option<(crate::domain::ProductId,
         if single {
             selected.set(first.clone());
         } else {
-            expanded.update(|e| *e = if e.as_ref() == Some(&key) { None } else { Some(key.clone()) });
+            expanded.update(|e| {
+                *e = if e.as_ref() == Some(&key) {
+                    None
+                } else {
+                    Some(key.clone())
+                }
+            });
         }
     };
     let (price, renewal, status, source) = (row.price, row.renewal, row.status, row.source);
@@ -239,23 +275,60 @@ fn actor() -> Option<Actor> {
 
 /// One subscription: purchaser, history, users, bills, and what an admin may do with it.
 #[component]
-fn SubscriptionDetail(id: SubscriptionId, can_manage: bool, selected: RwSignal<Option<SubscriptionId>>) -> impl IntoView {
+fn SubscriptionDetail(
+    id: SubscriptionId,
+    can_manage: bool,
+    selected: RwSignal<Option<SubscriptionId>>,
+) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let sid = id.clone();
     let sub = Memo::new(move |_| store.state.with(|s| s.subscription(&sid).cloned()));
-    let name = move || sub.with(|s| s.as_ref().and_then(|s| store.catalog().product(&s.product).map(|p| p.name.clone())).unwrap_or_default());
-    let purchaser = move || sub.with(|s| s.as_ref().and_then(|x| x.purchaser.clone())).and_then(|p| store.state.with(|s| s.directory.user(&p).map(|u| u.display_name.clone())));
+    let name = move || {
+        sub.with(|s| {
+            s.as_ref()
+                .and_then(|s| store.catalog().product(&s.product).map(|p| p.name.clone()))
+                .unwrap_or_default()
+        })
+    };
+    let purchaser = move || {
+        sub.with(|s| s.as_ref().and_then(|x| x.purchaser.clone()))
+            .and_then(|p| {
+                store
+                    .state
+                    .with(|s| s.directory.user(&p).map(|u| u.display_name.clone()))
+            })
+    };
     let users = move || {
         sub.with(|x| x.as_ref().map(|x| x.assigned.clone()).unwrap_or_default())
             .into_iter()
-            .map(|u| store.state.with(|s| s.directory.user(&u).map_or(u.0.clone(), |u| format!("{} <{}>", u.display_name, u.email))))
+            .map(|u| {
+                store.state.with(|s| {
+                    s.directory
+                        .user(&u)
+                        .map_or(u.0.clone(), |u| format!("{} <{}>", u.display_name, u.email))
+                })
+            })
             .collect::<Vec<_>>()
     };
-    let bills = move || sub.with(|x| x.as_ref().map(|x| x.id.clone())).map(|i| store.state.with(|s| s.bills.iter().filter(|b| b.subscription == i).cloned().collect::<Vec<_>>())).unwrap_or_default();
+    let bills = move || {
+        sub.with(|x| x.as_ref().map(|x| x.id.clone()))
+            .map(|i| {
+                store.state.with(|s| {
+                    s.bills
+                        .iter()
+                        .filter(|b| b.subscription == i)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    };
     let export_id = id.clone();
     let export = move |_| {
-        let csv = store.state.with(|s| views::users_csv(s, std::slice::from_ref(&export_id)));
+        let csv = store
+            .state
+            .with(|s| views::users_csv(s, std::slice::from_ref(&export_id)));
         download_as(&format!("{}-users.csv", export_id), "text/csv", &csv);
     };
     let self_service = move || sub.with(|s| s.as_ref().is_some_and(|s| s.is_self_service()));
@@ -316,23 +389,54 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let sid = StoredValue::new(id);
-    let sub = Memo::new(move |_| store.state.with(|s| s.subscription(&sid.get_value()).cloned()));
+    let sub = Memo::new(move |_| {
+        store
+            .state
+            .with(|s| s.subscription(&sid.get_value()).cloned())
+    });
     let centrals = Memo::new(move |_| {
-        let Some(s) = sub.get() else { return Vec::new() };
-        store.state.with(|st| st.subscriptions.iter().filter(|c| c.channel == Channel::Central && c.is_active() && c.product == s.product && c.tenant == s.tenant).cloned().collect::<Vec<_>>())
+        let Some(s) = sub.get() else {
+            return Vec::new();
+        };
+        store.state.with(|st| {
+            st.subscriptions
+                .iter()
+                .filter(|c| {
+                    c.channel == Channel::Central
+                        && c.is_active()
+                        && c.product == s.product
+                        && c.tenant == s.tenant
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let (target, set_target) = signal(None::<SubscriptionId>);
-    let chosen = Memo::new(move |_| target.get().or_else(|| centrals.with(|c| c.first().map(|c| c.id.clone()))));
+    let chosen = Memo::new(move |_| {
+        target
+            .get()
+            .or_else(|| centrals.with(|c| c.first().map(|c| c.id.clone())))
+    });
     let needed = Memo::new(move |_| {
-        let (Some(s), Some(t)) = (sub.get(), chosen.get()) else { return None };
+        let (Some(s), Some(t)) = (sub.get(), chosen.get()) else {
+            return None;
+        };
         let target = store.state.with(|st| st.subscription(&t).cloned())?;
-        let moving = s.assigned.iter().filter(|u| !target.assigned.contains(u)).count() as u32;
+        let moving = s
+            .assigned
+            .iter()
+            .filter(|u| !target.assigned.contains(u))
+            .count() as u32;
         Some((moving, target.available()))
     });
     let central_price = move || {
         let s = sub.get()?;
-        let country = store.state.with(|st| st.directory.tenant(&s.tenant).map(|t| t.market.country))?;
-        store.catalog().unit_price(&s.product, country, PriceKind::Central)
+        let country = store
+            .state
+            .with(|st| st.directory.tenant(&s.tenant).map(|t| t.market.country))?;
+        store
+            .catalog()
+            .unit_price(&s.product, country, PriceKind::Central)
     };
     let run = Action::new_local(move |command: &Command| {
         let command = command.clone();
@@ -354,7 +458,16 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
         Some(Err(e)) => Some(explain(locale, &e)),
         None => None,
     };
-    let purchaser = move || sub.get().and_then(|s| s.purchaser).and_then(|p| store.state.with(|st| st.directory.user(&p).map(|u| u.display_name.clone()))).unwrap_or_default();
+    let purchaser = move || {
+        sub.get()
+            .and_then(|s| s.purchaser)
+            .and_then(|p| {
+                store
+                    .state
+                    .with(|st| st.directory.user(&p).map(|u| u.display_name.clone()))
+            })
+            .unwrap_or_default()
+    };
     view! {
         <div class="take-over">
             <h3>{move || locale.t(Msg::TakeOverHeading)}</h3>
@@ -443,6 +556,3 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
         </div>
     }
 }
-
-
-

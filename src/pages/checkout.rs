@@ -10,7 +10,9 @@ use crate::components::verdict::{VerdictArgs, VerdictBanner};
 use crate::domain::card::CardInput;
 use crate::domain::commands::{Command, DomainError, Event};
 use crate::domain::directory::Email;
-use crate::domain::{evaluate, evaluate_email, Actor, Money, Product, Quantity, Tenant, TrialKind, User, Verdict};
+use crate::domain::{
+    evaluate, evaluate_email, Actor, Money, Product, Quantity, Tenant, TrialKind, User, Verdict,
+};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::{DispatchError, Store};
@@ -31,7 +33,14 @@ enum Step {
 }
 
 impl Step {
-    const ALL: [Step; 6] = [Step::Email, Step::SignIn, Step::Licenses, Step::Card, Step::Review, Step::Done];
+    const ALL: [Step; 6] = [
+        Step::Email,
+        Step::SignIn,
+        Step::Licenses,
+        Step::Card,
+        Step::Review,
+        Step::Done,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
@@ -81,20 +90,27 @@ struct Checkout {
 
 impl Checkout {
     fn product_name(self) -> String {
-        self.product.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+        self.product
+            .with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
     }
 
     /// The partial verdict from the email typed so far.
     fn typed_verdict(self) -> Option<Verdict> {
         let product = self.product.get()?;
         let email = self.draft.with(|d| d.email.clone());
-        Some(self.store.state.with(|s| evaluate_email(&s.directory, &s.policies, &product, &email)))
+        Some(
+            self.store
+                .state
+                .with(|s| evaluate_email(&s.directory, &s.policies, &product, &email)),
+        )
     }
 
     /// The signed-in person, if they are the one whose email was entered.
     fn buyer(self) -> Option<(User, Tenant)> {
         let (user, tenant) = self.who.get()?;
-        let typed = self.draft.with(|d| Email::try_from(d.email.as_str()).ok())?;
+        let typed = self
+            .draft
+            .with(|d| Email::try_from(d.email.as_str()).ok())?;
         (user.email == typed).then_some((user, tenant))
     }
 
@@ -102,17 +118,30 @@ impl Checkout {
     fn verdict(self) -> Option<Verdict> {
         let (user, _) = self.buyer()?;
         let product = self.product.get()?;
-        Some(self.store.state.with(|s| evaluate(&s.directory, &s.policies, &product, &user)))
+        Some(
+            self.store
+                .state
+                .with(|s| evaluate(&s.directory, &s.policies, &product, &user)),
+        )
     }
 
     /// For a trial, the kind this person may start: without a card where allowed, else with one.
     fn trial_kind(self, verdict: &Verdict) -> Option<TrialKind> {
         let product = self.product.get()?;
-        [TrialKind::WithoutPaymentMethod, TrialKind::WithPaymentMethod].into_iter().find(|k| verdict.may_trial(*k, &product))
+        [
+            TrialKind::WithoutPaymentMethod,
+            TrialKind::WithPaymentMethod,
+        ]
+        .into_iter()
+        .find(|k| verdict.may_trial(*k, &product))
     }
 
     fn allowed(self, verdict: &Verdict) -> bool {
-        if self.trial.get() { self.trial_kind(verdict).is_some() } else { verdict.may_purchase() }
+        if self.trial.get() {
+            self.trial_kind(verdict).is_some()
+        } else {
+            verdict.may_purchase()
+        }
     }
 
     fn needs_card(self) -> bool {
@@ -120,25 +149,37 @@ impl Checkout {
             return true;
         }
         // Before sign-in the typed verdict tells; before that, the product does.
-        let verdict = self.verdict().or_else(|| self.typed_verdict().filter(|v| !v.is_refusal()));
+        let verdict = self
+            .verdict()
+            .or_else(|| self.typed_verdict().filter(|v| !v.is_refusal()));
         match verdict.and_then(|v| self.trial_kind(&v)) {
             Some(kind) => kind == TrialKind::WithPaymentMethod,
-            None => !self.product.with(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method)),
+            None => !self
+                .product
+                .with(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method)),
         }
     }
 
     fn steps(self) -> Vec<Step> {
-        Step::ALL.into_iter().filter(|s| *s != Step::Card || self.needs_card()).collect()
+        Step::ALL
+            .into_iter()
+            .filter(|s| *s != Step::Card || self.needs_card())
+            .collect()
     }
 
     fn licenses(self) -> Option<Quantity> {
-        self.draft.with(|d| Quantity::try_from(d.licenses.as_str()).ok())
+        self.draft
+            .with(|d| Quantity::try_from(d.licenses.as_str()).ok())
     }
 
     fn unit_price(self) -> Option<Money> {
         let (_, tenant) = self.buyer()?;
         let product = self.product.get()?;
-        self.store.catalog().unit_price(&product.id, tenant.market.country, crate::domain::catalog::PriceKind::SelfService)
+        self.store.catalog().unit_price(
+            &product.id,
+            tenant.market.country,
+            crate::domain::catalog::PriceKind::SelfService,
+        )
     }
 
     fn total(self) -> Option<Money> {
@@ -148,7 +189,9 @@ impl Checkout {
     fn billing_complete(self) -> bool {
         self.draft.with(|d| {
             let b = &d.billing;
-            [&b.name, &b.address, &b.city, &b.postal_code, &b.country].iter().all(|f| !f.trim().is_empty())
+            [&b.name, &b.address, &b.city, &b.postal_code, &b.country]
+                .iter()
+                .all(|f| !f.trim().is_empty())
         })
     }
 
@@ -162,8 +205,16 @@ impl Checkout {
         if self.order.get().is_some() {
             return Step::Done;
         }
-        let email_ok = self.draft.with(|d| Email::try_from(d.email.as_str()).is_ok());
-        let typed_ok = self.typed_verdict().is_some_and(|v| if self.trial.get() { !v.is_refusal() } else { v.may_purchase() });
+        let email_ok = self
+            .draft
+            .with(|d| Email::try_from(d.email.as_str()).is_ok());
+        let typed_ok = self.typed_verdict().is_some_and(|v| {
+            if self.trial.get() {
+                !v.is_refusal()
+            } else {
+                v.may_purchase()
+            }
+        });
         if !email_ok || !typed_ok {
             return Step::Email;
         }
@@ -182,12 +233,22 @@ impl Checkout {
     fn step(self) -> Step {
         let requested = self.requested.get();
         let step = requested.min(self.furthest());
-        if step == Step::Card && !self.needs_card() { Step::Licenses } else { step }
+        if step == Step::Card && !self.needs_card() {
+            Step::Licenses
+        } else {
+            step
+        }
     }
 
     fn href(self, step: Step) -> String {
-        let id = self.product.with(|p| p.as_ref().map(|p| p.id.to_string()).unwrap_or_default());
-        let trial = if self.trial.get_untracked() { "&trial=1" } else { "" };
+        let id = self
+            .product
+            .with(|p| p.as_ref().map(|p| p.id.to_string()).unwrap_or_default());
+        let trial = if self.trial.get_untracked() {
+            "&trial=1"
+        } else {
+            ""
+        };
         format!("/checkout/{id}?step={}{trial}", step.slug())
     }
 
@@ -213,40 +274,80 @@ impl Checkout {
     fn verdict_args(self, verdict: Option<Verdict>) -> VerdictArgs {
         let tenant = verdict
             .and_then(|v| v.tenant)
-            .and_then(|t| self.store.state.with(|s| s.directory.tenant(&t).map(|t| t.name.clone())))
+            .and_then(|t| {
+                self.store
+                    .state
+                    .with(|s| s.directory.tenant(&t).map(|t| t.name.clone()))
+            })
             .unwrap_or_default();
-        let domain = self.draft.with(|d| d.email.rsplit_once('@').map(|(_, d)| d.trim().to_owned()).unwrap_or_default());
-        VerdictArgs { domain, tenant, product: self.product_name() }
+        let domain = self.draft.with(|d| {
+            d.email
+                .rsplit_once('@')
+                .map(|(_, d)| d.trim().to_owned())
+                .unwrap_or_default()
+        });
+        VerdictArgs {
+            domain,
+            tenant,
+            product: self.product_name(),
+        }
     }
 
     /// Places the order (or starts the trial). The domain checks the verdict again.
     async fn submit(self) -> Result<String, OrderError> {
-        let actor = self.session.actor_untracked().ok_or(OrderError::Message(Msg::SignInTitle))?;
-        let product = self.product.get_untracked().ok_or(OrderError::Message(Msg::NotFoundTitle))?;
+        let actor = self
+            .session
+            .actor_untracked()
+            .ok_or(OrderError::Message(Msg::SignInTitle))?;
+        let product = self
+            .product
+            .get_untracked()
+            .ok_or(OrderError::Message(Msg::NotFoundTitle))?;
         let licenses = self.licenses().unwrap_or(Quantity::ONE);
         let today = self.store.clock.get_untracked().date_naive();
         let card = if self.needs_card() {
-            Some(self.card.with_untracked(|c| c.validate(today)).map_err(|_| OrderError::Message(Msg::CardErrorChecksum))?)
+            Some(
+                self.card
+                    .with_untracked(|c| c.validate(today))
+                    .map_err(|_| OrderError::Message(Msg::CardErrorChecksum))?,
+            )
         } else {
             None
         };
         let command = match (self.trial.get_untracked(), card) {
-            (false, Some(card)) => Command::Purchase { product: product.id.clone(), licenses, card },
-            (true, card) => Command::StartTrial { product: product.id.clone(), licenses, card },
+            (false, Some(card)) => Command::Purchase {
+                product: product.id.clone(),
+                licenses,
+                card,
+            },
+            (true, card) => Command::StartTrial {
+                product: product.id.clone(),
+                licenses,
+                card,
+            },
             (false, None) => return Err(OrderError::Message(Msg::CardErrorNumberMissing)),
         };
         match self.store.dispatch(actor, command).await {
             Ok(events) => {
                 let id = events.iter().find_map(|e| match e {
-                    Event::Purchased { subscription, .. } | Event::TrialStarted { subscription } => Some(subscription.0.clone()),
+                    Event::Purchased { subscription, .. }
+                    | Event::TrialStarted { subscription } => Some(subscription.0.clone()),
                     _ => None,
                 });
                 id.ok_or(OrderError::Message(Msg::StoreErrorRetry))
             }
-            Err(DispatchError::Domain(DomainError::Ineligible(v) | DomainError::TrialNotAllowed(v))) => Err(OrderError::Refused(v)),
-            Err(DispatchError::Domain(DomainError::Declined(d))) => Err(OrderError::Key(d.message_key())),
-            Err(DispatchError::Domain(DomainError::TrialAlreadyUsed)) => Err(OrderError::Message(Msg::TrialAlreadyUsed)),
-            Err(DispatchError::Domain(DomainError::Denied(d))) => Err(OrderError::Key(d.message_key())),
+            Err(DispatchError::Domain(
+                DomainError::Ineligible(v) | DomainError::TrialNotAllowed(v),
+            )) => Err(OrderError::Refused(v)),
+            Err(DispatchError::Domain(DomainError::Declined(d))) => {
+                Err(OrderError::Key(d.message_key()))
+            }
+            Err(DispatchError::Domain(DomainError::TrialAlreadyUsed)) => {
+                Err(OrderError::Message(Msg::TrialAlreadyUsed))
+            }
+            Err(DispatchError::Domain(DomainError::Denied(d))) => {
+                Err(OrderError::Key(d.message_key()))
+            }
             Err(_) => Err(OrderError::Message(Msg::StoreErrorRetry)),
         }
     }
@@ -261,11 +362,19 @@ pub fn CheckoutPage() -> impl IntoView {
     let query = use_query_map();
     let requested = Memo::new(move |_| {
         let slug = query.read().get("step").unwrap_or_default();
-        Step::ALL.into_iter().find(|s| s.slug() == slug).unwrap_or(Step::Email)
+        Step::ALL
+            .into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or(Step::Email)
     });
     let trial = Memo::new(move |_| query.read().get("trial").as_deref() == Some("1"));
     let order = Memo::new(move |_| query.read().get("order"));
-    let draft = RwSignal::new(product.get_untracked().map(|p| draft::load(p.id.as_str())).unwrap_or_default());
+    let draft = RwSignal::new(
+        product
+            .get_untracked()
+            .map(|p| draft::load(p.id.as_str()))
+            .unwrap_or_default(),
+    );
     let c = Checkout {
         product,
         trial,
@@ -291,10 +400,15 @@ pub fn CheckoutPage() -> impl IntoView {
     });
     let title = move || {
         let name = c.product_name();
-        if trial.get() { locale.tf(Msg::TrialTitle, &[("product", &name)]) } else { locale.tf(Msg::CheckoutTitle, &[("product", &name)]) }
+        if trial.get() {
+            locale.tf(Msg::TrialTitle, &[("product", &name)])
+        } else {
+            locale.tf(Msg::CheckoutTitle, &[("product", &name)])
+        }
     };
     let steps = Signal::derive(move || c.steps().into_iter().map(Step::msg).collect::<Vec<_>>());
-    let current = Signal::derive(move || c.steps().iter().position(|s| *s == step.get()).unwrap_or(0));
+    let current =
+        Signal::derive(move || c.steps().iter().position(|s| *s == step.get()).unwrap_or(0));
     view! {
         <Show
             when=move || product.read().is_some()
@@ -320,7 +434,11 @@ pub fn CheckoutPage() -> impl IntoView {
 #[component]
 fn StepHeading(c: Checkout, step: Step) -> impl IntoView {
     let locale = Locale::get();
-    let back = move || c.previous_before(step).filter(|_| step != Step::Done).map(|s| c.href(s));
+    let back = move || {
+        c.previous_before(step)
+            .filter(|_| step != Step::Done)
+            .map(|s| c.href(s))
+    };
     view! {
         <div class="step-heading">
             <h2 id="step-title" tabindex="-1">{move || locale.t(step.msg())}</h2>
@@ -333,7 +451,12 @@ fn StepHeading(c: Checkout, step: Step) -> impl IntoView {
 fn EmailStep(c: Checkout) -> impl IntoView {
     let locale = Locale::get();
     let navigate = use_navigate();
-    let verdict = Signal::derive(move || c.draft.with(|d| !d.email.trim().is_empty()).then(|| c.typed_verdict()).flatten());
+    let verdict = Signal::derive(move || {
+        c.draft
+            .with(|d| !d.email.trim().is_empty())
+            .then(|| c.typed_verdict())
+            .flatten()
+    });
     let args = Signal::derive(move || c.verdict_args(verdict.get()));
     let can_continue = move || c.furthest() > Step::Email;
     view! {
@@ -425,16 +548,31 @@ fn LicensesStep(c: Checkout) -> impl IntoView {
     let quantity_error = move || {
         let text = c.draft.with(|d| d.licenses.clone());
         Quantity::try_from(text.as_str()).err().map(|e| match e {
-            crate::domain::subscription::QuantityError::Zero | crate::domain::subscription::QuantityError::NotANumber => {
+            crate::domain::subscription::QuantityError::Zero
+            | crate::domain::subscription::QuantityError::NotANumber => {
                 locale.t(Msg::QuantityAtLeastOne).to_owned()
             }
-            crate::domain::subscription::QuantityError::TooMany => locale.t(Msg::QuantityTooMany).to_owned(),
+            crate::domain::subscription::QuantityError::TooMany => {
+                locale.t(Msg::QuantityTooMany).to_owned()
+            }
         })
     };
-    let total = move || c.total().map(|m| locale.money(m)).unwrap_or_else(|| "—".into());
-    let unit = move || c.unit_price().map(|m| locale.money(m)).unwrap_or_else(|| "—".into());
+    let total = move || {
+        c.total()
+            .map(|m| locale.money(m))
+            .unwrap_or_else(|| "—".into())
+    };
+    let unit = move || {
+        c.unit_price()
+            .map(|m| locale.money(m))
+            .unwrap_or_else(|| "—".into())
+    };
     let countries = Market::countries();
-    let billing_field = move |id: &'static str, label: Msg, get: fn(&Draft) -> String, set: fn(&mut Draft, String), autocomplete: &'static str| {
+    let billing_field = move |id: &'static str,
+                              label: Msg,
+                              get: fn(&Draft) -> String,
+                              set: fn(&mut Draft, String),
+                              autocomplete: &'static str| {
         let missing = move || tried.get() && c.draft.with(|d| get(d).trim().is_empty());
         let err_id = format!("{id}-error");
         view! {
@@ -516,7 +654,12 @@ fn CardStep(c: Checkout) -> impl IntoView {
         })
     });
     let today = Signal::derive(move || c.store.clock.get().date_naive());
-    let countries = Signal::derive(move || Market::countries().into_iter().map(|k| (k.code().to_owned(), locale.country(k))).collect::<Vec<_>>());
+    let countries = Signal::derive(move || {
+        Market::countries()
+            .into_iter()
+            .map(|k| (k.code().to_owned(), locale.country(k)))
+            .collect::<Vec<_>>()
+    });
     view! {
         <StepHeading c step=Step::Card/>
         <form class="form" novalidate on:submit=move |ev| {
@@ -561,7 +704,14 @@ fn ReviewStep(c: Checkout) -> impl IntoView {
             let brand = crate::domain::Brand::detect(&digits).map_or("", |b| b.name());
             format!("{brand} •••• {}", &digits[digits.len().saturating_sub(4)..])
         });
-        if c.trial.get() { format!("{card} — {}", locale.tf(Msg::ReviewTrialCard, &[("total", &total())])) } else { card }
+        if c.trial.get() {
+            format!(
+                "{card} — {}",
+                locale.tf(Msg::ReviewTrialCard, &[("total", &total())])
+            )
+        } else {
+            card
+        }
     };
     let button = move || {
         if place.pending().get() {
@@ -617,11 +767,17 @@ fn DoneStep(c: Checkout) -> impl IntoView {
     let locale = Locale::get();
     let subscription = move || {
         let id = c.order.get()?;
-        c.store.state.with(|s| s.subscriptions.iter().find(|x| x.id.0 == id).cloned())
+        c.store
+            .state
+            .with(|s| s.subscriptions.iter().find(|x| x.id.0 == id).cloned())
     };
     let heading = move || {
         let name = c.product_name();
-        if c.trial.get() { locale.tf(Msg::TrialDone, &[("product", &name)]) } else { locale.tf(Msg::OrderDone, &[("product", &name)]) }
+        if c.trial.get() {
+            locale.tf(Msg::TrialDone, &[("product", &name)])
+        } else {
+            locale.tf(Msg::OrderDone, &[("product", &name)])
+        }
     };
     view! {
         <StepHeading c step=Step::Done/>

@@ -3,7 +3,9 @@
 //! connection, the history and the lines on screen.
 
 use crate::domain::commands::Command;
-use crate::domain::console::{self, cmdlet_names, parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan};
+use crate::domain::console::{
+    self, cmdlet_names, parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan,
+};
 use crate::domain::{Actor, Denied};
 use crate::i18n::{fill, lookup, Msg};
 use crate::locale::Locale;
@@ -74,7 +76,8 @@ impl Console {
             (Some(_), false) => None,
         };
         self.cursor.set(next);
-        self.input.set(next.map_or_else(String::new, |i| self.history.with_value(|h| h[i].clone())));
+        self.input
+            .set(next.map_or_else(String::new, |i| self.history.with_value(|h| h[i].clone())));
     }
 
     fn error_text(locale: Locale, error: &ConsoleError) -> String {
@@ -102,43 +105,97 @@ impl Console {
         };
         let catalog = store.catalog();
         let update_of = match &cmdlet {
-            Cmdlet::UpdateProductPolicy { product, what_if: false, .. } => Some(product.clone()),
+            Cmdlet::UpdateProductPolicy {
+                product,
+                what_if: false,
+                ..
+            } => Some(product.clone()),
             _ => None,
         };
         let planned = store.state.with_untracked(|state| {
-            plan(cmdlet, &console::Session { state, catalog: &catalog, actor: actor.as_ref(), connected: self.connected.get_untracked() })
+            plan(
+                cmdlet,
+                &console::Session {
+                    state,
+                    catalog: &catalog,
+                    actor: actor.as_ref(),
+                    connected: self.connected.get_untracked(),
+                },
+            )
         });
         match planned {
             Err(e) => {
                 // A change refused for its role is written to the audit log like any refusal.
-                if let (ConsoleError::Denied(d), Some(product), Some(actor)) = (&e, update_of, actor.clone()) {
-                    let _ = store.record_refusal(actor, "set_policy", product.to_string(), format!("not allowed: {d}")).await;
+                if let (ConsoleError::Denied(d), Some(product), Some(actor)) =
+                    (&e, update_of, actor.clone())
+                {
+                    let _ = store
+                        .record_refusal(
+                            actor,
+                            "set_policy",
+                            product.to_string(),
+                            format!("not allowed: {d}"),
+                        )
+                        .await;
                 }
                 self.print(LineKind::Error, Console::error_text(locale, &e));
             }
             Ok(Plan::Connect { account, tenant }) => {
                 self.connected.set(true);
-                self.print(LineKind::Output, locale.tf(Msg::ConsoleConnected, &[("account", &account), ("tenant", &tenant)]));
+                self.print(
+                    LineKind::Output,
+                    locale.tf(
+                        Msg::ConsoleConnected,
+                        &[("account", &account), ("tenant", &tenant)],
+                    ),
+                );
             }
             Ok(Plan::Print(text)) => self.print(LineKind::Output, text),
             Ok(Plan::Help) => {
                 let names = cmdlet_names().collect::<Vec<_>>().join(", ");
-                self.print(LineKind::Output, locale.tf(Msg::ConsoleHelp, &[("cmdlets", &names)]));
+                self.print(
+                    LineKind::Output,
+                    locale.tf(Msg::ConsoleHelp, &[("cmdlets", &names)]),
+                );
             }
             Ok(Plan::Clear) => self.lines.set(Vec::new()),
-            Ok(Plan::WhatIf { product_name, product, value }) => self.print(
+            Ok(Plan::WhatIf {
+                product_name,
+                product,
+                value,
+            }) => self.print(
                 LineKind::Output,
-                locale.tf(Msg::ConsoleWhatIf, &[("product", &product_name), ("id", product.as_str()), ("value", value.as_str())]),
+                locale.tf(
+                    Msg::ConsoleWhatIf,
+                    &[
+                        ("product", &product_name),
+                        ("id", product.as_str()),
+                        ("value", value.as_str()),
+                    ],
+                ),
             ),
             Ok(Plan::Update { product, value }) => {
                 let Some(actor) = actor else { return };
-                match store.dispatch(actor.clone(), Command::SetPolicy { product: product.clone(), value }).await {
+                match store
+                    .dispatch(
+                        actor.clone(),
+                        Command::SetPolicy {
+                            product: product.clone(),
+                            value,
+                        },
+                    )
+                    .await
+                {
                     Ok(_) => {
-                        let table = store.state.with_untracked(|s| product_policies_table(s, &catalog, &actor, Some(&product)));
+                        let table = store.state.with_untracked(|s| {
+                            product_policies_table(s, &catalog, &actor, Some(&product))
+                        });
                         self.print(LineKind::Output, table);
                     }
                     Err(DispatchError::Domain(e)) => self.print(LineKind::Error, e.to_string()),
-                    Err(DispatchError::Storage(_)) => self.print(LineKind::Error, locale.t(Msg::NoticeSaveFailed).to_owned()),
+                    Err(DispatchError::Storage(_)) => {
+                        self.print(LineKind::Error, locale.t(Msg::NoticeSaveFailed).to_owned())
+                    }
                 }
             }
         }

@@ -24,10 +24,17 @@ type Customers = (Option<(TenantId, String)>, Vec<Customer>);
 
 fn customers(store: Store, session: Session) -> Memo<Customers> {
     Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return (None, Vec::new()) };
+        let Some(actor) = session.actor() else {
+            return (None, Vec::new());
+        };
         store.state.with(|s| {
-            let Some(user) = s.directory.user(&actor.user) else { return (None, Vec::new()) };
-            let home = s.directory.tenant(&user.tenant).map(|t| (t.id.clone(), t.name.clone()));
+            let Some(user) = s.directory.user(&actor.user) else {
+                return (None, Vec::new());
+            };
+            let home = s
+                .directory
+                .tenant(&user.tenant)
+                .map(|t| (t.id.clone(), t.name.clone()));
             let mut list: Vec<Customer> = Vec::new();
             for d in &user.delegations {
                 match list.iter_mut().find(|c| c.tenant == d.customer) {
@@ -37,7 +44,9 @@ fn customers(store: Store, session: Session) -> Memo<Customers> {
                         list.push(Customer {
                             tenant: d.customer.clone(),
                             name: tenant.map_or_else(|| d.customer.0.clone(), |t| t.name.clone()),
-                            domain: tenant.and_then(|t| t.domains.first().cloned()).unwrap_or_default(),
+                            domain: tenant
+                                .and_then(|t| t.domains.first().cloned())
+                                .unwrap_or_default(),
                             roles: vec![d.role],
                         });
                     }
@@ -67,8 +76,13 @@ pub fn CustomersPage() -> impl IntoView {
         }
     });
     let act_in = move |tenant: TenantId| {
-        let Some(actor) = session.actor_untracked() else { return };
-        switch.dispatch(Actor { user: actor.user, tenant });
+        let Some(actor) = session.actor_untracked() else {
+            return;
+        };
+        switch.dispatch(Actor {
+            user: actor.user,
+            tenant,
+        });
     };
     view! {
         <section class="panel" aria-labelledby="page-title">

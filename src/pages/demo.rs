@@ -18,13 +18,24 @@ pub fn DemoPage() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let (outcome, set_outcome) = signal(None::<Outcome>);
-    let report = move |r: Result<String, String>| set_outcome.set(Some(r.map_or_else(Outcome::Failed, Outcome::Done)));
+    let report = move |r: Result<String, String>| {
+        set_outcome.set(Some(r.map_or_else(Outcome::Failed, Outcome::Done)))
+    };
 
     let advance = Action::new_local(move |step: &u8| {
-        let step = if *step == 0 { ClockStep::Day } else { ClockStep::Month };
+        let step = if *step == 0 {
+            ClockStep::Day
+        } else {
+            ClockStep::Month
+        };
         async move {
             let result = store.advance_clock(step).await;
-            report(result.map(|events| locale.tf(Msg::DemoClockMoved, &[("events", &events.len().to_string())])));
+            report(result.map(|events| {
+                locale.tf(
+                    Msg::DemoClockMoved,
+                    &[("events", &events.len().to_string())],
+                )
+            }));
         }
     });
     let (confirm_reset, set_confirm_reset) = signal(false);
@@ -36,9 +47,17 @@ pub fn DemoPage() -> impl IntoView {
     let import = Action::new_local(move |file: &web_sys::File| {
         let file = file.clone();
         async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
             let result = store.import(&text).await;
-            report(result.map(|()| locale.t(Msg::DemoImportDone).to_owned()).map_err(|e| locale.tf(Msg::DemoImportRefused, &[("reason", &e)])));
+            report(
+                result
+                    .map(|()| locale.t(Msg::DemoImportDone).to_owned())
+                    .map_err(|e| locale.tf(Msg::DemoImportRefused, &[("reason", &e)])),
+            );
         }
     });
     let (seed_count, set_seed_count) = signal("10000".to_owned());
@@ -50,8 +69,21 @@ pub fn DemoPage() -> impl IntoView {
             report(result.map(|()| locale.tf(Msg::DemoSeeded, &[("n", &n.to_string())])));
         }
     });
-    let busy = move || advance.pending().get() || reset.pending().get() || import.pending().get() || seed.pending().get();
-    let tenants = move || store.state.with(|s| s.directory.tenants.iter().map(|t| (t.id.0.clone(), t.name.clone())).collect::<Vec<_>>());
+    let busy = move || {
+        advance.pending().get()
+            || reset.pending().get()
+            || import.pending().get()
+            || seed.pending().get()
+    };
+    let tenants = move || {
+        store.state.with(|s| {
+            s.directory
+                .tenants
+                .iter()
+                .map(|t| (t.id.0.clone(), t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let count = move || store.state.with(|s| s.subscriptions.len());
     let today = move || store.clock.get().date_naive().to_string();
 

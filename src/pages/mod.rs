@@ -71,9 +71,18 @@ impl Market {
         let store = Store::get();
         let who = signed_in(store, Session::get());
         let chosen = RwSignal::new(crate::store::prefs::saved_country());
-        let country = Memo::new(move |_| who.get().map(|(_, t)| t.market.country).or(chosen.get()).unwrap_or(Country::US));
+        let country = Memo::new(move |_| {
+            who.get()
+                .map(|(_, t)| t.market.country)
+                .or(chosen.get())
+                .unwrap_or(Country::US)
+        });
         let locked = Memo::new(move |_| who.read().is_some());
-        Market { country, chosen, locked }
+        Market {
+            country,
+            chosen,
+            locked,
+        }
     }
 
     pub fn choose(self, country: Country) {
@@ -93,7 +102,9 @@ impl Market {
     }
 
     pub fn unit_price(self, product: &ProductId) -> Option<Money> {
-        Store::get().catalog().unit_price(product, self.country.get(), PriceKind::SelfService)
+        Store::get()
+            .catalog()
+            .unit_price(product, self.country.get(), PriceKind::SelfService)
     }
 }
 

@@ -4,7 +4,9 @@
 use crate::components::card_form::CardForm;
 use crate::domain::card::{CardInput, Expiry};
 use crate::domain::commands::{AssignRefusal, Command, DomainError};
-use crate::domain::subscription::{Bill, BillStatus, Channel, NotificationKind, Status, Subscription, SubscriptionId};
+use crate::domain::subscription::{
+    Bill, BillStatus, Channel, NotificationKind, Status, Subscription, SubscriptionId,
+};
 use crate::domain::{views, Actor, Quantity, User, UserId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -26,7 +28,10 @@ fn status_msg(sub: &Subscription) -> Msg {
 }
 
 fn product_name(store: Store, sub: &Subscription) -> String {
-    store.catalog().product(&sub.product).map_or_else(|| sub.product.to_string(), |p| p.name.clone())
+    store
+        .catalog()
+        .product(&sub.product)
+        .map_or_else(|| sub.product.to_string(), |p| p.name.clone())
 }
 
 /// A domain refusal in the person's words.
@@ -53,7 +58,12 @@ pub fn PurchaserHome() -> impl IntoView {
     let session = Session::get();
     let subs = Memo::new(move |_| {
         let me = session.actor()?.user;
-        Some(store.state.with(|s| views::purchases_of(s, &me).into_iter().cloned().collect::<Vec<_>>()))
+        Some(store.state.with(|s| {
+            views::purchases_of(s, &me)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        }))
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
@@ -101,7 +111,10 @@ fn PurchaseRow(sub: Subscription) -> impl IntoView {
     let name = product_name(store, &sub);
     let href = format!("/admin/subscriptions/{}", sub.id);
     let status = status_msg(&sub);
-    let card = sub.card.as_ref().and_then(|c| store.state.with_untracked(|s| s.card(c).cloned()));
+    let card = sub
+        .card
+        .as_ref()
+        .and_then(|c| store.state.with_untracked(|s| s.card(c).cloned()));
     let (unit, total) = (sub.unit_price, sub.term_amount());
     let end = sub.term_end;
     view! {
@@ -131,7 +144,10 @@ fn Notifications() -> impl IntoView {
                 .rev()
                 .filter(|n| n.to == me)
                 .map(|n| {
-                    let product = s.subscription(&n.subscription).map(|x| product_name(store, x)).unwrap_or_default();
+                    let product = s
+                        .subscription(&n.subscription)
+                        .map(|x| product_name(store, x))
+                        .unwrap_or_default();
                     (n.kind.clone(), product, n.at.date_naive())
                 })
                 .collect::<Vec<_>>()
@@ -180,7 +196,8 @@ fn Bills() -> impl IntoView {
         match range.get() {
             Range::Months(m) => (t.checked_sub_months(chrono::Months::new(m)).unwrap_or(t), t),
             Range::Custom => (
-                NaiveDate::parse_from_str(&from.get(), "%Y-%m-%d").unwrap_or(t - Duration::days(365)),
+                NaiveDate::parse_from_str(&from.get(), "%Y-%m-%d")
+                    .unwrap_or(t - Duration::days(365)),
                 NaiveDate::parse_from_str(&to.get(), "%Y-%m-%d").unwrap_or(t),
             ),
         }
@@ -188,16 +205,31 @@ fn Bills() -> impl IntoView {
     let bills = Memo::new(move |_| {
         let me = session.actor()?.user;
         let (a, b) = window();
-        Some(store.state.with(|s| views::bills_of(s, &me, a, b).into_iter().cloned().collect::<Vec<Bill>>()))
+        Some(store.state.with(|s| {
+            views::bills_of(s, &me, a, b)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Bill>>()
+        }))
     });
     let pay = Action::new_local(move |bill: &crate::domain::subscription::BillId| {
         let bill = bill.clone();
         async move {
-            let Some(actor) = session.actor_untracked() else { return Ok(()) };
-            store.dispatch(actor, Command::PayBill { bill }).await.map(|_| ())
+            let Some(actor) = session.actor_untracked() else {
+                return Ok(());
+            };
+            store
+                .dispatch(actor, Command::PayBill { bill })
+                .await
+                .map(|_| ())
         }
     });
-    let pay_error = move || pay.value().get().and_then(Result::err).map(|e| explain(locale, &e));
+    let pay_error = move || {
+        pay.value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| explain(locale, &e))
+    };
     view! {
         <section class="panel" aria-labelledby="bills-title">
             <h2 id="bills-title">{move || locale.t(Msg::BillsTitle)}</h2>
@@ -284,12 +316,26 @@ pub fn SubscriptionPage() -> impl IntoView {
     let sub = Memo::new(move |_| {
         let me = actor()?.user;
         let id = id.get();
-        store.state.with(|s| views::purchases_of(s, &me).into_iter().find(|x| x.id.0 == id).cloned())
+        store.state.with(|s| {
+            views::purchases_of(s, &me)
+                .into_iter()
+                .find(|x| x.id.0 == id)
+                .cloned()
+        })
     });
     // The panels are built once per subscription and state, not on every change of it,
     // so that their forms and outcomes survive the commands they send.
     let head = Memo::new(move |_| {
-        sub.with(|s| s.as_ref().map(|s| (s.id.clone(), product_name(store, s), s.is_active(), s.channel == Channel::SelfService)))
+        sub.with(|s| {
+            s.as_ref().map(|s| {
+                (
+                    s.id.clone(),
+                    product_name(store, s),
+                    s.is_active(),
+                    s.channel == Channel::SelfService,
+                )
+            })
+        })
     });
     view! {
         <Show
@@ -344,16 +390,44 @@ fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
         let old = s.licenses.get();
         if total < s.assigned_count() {
             let n = s.assigned_count() - total;
-            return Some((true, locale.tf(Msg::BelowAssigned, &[("assigned", &s.assigned_count().to_string()), ("n", &n.to_string()), ("total", &total.to_string())])));
+            return Some((
+                true,
+                locale.tf(
+                    Msg::BelowAssigned,
+                    &[
+                        ("assigned", &s.assigned_count().to_string()),
+                        ("n", &n.to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                ),
+            ));
         }
         match total.cmp(&old) {
             std::cmp::Ordering::Greater => {
                 let amount = s.unit_price.checked_mul(total - old).ok()?;
-                Some((false, locale.tf(Msg::ChangePreviewMore, &[("n", &(total - old).to_string()), ("amount", &locale.money(amount))])))
+                Some((
+                    false,
+                    locale.tf(
+                        Msg::ChangePreviewMore,
+                        &[
+                            ("n", &(total - old).to_string()),
+                            ("amount", &locale.money(amount)),
+                        ],
+                    ),
+                ))
             }
             std::cmp::Ordering::Less => {
                 let amount = s.unit_price.checked_mul(total).ok()?;
-                Some((false, locale.tf(Msg::ChangePreviewFewer, &[("n", &(old - total).to_string()), ("amount", &locale.money(amount))])))
+                Some((
+                    false,
+                    locale.tf(
+                        Msg::ChangePreviewFewer,
+                        &[
+                            ("n", &(old - total).to_string()),
+                            ("amount", &locale.money(amount)),
+                        ],
+                    ),
+                ))
             }
             std::cmp::Ordering::Equal => None,
         }
@@ -363,7 +437,16 @@ fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
         let (total, subscription) = (*total, sub.clone());
         async move {
             let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
-            store.dispatch(actor, Command::ChangeLicenses { subscription, total }).await.map(|_| ())
+            store
+                .dispatch(
+                    actor,
+                    Command::ChangeLicenses {
+                        subscription,
+                        total,
+                    },
+                )
+                .await
+                .map(|_| ())
         }
     });
     let outcome = move || match save.value().get() {
@@ -419,17 +502,32 @@ fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
         let tenant = actor()?.tenant;
         let q = query.get();
         Some(store.state.with(|s| {
-            views::people_matching(&s.directory, &tenant, &q, 8).into_iter().map(|u| (u.id.clone(), u.display_name.clone(), u.email.to_string())).collect::<Vec<_>>()
+            views::people_matching(&s.directory, &tenant, &q, 8)
+                .into_iter()
+                .map(|u| (u.id.clone(), u.display_name.clone(), u.email.to_string()))
+                .collect::<Vec<_>>()
         }))
     });
     // A typed address that names someone outside the results (perhaps another tenant's).
     let typed_person = Memo::new(move |_| {
         let email = crate::domain::directory::Email::try_from(query.get().as_str()).ok()?;
-        store.state.with(|s| s.directory.users.iter().find(|u| u.email == email).map(|u: &User| (u.id.clone(), u.email.to_string())))
+        store
+            .state
+            .with(|s| {
+                s.directory
+                    .users
+                    .iter()
+                    .find(|u| u.email == email)
+                    .map(|u: &User| (u.id.clone(), u.email.to_string()))
+            })
             .or_else(|| Some((UserId(format!("unknown:{email}")), email.to_string())))
     });
     let choose = move |id: UserId, label: String| {
-        chosen.update(|c| if !c.iter().any(|(x, _)| *x == id) { c.push((id, label)) });
+        chosen.update(|c| {
+            if !c.iter().any(|(x, _)| *x == id) {
+                c.push((id, label))
+            }
+        });
         set_query.set(String::new());
     };
     let assign = Action::new_local(move |users: &Vec<UserId>| {
@@ -437,7 +535,16 @@ fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
         async move {
             let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
             let n = users.len();
-            store.dispatch(actor, Command::Assign { subscription, users }).await.map(|_| n)
+            store
+                .dispatch(
+                    actor,
+                    Command::Assign {
+                        subscription,
+                        users,
+                    },
+                )
+                .await
+                .map(|_| n)
         }
     });
     Effect::new(move |_| {
@@ -445,7 +552,14 @@ fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
             chosen.set(Vec::new());
         }
     });
-    let label_of = move |id: &UserId| chosen.with(|c| c.iter().find(|(x, _)| x == id).map(|(_, l)| l.clone()).unwrap_or_else(|| id.0.clone()));
+    let label_of = move |id: &UserId| {
+        chosen.with(|c| {
+            c.iter()
+                .find(|(x, _)| x == id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| id.0.clone())
+        })
+    };
     let outcome = move || -> Option<AnyView> {
         match assign.value().get()? {
             Ok(n) => Some(view! { <p class="outcome" role="status">{locale.tf(Msg::AssignedDone, &[("n", &n.to_string())])}</p> }.into_any()),
@@ -516,7 +630,19 @@ fn AssignedPeople(sub: SubscriptionId, product: String, active: bool) -> impl In
     let people = Memo::new(move |_| {
         store.state.with(|s| {
             s.subscription(&id)
-                .map(|x| x.assigned.iter().map(|u| (u.clone(), s.directory.user(u).map_or_else(|| u.0.clone(), |u| u.display_name.clone()))).collect::<Vec<_>>())
+                .map(|x| {
+                    x.assigned
+                        .iter()
+                        .map(|u| {
+                            (
+                                u.clone(),
+                                s.directory
+                                    .user(u)
+                                    .map_or_else(|| u.0.clone(), |u| u.display_name.clone()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -525,7 +651,10 @@ fn AssignedPeople(sub: SubscriptionId, product: String, active: bool) -> impl In
         let (user, subscription) = (user.clone(), sub.clone());
         async move {
             let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
-            store.dispatch(actor, Command::Unassign { subscription, user }).await.map(|_| ())
+            store
+                .dispatch(actor, Command::Unassign { subscription, user })
+                .await
+                .map(|_| ())
         }
     });
     let product = StoredValue::new(product);
@@ -554,7 +683,10 @@ fn AssignedRow(
 ) -> impl IntoView {
     let locale = Locale::get();
     let id = StoredValue::new(id);
-    let text = StoredValue::new(locale.tf(Msg::UnassignConfirm, &[("name", &name), ("product", &product)]));
+    let text = StoredValue::new(locale.tf(
+        Msg::UnassignConfirm,
+        &[("name", &name), ("product", &product)],
+    ));
     let asking = move || confirming.with(|c| c.as_ref() == Some(&id.get_value()));
     view! {
         <li>
@@ -580,25 +712,46 @@ fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let id = sub.clone();
-    let card = Memo::new(move |_| store.state.with(|s| s.subscription(&id).and_then(|x| x.card.as_ref()).and_then(|c| s.card(c).cloned())));
+    let card = Memo::new(move |_| {
+        store.state.with(|s| {
+            s.subscription(&id)
+                .and_then(|x| x.card.as_ref())
+                .and_then(|c| s.card(c).cloned())
+        })
+    });
     let (mode, set_mode) = signal(0u8); // 0 view, 1 edit, 2 replace
     let (expiry, set_expiry) = signal(String::new());
     let (holder, set_holder) = signal(String::new());
     let (code, set_code) = signal(String::new());
     let replacement = RwSignal::new(CardInput::default());
     let today = Signal::derive(move || store.clock.get().date_naive());
-    let countries = Signal::derive(move || super::Market::countries().into_iter().map(|k| (k.code().to_owned(), locale.country(k))).collect::<Vec<_>>());
+    let countries = Signal::derive(move || {
+        super::Market::countries()
+            .into_iter()
+            .map(|k| (k.code().to_owned(), locale.country(k)))
+            .collect::<Vec<_>>()
+    });
     let save = Action::new_local(move |cmd: &u8| {
         let which = *cmd;
         let subscription = sub.clone();
         async move {
             let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
             let command = if which == 1 {
-                let card = card.get_untracked().ok_or(DispatchError::Storage(String::new()))?;
-                let expiry = Expiry::try_from(expiry.get_untracked().as_str()).map_err(|e| DispatchError::Domain(DomainError::Card(e)))?;
-                Command::UpdateCard { card: card.id, expiry, holder: holder.get_untracked(), security_code: code.get_untracked() }
+                let card = card
+                    .get_untracked()
+                    .ok_or(DispatchError::Storage(String::new()))?;
+                let expiry = Expiry::try_from(expiry.get_untracked().as_str())
+                    .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?;
+                Command::UpdateCard {
+                    card: card.id,
+                    expiry,
+                    holder: holder.get_untracked(),
+                    security_code: code.get_untracked(),
+                }
             } else {
-                let card = replacement.with_untracked(|c| c.validate(today.get_untracked())).map_err(|e| DispatchError::Domain(DomainError::Card(e[0])))?;
+                let card = replacement
+                    .with_untracked(|c| c.validate(today.get_untracked()))
+                    .map_err(|e| DispatchError::Domain(DomainError::Card(e[0])))?;
                 Command::ReplaceCard { subscription, card }
             };
             let result = store.dispatch(actor, command).await.map(|_| ());
@@ -661,14 +814,32 @@ fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView {
         let subscription = sub.clone();
         let reason = {
             let (r, f) = (reason.get_untracked(), feedback.get_untracked());
-            if f.trim().is_empty() { r } else { format!("{r} — {}", f.trim()) }
+            if f.trim().is_empty() {
+                r
+            } else {
+                format!("{r} — {}", f.trim())
+            }
         };
         async move {
             let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
-            store.dispatch(actor, Command::Cancel { subscription, reason }).await.map(|_| ())
+            store
+                .dispatch(
+                    actor,
+                    Command::Cancel {
+                        subscription,
+                        reason,
+                    },
+                )
+                .await
+                .map(|_| ())
         }
     });
-    let reasons = [Msg::CancelReasonPrice, Msg::CancelReasonUnused, Msg::CancelReasonCentral, Msg::CancelReasonOther];
+    let reasons = [
+        Msg::CancelReasonPrice,
+        Msg::CancelReasonUnused,
+        Msg::CancelReasonCentral,
+        Msg::CancelReasonOther,
+    ];
     view! {
         <section class="panel" aria-labelledby="cancel-title">
             <h2 id="cancel-title">{move || locale.t(Msg::CancelHeading)}</h2>

@@ -30,11 +30,26 @@ struct Rights {
 impl Rights {
     fn new(store: Store, session: Session) -> Rights {
         let can_set = Memo::new(move |_| {
-            session.actor().is_some_and(|a| store.state.with(|s| may(&s.directory, &a, authz::Action::SetPolicy, Subject::Tenant(&a.tenant)).is_ok()))
+            session.actor().is_some_and(|a| {
+                store.state.with(|s| {
+                    may(
+                        &s.directory,
+                        &a,
+                        authz::Action::SetPolicy,
+                        Subject::Tenant(&a.tenant),
+                    )
+                    .is_ok()
+                })
+            })
         });
         let role = Memo::new(move |_| {
             let actor = session.actor()?;
-            store.state.with(|s| principal(&s.directory, &actor).ok().and_then(|p| p.roles.first().copied()).map(role_msg))
+            store.state.with(|s| {
+                principal(&s.directory, &actor)
+                    .ok()
+                    .and_then(|p| p.roles.first().copied())
+                    .map(role_msg)
+            })
         });
         Rights { can_set, role }
     }
@@ -47,7 +62,13 @@ pub fn SelfServicePage() -> impl IntoView {
     let session = Session::get();
     let rights = Rights::new(store, session);
     let catalog = store.catalog();
-    let products = StoredValue::new(catalog.products.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
+    let products = StoredValue::new(
+        catalog
+            .products
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect::<Vec<_>>(),
+    );
     let value_of = move |id: &ProductId| {
         let tenant = session.actor()?.tenant;
         Some(store.state.with(|s| s.policies.get(&tenant, id)))
@@ -96,21 +117,44 @@ pub fn SelfServicePage() -> impl IntoView {
 
 /// The panel for one product: the three values, who they affect, and Save.
 #[component]
-fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set: Memo<bool>) -> impl IntoView {
+fn PolicyPanel(
+    product: ProductId,
+    editing: RwSignal<Option<ProductId>>,
+    can_set: Memo<bool>,
+) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let Some(details) = store.catalog().product(&product).cloned() else { return ().into_any() };
-    let Some(tenant) = session.actor_untracked().map(|a| a.tenant) else { return ().into_any() };
+    let Some(details) = store.catalog().product(&product).cloned() else {
+        return ().into_any();
+    };
+    let Some(tenant) = session.actor_untracked().map(|a| a.tenant) else {
+        return ().into_any();
+    };
     let name = StoredValue::new(details.name.clone());
-    let (details, tenant, product) = (StoredValue::new(details), StoredValue::new(tenant), StoredValue::new(product));
-    let current = Memo::new(move |_| store.state.with(|s| tenant.with_value(|t| product.with_value(|p| s.policies.get(t, p)))));
+    let (details, tenant, product) = (
+        StoredValue::new(details),
+        StoredValue::new(tenant),
+        StoredValue::new(product),
+    );
+    let current = Memo::new(move |_| {
+        store
+            .state
+            .with(|s| tenant.with_value(|t| product.with_value(|p| s.policies.get(t, p))))
+    });
     let chosen = RwSignal::new(current.get_untracked());
-    let impact = move |value: PolicyValue| store.state.with(|s| details.with_value(|p| tenant.with_value(|t| policy_impact(s, p, t, value))));
+    let impact = move |value: PolicyValue| {
+        store
+            .state
+            .with(|s| details.with_value(|p| tenant.with_value(|t| policy_impact(s, p, t, value))))
+    };
     // Counted once per state: the "now" line and the subscriptions line both read it.
     let now = Memo::new(move |_| impact(current.get()));
     let save = Action::new_local(move |value: &PolicyValue| {
-        let command = Command::SetPolicy { product: product.get_value(), value: *value };
+        let command = Command::SetPolicy {
+            product: product.get_value(),
+            value: *value,
+        };
         let actor = session.actor_untracked();
         async move {
             let actor = actor.ok_or(DispatchError::Storage(String::new()))?;
@@ -119,7 +163,16 @@ fn PolicyPanel(product: ProductId, editing: RwSignal<Option<ProductId>>, can_set
     });
     let outcome = move || {
         save.value().get().map(|r| match r {
-            Ok(()) => (false, locale.tf(Msg::PolicySaved, &[("product", &name.get_value()), ("value", locale.t(policy_msg(current.get())))])),
+            Ok(()) => (
+                false,
+                locale.tf(
+                    Msg::PolicySaved,
+                    &[
+                        ("product", &name.get_value()),
+                        ("value", locale.t(policy_msg(current.get()))),
+                    ],
+                ),
+            ),
             Err(DispatchError::Domain(e)) => (true, e.to_string()),
             Err(DispatchError::Storage(_)) => (true, locale.t(Msg::NoticeSaveFailed).to_owned()),
         })

@@ -10,7 +10,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Only same-site paths are followed after sign-in.
 fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/".to_owned())
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 #[component]
@@ -29,7 +30,10 @@ pub fn SignInPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(user)) = sign_in.value().get() {
             session.set(Some(Actor::home(&user)));
-            navigate(&safe_next(query.read_untracked().get("next")), Default::default());
+            navigate(
+                &safe_next(query.read_untracked().get("next")),
+                Default::default(),
+            );
         }
     });
     let error = move || sign_in.value().get().and_then(Result::err);

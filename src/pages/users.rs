@@ -21,29 +21,63 @@ pub fn UsersPage() -> impl IntoView {
     let session = Session::get();
     let (search, set_search) = signal(String::new());
     let people = Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return Vec::new() };
+        let Some(actor) = session.actor() else {
+            return Vec::new();
+        };
         let needle = search.get().trim().to_lowercase();
         store.state.with(|s| {
             // One pass over the subscriptions, not one per person shown.
-            let purchasers: std::collections::HashSet<&UserId> =
-                s.subscriptions.iter().filter(|x| x.is_self_service()).filter_map(|x| x.purchaser.as_ref()).collect();
+            let purchasers: std::collections::HashSet<&UserId> = s
+                .subscriptions
+                .iter()
+                .filter(|x| x.is_self_service())
+                .filter_map(|x| x.purchaser.as_ref())
+                .collect();
             s.directory
                 .members_of(&actor.tenant)
-                .filter(|u| needle.is_empty() || u.display_name.to_lowercase().contains(&needle) || u.email.as_str().contains(&needle))
+                .filter(|u| {
+                    needle.is_empty()
+                        || u.display_name.to_lowercase().contains(&needle)
+                        || u.email.as_str().contains(&needle)
+                })
                 .take(PAGE)
                 .map(|u| {
                     let purchaser = purchasers.contains(&u.id);
-                    (u.id.clone(), u.display_name.clone(), u.email.to_string(), u.kind, u.status, purchaser)
+                    (
+                        u.id.clone(),
+                        u.display_name.clone(),
+                        u.email.to_string(),
+                        u.kind,
+                        u.status,
+                        purchaser,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let can_manage = Memo::new(move |_| session.actor().is_some_and(|a| store.state.with(|s| may(&s.directory, &a, authz::Action::ManageUsers, Subject::Tenant(&a.tenant)).is_ok())));
+    let can_manage = Memo::new(move |_| {
+        session.actor().is_some_and(|a| {
+            store.state.with(|s| {
+                may(
+                    &s.directory,
+                    &a,
+                    authz::Action::ManageUsers,
+                    Subject::Tenant(&a.tenant),
+                )
+                .is_ok()
+            })
+        })
+    });
     let set_status = Action::new_local(move |(user, status): &(UserId, AccountStatus)| {
         let (user, status) = (user.clone(), *status);
         async move {
-            let actor = session.actor_untracked().ok_or(DispatchError::Storage(String::new()))?;
-            store.dispatch(actor, Command::SetAccountStatus { user, status }).await.map(|_| ())
+            let actor = session
+                .actor_untracked()
+                .ok_or(DispatchError::Storage(String::new()))?;
+            store
+                .dispatch(actor, Command::SetAccountStatus { user, status })
+                .await
+                .map(|_| ())
         }
     });
     view! {
@@ -107,9 +141,13 @@ pub fn CapacityPage() -> impl IntoView {
     let store = Store::get();
     let session = Session::get();
     let rows = Memo::new(move |_| {
-        let Some(actor) = session.actor() else { return Vec::new() };
+        let Some(actor) = session.actor() else {
+            return Vec::new();
+        };
         let catalog = store.catalog();
-        store.state.with(|s| crate::domain::views::power_platform_capacity(s, &catalog, &actor.tenant))
+        store
+            .state
+            .with(|s| crate::domain::views::power_platform_capacity(s, &catalog, &actor.tenant))
     });
     view! {
         <section class="panel" aria-labelledby="page-title">

@@ -1,10 +1,15 @@
 //! The app's store: loads the demo world, restores and saves the state in IndexedDB, and
 //! runs every command through the domain. Pages call it; only it touches storage.
 
-use super::files::{self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SavedRef, SeedFile};
+use super::files::{
+    self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SavedRef, SeedFile,
+};
 use super::idb::{Db, Record, Snapshot};
 use super::records;
-use crate::domain::commands::{advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx, DomainError, Event};
+use crate::domain::commands::{
+    advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx,
+    DomainError, Event,
+};
 use crate::domain::{Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
 use leptos::prelude::*;
@@ -38,36 +43,76 @@ async fn fetch_text(file: &'static str) -> Result<String, FileError> {
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|e| FileError::Unreachable { file, reason: e.to_string() })?;
+        .map_err(|e| FileError::Unreachable {
+            file,
+            reason: e.to_string(),
+        })?;
     if !response.ok() {
-        return Err(FileError::Missing { file, status: response.status() });
+        return Err(FileError::Missing {
+            file,
+            status: response.status(),
+        });
     }
-    response.text().await.map_err(|e| FileError::Unreachable { file, reason: e.to_string() })
+    response.text().await.map_err(|e| FileError::Unreachable {
+        file,
+        reason: e.to_string(),
+    })
 }
 
 /// Fetches and parses the three files, reporting progress after each.
 pub async fn load_world(progress: impl Fn(Progress)) -> Result<WorldFiles, FileError> {
     let total = 3;
-    progress(Progress { done: 0, total, file: files::CATALOG_FILE });
+    progress(Progress {
+        done: 0,
+        total,
+        file: files::CATALOG_FILE,
+    });
     let catalog = files::parse_file(files::CATALOG_FILE, &fetch_text(files::CATALOG_FILE).await?)?;
-    progress(Progress { done: 1, total, file: files::DIRECTORY_FILE });
-    let directory = files::parse_file(files::DIRECTORY_FILE, &fetch_text(files::DIRECTORY_FILE).await?)?;
-    progress(Progress { done: 2, total, file: files::SEED_FILE });
+    progress(Progress {
+        done: 1,
+        total,
+        file: files::DIRECTORY_FILE,
+    });
+    let directory = files::parse_file(
+        files::DIRECTORY_FILE,
+        &fetch_text(files::DIRECTORY_FILE).await?,
+    )?;
+    progress(Progress {
+        done: 2,
+        total,
+        file: files::SEED_FILE,
+    });
     let seed = files::parse_file(files::SEED_FILE, &fetch_text(files::SEED_FILE).await?)?;
-    progress(Progress { done: 3, total, file: files::SEED_FILE });
-    Ok(WorldFiles { catalog, directory, seed })
+    progress(Progress {
+        done: 3,
+        total,
+        file: files::SEED_FILE,
+    });
+    Ok(WorldFiles {
+        catalog,
+        directory,
+        seed,
+    })
 }
 
 /// Something the person should know about their stored data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// What was stored could not be read; it is kept as a backup.
-    Unreadable { reason: String },
-    Migrated { from: u32 },
+    Unreadable {
+        reason: String,
+    },
+    Migrated {
+        from: u32,
+    },
     /// Saving failed: the change did not happen.
-    SaveFailed { reason: String },
+    SaveFailed {
+        reason: String,
+    },
     /// The browser keeps nothing (no IndexedDB): changes last until the tab closes.
-    NotPersistent { reason: String },
+    NotPersistent {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -114,10 +159,24 @@ impl Found {
     /// write replaces them (revision 0: nothing of this tab's is stored).
     async fn in_records(db: &Db, snapshot: Snapshot, seed: Found) -> Found {
         match records::assemble(snapshot.pairs()) {
-            Ok(saved) => Found { rev: snapshot.rev.unwrap_or(0), saved, ..seed },
+            Ok(saved) => Found {
+                rev: snapshot.rev.unwrap_or(0),
+                saved,
+                ..seed
+            },
             Err(e) => {
-                keep_as_backup(db, snapshot.rev.unwrap_or(0), records::backup(snapshot.pairs())).await;
-                Found { notice: Some(Notice::Unreadable { reason: e.to_string() }), ..seed }
+                keep_as_backup(
+                    db,
+                    snapshot.rev.unwrap_or(0),
+                    records::backup(snapshot.pairs()),
+                )
+                .await;
+                Found {
+                    notice: Some(Notice::Unreadable {
+                        reason: e.to_string(),
+                    }),
+                    ..seed
+                }
             }
         }
     }
@@ -127,15 +186,32 @@ impl Found {
         let record = match db.get(LEGACY_STATE_KEY).await {
             Ok(Some(record)) => record,
             Ok(None) => return seed,
-            Err(e) => return Found { notice: Some(Notice::Unreadable { reason: e.0 }), ..seed },
+            Err(e) => {
+                return Found {
+                    notice: Some(Notice::Unreadable { reason: e.0 }),
+                    ..seed
+                }
+            }
         };
         match files::restore(Some(&record.json), seed_clock) {
             Restored::Fresh => seed,
-            Restored::Current(saved) => Found { saved, move_legacy: true, ..seed },
-            Restored::Migrated { saved, from } => Found { saved, move_legacy: true, notice: Some(Notice::Migrated { from }), ..seed },
+            Restored::Current(saved) => Found {
+                saved,
+                move_legacy: true,
+                ..seed
+            },
+            Restored::Migrated { saved, from } => Found {
+                saved,
+                move_legacy: true,
+                notice: Some(Notice::Migrated { from }),
+                ..seed
+            },
             Restored::Unreadable { raw, reason } => {
                 keep_as_backup(db, record.rev, raw).await;
-                Found { notice: Some(Notice::Unreadable { reason }), ..seed }
+                Found {
+                    notice: Some(Notice::Unreadable { reason }),
+                    ..seed
+                }
             }
         }
     }
@@ -147,7 +223,9 @@ async fn keep_as_backup(db: &Db, rev: u64, raw: String) {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn announce_revision(rev: u64) {
@@ -175,12 +253,22 @@ impl Store {
             Ok(db) => (Some(Rc::new(db)), None),
             Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
         };
-        let mut found = Found { rev: 0, saved: Saved::new(seed_clock, fresh), notice: None, move_legacy: false };
+        let mut found = Found {
+            rev: 0,
+            saved: Saved::new(seed_clock, fresh),
+            notice: None,
+            move_legacy: false,
+        };
         if let Some(db) = &db {
             found = match db.read().await {
-                Ok(snapshot) if snapshot.rev.is_some() => Found::in_records(db, snapshot, found).await,
+                Ok(snapshot) if snapshot.rev.is_some() => {
+                    Found::in_records(db, snapshot, found).await
+                }
                 Ok(_) => Found::in_legacy(db, seed_clock, found).await,
-                Err(e) => Found { notice: Some(Notice::Unreadable { reason: e.0 }), ..found },
+                Err(e) => Found {
+                    notice: Some(Notice::Unreadable { reason: e.0 }),
+                    ..found
+                },
             };
         }
         let store = Store {
@@ -213,11 +301,13 @@ impl Store {
     }
 
     fn listen_to_other_tabs(self) {
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            if ev.key().as_deref() == Some(REVISION_KEY) {
-                leptos::task::spawn_local(async move { store_reload(self).await });
-            }
-        });
+        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+            move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() == Some(REVISION_KEY) {
+                    leptos::task::spawn_local(async move { store_reload(self).await });
+                }
+            },
+        );
         if let Some(w) = web_sys::window() {
             let _ = w.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
         }
@@ -233,16 +323,30 @@ impl Store {
     /// Runs one command: re-reads what is stored if another tab changed it, applies the
     /// command, and writes the result, all in one transaction. A refusal is written to
     /// the audit log; a storage failure leaves everything as it was.
-    pub async fn dispatch(self, actor: Actor, command: Command) -> Result<Vec<Event>, DispatchError> {
+    pub async fn dispatch(
+        self,
+        actor: Actor,
+        command: Command,
+    ) -> Result<Vec<Event>, DispatchError> {
         let world = self.world.get_value();
         let outcome = self
             .transact(move |base| {
-                let ctx = Ctx { catalog: &world.catalog.catalog, now: base.clock };
+                let ctx = Ctx {
+                    catalog: &world.catalog.catalog,
+                    now: base.clock,
+                };
                 let (name, subject) = (command.name(), command.subject());
                 Ok::<_, ()>(match execute(base.state, ctx, &actor, command) {
                     Ok((state, events)) => (Saved::new(base.clock, state), Ok(events)),
                     Err(e) => {
-                        let state = record_refusal(base.state, base.clock, Some(&actor), name, &subject, &e.to_string());
+                        let state = record_refusal(
+                            base.state,
+                            base.clock,
+                            Some(&actor),
+                            name,
+                            &subject,
+                            &e.to_string(),
+                        );
                         (Saved::new(base.clock, state), Err(e))
                     }
                 })
@@ -262,18 +366,29 @@ impl Store {
         change: impl FnOnce(SavedRef<'_>) -> Result<(Saved, R), E> + 'static,
     ) -> Result<R, String> {
         let step = move |snapshot: Option<Snapshot>| {
-            let theirs = snapshot.as_ref().and_then(|s| records::assemble(s.pairs()).ok());
+            let theirs = snapshot
+                .as_ref()
+                .and_then(|s| records::assemble(s.pairs()).ok());
             // Work goes on from this tab's copy, but the stored records are not the ones it
             // was read from (unreadable ones, or none of its own yet): write them all.
             let rewrite = theirs.is_none() && (snapshot.is_some() || self.rev.get_value() == 0);
             let run = |base: SavedRef<'_>| {
                 let (next, result) = change(base).map_err(|e| format!("{e:?}"))?;
-                let writes = if rewrite { records::all(next.as_ref()) } else { records::changes(base, next.as_ref()) };
+                let writes = if rewrite {
+                    records::all(next.as_ref())
+                } else {
+                    records::changes(base, next.as_ref())
+                };
                 Ok::<_, String>((writes, (next, result)))
             };
             match &theirs {
                 Some(base) => run(base.as_ref()),
-                None => self.state.with_untracked(|state| run(SavedRef { clock: self.clock.get_untracked(), state })),
+                None => self.state.with_untracked(|state| {
+                    run(SavedRef {
+                        clock: self.clock.get_untracked(),
+                        state,
+                    })
+                }),
             }
         };
         let started = now_ms();
@@ -296,7 +411,9 @@ impl Store {
                 Ok(result)
             }
             Err(reason) => {
-                self.notice.set(Some(Notice::SaveFailed { reason: reason.clone() }));
+                self.notice.set(Some(Notice::SaveFailed {
+                    reason: reason.clone(),
+                }));
                 Err(reason)
             }
         }
@@ -308,12 +425,15 @@ impl Store {
     }
 
     pub fn saved(&self) -> Saved {
-        self.state.with_untracked(|s| Saved::new(self.clock.get_untracked(), s.clone()))
+        self.state
+            .with_untracked(|s| Saved::new(self.clock.get_untracked(), s.clone()))
     }
 
     /// Back to the world as shipped; the backup of unreadable data stays until then.
     pub async fn reset(self) -> Result<(), String> {
-        let fresh = self.world.with_value(|w| Saved::new(w.seed.clock, w.seed.state(w.directory.directory())));
+        let fresh = self
+            .world
+            .with_value(|w| Saved::new(w.seed.clock, w.seed.state(w.directory.directory())));
         self.save(fresh).await?;
         if let Some(db) = self.db.get_value() {
             let _ = db.delete(BACKUP_KEY).await;
@@ -324,9 +444,22 @@ impl Store {
 
     /// Writes a refusal the domain did not see (such as a console command stopped for its
     /// role before it became a command) to the audit log.
-    pub async fn record_refusal(self, actor: Actor, action: &'static str, subject: String, reason: String) -> Result<(), String> {
+    pub async fn record_refusal(
+        self,
+        actor: Actor,
+        action: &'static str,
+        subject: String,
+        reason: String,
+    ) -> Result<(), String> {
         self.transact(move |base| {
-            let state = record_refusal(base.state, base.clock, Some(&actor), action, &subject, &reason);
+            let state = record_refusal(
+                base.state,
+                base.clock,
+                Some(&actor),
+                action,
+                &subject,
+                &reason,
+            );
             Ok::<_, ()>((Saved::new(base.clock, state), ()))
         })
         .await
@@ -345,13 +478,21 @@ impl Store {
     }
 
     /// The demo sign-in against the directory as it stands; a refusal goes to the audit log.
-    pub async fn sign_in(self, email: &str, password: &str) -> Result<crate::domain::User, files::SignInError> {
-        let result = self.state.with_untracked(|s| self.world.with_value(|w| files::authenticate(&w.directory, &s.directory, email, password)));
+    pub async fn sign_in(
+        self,
+        email: &str,
+        password: &str,
+    ) -> Result<crate::domain::User, files::SignInError> {
+        let result = self.state.with_untracked(|s| {
+            self.world
+                .with_value(|w| files::authenticate(&w.directory, &s.directory, email, password))
+        });
         if let Err(e) = result {
             let email = email.trim().to_owned();
             let _ = self
                 .transact(move |base| {
-                    let state = record_sign_in_refusal(base.state, base.clock, &email, &format!("{e:?}"));
+                    let state =
+                        record_sign_in_refusal(base.state, base.clock, &email, &format!("{e:?}"));
                     Ok::<_, ()>((Saved::new(base.clock, state), ()))
                 })
                 .await;
@@ -372,7 +513,8 @@ impl Store {
 
     /// Replaces the state with an exported one, after checking it; a bad file changes nothing.
     pub async fn import(self, text: &str) -> Result<(), String> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
         let seed_clock = self.world.with_value(|w| w.seed.clock);
         let (saved, _) = files::migrate(value, seed_clock)?;
         files::validate(&saved, &self.catalog())?;
@@ -384,7 +526,10 @@ impl Store {
         self.transact(move |base| {
             let to = match by {
                 ClockStep::Day => base.clock + Duration::days(1),
-                ClockStep::Month => base.clock.checked_add_months(Months::new(1)).unwrap_or(base.clock),
+                ClockStep::Month => base
+                    .clock
+                    .checked_add_months(Months::new(1))
+                    .unwrap_or(base.clock),
             };
             let (state, events) = advance(base.state, to);
             Ok::<_, ()>((Saved::new(to, state), events))
@@ -397,7 +542,13 @@ impl Store {
         let catalog = self.catalog();
         self.transact(move |base| {
             let mut state = base.state.clone();
-            crate::domain::seed::extra_subscriptions(&mut state, &catalog, &tenant, n, base.clock.date_naive());
+            crate::domain::seed::extra_subscriptions(
+                &mut state,
+                &catalog,
+                &tenant,
+                n,
+                base.clock.date_naive(),
+            );
             Ok::<_, ()>((Saved::new(base.clock, state), ()))
         })
         .await
@@ -410,11 +561,15 @@ pub enum ClockStep {
 }
 
 async fn store_reload(store: Store) {
-    let Some(db) = store.db.get_value() else { return };
+    let Some(db) = store.db.get_value() else {
+        return;
+    };
     if matches!(db.rev().await, Ok(Some(rev)) if rev == store.rev.get_value()) {
         return;
     }
-    let Ok(snapshot) = db.read().await else { return };
+    let Ok(snapshot) = db.read().await else {
+        return;
+    };
     // Records another tab is halfway through cannot be seen (transactions), and unreadable
     // ones leave this tab as it is.
     if let (Some(rev), Ok(saved)) = (snapshot.rev, records::assemble(snapshot.pairs())) {
@@ -434,8 +589,12 @@ pub fn download_as(filename: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = document().create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);

@@ -21,7 +21,11 @@ pub struct Draft {
 
 impl Default for Draft {
     fn default() -> Self {
-        Draft { email: String::new(), licenses: "1".into(), billing: Billing::default() }
+        Draft {
+            email: String::new(),
+            licenses: "1".into(),
+            billing: Billing::default(),
+        }
     }
 }
 

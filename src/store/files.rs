@@ -45,7 +45,10 @@ pub struct DirectoryFile {
 
 impl DirectoryFile {
     pub fn directory(&self) -> Directory {
-        Directory { tenants: self.tenants.clone(), users: self.users.clone() }
+        Directory {
+            tenants: self.tenants.clone(),
+            users: self.users.clone(),
+        }
     }
 
     pub fn password_matches(&self, user: &UserId, typed: &str) -> bool {
@@ -95,15 +98,25 @@ impl std::error::Error for FileError {}
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::Missing { file, status } => write!(f, "{file}: the server answered {status}"),
-            FileError::Unreachable { file, reason } => write!(f, "{file}: could not be fetched ({reason})"),
+            FileError::Missing { file, status } => {
+                write!(f, "{file}: the server answered {status}")
+            }
+            FileError::Unreachable { file, reason } => {
+                write!(f, "{file}: could not be fetched ({reason})")
+            }
             FileError::Malformed { file, reason } => write!(f, "{file}: {reason}"),
         }
     }
 }
 
-pub fn parse_file<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<T, FileError> {
-    serde_json::from_str(text).map_err(|e| FileError::Malformed { file, reason: e.to_string() })
+pub fn parse_file<T: for<'de> Deserialize<'de>>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, FileError> {
+    serde_json::from_str(text).map_err(|e| FileError::Malformed {
+        file,
+        reason: e.to_string(),
+    })
 }
 
 /// The saved state: schema number, the demo clock, and the state itself.
@@ -117,11 +130,18 @@ pub struct Saved {
 impl Saved {
     /// A state at a demo clock, in the current schema.
     pub fn new(clock: DateTime<Utc>, state: State) -> Saved {
-        Saved { schema: SCHEMA, clock, state }
+        Saved {
+            schema: SCHEMA,
+            clock,
+            state,
+        }
     }
 
     pub fn as_ref(&self) -> SavedRef<'_> {
-        SavedRef { clock: self.clock, state: &self.state }
+        SavedRef {
+            clock: self.clock,
+            state: &self.state,
+        }
     }
 }
 
@@ -138,15 +158,26 @@ pub enum Restored {
     /// Nothing saved yet: start from the seed.
     Fresh,
     Current(Saved),
-    Migrated { saved: Saved, from: u32 },
+    Migrated {
+        saved: Saved,
+        from: u32,
+    },
     /// Unreadable or from a newer version: kept aside, never silently dropped.
-    Unreadable { raw: String, reason: String },
+    Unreadable {
+        raw: String,
+        reason: String,
+    },
 }
 
 /// Reads what storage held, migrating older schemas.
 pub fn restore(raw: Option<&str>, seed_clock: DateTime<Utc>) -> Restored {
-    let Some(raw) = raw else { return Restored::Fresh };
-    let unreadable = |reason: String| Restored::Unreadable { raw: raw.to_owned(), reason };
+    let Some(raw) = raw else {
+        return Restored::Fresh;
+    };
+    let unreadable = |reason: String| Restored::Unreadable {
+        raw: raw.to_owned(),
+        reason,
+    };
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => return unreadable(format!("not JSON: {e}")),
@@ -159,35 +190,52 @@ pub fn restore(raw: Option<&str>, seed_clock: DateTime<Utc>) -> Restored {
 }
 
 /// Brings a saved value of any known schema to the current one; returns the schema it had.
-pub fn migrate(value: serde_json::Value, seed_clock: DateTime<Utc>) -> Result<(Saved, u32), String> {
+pub fn migrate(
+    value: serde_json::Value,
+    seed_clock: DateTime<Utc>,
+) -> Result<(Saved, u32), String> {
     let schema = match value.get("schema") {
         // Schema 0: the bare state, saved before the envelope (and the demo clock) existed.
         None => 0,
-        Some(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or("the schema is not a number")?,
+        Some(n) => n
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or("the schema is not a number")?,
     };
     if schema > SCHEMA {
-        return Err(format!("saved by a newer version of the app (schema {schema}; this one reads up to {SCHEMA})"));
+        return Err(format!(
+            "saved by a newer version of the app (schema {schema}; this one reads up to {SCHEMA})"
+        ));
     }
     let mut value = value;
     if schema == 0 {
         value = serde_json::json!({ "schema": 1, "clock": seed_clock, "state": value });
     }
     // Later schemas add their steps here: `if schema < 2 { … }`.
-    let saved: Saved = serde_json::from_value(value).map_err(|e| format!("does not match schema {SCHEMA}: {e}"))?;
+    let saved: Saved = serde_json::from_value(value)
+        .map_err(|e| format!("does not match schema {SCHEMA}: {e}"))?;
     Ok((saved, schema))
 }
 
 /// Checks an imported state against the catalog before it may replace the current one.
 pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), String> {
     let s = &saved.state;
-    let tenants: HashSet<&str> = s.directory.tenants.iter().map(|t| t.id.0.as_str()).collect();
+    let tenants: HashSet<&str> = s
+        .directory
+        .tenants
+        .iter()
+        .map(|t| t.id.0.as_str())
+        .collect();
     let users: HashSet<&str> = s.directory.users.iter().map(|u| u.id.0.as_str()).collect();
     if tenants.is_empty() {
         return Err("it has no tenants".into());
     }
     for u in &s.directory.users {
         if !tenants.contains(u.tenant.0.as_str()) {
-            return Err(format!("user {} belongs to an unknown tenant {}", u.id, u.tenant));
+            return Err(format!(
+                "user {} belongs to an unknown tenant {}",
+                u.id, u.tenant
+            ));
         }
     }
     let mut ids = HashSet::new();
@@ -196,17 +244,29 @@ pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), String> {
             return Err(format!("subscription {} appears twice", sub.id));
         }
         if catalog.product(&sub.product).is_none() {
-            return Err(format!("subscription {} is of an unknown product {}", sub.id, sub.product));
+            return Err(format!(
+                "subscription {} is of an unknown product {}",
+                sub.id, sub.product
+            ));
         }
         if !tenants.contains(sub.tenant.0.as_str()) {
-            return Err(format!("subscription {} belongs to an unknown tenant {}", sub.id, sub.tenant));
+            return Err(format!(
+                "subscription {} belongs to an unknown tenant {}",
+                sub.id, sub.tenant
+            ));
         }
         if sub.assigned_count() > sub.licenses.get() {
-            return Err(format!("subscription {} assigns more licenses than it has", sub.id));
+            return Err(format!(
+                "subscription {} assigns more licenses than it has",
+                sub.id
+            ));
         }
         if let Some(p) = &sub.purchaser {
             if !users.contains(p.0.as_str()) {
-                return Err(format!("subscription {} was bought by an unknown user {p}", sub.id));
+                return Err(format!(
+                    "subscription {} was bought by an unknown user {p}",
+                    sub.id
+                ));
             }
         }
     }
@@ -228,7 +288,11 @@ mod tests {
     }
 
     fn saved() -> Saved {
-        Saved { schema: SCHEMA, clock: clock(), state: State::default() }
+        Saved {
+            schema: SCHEMA,
+            clock: clock(),
+            state: State::default(),
+        }
     }
 
     #[test]
@@ -245,16 +309,28 @@ mod tests {
     #[test]
     fn schema_0_is_migrated_with_the_seed_clock() {
         let bare = serde_json::to_string(&State::default()).unwrap();
-        assert_eq!(restore(Some(&bare), clock()), Restored::Migrated { saved: saved(), from: 0 });
+        assert_eq!(
+            restore(Some(&bare), clock()),
+            Restored::Migrated {
+                saved: saved(),
+                from: 0
+            }
+        );
     }
 
     #[test]
     fn corrupt_and_newer_data_is_kept_aside_with_a_reason() {
         for (raw, needle) in [
             ("{not json", "not JSON"),
-            (r#"{"schema": 99, "clock": "x", "state": {}}"#, "newer version"),
+            (
+                r#"{"schema": 99, "clock": "x", "state": {}}"#,
+                "newer version",
+            ),
             (r#"{"schema": "one"}"#, "not a number"),
-            (r#"{"schema": 1, "clock": "2026-11-26T09:00:00Z", "state": {"subscriptions": 3}}"#, "does not match"),
+            (
+                r#"{"schema": 1, "clock": "2026-11-26T09:00:00Z", "state": {"subscriptions": 3}}"#,
+                "does not match",
+            ),
         ] {
             match restore(Some(raw), clock()) {
                 Restored::Unreadable { raw: kept, reason } => {
@@ -270,7 +346,12 @@ mod tests {
     fn file_errors_name_the_file() {
         let e = parse_file::<CatalogFile>(CATALOG_FILE, "{\"products\": 1}").unwrap_err();
         assert!(e.to_string().starts_with("data/catalog.json: "), "{e}");
-        assert!(FileError::Missing { file: SEED_FILE, status: 404 }.to_string().contains("404"));
+        assert!(FileError::Missing {
+            file: SEED_FILE,
+            status: 404
+        }
+        .to_string()
+        .contains("404"));
     }
 }
 
@@ -298,11 +379,20 @@ impl SignInError {
 
 /// The demo sign-in: the account with this address in the tenant that owns its domain
 /// (as the directory stands now), and its password from the directory file.
-pub fn authenticate(passwords: &DirectoryFile, directory: &Directory, email: &str, password: &str) -> Result<User, SignInError> {
+pub fn authenticate(
+    passwords: &DirectoryFile,
+    directory: &Directory,
+    email: &str,
+    password: &str,
+) -> Result<User, SignInError> {
     use crate::domain::directory::{AccountStatus, Email};
     let email = Email::try_from(email).map_err(|_| SignInError::Malformed)?;
-    let tenant = directory.tenant_for_domain(email.domain()).ok_or(SignInError::UnknownAccount)?;
-    let user = directory.account(&tenant.id, &email).ok_or(SignInError::UnknownAccount)?;
+    let tenant = directory
+        .tenant_for_domain(email.domain())
+        .ok_or(SignInError::UnknownAccount)?;
+    let user = directory
+        .account(&tenant.id, &email)
+        .ok_or(SignInError::UnknownAccount)?;
     if !passwords.password_matches(&user.id, password) {
         return Err(SignInError::WrongPassword);
     }

@@ -2,13 +2,13 @@
 //! changed. IndexedDB, not localStorage: 10,000 subscriptions outgrow localStorage's
 //! 5 MiB, and a readwrite transaction makes read–change–write atomic across tabs.
 
+use super::records::Write;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use super::records::Write;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 /// Version 2: the state as records (`store::records`) rather than one JSON value.
@@ -73,7 +73,12 @@ fn request_promise(request: &IdbRequest) -> Promise {
         });
         let req = request.clone();
         let err = Closure::once_into_js(move || {
-            let e = req.error().ok().flatten().map(JsValue::from).unwrap_or_else(|| "request failed".into());
+            let e = req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "request failed".into());
             let _ = reject.call1(&JsValue::NULL, &e);
         });
         request.set_onsuccess(Some(ok.unchecked_ref()));
@@ -100,8 +105,16 @@ impl Snapshot {
     }
 
     fn of(rev: Option<u64>, keys: &JsValue, values: &JsValue) -> Snapshot {
-        let strings = |v: &JsValue| js_sys::Array::from(v).iter().map(|x| x.as_string().unwrap_or_default()).collect::<Vec<_>>();
-        Snapshot { rev, records: strings(keys).into_iter().zip(strings(values)).collect() }
+        let strings = |v: &JsValue| {
+            js_sys::Array::from(v)
+                .iter()
+                .map(|x| x.as_string().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        Snapshot {
+            rev,
+            records: strings(keys).into_iter().zip(strings(values)).collect(),
+        }
     }
 }
 
@@ -109,25 +122,29 @@ impl Db {
     pub async fn open(name: &str) -> Result<Db, IdbError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or_else(|| IdbError("this browser offers no IndexedDB (a private window may block it)".into()))?;
+            .ok_or_else(|| {
+                IdbError("this browser offers no IndexedDB (a private window may block it)".into())
+            })?;
         let request = factory.open_with_u32(name, VERSION)?;
-        let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |ev: web_sys::IdbVersionChangeEvent| {
-            let db: Option<IdbDatabase> = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
-                .and_then(|r| r.result().ok())
-                .and_then(|r| r.dyn_into().ok());
-            // Version 1 had the key–value store only (the state as one record); version 2
-            // adds the records. The state moves over when the store opens it (`Store::open`).
-            if let Some(db) = db {
-                if ev.old_version() < 1.0 {
-                    let _ = db.create_object_store(KV);
+        let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+            move |ev: web_sys::IdbVersionChangeEvent| {
+                let db: Option<IdbDatabase> = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
+                    .and_then(|r| r.result().ok())
+                    .and_then(|r| r.dyn_into().ok());
+                // Version 1 had the key–value store only (the state as one record); version 2
+                // adds the records. The state moves over when the store opens it (`Store::open`).
+                if let Some(db) = db {
+                    if ev.old_version() < 1.0 {
+                        let _ = db.create_object_store(KV);
+                    }
+                    if ev.old_version() < 2.0 {
+                        let _ = db.create_object_store(RECORDS);
+                    }
                 }
-                if ev.old_version() < 2.0 {
-                    let _ = db.create_object_store(RECORDS);
-                }
-            }
-        });
+            },
+        );
         request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
         let db = JsFuture::from(request_promise(&request)).await?;
         drop(upgrade);
@@ -137,20 +154,34 @@ impl Db {
     /// A transaction over `stores`. Writes ask for relaxed durability: committed once the
     /// browser has the data, without waiting for the disk to flush — the demo's state is
     /// not worth a flush per click, and a crashed browser still keeps it.
-    fn transaction(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<web_sys::IdbTransaction, IdbError> {
-        let names = stores.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>();
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: IdbTransactionMode,
+    ) -> Result<web_sys::IdbTransaction, IdbError> {
+        let names = stores
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect::<js_sys::Array>();
         let tx = if mode == IdbTransactionMode::Readwrite {
             let options = Object::new();
             let _ = Reflect::set(&options, &"durability".into(), &"relaxed".into());
-            let transaction: js_sys::Function = Reflect::get(&self.db, &"transaction".into())?.dyn_into()?;
-            transaction.call3(&self.db, &names, &"readwrite".into(), &options)?.dyn_into()?
+            let transaction: js_sys::Function =
+                Reflect::get(&self.db, &"transaction".into())?.dyn_into()?;
+            transaction
+                .call3(&self.db, &names, &"readwrite".into(), &options)?
+                .dyn_into()?
         } else {
-            self.db.transaction_with_str_sequence_and_mode(&names, mode)?
+            self.db
+                .transaction_with_str_sequence_and_mode(&names, mode)?
         };
         Ok(tx)
     }
 
-    fn kv(&self, mode: IdbTransactionMode) -> Result<(web_sys::IdbTransaction, IdbObjectStore), IdbError> {
+    fn kv(
+        &self,
+        mode: IdbTransactionMode,
+    ) -> Result<(web_sys::IdbTransaction, IdbObjectStore), IdbError> {
         let tx = self.transaction(&[KV], mode)?;
         let store = tx.object_store(KV)?;
         Ok((tx, store))
@@ -160,7 +191,11 @@ impl Db {
     pub async fn get(&self, key: &str) -> Result<Option<Record>, IdbError> {
         let (_tx, store) = self.kv(IdbTransactionMode::Readonly)?;
         let value = JsFuture::from(request_promise(&store.get(&key.into())?)).await?;
-        Ok(if value.is_undefined() { None } else { Record::from_js(&value) })
+        Ok(if value.is_undefined() {
+            None
+        } else {
+            Record::from_js(&value)
+        })
     }
 
     pub async fn put(&self, key: &str, record: &Record) -> Result<(), IdbError> {
@@ -186,9 +221,17 @@ impl Db {
     pub async fn read(&self) -> Result<Snapshot, IdbError> {
         let tx = self.transaction(&[KV, RECORDS], IdbTransactionMode::Readonly)?;
         let (kv, records) = (tx.object_store(KV)?, tx.object_store(RECORDS)?);
-        let (rev, keys, values) = (kv.get(&REV_KEY.into())?, records.get_all_keys()?, records.get_all()?);
+        let (rev, keys, values) = (
+            kv.get(&REV_KEY.into())?,
+            records.get_all_keys()?,
+            records.get_all()?,
+        );
         transaction_done(&tx).await?;
-        Ok(Snapshot::of(revision(&rev.result()?), &keys.result()?, &values.result()?))
+        Ok(Snapshot::of(
+            revision(&rev.result()?),
+            &keys.result()?,
+            &values.result()?,
+        ))
     }
 
     /// Writes what `change` makes, in one readwrite transaction, so another tab's write
@@ -211,7 +254,9 @@ impl Db {
         let finish = move |rev: Option<u64>, snapshot: Option<Snapshot>| match change(snapshot) {
             Ok((writes, result)) => {
                 let next = rev.unwrap_or(0) + 1;
-                let written = apply(&records, &writes).and_then(|()| kv.put_with_key(&JsValue::from_f64(next as f64), &REV_KEY.into()));
+                let written = apply(&records, &writes).and_then(|()| {
+                    kv.put_with_key(&JsValue::from_f64(next as f64), &REV_KEY.into())
+                });
                 match written {
                     Ok(_) => *out.borrow_mut() = Some(Ok((next, result))),
                     Err(e) => {
@@ -230,13 +275,22 @@ impl Db {
                 return finish(rev, None);
             }
             let (Ok(keys), Ok(values)) = (reader.get_all_keys(), reader.get_all()) else {
-                return finish(rev, Some(Snapshot { rev, records: Vec::new() }));
+                return finish(
+                    rev,
+                    Some(Snapshot {
+                        rev,
+                        records: Vec::new(),
+                    }),
+                );
             };
             // Requests of one transaction succeed in order: the keys are there when the
             // values arrive.
             let values_request = values.clone();
             let on_values = Closure::once_into_js(move || {
-                let (k, v) = (keys.result().unwrap_or(JsValue::UNDEFINED), values_request.result().unwrap_or(JsValue::UNDEFINED));
+                let (k, v) = (
+                    keys.result().unwrap_or(JsValue::UNDEFINED),
+                    values_request.result().unwrap_or(JsValue::UNDEFINED),
+                );
                 finish(rev, Some(Snapshot::of(rev, &k, &v)));
             });
             values.set_onsuccess(Some(on_values.unchecked_ref()));
@@ -256,7 +310,9 @@ fn apply(records: &IdbObjectStore, writes: &[Write]) -> Result<(), JsValue> {
     for w in writes {
         match w {
             Write::Clear => records.clear().map(drop)?,
-            Write::Put { key, json } => records.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key)).map(drop)?,
+            Write::Put { key, json } => records
+                .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
+                .map(drop)?,
             Write::Delete { key } => records.delete(&JsValue::from_str(key)).map(drop)?,
         }
     }
@@ -272,7 +328,10 @@ async fn transaction_done(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> 
         let t = tx.clone();
         let reject2 = reject.clone();
         let error = Closure::once_into_js(move || {
-            let e = t.error().map(JsValue::from).unwrap_or_else(|| "the transaction failed".into());
+            let e = t
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "the transaction failed".into());
             let _ = reject2.call1(&JsValue::NULL, &e);
         });
         let abort = Closure::once_into_js(move || {
@@ -282,5 +341,8 @@ async fn transaction_done(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> 
         tx.set_onerror(Some(error.unchecked_ref()));
         tx.set_onabort(Some(abort.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map(|_| ()).map_err(IdbError::from)
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(IdbError::from)
 }

@@ -11,8 +11,8 @@ pub mod prefs;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
+pub mod draft;
+#[cfg(target_arch = "wasm32")]
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
-#[cfg(target_arch = "wasm32")]
-pub mod draft;

@@ -10,7 +10,11 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// The language the person chose before, if any.
 pub fn saved_lang() -> Option<Lang> {
-    local_storage()?.get_item(LANG_KEY).ok().flatten().and_then(|tag| Lang::from_tag(&tag))
+    local_storage()?
+        .get_item(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Lang::from_tag(&tag))
 }
 
 pub fn save_lang(lang: Lang) {
@@ -25,7 +29,11 @@ pub fn browser_langs() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if tags.is_empty() {
         tags.extend(navigator.language());
     }

@@ -20,8 +20,13 @@ pub const HEAD: &str = "head";
 pub enum Write {
     /// Every record goes (before a whole state is written).
     Clear,
-    Put { key: String, json: String },
-    Delete { key: String },
+    Put {
+        key: String,
+        json: String,
+    },
+    Delete {
+        key: String,
+    },
 }
 
 /// How many records of each collection the state has: with them the head says what a
@@ -59,7 +64,12 @@ struct Head {
 
 impl Head {
     fn of(saved: SavedRef<'_>) -> Head {
-        Head { schema: SCHEMA, clock: saved.clock, sequence: saved.state.sequence, counts: Counts::of(saved.state) }
+        Head {
+            schema: SCHEMA,
+            clock: saved.clock,
+            sequence: saved.state.sequence,
+            counts: Counts::of(saved.state),
+        }
     }
 }
 
@@ -85,18 +95,28 @@ fn key(prefix: &str, index: usize) -> String {
 }
 
 fn put<T: Serialize>(prefix: &str, index: usize, item: &T) -> Write {
-    Write::Put { key: key(prefix, index), json: json(item) }
+    Write::Put {
+        key: key(prefix, index),
+        json: json(item),
+    }
 }
 
 /// The writes that turn the records of `old` into those of `new`: each collection is
 /// compared position by position (commands append or change in place).
-fn collection<T: Serialize + PartialEq>(writes: &mut Vec<Write>, prefix: &str, old: &[T], new: &[T]) {
+fn collection<T: Serialize + PartialEq>(
+    writes: &mut Vec<Write>,
+    prefix: &str,
+    old: &[T],
+    new: &[T],
+) {
     for (i, item) in new.iter().enumerate() {
         if old.get(i) != Some(item) {
             writes.push(put(prefix, i, item));
         }
     }
-    writes.extend((new.len()..old.len()).map(|i| Write::Delete { key: key(prefix, i) }));
+    writes.extend((new.len()..old.len()).map(|i| Write::Delete {
+        key: key(prefix, i),
+    }));
 }
 
 /// Every record of a state, after clearing what was stored.
@@ -120,13 +140,22 @@ fn push_differing(writes: &mut Vec<Write>, old: Option<SavedRef<'_>>, new: Saved
     let s = new.state;
     let head = Head::of(new);
     if old.is_none_or(|o| Head::of(o) != head) {
-        writes.push(Write::Put { key: HEAD.into(), json: json(&head) });
+        writes.push(Write::Put {
+            key: HEAD.into(),
+            json: json(&head),
+        });
     }
     if old.is_none() || o.directory != s.directory {
-        writes.push(Write::Put { key: DIRECTORY.into(), json: json(&s.directory) });
+        writes.push(Write::Put {
+            key: DIRECTORY.into(),
+            json: json(&s.directory),
+        });
     }
     if old.is_none() || o.policies != s.policies {
-        writes.push(Write::Put { key: POLICIES.into(), json: json(&s.policies) });
+        writes.push(Write::Put {
+            key: POLICIES.into(),
+            json: json(&s.policies),
+        });
     }
     collection(writes, SUBSCRIPTION, &o.subscriptions, &s.subscriptions);
     collection(writes, BILL, &o.bills, &s.bills);
@@ -151,36 +180,58 @@ impl std::fmt::Display for RecordsError {
             RecordsError::Newer { schema } => {
                 write!(f, "saved by a newer version of the app (schema {schema}; this one reads up to {SCHEMA})")
             }
-            RecordsError::Malformed { key, reason } => write!(f, "record {key} is unreadable: {reason}"),
+            RecordsError::Malformed { key, reason } => {
+                write!(f, "record {key} is unreadable: {reason}")
+            }
             RecordsError::Missing { key } => write!(f, "record {key} is missing"),
         }
     }
 }
 
 fn parse<T: DeserializeOwned>(key: &str, json: &str) -> Result<T, RecordsError> {
-    serde_json::from_str(json).map_err(|e| RecordsError::Malformed { key: key.to_owned(), reason: e.to_string() })
+    serde_json::from_str(json).map_err(|e| RecordsError::Malformed {
+        key: key.to_owned(),
+        reason: e.to_string(),
+    })
 }
 
 /// The records of one collection, in order; every index below `count` must be there.
-fn gather<T: DeserializeOwned>(by_key: &BTreeMap<&str, &str>, prefix: &str, count: usize) -> Result<Vec<T>, RecordsError> {
+fn gather<T: DeserializeOwned>(
+    by_key: &BTreeMap<&str, &str>,
+    prefix: &str,
+    count: usize,
+) -> Result<Vec<T>, RecordsError> {
     (0..count)
         .map(|i| {
             let k = key(prefix, i);
-            let json = by_key.get(k.as_str()).ok_or_else(|| RecordsError::Missing { key: k.clone() })?;
+            let json = by_key
+                .get(k.as_str())
+                .ok_or_else(|| RecordsError::Missing { key: k.clone() })?;
             parse(&k, json)
         })
         .collect()
 }
 
 /// Reads stored records (key, JSON) back into the state they hold.
-pub fn assemble<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Saved, RecordsError> {
+pub fn assemble<'a>(
+    records: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Saved, RecordsError> {
     let by_key: BTreeMap<&str, &str> = records.into_iter().collect();
     let head_json = by_key.get(HEAD).ok_or(RecordsError::NoHead)?;
     let head: Head = parse(HEAD, head_json)?;
     if head.schema > SCHEMA {
-        return Err(RecordsError::Newer { schema: head.schema });
+        return Err(RecordsError::Newer {
+            schema: head.schema,
+        });
     }
-    let one = |key: &str| by_key.get(key).copied().ok_or_else(|| RecordsError::Missing { key: key.to_owned() });
+    let one = |key: &str| {
+        by_key
+            .get(key)
+            .copied()
+            .ok_or_else(|| RecordsError::Missing {
+                key: key.to_owned(),
+            })
+    };
     let c = head.counts;
     let state = State {
         directory: parse(DIRECTORY, one(DIRECTORY)?)?,
@@ -192,7 +243,11 @@ pub fn assemble<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> Re
         audit: gather::<AuditEvent>(&by_key, AUDIT, c.audit)?,
         sequence: head.sequence,
     };
-    Ok(Saved { schema: SCHEMA, clock: head.clock, state })
+    Ok(Saved {
+        schema: SCHEMA,
+        clock: head.clock,
+        state,
+    })
 }
 
 /// Stored records as one JSON object (key → record), kept whole when they cannot be read.
@@ -238,7 +293,11 @@ mod tests {
     }
 
     fn state(n: usize) -> State {
-        State { notifications: (0..n).map(notification).collect(), sequence: n as u64, ..State::default() }
+        State {
+            notifications: (0..n).map(notification).collect(),
+            sequence: n as u64,
+            ..State::default()
+        }
     }
 
     fn stored(saved: SavedRef<'_>) -> BTreeMap<String, String> {
@@ -254,70 +313,169 @@ mod tests {
     #[test]
     fn a_state_round_trips_through_its_records() {
         let s = state(3);
-        let records = stored(SavedRef { clock: clock(), state: &s });
-        assert_eq!(records.keys().collect::<Vec<_>>(), ["directory", "head", "n:0", "n:1", "n:2", "policies"]);
-        assert_eq!(read(&records), Ok(Saved { schema: SCHEMA, clock: clock(), state: s }));
+        let records = stored(SavedRef {
+            clock: clock(),
+            state: &s,
+        });
+        assert_eq!(
+            records.keys().collect::<Vec<_>>(),
+            ["directory", "head", "n:0", "n:1", "n:2", "policies"]
+        );
+        assert_eq!(
+            read(&records),
+            Ok(Saved {
+                schema: SCHEMA,
+                clock: clock(),
+                state: s
+            })
+        );
     }
 
     #[test]
     fn only_what_changed_is_written() {
         let (old, mut new) = (state(3), state(3));
         new.notifications[1].read = true;
-        let writes = changes(SavedRef { clock: clock(), state: &old }, SavedRef { clock: clock(), state: &new });
-        assert_eq!(writes, [put(NOTIFICATION, 1, &new.notifications[1])], "one record, and no head");
+        let writes = changes(
+            SavedRef {
+                clock: clock(),
+                state: &old,
+            },
+            SavedRef {
+                clock: clock(),
+                state: &new,
+            },
+        );
+        assert_eq!(
+            writes,
+            [put(NOTIFICATION, 1, &new.notifications[1])],
+            "one record, and no head"
+        );
 
         // Appending changes the counts, so the head goes too.
         new.notifications.push(notification(9));
-        let writes = changes(SavedRef { clock: clock(), state: &old }, SavedRef { clock: clock(), state: &new });
-        let keys: Vec<&str> = writes.iter().map(|w| match w {
-            Write::Put { key, .. } | Write::Delete { key } => key.as_str(),
-            Write::Clear => "clear",
-        }).collect();
+        let writes = changes(
+            SavedRef {
+                clock: clock(),
+                state: &old,
+            },
+            SavedRef {
+                clock: clock(),
+                state: &new,
+            },
+        );
+        let keys: Vec<&str> = writes
+            .iter()
+            .map(|w| match w {
+                Write::Put { key, .. } | Write::Delete { key } => key.as_str(),
+                Write::Clear => "clear",
+            })
+            .collect();
         assert_eq!(keys, ["head", "n:1", "n:3"]);
 
         // A policy goes alone; the directory is not written again.
         let mut policy = old.clone();
         let tenant = crate::domain::TenantId("contoso".into());
         let product = crate::domain::ProductId::try_from("CFQ7TTC0LH2H").unwrap();
-        policy.policies.set(&tenant, &product, crate::domain::PolicyValue::Disabled);
-        let writes = changes(SavedRef { clock: clock(), state: &old }, SavedRef { clock: clock(), state: &policy });
-        assert!(matches!(&writes[..], [Write::Put { key, .. }] if key == POLICIES), "{writes:?}");
+        policy
+            .policies
+            .set(&tenant, &product, crate::domain::PolicyValue::Disabled);
+        let writes = changes(
+            SavedRef {
+                clock: clock(),
+                state: &old,
+            },
+            SavedRef {
+                clock: clock(),
+                state: &policy,
+            },
+        );
+        assert!(
+            matches!(&writes[..], [Write::Put { key, .. }] if key == POLICIES),
+            "{writes:?}"
+        );
 
         // The demo clock lives in the head.
         let later = clock() + chrono::Duration::days(1);
-        let writes = changes(SavedRef { clock: clock(), state: &old }, SavedRef { clock: later, state: &old });
+        let writes = changes(
+            SavedRef {
+                clock: clock(),
+                state: &old,
+            },
+            SavedRef {
+                clock: later,
+                state: &old,
+            },
+        );
         assert!(matches!(&writes[..], [Write::Put { key, .. }] if key == HEAD));
     }
 
     #[test]
     fn a_shorter_collection_deletes_its_tail() {
         let (old, new) = (state(4), state(2));
-        let mut records = stored(SavedRef { clock: clock(), state: &old });
-        let writes = changes(SavedRef { clock: clock(), state: &old }, SavedRef { clock: clock(), state: &new });
-        assert!(writes.contains(&Write::Delete { key: "n:3".into() }) && writes.contains(&Write::Delete { key: "n:2".into() }));
+        let mut records = stored(SavedRef {
+            clock: clock(),
+            state: &old,
+        });
+        let writes = changes(
+            SavedRef {
+                clock: clock(),
+                state: &old,
+            },
+            SavedRef {
+                clock: clock(),
+                state: &new,
+            },
+        );
+        assert!(
+            writes.contains(&Write::Delete { key: "n:3".into() })
+                && writes.contains(&Write::Delete { key: "n:2".into() })
+        );
         apply(&mut records, &writes);
-        assert_eq!(records, stored(SavedRef { clock: clock(), state: &new }));
+        assert_eq!(
+            records,
+            stored(SavedRef {
+                clock: clock(),
+                state: &new
+            })
+        );
     }
 
     #[test]
     fn incomplete_newer_or_corrupt_records_are_refused_by_name() {
         let s = state(2);
-        let good = stored(SavedRef { clock: clock(), state: &s });
+        let good = stored(SavedRef {
+            clock: clock(),
+            state: &s,
+        });
         let mut missing = good.clone();
         missing.remove("n:1");
         let mut corrupt = good.clone();
         corrupt.insert("n:0".into(), "{\"at\": 3".into());
         let mut newer = good.clone();
-        let head = good["head"].replace(&format!("\"schema\":{SCHEMA}"), &format!("\"schema\":{}", SCHEMA + 1));
+        let head = good["head"].replace(
+            &format!("\"schema\":{SCHEMA}"),
+            &format!("\"schema\":{}", SCHEMA + 1),
+        );
         newer.insert("head".into(), head);
         let mut headless = good.clone();
         headless.remove("head");
         let mut nobody = good.clone();
         nobody.remove(DIRECTORY);
-        assert_eq!(read(&nobody), Err(RecordsError::Missing { key: DIRECTORY.into() }));
-        assert_eq!(read(&missing), Err(RecordsError::Missing { key: "n:1".into() }));
+        assert_eq!(
+            read(&nobody),
+            Err(RecordsError::Missing {
+                key: DIRECTORY.into()
+            })
+        );
+        assert_eq!(
+            read(&missing),
+            Err(RecordsError::Missing { key: "n:1".into() })
+        );
         assert!(matches!(read(&corrupt), Err(RecordsError::Malformed { key, .. }) if key == "n:0"));
-        assert_eq!(read(&newer), Err(RecordsError::Newer { schema: SCHEMA + 1 }));
+        assert_eq!(
+            read(&newer),
+            Err(RecordsError::Newer { schema: SCHEMA + 1 })
+        );
         assert_eq!(read(&headless), Err(RecordsError::NoHead));
         for e in [read(&missing), read(&newer)] {
             assert!(!e.unwrap_err().to_string().is_empty());

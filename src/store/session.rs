@@ -16,7 +16,9 @@ fn load() -> Option<Actor> {
 }
 
 fn save(actor: Option<&Actor>) {
-    let Some(storage) = session_storage() else { return };
+    let Some(storage) = session_storage() else {
+        return;
+    };
     let _ = match actor.and_then(|a| serde_json::to_string(a).ok()) {
         Some(json) => storage.set_item(SESSION_KEY, &json),
         None => storage.remove_item(SESSION_KEY),
@@ -31,7 +33,9 @@ pub struct Session {
 
 impl Session {
     pub fn provide() -> Session {
-        let session = Session { actor: RwSignal::new(load()) };
+        let session = Session {
+            actor: RwSignal::new(load()),
+        };
         provide_context(session);
         session
     }

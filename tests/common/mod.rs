@@ -4,7 +4,9 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ssp::domain::card::CardInput;
 use ssp::domain::catalog::{known_products, Price};
-use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Cloud, Delegation, Management, Sector};
+use ssp::domain::directory::{
+    AccountKind, AccountSource, AccountStatus, Cloud, Delegation, Management, Sector,
+};
 use ssp::domain::*;
 
 pub const POWER_BI_PRO: &str = "CFQ7TTC0H9MP";
@@ -27,7 +29,15 @@ pub fn today() -> NaiveDate {
     now().date_naive()
 }
 
-fn tenant(id: &str, domains: &[&str], management: Management, sector: Sector, cloud: Cloud, country: &str, currency: Currency) -> Tenant {
+fn tenant(
+    id: &str,
+    domains: &[&str],
+    management: Management,
+    sector: Sector,
+    cloud: Cloud,
+    country: &str,
+    currency: Currency,
+) -> Tenant {
     Tenant {
         id: TenantId(id.into()),
         name: id.to_uppercase(),
@@ -35,7 +45,10 @@ fn tenant(id: &str, domains: &[&str], management: Management, sector: Sector, cl
         management,
         sector,
         cloud,
-        market: Market { country: Country::try_from(country).unwrap(), currency },
+        market: Market {
+            country: Country::try_from(country).unwrap(),
+            currency,
+        },
         partner: id == "partner",
     }
 }
@@ -56,7 +69,11 @@ pub fn user(spec: UserSpec) -> User {
         email: Email::try_from(spec.email).unwrap(),
         tenant: TenantId(spec.tenant.into()),
         kind: spec.kind,
-        source: if spec.id.contains("synced") { AccountSource::Synced } else { AccountSource::CloudOnly },
+        source: if spec.id.contains("synced") {
+            AccountSource::Synced
+        } else {
+            AccountSource::CloudOnly
+        },
         status: spec.status,
         roles: spec.roles.to_vec(),
         delegations: Vec::new(),
@@ -64,7 +81,14 @@ pub fn user(spec: UserSpec) -> User {
 }
 
 fn member(id: &str, email: &str, tenant: &str) -> User {
-    user(UserSpec { id, email, tenant, kind: AccountKind::Member, status: AccountStatus::Active, roles: &[] })
+    user(UserSpec {
+        id,
+        email,
+        tenant,
+        kind: AccountKind::Member,
+        status: AccountStatus::Active,
+        roles: &[],
+    })
 }
 
 pub fn directory() -> Directory {
@@ -72,29 +96,167 @@ pub fn directory() -> Directory {
     use Management::*;
     use Sector::*;
     let tenants = vec![
-        tenant("contoso", &["contoso.com", "contoso.onmicrosoft.com"], Managed, Commercial, Public, "US", Currency::USD),
-        tenant("northwind", &["northwind.example"], Managed, Commercial, Public, "US", Currency::USD),
-        tenant("school", &["school.edu"], Managed, Education, Public, "US", Currency::USD),
-        tenant("agency", &["agency.gov"], Managed, Government, Public, "US", Currency::USD),
-        tenant("viral", &["viral.example"], Unmanaged, Commercial, Public, "US", Currency::USD),
-        tenant("charity", &["charity.org"], Managed, Nonprofit, Public, "GB", Currency::GBP),
-        tenant("cn", &["contoso.cn"], Managed, Commercial, Sovereign, "CN", Currency::CNY),
-        tenant("india", &["contoso.in"], Managed, Commercial, Public, "IN", Currency::INR),
-        tenant("brazil", &["contoso.com.br"], Managed, Commercial, Public, "BR", Currency::BRL),
-        tenant("congo", &["contoso.cd"], Managed, Commercial, Public, "CD", Currency::USD),
-        tenant("japan", &["contoso.jp"], Managed, Commercial, Public, "JP", Currency::JPY),
-        tenant("partner", &["partner.example"], Managed, Commercial, Public, "US", Currency::USD),
+        tenant(
+            "contoso",
+            &["contoso.com", "contoso.onmicrosoft.com"],
+            Managed,
+            Commercial,
+            Public,
+            "US",
+            Currency::USD,
+        ),
+        tenant(
+            "northwind",
+            &["northwind.example"],
+            Managed,
+            Commercial,
+            Public,
+            "US",
+            Currency::USD,
+        ),
+        tenant(
+            "school",
+            &["school.edu"],
+            Managed,
+            Education,
+            Public,
+            "US",
+            Currency::USD,
+        ),
+        tenant(
+            "agency",
+            &["agency.gov"],
+            Managed,
+            Government,
+            Public,
+            "US",
+            Currency::USD,
+        ),
+        tenant(
+            "viral",
+            &["viral.example"],
+            Unmanaged,
+            Commercial,
+            Public,
+            "US",
+            Currency::USD,
+        ),
+        tenant(
+            "charity",
+            &["charity.org"],
+            Managed,
+            Nonprofit,
+            Public,
+            "GB",
+            Currency::GBP,
+        ),
+        tenant(
+            "cn",
+            &["contoso.cn"],
+            Managed,
+            Commercial,
+            Sovereign,
+            "CN",
+            Currency::CNY,
+        ),
+        tenant(
+            "india",
+            &["contoso.in"],
+            Managed,
+            Commercial,
+            Public,
+            "IN",
+            Currency::INR,
+        ),
+        tenant(
+            "brazil",
+            &["contoso.com.br"],
+            Managed,
+            Commercial,
+            Public,
+            "BR",
+            Currency::BRL,
+        ),
+        tenant(
+            "congo",
+            &["contoso.cd"],
+            Managed,
+            Commercial,
+            Public,
+            "CD",
+            Currency::USD,
+        ),
+        tenant(
+            "japan",
+            &["contoso.jp"],
+            Managed,
+            Commercial,
+            Public,
+            "JP",
+            Currency::JPY,
+        ),
+        tenant(
+            "partner",
+            &["partner.example"],
+            Managed,
+            Commercial,
+            Public,
+            "US",
+            Currency::USD,
+        ),
     ];
     let mut users = vec![
-        user(UserSpec { id: "admin", email: "admin@contoso.com", tenant: "contoso", kind: AccountKind::Member, status: AccountStatus::Active, roles: &[Role::GlobalAdmin] }),
-        user(UserSpec { id: "billing", email: "billing@contoso.com", tenant: "contoso", kind: AccountKind::Member, status: AccountStatus::Active, roles: &[Role::BillingAdmin] }),
-        user(UserSpec { id: "reader", email: "reader@contoso.com", tenant: "contoso", kind: AccountKind::Member, status: AccountStatus::Active, roles: &[Role::GlobalReader] }),
+        user(UserSpec {
+            id: "admin",
+            email: "admin@contoso.com",
+            tenant: "contoso",
+            kind: AccountKind::Member,
+            status: AccountStatus::Active,
+            roles: &[Role::GlobalAdmin],
+        }),
+        user(UserSpec {
+            id: "billing",
+            email: "billing@contoso.com",
+            tenant: "contoso",
+            kind: AccountKind::Member,
+            status: AccountStatus::Active,
+            roles: &[Role::BillingAdmin],
+        }),
+        user(UserSpec {
+            id: "reader",
+            email: "reader@contoso.com",
+            tenant: "contoso",
+            kind: AccountKind::Member,
+            status: AccountStatus::Active,
+            roles: &[Role::GlobalReader],
+        }),
         member("megan", "megan@contoso.com", "contoso"),
         member("lee", "lee@contoso.com", "contoso"),
         member("synced.sam", "sam@contoso.com", "contoso"),
-        user(UserSpec { id: "disabled", email: "disabled@contoso.com", tenant: "contoso", kind: AccountKind::Member, status: AccountStatus::Disabled, roles: &[] }),
-        user(UserSpec { id: "deleted", email: "deleted@contoso.com", tenant: "contoso", kind: AccountKind::Member, status: AccountStatus::Deleted, roles: &[] }),
-        user(UserSpec { id: "guest", email: "alex_northwind.example#EXT#@contoso.onmicrosoft.com", tenant: "contoso", kind: AccountKind::Guest, status: AccountStatus::Active, roles: &[] }),
+        user(UserSpec {
+            id: "disabled",
+            email: "disabled@contoso.com",
+            tenant: "contoso",
+            kind: AccountKind::Member,
+            status: AccountStatus::Disabled,
+            roles: &[],
+        }),
+        user(UserSpec {
+            id: "deleted",
+            email: "deleted@contoso.com",
+            tenant: "contoso",
+            kind: AccountKind::Member,
+            status: AccountStatus::Deleted,
+            roles: &[],
+        }),
+        user(UserSpec {
+            id: "guest",
+            email: "alex_northwind.example#EXT#@contoso.onmicrosoft.com",
+            tenant: "contoso",
+            kind: AccountKind::Guest,
+            status: AccountStatus::Active,
+            roles: &[],
+        }),
         member("alex", "alex@northwind.example", "northwind"),
         member("teacher", "teacher@school.edu", "school"),
         member("clerk", "clerk@agency.gov", "agency"),
@@ -107,12 +269,22 @@ pub fn directory() -> Directory {
         member("jp.user", "user@contoso.jp", "japan"),
     ];
     for n in 0..30 {
-        users.push(member(&format!("staff{n}"), &format!("staff{n}@contoso.com"), "contoso"));
+        users.push(member(
+            &format!("staff{n}"),
+            &format!("staff{n}@contoso.com"),
+            "contoso",
+        ));
     }
     let mut partner = member("partner.pat", "pat@partner.example", "partner");
     partner.delegations = vec![
-        Delegation { customer: TenantId("contoso".into()), role: Role::GlobalAdmin },
-        Delegation { customer: TenantId("northwind".into()), role: Role::BillingAdmin },
+        Delegation {
+            customer: TenantId("contoso".into()),
+            role: Role::GlobalAdmin,
+        },
+        Delegation {
+            customer: TenantId("northwind".into()),
+            role: Role::BillingAdmin,
+        },
     ];
     users.push(partner);
     Directory { tenants, users }
@@ -135,7 +307,10 @@ pub fn catalog() -> Catalog {
             let self_service = base + i as i64 * 100;
             prices.push(Price {
                 product: p.id.clone(),
-                market: Market { country: Country::try_from(country).unwrap(), currency },
+                market: Market {
+                    country: Country::try_from(country).unwrap(),
+                    currency,
+                },
                 self_service: Money::from_minor(self_service, currency).unwrap(),
                 central: Money::from_minor(self_service * 9 / 10, currency).unwrap(),
             });
@@ -145,7 +320,10 @@ pub fn catalog() -> Catalog {
 }
 
 pub fn state() -> State {
-    State { directory: directory(), ..State::default() }
+    State {
+        directory: directory(),
+        ..State::default()
+    }
 }
 
 pub fn uid(s: &str) -> UserId {
@@ -153,14 +331,21 @@ pub fn uid(s: &str) -> UserId {
 }
 
 pub fn actor(user: &str, tenant: &str) -> Actor {
-    Actor { user: uid(user), tenant: TenantId(tenant.into()) }
+    Actor {
+        user: uid(user),
+        tenant: TenantId(tenant.into()),
+    }
 }
 
 pub fn card(number: &str) -> PaymentCard {
     CardInput {
         number: number.into(),
         expiry: "08/29".into(),
-        security_code: if number.starts_with("37") { "1234".into() } else { "123".into() },
+        security_code: if number.starts_with("37") {
+            "1234".into()
+        } else {
+            "123".into()
+        },
         holder: "Megan Bowen".into(),
         country: "US".into(),
     }
@@ -176,14 +361,31 @@ pub fn qty(n: u32) -> Quantity {
 pub fn ok(state: &State, who: &Actor, command: Command) -> (State, Vec<Event>) {
     let catalog = catalog();
     let name = command.name();
-    execute(state, Ctx { catalog: &catalog, now: now() }, who, command).unwrap_or_else(|e| panic!("{name} failed: {e}"))
+    execute(
+        state,
+        Ctx {
+            catalog: &catalog,
+            now: now(),
+        },
+        who,
+        command,
+    )
+    .unwrap_or_else(|e| panic!("{name} failed: {e}"))
 }
 
 /// Runs a command that must be refused, checking the state stayed as it was.
 pub fn refused(state: &State, who: &Actor, command: Command) -> DomainError {
     let catalog = catalog();
     let name = command.name();
-    match execute(state, Ctx { catalog: &catalog, now: now() }, who, command) {
+    match execute(
+        state,
+        Ctx {
+            catalog: &catalog,
+            now: now(),
+        },
+        who,
+        command,
+    ) {
         Ok(_) => panic!("{name} should have been refused"),
         Err(e) => e,
     }
@@ -191,7 +393,15 @@ pub fn refused(state: &State, who: &Actor, command: Command) -> DomainError {
 
 /// Megan buys `n` licenses of Power BI Pro; returns the new state and subscription.
 pub fn megan_buys(state: &State, n: u32) -> (State, SubscriptionId) {
-    let (s, events) = ok(state, &actor("megan", "contoso"), Command::Purchase { product: pid(POWER_BI_PRO), licenses: qty(n), card: card("4242424242424242") });
+    let (s, events) = ok(
+        state,
+        &actor("megan", "contoso"),
+        Command::Purchase {
+            product: pid(POWER_BI_PRO),
+            licenses: qty(n),
+            card: card("4242424242424242"),
+        },
+    );
     match &events[0] {
         Event::Purchased { subscription, .. } => (s, subscription.clone()),
         other => panic!("unexpected {other:?}"),

@@ -14,7 +14,10 @@ async fn settle(el: &HtmlElement, done: impl Fn(&HtmlElement) -> bool) {
             return;
         }
         let wait = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
     }
@@ -31,20 +34,30 @@ fn click(el: &HtmlElement, selector: &str) {
 fn type_line(el: &HtmlElement, line: &str) {
     let input: HtmlInputElement = query(el, "#console-input").unchecked_into();
     input.set_value(line);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     let form = input.form().unwrap();
     form.request_submit().unwrap();
 }
 
 /// A keydown of `name` on the prompt, made by the page's own `KeyboardEvent` constructor.
 fn key(el: &HtmlElement, name: &str) {
-    let make = js_sys::Function::new_with_args("key", "return new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })");
-    let event: web_sys::Event = make.call1(&wasm_bindgen::JsValue::NULL, &name.into()).unwrap().unchecked_into();
+    let make = js_sys::Function::new_with_args(
+        "key",
+        "return new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })",
+    );
+    let event: web_sys::Event = make
+        .call1(&wasm_bindgen::JsValue::NULL, &name.into())
+        .unwrap()
+        .unchecked_into();
     query(el, "#console-input").dispatch_event(&event).unwrap();
 }
 
 fn output_lines(el: &HtmlElement) -> usize {
-    el.query_selector_all("#console-output .console__line").unwrap().length() as usize
+    el.query_selector_all("#console-output .console__line")
+        .unwrap()
+        .length() as usize
 }
 
 #[wasm_bindgen_test]
@@ -52,19 +65,33 @@ async fn a_global_admin_sees_the_impact_and_saves_a_value() {
     let (el, _app) = boot_as("/admin/settings/self-service", Some(("patti", "contoso"))).await;
     settle(&el, |el| has(el, "#policy-grid")).await;
     assert!(!has(&el, "#policy-read-only"));
-    assert_eq!(text(&query(&el, "tr[data-product='CFQ7TTC0HD33'] .policy-value")), "Allow for trials only");
+    assert_eq!(
+        text(&query(&el, "tr[data-product='CFQ7TTC0HD33'] .policy-value")),
+        "Allow for trials only"
+    );
     click(&el, "tr[data-product='CFQ7TTC0H9MP'] button");
     settle(&el, |el| has(el, "#policy-panel")).await;
-    let save: web_sys::HtmlButtonElement = query(&el, "#policy-panel button[type=submit]").unchecked_into();
-    assert!(save.disabled(), "nothing to save while the value is unchanged");
+    let save: web_sys::HtmlButtonElement =
+        query(&el, "#policy-panel button[type=submit]").unchecked_into();
+    assert!(
+        save.disabled(),
+        "nothing to save while the value is unchanged"
+    );
     let disabled: HtmlInputElement = query(&el, "#policy-Disabled").unchecked_into();
     disabled.click();
     leptos::task::tick().await;
-    assert!(text(&query(&el, "#policy-impact")).contains("After saving: 0 can buy it and 0 can start a trial."));
+    assert!(text(&query(&el, "#policy-impact"))
+        .contains("After saving: 0 can buy it and 0 can start a trial."));
     assert!(!save.disabled());
     save.click();
-    settle(&el, |el| text(&query(el, "#policy-outcome")).contains("is now set to")).await;
-    assert_eq!(text(&query(&el, "tr[data-product='CFQ7TTC0H9MP'] .policy-value")), "Do not allow");
+    settle(&el, |el| {
+        text(&query(el, "#policy-outcome")).contains("is now set to")
+    })
+    .await;
+    assert_eq!(
+        text(&query(&el, "tr[data-product='CFQ7TTC0H9MP'] .policy-value")),
+        "Do not allow"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -82,27 +109,53 @@ async fn a_billing_admin_views_but_cannot_change() {
 async fn the_console_needs_a_connection_and_recalls_history_with_the_arrows() {
     let (el, _app) = boot_as("/admin/settings/self-service", Some(("patti", "contoso"))).await;
     settle(&el, |el| has(el, "#console-input")).await;
-    type_line(&el, "Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase");
+    type_line(
+        &el,
+        "Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase",
+    );
     settle(&el, |el| output_lines(el) == 2).await;
-    assert!(text(&query(&el, "#console-output .console__line--error")).contains("Connect-MSCommerce cmdlet before calling any other cmdlets"));
+    assert!(text(&query(&el, "#console-output .console__line--error"))
+        .contains("Connect-MSCommerce cmdlet before calling any other cmdlets"));
     type_line(&el, "Connect-MSCommerce");
     settle(&el, |el| output_lines(el) == 4).await;
-    type_line(&el, "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KXN9");
+    type_line(
+        &el,
+        "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KXN9",
+    );
     settle(&el, |el| output_lines(el) == 6).await;
     let out = text(&query(&el, "#console-output"));
-    assert!(out.contains("PS> Get-MSCommerceProductPolicy"), "the line is echoed after the prompt");
-    assert!(out.contains("AllowSelfServicePurchase Visio Plan 1 CFQ7TTC0HD33 OnlyTrialsWithoutPaymentMethod"), "{out}");
+    assert!(
+        out.contains("PS> Get-MSCommerceProductPolicy"),
+        "the line is echoed after the prompt"
+    );
+    assert!(
+        out.contains(
+            "AllowSelfServicePurchase Visio Plan 1 CFQ7TTC0HD33 OnlyTrialsWithoutPaymentMethod"
+        ),
+        "{out}"
+    );
 
-    let value = || query(&el, "#console-input").unchecked_into::<HtmlInputElement>().value();
+    let value = || {
+        query(&el, "#console-input")
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+    };
     assert_eq!(value(), "", "the prompt is cleared after a line runs");
     key(&el, "ArrowUp");
     leptos::task::tick().await;
-    assert_eq!(value(), "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KXN9");
+    assert_eq!(
+        value(),
+        "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KXN9"
+    );
     key(&el, "ArrowUp");
     key(&el, "ArrowUp");
     key(&el, "ArrowUp");
     leptos::task::tick().await;
-    assert_eq!(value(), "Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase", "stops at the oldest");
+    assert_eq!(
+        value(),
+        "Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase",
+        "stops at the oldest"
+    );
     key(&el, "ArrowDown");
     leptos::task::tick().await;
     assert_eq!(value(), "Connect-MSCommerce");
@@ -113,10 +166,19 @@ async fn a_partner_picks_a_customer_and_the_bar_says_so() {
     let (el, _app) = boot_as("/admin", Some(("ravi", "relecloud"))).await;
     settle(&el, |el| has(el, "#customer-grid")).await;
     assert!(!has(&el, "#acting-for"));
-    let rows = el.query_selector_all("#customer-grid tbody tr").unwrap().length();
+    let rows = el
+        .query_selector_all("#customer-grid tbody tr")
+        .unwrap()
+        .length();
     assert_eq!(rows, 2);
     click(&el, "#customer-grid tr[data-tenant='fabrikam'] button");
     settle(&el, |el| has(el, "#acting-for")).await;
-    assert_eq!(text(&query(&el, "#acting-for")), "Acting for Fabrikam, Inc. as Billing admin (delegated)");
-    assert!(text(&query(&el, ".admin-nav")).contains("Audit log"), "the delegated role opens the admin pages");
+    assert_eq!(
+        text(&query(&el, "#acting-for")),
+        "Acting for Fabrikam, Inc. as Billing admin (delegated)"
+    );
+    assert!(
+        text(&query(&el, ".admin-nav")).contains("Audit log"),
+        "the delegated role opens the admin pages"
+    );
 }

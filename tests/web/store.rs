@@ -15,7 +15,10 @@ use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 
 fn megan() -> Actor {
-    Actor { user: UserId("megan".into()), tenant: TenantId("contoso".into()) }
+    Actor {
+        user: UserId("megan".into()),
+        tenant: TenantId("contoso".into()),
+    }
 }
 
 fn purchase(product: &str, licenses: u32, number: &str) -> Command {
@@ -28,7 +31,11 @@ fn purchase(product: &str, licenses: u32, number: &str) -> Command {
     }
     .validate(world().seed.clock.date_naive())
     .unwrap();
-    Command::Purchase { product: ProductId::try_from(product).unwrap(), licenses: Quantity::try_from(licenses).unwrap(), card }
+    Command::Purchase {
+        product: ProductId::try_from(product).unwrap(),
+        licenses: Quantity::try_from(licenses).unwrap(),
+        card,
+    }
 }
 
 /// Every stored record, key → JSON, and their revision.
@@ -46,14 +53,23 @@ async fn a_command_survives_reopening() {
     let db = fresh_db();
     let store = Store::open_in(world(), &db).await;
     let before = store.state.with_untracked(|s| s.subscriptions.len());
-    let events = store.dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4242424242424242")).await.unwrap();
+    let events = store
+        .dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4242424242424242"))
+        .await
+        .unwrap();
     assert!(matches!(events[0], Event::Purchased { .. }));
-    assert_eq!(store.state.with_untracked(|s| s.subscriptions.len()), before + 1);
+    assert_eq!(
+        store.state.with_untracked(|s| s.subscriptions.len()),
+        before + 1
+    );
     assert!(store.last_save_ms.get_untracked().is_some());
 
     // A new tab, or a reload: the same database, a new store.
     let reopened = Store::open_in(world(), &db).await;
-    assert_eq!(reopened.state.with_untracked(|s| s.clone()), store.state.with_untracked(|s| s.clone()));
+    assert_eq!(
+        reopened.state.with_untracked(|s| s.clone()),
+        store.state.with_untracked(|s| s.clone())
+    );
     assert_eq!(reopened.notice.get_untracked(), None);
     let (rev, records) = stored(&db).await;
     assert_eq!(rev, Some(1), "one command, one write");
@@ -64,18 +80,35 @@ async fn a_command_survives_reopening() {
 async fn a_command_writes_only_the_records_it_changed() {
     let db = fresh_db();
     let store = Store::open_in(world(), &db).await;
-    store.dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4242424242424242")).await.unwrap();
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4242424242424242"))
+        .await
+        .unwrap();
     let (_, before) = stored(&db).await;
-    let subscription = store.state.with_untracked(|s| s.subscriptions.last().unwrap().id.clone());
-    let licenses = Command::ChangeLicenses { subscription, total: Quantity::try_from(5).unwrap() };
+    let subscription = store
+        .state
+        .with_untracked(|s| s.subscriptions.last().unwrap().id.clone());
+    let licenses = Command::ChangeLicenses {
+        subscription,
+        total: Quantity::try_from(5).unwrap(),
+    };
     store.dispatch(megan(), licenses).await.unwrap();
     let (rev, after) = stored(&db).await;
     assert_eq!(rev, Some(2));
-    let changed: Vec<&str> = after.iter().filter(|(k, v)| before.get(*k) != Some(*v)).map(|(k, _)| k.as_str()).collect();
+    let changed: Vec<&str> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k.as_str())
+        .collect();
     // The subscription, its new bill, the audit event, and the head (whose counts grew).
     let n = store.state.with_untracked(|s| s.subscriptions.len()) - 1;
     assert!(changed.contains(&format!("s:{n}").as_str()), "{changed:?}");
-    assert!(changed.len() <= 5 && changed.len() * 10 < after.len(), "{} of {} records rewritten: {changed:?}", changed.len(), after.len());
+    assert!(
+        changed.len() <= 5 && changed.len() * 10 < after.len(),
+        "{} of {} records rewritten: {changed:?}",
+        changed.len(),
+        after.len()
+    );
     assert_eq!(assembled(&after), store.saved());
 }
 
@@ -84,14 +117,23 @@ async fn a_refused_command_changes_nothing_but_the_audit_log() {
     let db = fresh_db();
     let store = Store::open_in(world(), &db).await;
     let before = store.saved();
-    let err = store.dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4000000000000002")).await.unwrap_err();
+    let err = store
+        .dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4000000000000002"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, DispatchError::Domain(_)), "{err:?}");
     let after = store.saved();
-    assert_eq!(after.state.subscriptions, before.state.subscriptions, "a declined card leaves no subscription");
+    assert_eq!(
+        after.state.subscriptions, before.state.subscriptions,
+        "a declined card leaves no subscription"
+    );
     assert_eq!(after.state.bills, before.state.bills);
     assert_eq!(after.state.cards, before.state.cards);
     let last = after.state.audit.last().unwrap();
-    assert_eq!((last.action.as_str(), last.outcome), ("purchase", ssp::domain::subscription::AuditOutcome::Refused));
+    assert_eq!(
+        (last.action.as_str(), last.outcome),
+        ("purchase", ssp::domain::subscription::AuditOutcome::Refused)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -102,9 +144,17 @@ async fn data_of_an_older_schema_is_migrated() {
     let mut bare = w.seed.state(w.directory.directory());
     bare.subscriptions.truncate(2);
     let json = serde_json::to_string(&bare).unwrap();
-    Db::open(&db).await.unwrap().put("state", &Record { rev: 7, json }).await.unwrap();
+    Db::open(&db)
+        .await
+        .unwrap()
+        .put("state", &Record { rev: 7, json })
+        .await
+        .unwrap();
     let store = Store::open_in(world(), &db).await;
-    assert_eq!(store.notice.get_untracked(), Some(Notice::Migrated { from: 0 }));
+    assert_eq!(
+        store.notice.get_untracked(),
+        Some(Notice::Migrated { from: 0 })
+    );
     assert_eq!(store.state.with_untracked(|s| s.subscriptions.len()), 2);
     assert_eq!(store.clock.get_untracked(), w.seed.clock);
     // It moved into records of the current schema, and version 1's record is gone.
@@ -112,9 +162,15 @@ async fn data_of_an_older_schema_is_migrated() {
     assert_eq!(rev, Some(1));
     let saved = assembled(&records);
     assert_eq!((saved.schema, saved.state.subscriptions.len()), (SCHEMA, 2));
-    assert_eq!(Db::open(&db).await.unwrap().get("state").await.unwrap(), None);
+    assert_eq!(
+        Db::open(&db).await.unwrap().get("state").await.unwrap(),
+        None
+    );
     store.advance_clock(ClockStep::Day).await.unwrap();
-    assert_eq!(assembled(&stored(&db).await.1).clock, w.seed.clock + chrono::Duration::days(1));
+    assert_eq!(
+        assembled(&stored(&db).await.1).clock,
+        w.seed.clock + chrono::Duration::days(1)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -123,9 +179,18 @@ async fn version_1_state_moves_into_records_as_it_was() {
     let w = world();
     let saved = Saved::new(w.seed.clock, w.seed.state(w.directory.directory()));
     let json = serde_json::to_string(&saved).unwrap();
-    Db::open(&db).await.unwrap().put("state", &Record { rev: 41, json }).await.unwrap();
+    Db::open(&db)
+        .await
+        .unwrap()
+        .put("state", &Record { rev: 41, json })
+        .await
+        .unwrap();
     let store = Store::open_in(world(), &db).await;
-    assert_eq!(store.notice.get_untracked(), None, "the same schema: nothing to tell");
+    assert_eq!(
+        store.notice.get_untracked(),
+        None,
+        "the same schema: nothing to tell"
+    );
     assert_eq!(store.saved(), saved);
     assert_eq!(assembled(&stored(&db).await.1), saved);
 }
@@ -134,16 +199,29 @@ async fn version_1_state_moves_into_records_as_it_was() {
 async fn unreadable_records_are_kept_as_a_backup_and_written_whole_next_time() {
     let db = fresh_db();
     let store = Store::open_in(world(), &db).await;
-    store.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242"))
+        .await
+        .unwrap();
     // Damage one record behind the store's back.
-    let broken = Write::Put { key: "s:0".into(), json: "{\"id\": 3".into() };
-    Db::open(&db).await.unwrap().write(|| 0, move |_| Ok::<_, ()>((vec![broken], ()))).await.unwrap().unwrap();
+    let broken = Write::Put {
+        key: "s:0".into(),
+        json: "{\"id\": 3".into(),
+    };
+    Db::open(&db)
+        .await
+        .unwrap()
+        .write(|| 0, move |_| Ok::<_, ()>((vec![broken], ())))
+        .await
+        .unwrap()
+        .unwrap();
     let reopened = Store::open_in(world(), &db).await;
     match reopened.notice.get_untracked() {
         Some(Notice::Unreadable { reason }) => assert!(reason.contains("s:0"), "{reason}"),
         other => panic!("{other:?}"),
     }
-    let backup: BTreeMap<String, String> = serde_json::from_str(&reopened.backup().await.unwrap()).unwrap();
+    let backup: BTreeMap<String, String> =
+        serde_json::from_str(&reopened.backup().await.unwrap()).unwrap();
     assert_eq!(backup["s:0"], "{\"id\": 3");
     // The tab works on from the seed, and its next write replaces every record.
     reopened.advance_clock(ClockStep::Day).await.unwrap();
@@ -154,18 +232,42 @@ async fn unreadable_records_are_kept_as_a_backup_and_written_whole_next_time() {
 async fn corrupt_data_is_kept_as_a_backup_and_can_be_reset() {
     let db = fresh_db();
     let garbage = "{\"schema\": 1, \"clock\": \"not a date\"".to_owned();
-    Db::open(&db).await.unwrap().put("state", &Record { rev: 3, json: garbage.clone() }).await.unwrap();
+    Db::open(&db)
+        .await
+        .unwrap()
+        .put(
+            "state",
+            &Record {
+                rev: 3,
+                json: garbage.clone(),
+            },
+        )
+        .await
+        .unwrap();
     let store = Store::open_in(world(), &db).await;
-    assert!(matches!(store.notice.get_untracked(), Some(Notice::Unreadable { .. })));
-    assert_eq!(store.backup().await.as_deref(), Some(garbage.as_str()), "the raw value is kept whole");
+    assert!(matches!(
+        store.notice.get_untracked(),
+        Some(Notice::Unreadable { .. })
+    ));
+    assert_eq!(
+        store.backup().await.as_deref(),
+        Some(garbage.as_str()),
+        "the raw value is kept whole"
+    );
     // The app works on from the seed; the backup stays until the person resets.
-    store.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242"))
+        .await
+        .unwrap();
     assert_eq!(store.backup().await.as_deref(), Some(garbage.as_str()));
     store.reset().await.unwrap();
     assert_eq!(store.backup().await, None);
     assert_eq!(store.notice.get_untracked(), None);
     let w = world();
-    assert_eq!(store.state.with_untracked(|s| s.subscriptions.clone()), w.seed.subscriptions);
+    assert_eq!(
+        store.state.with_untracked(|s| s.subscriptions.clone()),
+        w.seed.subscriptions
+    );
 }
 
 #[wasm_bindgen_test]
@@ -173,7 +275,8 @@ async fn bad_imports_are_refused_and_change_nothing() {
     let store = Store::open_in(world(), &fresh_db()).await;
     let before = store.saved();
     let mut dangling = before.clone();
-    std::sync::Arc::make_mut(&mut dangling.state.subscriptions[0]).product = ProductId::try_from("CFQ7TTC0ZZZZ").unwrap();
+    std::sync::Arc::make_mut(&mut dangling.state.subscriptions[0]).product =
+        ProductId::try_from("CFQ7TTC0ZZZZ").unwrap();
     let mut newer = serde_json::to_value(&before).unwrap();
     newer["schema"] = serde_json::json!(SCHEMA + 1);
     let cases = [
@@ -192,7 +295,10 @@ async fn bad_imports_are_refused_and_change_nothing() {
     let mut changed: Saved = serde_json::from_str(&exported).unwrap();
     let gone = changed.state.subscriptions.pop().unwrap();
     changed.state.bills.retain(|b| b.subscription != gone.id);
-    store.import(&serde_json::to_string(&changed).unwrap()).await.unwrap();
+    store
+        .import(&serde_json::to_string(&changed).unwrap())
+        .await
+        .unwrap();
     assert_eq!(store.saved(), changed);
 }
 
@@ -202,7 +308,10 @@ async fn two_tabs_buying_at_the_same_moment_both_keep_their_purchase() {
     let tab_a = Store::open_in(world(), &db).await;
     let tab_b = Store::open_in(world(), &db).await;
     let before = tab_a.state.with_untracked(|s| s.subscriptions.len());
-    let lee = Actor { user: UserId("lee".into()), tenant: TenantId("contoso".into()) };
+    let lee = Actor {
+        user: UserId("lee".into()),
+        tenant: TenantId("contoso".into()),
+    };
     let (a, b) = futures::join!(
         tab_a.dispatch(megan(), purchase("CFQ7TTC0H9MP", 2, "4242424242424242")),
         tab_b.dispatch(lee, purchase("CFQ7TTC0LH3L", 4, "5555555555554444")),
@@ -213,46 +322,84 @@ async fn two_tabs_buying_at_the_same_moment_both_keep_their_purchase() {
     let reopened = Store::open_in(world(), &db).await;
     let subs = reopened.state.with_untracked(|s| s.subscriptions.clone());
     assert_eq!(subs.len(), before + 2);
-    assert!(subs.iter().any(|s| s.purchaser == Some(UserId("megan".into())) && s.licenses.get() == 2 && s.channel == Channel::SelfService));
-    assert!(subs.iter().any(|s| s.purchaser == Some(UserId("lee".into())) && s.licenses.get() == 4));
+    assert!(subs
+        .iter()
+        .any(|s| s.purchaser == Some(UserId("megan".into()))
+            && s.licenses.get() == 2
+            && s.channel == Channel::SelfService));
+    assert!(subs
+        .iter()
+        .any(|s| s.purchaser == Some(UserId("lee".into())) && s.licenses.get() == 4));
     let ids: std::collections::HashSet<_> = subs.iter().map(|s| s.id.clone()).collect();
     assert_eq!(ids.len(), subs.len(), "no ID handed out twice");
     assert_eq!(stored(&db).await.0, Some(2));
 
     // A tab with a stale copy still lands on top of the other's changes.
-    tab_a.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
+    tab_a
+        .dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242"))
+        .await
+        .unwrap();
     tab_b.reload().await;
-    assert_eq!(tab_b.state.with_untracked(|s| s.subscriptions.len()), before + 3);
+    assert_eq!(
+        tab_b.state.with_untracked(|s| s.subscriptions.len()),
+        before + 3
+    );
 }
 
 #[wasm_bindgen_test]
 async fn nothing_stored_holds_a_card_number_or_security_code() {
     let db = fresh_db();
     let store = Store::open_in(world(), &db).await;
-    store.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
-    store.dispatch(megan(), purchase("CFQ7TTC0LH2H", 1, "4000000000009995")).await.unwrap_err();
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242"))
+        .await
+        .unwrap();
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0LH2H", 1, "4000000000009995"))
+        .await
+        .unwrap_err();
     let mut everything: String = stored(&db).await.1.into_values().collect();
     everything.push_str(&store.export());
     let window = web_sys::window().unwrap();
-    for storage in [window.local_storage().unwrap().unwrap(), window.session_storage().unwrap().unwrap()] {
+    for storage in [
+        window.local_storage().unwrap().unwrap(),
+        window.session_storage().unwrap().unwrap(),
+    ] {
         for i in 0..storage.length().unwrap() {
             let key = storage.key(i).unwrap().unwrap();
             everything.push_str(&storage.get_item(&key).unwrap().unwrap_or_default());
         }
     }
-    for secret in ["4242424242424242", "4242 4242 4242 4242", "4000000000009995", "\"737\"", "security_code"] {
+    for secret in [
+        "4242424242424242",
+        "4242 4242 4242 4242",
+        "4000000000009995",
+        "\"737\"",
+        "security_code",
+    ] {
         assert!(!everything.contains(secret), "{secret} was stored");
     }
-    assert!(everything.contains("\"last4\":\"4242\""), "the scan did see the stored card");
+    assert!(
+        everything.contains("\"last4\":\"4242\""),
+        "the scan did see the stored card"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn seeding_ten_thousand_subscriptions_and_saving_a_command() {
     let store = Store::open_in(world(), &fresh_db()).await;
-    store.seed_extra(TenantId("contoso".into()), 10_000).await.unwrap();
+    store
+        .seed_extra(TenantId("contoso".into()), 10_000)
+        .await
+        .unwrap();
     assert!(store.state.with_untracked(|s| s.subscriptions.len()) >= 10_000);
-    store.dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242")).await.unwrap();
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242"))
+        .await
+        .unwrap();
     let ms = store.last_save_ms.get_untracked().unwrap();
-    web_sys::console::log_1(&format!("saving one command with 10,000 subscriptions: {ms:.1} ms").into());
+    web_sys::console::log_1(
+        &format!("saving one command with 10,000 subscriptions: {ms:.1} ms").into(),
+    );
     assert!(ms > 0.0);
 }

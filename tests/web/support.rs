@@ -14,16 +14,32 @@ use web_sys::HtmlElement;
 /// The world as shipped in public/data, compiled into the test.
 pub fn world() -> WorldFiles {
     WorldFiles {
-        catalog: parse_file(files::CATALOG_FILE, include_str!("../../public/data/catalog.json")).unwrap(),
-        directory: parse_file(files::DIRECTORY_FILE, include_str!("../../public/data/directory.json")).unwrap(),
-        seed: parse_file(files::SEED_FILE, include_str!("../../public/data/seed.json")).unwrap(),
+        catalog: parse_file(
+            files::CATALOG_FILE,
+            include_str!("../../public/data/catalog.json"),
+        )
+        .unwrap(),
+        directory: parse_file(
+            files::DIRECTORY_FILE,
+            include_str!("../../public/data/directory.json"),
+        )
+        .unwrap(),
+        seed: parse_file(
+            files::SEED_FILE,
+            include_str!("../../public/data/seed.json"),
+        )
+        .unwrap(),
     }
 }
 
 /// A database name no other test uses: each test starts from the seed.
 pub fn fresh_db() -> String {
     static N: AtomicU32 = AtomicU32::new(0);
-    format!("ssp-test-{}-{}", js_sys::Date::now() as u64, N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "ssp-test-{}-{}",
+        js_sys::Date::now() as u64,
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// A fresh host element, a clean URL and no saved preferences or session.
@@ -31,7 +47,11 @@ pub fn host(path: &str) -> HtmlElement {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window.session_storage().unwrap().unwrap().clear().unwrap();
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
     let doc = document();
     let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&el).unwrap();
@@ -47,8 +67,17 @@ pub async fn boot(path: &str) -> (HtmlElement, impl Sized) {
 pub async fn boot_as(path: &str, who: Option<(&str, &str)>) -> (HtmlElement, impl Sized) {
     let el = host(path);
     if let Some((user, tenant)) = who {
-        let actor = ssp::domain::Actor { user: ssp::domain::UserId(user.into()), tenant: ssp::domain::TenantId(tenant.into()) };
-        web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item("ssp.session", &serde_json::to_string(&actor).unwrap()).unwrap();
+        let actor = ssp::domain::Actor {
+            user: ssp::domain::UserId(user.into()),
+            tenant: ssp::domain::TenantId(tenant.into()),
+        };
+        web_sys::window()
+            .unwrap()
+            .session_storage()
+            .unwrap()
+            .unwrap()
+            .set_item("ssp.session", &serde_json::to_string(&actor).unwrap())
+            .unwrap();
     }
     let store = Store::open_in(world(), &fresh_db()).await;
     let handle = leptos::mount::mount_to(el.clone(), move || {
@@ -65,7 +94,10 @@ pub fn text(el: &HtmlElement) -> String {
 }
 
 pub fn query(el: &HtmlElement, selector: &str) -> HtmlElement {
-    el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
 }
 
 /// The language the browser running the test prefers, as the app would pick it.
