@@ -1,0 +1,319 @@
+//! Admins' commands: the policy, taking over self-service subscriptions, accounts.
+
+use super::licenses::check_assignees;
+use super::{
+    admin_target, count, entry, notify, product, reason_text, sub_index, unit_price, Applied, Ctx,
+    DomainError, Event,
+};
+use crate::domain::authz::{may, Action, Actor, Denied, Subject};
+use crate::domain::catalog::{PriceKind, ProductId};
+use crate::domain::directory::{AccountStatus, UserId};
+use crate::domain::money::MoneyError;
+use crate::domain::policy::PolicyValue;
+use crate::domain::subscription::{
+    Channel, NotificationKind, OrderKind, Quantity, State, Status, Subscription, SubscriptionId,
+};
+use std::sync::Arc;
+
+pub(super) fn set_policy(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: ProductId,
+    value: PolicyValue,
+) -> Result<Applied, DomainError> {
+    may(
+        &s.directory,
+        actor,
+        Action::SetPolicy,
+        Subject::Tenant(&actor.tenant),
+    )?;
+    let name = product(&ctx, &id)?.name.clone();
+    let old = s.policies.get(&actor.tenant, &id);
+    s.policies.set(&actor.tenant, &id, value);
+    let detail = format!("{name}: {old} → {value}");
+    Ok((
+        vec![Event::PolicySet {
+            product: id.clone(),
+            value,
+        }],
+        id.to_string(),
+        detail,
+    ))
+}
+
+pub(super) fn take_over_move(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+    to: &SubscriptionId,
+) -> Result<Applied, DomainError> {
+    let i = admin_target(s, actor, id)?;
+    let t = sub_index(s, to)?;
+    let (source, target) = (&s.subscriptions[i], &s.subscriptions[t]);
+    if target.channel != Channel::Central
+        || !target.is_active()
+        || target.product != source.product
+        || target.tenant != source.tenant
+    {
+        return Err(DomainError::UnsuitableTarget);
+    }
+    let moving: Vec<UserId> = source
+        .assigned
+        .iter()
+        .filter(|u| !target.assigned.contains(u))
+        .cloned()
+        .collect();
+    if count(moving.len()) > target.available() {
+        return Err(DomainError::Shortfall {
+            needed: count(moving.len()),
+            available: target.available(),
+        });
+    }
+    Arc::make_mut(&mut s.subscriptions[t])
+        .assigned
+        .extend(moving.iter().cloned());
+    let source = Arc::make_mut(&mut s.subscriptions[i]);
+    source.assigned.clear();
+    source.status = Status::Deleted;
+    source.auto_renew = false;
+    source.history.push(entry(
+        &ctx,
+        OrderKind::TakenOver,
+        &actor.user,
+        source.licenses.get(),
+        None,
+    ));
+    notify(
+        s,
+        &ctx,
+        i,
+        NotificationKind::TakenOver {
+            moved_to: to.clone(),
+        },
+    );
+    let detail = format!("{} people moved to {to}", moving.len());
+    Ok((
+        vec![Event::TakenOver {
+            subscription: id.clone(),
+            moved_to: Some(to.clone()),
+        }],
+        id.0.clone(),
+        detail,
+    ))
+}
+
+pub(super) fn take_over_cancel(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+    reason: String,
+) -> Result<Applied, DomainError> {
+    let i = admin_target(s, actor, id)?;
+    let reason = reason_text(reason)?;
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.assigned.clear();
+    sub.status = Status::Deleted;
+    sub.auto_renew = false;
+    sub.cancel_reason = Some(reason.clone());
+    sub.history.push(entry(
+        &ctx,
+        OrderKind::TakenOver,
+        &actor.user,
+        sub.licenses.get(),
+        None,
+    ));
+    notify(
+        s,
+        &ctx,
+        i,
+        NotificationKind::CanceledByAdmin {
+            reason: reason.clone(),
+        },
+    );
+    Ok((
+        vec![Event::TakenOver {
+            subscription: id.clone(),
+            moved_to: None,
+        }],
+        id.0.clone(),
+        reason,
+    ))
+}
+
+pub(super) fn buy_central(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &ProductId,
+    licenses: Quantity,
+    into: Option<SubscriptionId>,
+    assign: Vec<UserId>,
+) -> Result<Applied, DomainError> {
+    may(
+        &s.directory,
+        actor,
+        Action::ManageBilling,
+        Subject::Tenant(&actor.tenant),
+    )?;
+    let product = product(&ctx, id)?;
+    let price = unit_price(s, &ctx, &actor.tenant, id, PriceKind::Central)?;
+    let amount = price.checked_mul(licenses.get())?;
+    let i = match into {
+        Some(into) => {
+            let i = sub_index(s, &into)?;
+            let sub = &s.subscriptions[i];
+            if sub.channel != Channel::Central
+                || !sub.is_active()
+                || &sub.product != id
+                || sub.tenant != actor.tenant
+            {
+                return Err(DomainError::UnsuitableTarget);
+            }
+            let total = sub
+                .licenses
+                .get()
+                .checked_add(licenses.get())
+                .ok_or(DomainError::Money(MoneyError::Overflow))?;
+            let total =
+                Quantity::try_from(total).map_err(|_| DomainError::Money(MoneyError::Overflow))?;
+            let sub = Arc::make_mut(&mut s.subscriptions[i]);
+            sub.licenses = total;
+            sub.history.push(entry(
+                &ctx,
+                OrderKind::LicensesAdded,
+                &actor.user,
+                total.get(),
+                Some(amount),
+            ));
+            i
+        }
+        None => {
+            let sub_id = SubscriptionId(s.next_id("sub"));
+            let today = ctx.today();
+            s.subscriptions.push(Arc::new(Subscription {
+                id: sub_id,
+                product: id.clone(),
+                tenant: actor.tenant.clone(),
+                purchaser: None,
+                channel: Channel::Central,
+                licenses,
+                assigned: Vec::new(),
+                status: Status::Active,
+                term_start: today,
+                term_end: today
+                    .checked_add_months(chrono::Months::new(12))
+                    .unwrap_or(today),
+                auto_renew: true,
+                unit_price: price,
+                card: None,
+                history: vec![entry(
+                    &ctx,
+                    OrderKind::Purchase,
+                    &actor.user,
+                    licenses.get(),
+                    Some(amount),
+                )],
+                cancel_reason: None,
+            }));
+            s.subscriptions.len() - 1
+        }
+    };
+    if !assign.is_empty() {
+        let sub = &s.subscriptions[i];
+        check_assignees(s, &actor.tenant, &sub.assigned, &assign)?;
+        if count(assign.len()) > sub.available() {
+            return Err(DomainError::NotEnoughLicenses {
+                available: sub.available(),
+                requested: count(assign.len()),
+            });
+        }
+        Arc::make_mut(&mut s.subscriptions[i])
+            .assigned
+            .extend(assign.iter().cloned());
+    }
+    let sub_id = s.subscriptions[i].id.clone();
+    let detail = format!(
+        "{} × {} at {price}, {} assigned",
+        licenses.get(),
+        product.name,
+        assign.len()
+    );
+    Ok((
+        vec![Event::CentralBought {
+            subscription: sub_id.clone(),
+            licenses: licenses.get(),
+        }],
+        sub_id.0,
+        detail,
+    ))
+}
+
+pub(super) fn request_cancel(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+    central: &SubscriptionId,
+) -> Result<Applied, DomainError> {
+    let i = admin_target(s, actor, id)?;
+    let c = sub_index(s, central)?;
+    if s.subscriptions[c].channel != Channel::Central || s.subscriptions[c].tenant != actor.tenant {
+        return Err(DomainError::UnsuitableTarget);
+    }
+    notify(
+        s,
+        &ctx,
+        i,
+        NotificationKind::CancelRequested {
+            central: central.clone(),
+        },
+    );
+    Ok((
+        vec![Event::CancelRequested {
+            subscription: id.clone(),
+        }],
+        id.0.clone(),
+        format!("central: {central}"),
+    ))
+}
+
+pub(super) fn set_account_status(
+    s: &mut State,
+    actor: &Actor,
+    id: &UserId,
+    status: AccountStatus,
+) -> Result<Applied, DomainError> {
+    may(
+        &s.directory,
+        actor,
+        Action::ManageUsers,
+        Subject::Tenant(&actor.tenant),
+    )?;
+    if id == &actor.user {
+        return Err(DomainError::OwnAccount);
+    }
+    let user = s
+        .directory
+        .user_mut(id)
+        .ok_or_else(|| DomainError::UnknownUser(id.clone()))?;
+    if user.tenant != actor.tenant {
+        return Err(DomainError::Denied(Denied::OtherTenant));
+    }
+    if user.status == status {
+        return Err(DomainError::Unchanged);
+    }
+    // A purchaser who leaves keeps their subscriptions active for the people using them.
+    user.status = status;
+    let detail = format!("{} → {status:?}", user.display_name);
+    Ok((
+        vec![Event::AccountStatusSet {
+            user: id.clone(),
+            status,
+        }],
+        id.0.clone(),
+        detail,
+    ))
+}

@@ -1,0 +1,160 @@
+//! Buying and trying: a purchase with a card, a trial with or without one.
+
+use super::{entry, product, signed_in_verdict, unit_price, Applied, Ctx, DomainError, Event};
+use crate::domain::authz::Actor;
+use crate::domain::card::{authorize, CardId, PaymentCard};
+use crate::domain::catalog::{PriceKind, ProductId};
+use crate::domain::eligibility::TrialKind;
+use crate::domain::subscription::{
+    one_month_after, Bill, BillId, BillStatus, Channel, OrderKind, Quantity, State, Status,
+    Subscription, SubscriptionId,
+};
+use std::sync::Arc;
+
+pub(super) fn purchase(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &ProductId,
+    licenses: Quantity,
+    card: &PaymentCard,
+) -> Result<Applied, DomainError> {
+    let product = product(&ctx, id)?;
+    let verdict = signed_in_verdict(s, actor, product)?;
+    if !verdict.may_purchase() {
+        return Err(DomainError::Ineligible(verdict));
+    }
+    let price = unit_price(s, &ctx, &actor.tenant, id, PriceKind::SelfService)?;
+    let amount = price.checked_mul(licenses.get())?;
+    authorize(card).map_err(DomainError::Declined)?;
+    let card_id = CardId(s.next_id("card"));
+    s.cards
+        .push(card.to_stored(card_id.clone(), actor.user.clone()));
+    let sub_id = SubscriptionId(s.next_id("sub"));
+    let today = ctx.today();
+    let term_end = one_month_after(today);
+    let bill_id = BillId(s.next_id("bill"));
+    s.bills.push(Bill {
+        id: bill_id.clone(),
+        subscription: sub_id.clone(),
+        billed_to: actor.user.clone(),
+        period_start: today,
+        period_end: term_end,
+        issued: today,
+        amount,
+        status: BillStatus::Paid,
+    });
+    s.subscriptions.push(Arc::new(Subscription {
+        id: sub_id.clone(),
+        product: id.clone(),
+        tenant: actor.tenant.clone(),
+        purchaser: Some(actor.user.clone()),
+        channel: Channel::SelfService,
+        licenses,
+        assigned: Vec::new(),
+        status: Status::Active,
+        term_start: today,
+        term_end,
+        auto_renew: true,
+        unit_price: price,
+        card: Some(card_id),
+        history: vec![entry(
+            &ctx,
+            OrderKind::Purchase,
+            &actor.user,
+            licenses.get(),
+            Some(amount),
+        )],
+        cancel_reason: None,
+    }));
+    let detail = format!("{} × {} = {amount}", licenses.get(), product.name);
+    Ok((
+        vec![Event::Purchased {
+            subscription: sub_id.clone(),
+            bill: bill_id,
+            amount,
+        }],
+        sub_id.0,
+        detail,
+    ))
+}
+
+pub(super) fn start_trial(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &ProductId,
+    licenses: Quantity,
+    card: Option<&PaymentCard>,
+) -> Result<Applied, DomainError> {
+    let product = product(&ctx, id)?;
+    let verdict = signed_in_verdict(s, actor, product)?;
+    let kind = if card.is_some() {
+        TrialKind::WithPaymentMethod
+    } else {
+        TrialKind::WithoutPaymentMethod
+    };
+    if !verdict.may_trial(kind, product) {
+        return Err(DomainError::TrialNotAllowed(verdict));
+    }
+    // One trial of a product per person, as the service allows.
+    let used = s.subscriptions.iter().any(|x| {
+        x.purchaser.as_ref() == Some(&actor.user)
+            && &x.product == id
+            && x.history.iter().any(|h| h.kind == OrderKind::TrialStarted)
+    });
+    if used {
+        return Err(DomainError::TrialAlreadyUsed);
+    }
+    let price = unit_price(s, &ctx, &actor.tenant, id, PriceKind::SelfService)?;
+    let card_id = match card {
+        Some(card) => {
+            authorize(card).map_err(DomainError::Declined)?;
+            let card_id = CardId(s.next_id("card"));
+            s.cards
+                .push(card.to_stored(card_id.clone(), actor.user.clone()));
+            Some(card_id)
+        }
+        None => None,
+    };
+    let sub_id = SubscriptionId(s.next_id("sub"));
+    let today = ctx.today();
+    s.subscriptions.push(Arc::new(Subscription {
+        id: sub_id.clone(),
+        product: id.clone(),
+        tenant: actor.tenant.clone(),
+        purchaser: Some(actor.user.clone()),
+        channel: Channel::Trial {
+            with_payment_method: card_id.is_some(),
+        },
+        licenses,
+        assigned: Vec::new(),
+        status: Status::Active,
+        term_start: today,
+        term_end: one_month_after(today),
+        // Only a trial with a payment method turns into a paid subscription.
+        auto_renew: card_id.is_some(),
+        unit_price: price,
+        card: card_id,
+        history: vec![entry(
+            &ctx,
+            OrderKind::TrialStarted,
+            &actor.user,
+            licenses.get(),
+            None,
+        )],
+        cancel_reason: None,
+    }));
+    let detail = format!(
+        "{} trial of {}",
+        if card.is_some() { "card" } else { "no-card" },
+        product.name
+    );
+    Ok((
+        vec![Event::TrialStarted {
+            subscription: sub_id.clone(),
+        }],
+        sub_id.0,
+        detail,
+    ))
+}

@@ -1,0 +1,345 @@
+//! The checkout's steps and state, and the logic the steps call: verdicts, navigation, the order.
+
+use crate::components::verdict::VerdictArgs;
+use crate::domain::card::CardInput;
+use crate::domain::commands::{Command, DomainError, Event};
+use crate::domain::directory::Email;
+use crate::domain::{
+    evaluate, evaluate_email, Money, Product, Quantity, Tenant, TrialKind, User, Verdict,
+};
+use crate::i18n::Msg;
+use crate::store::browser::{DispatchError, Store};
+use crate::store::draft::{self, Draft};
+use crate::store::session::Session;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Step {
+    Email,
+    SignIn,
+    Licenses,
+    Card,
+    Review,
+    Done,
+}
+
+impl Step {
+    pub(super) const ALL: [Step; 6] = [
+        Step::Email,
+        Step::SignIn,
+        Step::Licenses,
+        Step::Card,
+        Step::Review,
+        Step::Done,
+    ];
+
+    pub(super) fn slug(self) -> &'static str {
+        match self {
+            Step::Email => "email",
+            Step::SignIn => "signin",
+            Step::Licenses => "licenses",
+            Step::Card => "card",
+            Step::Review => "review",
+            Step::Done => "done",
+        }
+    }
+
+    pub(super) fn msg(self) -> Msg {
+        match self {
+            Step::Email => Msg::StepEmail,
+            Step::SignIn => Msg::StepSignIn,
+            Step::Licenses => Msg::StepLicenses,
+            Step::Card => Msg::StepCard,
+            Step::Review => Msg::StepReview,
+            Step::Done => Msg::StepDone,
+        }
+    }
+}
+
+/// Why an order did not go through, in words for the review step.
+#[derive(Clone)]
+pub(super) enum OrderError {
+    Refused(Verdict),
+    Message(Msg),
+    Key(&'static str),
+}
+
+/// The checkout's state and the logic its steps call.
+#[derive(Clone, Copy)]
+pub(super) struct Checkout {
+    pub(super) product: Memo<Option<Product>>,
+    pub(super) trial: Memo<bool>,
+    pub(super) requested: Memo<Step>,
+    pub(super) order: Memo<Option<String>>,
+    pub(super) draft: RwSignal<Draft>,
+    /// The card as typed: memory only.
+    pub(super) card: RwSignal<CardInput>,
+    pub(super) who: Memo<Option<(User, Tenant)>>,
+    pub(super) store: Store,
+    pub(super) session: Session,
+}
+
+impl Checkout {
+    pub(super) fn product_name(self) -> String {
+        self.product
+            .with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+    }
+
+    /// The partial verdict from the email typed so far.
+    pub(super) fn typed_verdict(self) -> Option<Verdict> {
+        let product = self.product.get()?;
+        let email = self.draft.with(|d| d.email.clone());
+        Some(
+            self.store
+                .state
+                .with(|s| evaluate_email(&s.directory, &s.policies, &product, &email)),
+        )
+    }
+
+    /// The signed-in person, if they are the one whose email was entered.
+    pub(super) fn buyer(self) -> Option<(User, Tenant)> {
+        let (user, tenant) = self.who.get()?;
+        let typed = self
+            .draft
+            .with(|d| Email::try_from(d.email.as_str()).ok())?;
+        (user.email == typed).then_some((user, tenant))
+    }
+
+    /// The full verdict for the signed-in buyer: it decides whether they may pay.
+    pub(super) fn verdict(self) -> Option<Verdict> {
+        let (user, _) = self.buyer()?;
+        let product = self.product.get()?;
+        Some(
+            self.store
+                .state
+                .with(|s| evaluate(&s.directory, &s.policies, &product, &user)),
+        )
+    }
+
+    /// For a trial, the kind this person may start: without a card where allowed, else with one.
+    pub(super) fn trial_kind(self, verdict: &Verdict) -> Option<TrialKind> {
+        let product = self.product.get()?;
+        [
+            TrialKind::WithoutPaymentMethod,
+            TrialKind::WithPaymentMethod,
+        ]
+        .into_iter()
+        .find(|k| verdict.may_trial(*k, &product))
+    }
+
+    pub(super) fn allowed(self, verdict: &Verdict) -> bool {
+        if self.trial.get() {
+            self.trial_kind(verdict).is_some()
+        } else {
+            verdict.may_purchase()
+        }
+    }
+
+    pub(super) fn needs_card(self) -> bool {
+        if !self.trial.get() {
+            return true;
+        }
+        // Before sign-in the typed verdict tells; before that, the product does.
+        let verdict = self
+            .verdict()
+            .or_else(|| self.typed_verdict().filter(|v| !v.is_refusal()));
+        match verdict.and_then(|v| self.trial_kind(&v)) {
+            Some(kind) => kind == TrialKind::WithPaymentMethod,
+            None => !self
+                .product
+                .with(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method)),
+        }
+    }
+
+    pub(super) fn steps(self) -> Vec<Step> {
+        Step::ALL
+            .into_iter()
+            .filter(|s| *s != Step::Card || self.needs_card())
+            .collect()
+    }
+
+    pub(super) fn licenses(self) -> Option<Quantity> {
+        self.draft
+            .with(|d| Quantity::try_from(d.licenses.as_str()).ok())
+    }
+
+    pub(super) fn unit_price(self) -> Option<Money> {
+        let (_, tenant) = self.buyer()?;
+        let product = self.product.get()?;
+        self.store.catalog().unit_price(
+            &product.id,
+            tenant.market.country,
+            crate::domain::catalog::PriceKind::SelfService,
+        )
+    }
+
+    pub(super) fn total(self) -> Option<Money> {
+        self.unit_price()?.checked_mul(self.licenses()?.get()).ok()
+    }
+
+    pub(super) fn billing_complete(self) -> bool {
+        self.draft.with(|d| {
+            let b = &d.billing;
+            [&b.name, &b.address, &b.city, &b.postal_code, &b.country]
+                .iter()
+                .all(|f| !f.trim().is_empty())
+        })
+    }
+
+    pub(super) fn card_valid(self) -> bool {
+        let today = self.store.clock.get().date_naive();
+        self.card.with(|c| c.validate(today).is_ok())
+    }
+
+    /// The furthest step the person may be on now; a later one in the URL falls back to it.
+    pub(super) fn furthest(self) -> Step {
+        if self.order.get().is_some() {
+            return Step::Done;
+        }
+        let email_ok = self
+            .draft
+            .with(|d| Email::try_from(d.email.as_str()).is_ok());
+        let typed_ok = self.typed_verdict().is_some_and(|v| {
+            if self.trial.get() {
+                !v.is_refusal()
+            } else {
+                v.may_purchase()
+            }
+        });
+        if !email_ok || !typed_ok {
+            return Step::Email;
+        }
+        if !self.verdict().is_some_and(|v| self.allowed(&v)) {
+            return Step::SignIn;
+        }
+        if self.licenses().is_none() || !self.billing_complete() {
+            return Step::Licenses;
+        }
+        if self.needs_card() && !self.card_valid() {
+            return Step::Card;
+        }
+        Step::Review
+    }
+
+    pub(super) fn step(self) -> Step {
+        let requested = self.requested.get();
+        let step = requested.min(self.furthest());
+        if step == Step::Card && !self.needs_card() {
+            Step::Licenses
+        } else {
+            step
+        }
+    }
+
+    pub(super) fn href(self, step: Step) -> String {
+        let id = self
+            .product
+            .with(|p| p.as_ref().map(|p| p.id.to_string()).unwrap_or_default());
+        let trial = if self.trial.get_untracked() {
+            "&trial=1"
+        } else {
+            ""
+        };
+        format!("/checkout/{id}?step={}{trial}", step.slug())
+    }
+
+    pub(super) fn next_after(self, step: Step) -> Step {
+        let steps = self.steps();
+        let i = steps.iter().position(|s| *s == step).unwrap_or(0);
+        steps.get(i + 1).copied().unwrap_or(Step::Done)
+    }
+
+    pub(super) fn previous_before(self, step: Step) -> Option<Step> {
+        let steps = self.steps();
+        let i = steps.iter().position(|s| *s == step)?;
+        i.checked_sub(1).map(|j| steps[j])
+    }
+
+    pub(super) fn update_draft(self, f: impl FnOnce(&mut Draft)) {
+        self.draft.update(f);
+        if let Some(p) = self.product.get_untracked() {
+            self.draft.with_untracked(|d| draft::save(p.id.as_str(), d));
+        }
+    }
+
+    pub(super) fn verdict_args(self, verdict: Option<Verdict>) -> VerdictArgs {
+        let tenant = verdict
+            .and_then(|v| v.tenant)
+            .and_then(|t| {
+                self.store
+                    .state
+                    .with(|s| s.directory.tenant(&t).map(|t| t.name.clone()))
+            })
+            .unwrap_or_default();
+        let domain = self.draft.with(|d| {
+            d.email
+                .rsplit_once('@')
+                .map(|(_, d)| d.trim().to_owned())
+                .unwrap_or_default()
+        });
+        VerdictArgs {
+            domain,
+            tenant,
+            product: self.product_name(),
+        }
+    }
+
+    /// Places the order (or starts the trial). The domain checks the verdict again.
+    pub(super) async fn submit(self) -> Result<String, OrderError> {
+        let actor = self
+            .session
+            .actor_untracked()
+            .ok_or(OrderError::Message(Msg::SignInTitle))?;
+        let product = self
+            .product
+            .get_untracked()
+            .ok_or(OrderError::Message(Msg::NotFoundTitle))?;
+        let licenses = self.licenses().unwrap_or(Quantity::ONE);
+        let today = self.store.clock.get_untracked().date_naive();
+        let card = if self.needs_card() {
+            Some(
+                self.card
+                    .with_untracked(|c| c.validate(today))
+                    .map_err(|_| OrderError::Message(Msg::CardErrorChecksum))?,
+            )
+        } else {
+            None
+        };
+        let command = match (self.trial.get_untracked(), card) {
+            (false, Some(card)) => Command::Purchase {
+                product: product.id.clone(),
+                licenses,
+                card,
+            },
+            (true, card) => Command::StartTrial {
+                product: product.id.clone(),
+                licenses,
+                card,
+            },
+            (false, None) => return Err(OrderError::Message(Msg::CardErrorNumberMissing)),
+        };
+        match self.store.dispatch(actor, command).await {
+            Ok(events) => {
+                let id = events.iter().find_map(|e| match e {
+                    Event::Purchased { subscription, .. }
+                    | Event::TrialStarted { subscription } => Some(subscription.0.clone()),
+                    _ => None,
+                });
+                id.ok_or(OrderError::Message(Msg::StoreErrorRetry))
+            }
+            Err(DispatchError::Domain(
+                DomainError::Ineligible(v) | DomainError::TrialNotAllowed(v),
+            )) => Err(OrderError::Refused(v)),
+            Err(DispatchError::Domain(DomainError::Declined(d))) => {
+                Err(OrderError::Key(d.message_key()))
+            }
+            Err(DispatchError::Domain(DomainError::TrialAlreadyUsed)) => {
+                Err(OrderError::Message(Msg::TrialAlreadyUsed))
+            }
+            Err(DispatchError::Domain(DomainError::Denied(d))) => {
+                Err(OrderError::Key(d.message_key()))
+            }
+            Err(_) => Err(OrderError::Message(Msg::StoreErrorRetry)),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! `/checkout/:product_id`: email (with the instant verdict), sign-in, licenses and
+//! billing, card, review, confirmation. The step is in the URL (`?step=`), so back and
+//! forward move between steps; the draft survives a reload, the card never leaves memory.
+
+use super::{routed_product, UnknownProduct};
+use crate::components::stepper::Stepper;
+use crate::components::top_bar::signed_in;
+use crate::domain::card::CardInput;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::Store;
+use crate::store::draft::{self};
+use crate::store::session::Session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+mod flow;
+mod identity;
+mod order;
+mod review;
+
+use flow::{Checkout, OrderError, Step};
+use identity::{EmailStep, SignInStep};
+use order::{CardStep, LicensesStep};
+use review::{DoneStep, ReviewStep};
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let product = routed_product();
+    let query = use_query_map();
+    let requested = Memo::new(move |_| {
+        let slug = query.read().get("step").unwrap_or_default();
+        Step::ALL
+            .into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or(Step::Email)
+    });
+    let trial = Memo::new(move |_| query.read().get("trial").as_deref() == Some("1"));
+    let order = Memo::new(move |_| query.read().get("order"));
+    let draft = RwSignal::new(
+        product
+            .get_untracked()
+            .map(|p| draft::load(p.id.as_str()))
+            .unwrap_or_default(),
+    );
+    let c = Checkout {
+        product,
+        trial,
+        requested,
+        order,
+        draft,
+        card: RwSignal::new(CardInput::default()),
+        who: signed_in(store, session),
+        store,
+        session,
+    };
+    let step = Memo::new(move |_| c.step());
+    // Each new step takes focus to its heading, so keyboard and screen-reader users follow.
+    Effect::new(move |prev: Option<Step>| {
+        let now = step.get();
+        if prev.is_some_and(|p| p != now) {
+            if let Some(el) = document().get_element_by_id("step-title") {
+                use wasm_bindgen::JsCast;
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        now
+    });
+    let title = move || {
+        let name = c.product_name();
+        if trial.get() {
+            locale.tf(Msg::TrialTitle, &[("product", &name)])
+        } else {
+            locale.tf(Msg::CheckoutTitle, &[("product", &name)])
+        }
+    };
+    let steps = Signal::derive(move || c.steps().into_iter().map(Step::msg).collect::<Vec<_>>());
+    let current =
+        Signal::derive(move || c.steps().iter().position(|s| *s == step.get()).unwrap_or(0));
+    view! {
+        <Show
+            when=move || product.read().is_some()
+            fallback=UnknownProduct
+        >
+            <section class="page checkout" aria-labelledby="page-title">
+                <h1 id="page-title">{title}</h1>
+                <Stepper steps current/>
+                {move || match step.get() {
+                    Step::Email => view! { <EmailStep c/> }.into_any(),
+                    Step::SignIn => view! { <SignInStep c/> }.into_any(),
+                    Step::Licenses => view! { <LicensesStep c/> }.into_any(),
+                    Step::Card => view! { <CardStep c/> }.into_any(),
+                    Step::Review => view! { <ReviewStep c/> }.into_any(),
+                    Step::Done => view! { <DoneStep c/> }.into_any(),
+                }}
+            </section>
+        </Show>
+    }
+}
+
+/// The heading and the back link every step shares.
+#[component]
+fn StepHeading(c: Checkout, step: Step) -> impl IntoView {
+    let locale = Locale::get();
+    let back = move || {
+        c.previous_before(step)
+            .filter(|_| step != Step::Done)
+            .map(|s| c.href(s))
+    };
+    view! {
+        <div class="step-heading">
+            <h2 id="step-title" tabindex="-1">{move || locale.t(step.msg())}</h2>
+            {move || back().map(|href| view! { <A href=href attr:class="step-back">{move || locale.t(Msg::Back)}</A> })}
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The order review that places it, and the confirmation.
+
+use super::{Checkout, OrderError, Step, StepHeading};
+use crate::components::verdict::VerdictBanner;
+use crate::domain::card::CardInput;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::draft::{self};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
+    let locale = Locale::get();
+    let navigate = use_navigate();
+    let confirm = Callback::new(move |order: String| {
+        let href = c.href(Step::Done);
+        navigate(&format!("{href}&order={order}"), Default::default());
+        // Once confirmed, the draft and the card are forgotten.
+        if let Some(p) = c.product.get_untracked() {
+            draft::clear(p.id.as_str());
+        }
+        c.card.set(CardInput::default());
+    });
+    let place = Action::new_local(move |_: &()| async move {
+        let result = c.submit().await;
+        if let Ok(order) = &result {
+            confirm.run(order.clone());
+        }
+        result
+    });
+    let total = move || c.total().map(|m| locale.money(m)).unwrap_or_default();
+    let payment = move || {
+        if !c.needs_card() {
+            return locale.t(Msg::ReviewNoCard).to_owned();
+        }
+        let card = c.card.with(|card| {
+            let digits: String = card.number.chars().filter(char::is_ascii_digit).collect();
+            let brand = crate::domain::Brand::detect(&digits).map_or("", |b| b.name());
+            format!("{brand} •••• {}", &digits[digits.len().saturating_sub(4)..])
+        });
+        if c.trial.get() {
+            format!(
+                "{card} — {}",
+                locale.tf(Msg::ReviewTrialCard, &[("total", &total())])
+            )
+        } else {
+            card
+        }
+    };
+    let button = move || {
+        if place.pending().get() {
+            locale.t(Msg::Processing).to_owned()
+        } else if c.trial.get() {
+            locale.t(Msg::StartTrial).to_owned()
+        } else {
+            locale.tf(Msg::PlaceOrder, &[("total", &total())])
+        }
+    };
+    let refused = Signal::derive(move || match place.value().get() {
+        Some(Err(OrderError::Refused(v))) => Some(v),
+        _ => None,
+    });
+    let args = Signal::derive(move || c.verdict_args(refused.get()));
+    let error = move || match place.value().get() {
+        Some(Err(OrderError::Message(m))) => Some(locale.t(m).to_owned()),
+        Some(Err(OrderError::Key(k))) => Some(locale.key(k).to_owned()),
+        _ => None,
+    };
+    view! {
+        <StepHeading c step=Step::Review/>
+        <dl class="facts review">
+            <dt>{move || locale.t(Msg::ReviewProduct)}</dt>
+            <dd>{move || c.product_name()}</dd>
+            <dt>{move || locale.t(Msg::ReviewOrganization)}</dt>
+            <dd>{move || c.who.get().map(|(_, t)| t.name)}</dd>
+            <dt>{move || locale.t(Msg::ReviewPurchaser)}</dt>
+            <dd>{move || c.who.get().map(|(u, _)| format!("{} ({})", u.display_name, u.email))}</dd>
+            <dt>{move || locale.t(Msg::LicensesLabel)}</dt>
+            <dd id="review-licenses">{move || c.licenses().map(|q| q.get().to_string())}</dd>
+            <dt>{move || locale.t(Msg::TotalLabel)}</dt>
+            <dd id="review-total">{total}</dd>
+            <dt>{move || locale.t(Msg::ReviewPayment)}</dt>
+            <dd>{payment}</dd>
+        </dl>
+        <p class="muted">{move || locale.t(Msg::PurchaserBilled)}</p>
+        <Show when=move || refused.get().is_some()>
+            <p class="message-bar message-bar--error" role="alert">{move || locale.t(Msg::PolicyChangedTitle)}</p>
+            <VerdictBanner verdict=refused args/>
+        </Show>
+        <p id="order-error" class="field-error" role="alert">{error}</p>
+        <button type="button" class="button button--primary" id="place-order"
+            disabled=move || place.pending().get() || refused.get().is_some()
+            on:click=move |_| { place.dispatch(()); }>
+            {button}
+        </button>
+    }
+}
+
+#[component]
+pub(super) fn DoneStep(c: Checkout) -> impl IntoView {
+    let locale = Locale::get();
+    let subscription = move || {
+        let id = c.order.get()?;
+        c.store
+            .state
+            .with(|s| s.subscriptions.iter().find(|x| x.id.0 == id).cloned())
+    };
+    let heading = move || {
+        let name = c.product_name();
+        if c.trial.get() {
+            locale.tf(Msg::TrialDone, &[("product", &name)])
+        } else {
+            locale.tf(Msg::OrderDone, &[("product", &name)])
+        }
+    };
+    view! {
+        <StepHeading c step=Step::Done/>
+        <div class="message-bar confirmation" role="status">
+            <p><strong>{heading}</strong></p>
+        </div>
+        <dl class="facts">
+            <dt>{move || locale.t(Msg::OrderNumber)}</dt>
+            <dd id="order-number"><code>{move || c.order.get()}</code></dd>
+            <dt>{move || locale.t(Msg::LicensesLabel)}</dt>
+            <dd>{move || subscription().map(|s| s.licenses.get().to_string())}</dd>
+            <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
+            <dd>{move || subscription().map(|s| locale.money(s.unit_price))}</dd>
+        </dl>
+        <p>{move || locale.t(Msg::DoneNext)}</p>
+        <A href="/admin" attr:class="button button--primary">{move || locale.t(Msg::AssignLicenses)}</A>
+    }
+}

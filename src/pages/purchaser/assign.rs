@@ -1,0 +1,237 @@
+//! Who holds a license: the people picker and the assigned people, with unassign.
+
+use super::{actor, explain};
+use crate::domain::commands::{AssignRefusal, Command, DomainError};
+use crate::domain::subscription::SubscriptionId;
+use crate::domain::{views, User, UserId};
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::{DispatchError, Store};
+use leptos::prelude::*;
+
+fn refusal_msg(r: AssignRefusal) -> Msg {
+    match r {
+        AssignRefusal::UnknownUser => Msg::RefusalUnknown,
+        AssignRefusal::OtherTenant => Msg::RefusalOtherTenant,
+        AssignRefusal::Guest => Msg::RefusalGuest,
+        AssignRefusal::Inactive => Msg::RefusalInactive,
+        AssignRefusal::AlreadyAssigned => Msg::RefusalAlreadyAssigned,
+        AssignRefusal::Duplicate => Msg::RefusalDuplicate,
+    }
+}
+
+/// The people picker: search one's own tenant, or type any address; at most 20 at once.
+#[component]
+pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let (query, set_query) = signal(String::new());
+    let chosen = RwSignal::new(Vec::<(UserId, String)>::new());
+    let results = Memo::new(move |_| {
+        let tenant = actor()?.tenant;
+        let q = query.get();
+        Some(store.state.with(|s| {
+            views::people_matching(&s.directory, &tenant, &q, 8)
+                .into_iter()
+                .map(|u| (u.id.clone(), u.display_name.clone(), u.email.to_string()))
+                .collect::<Vec<_>>()
+        }))
+    });
+    // A typed address that names someone outside the results (perhaps another tenant's).
+    let typed_person = Memo::new(move |_| {
+        let email = crate::domain::directory::Email::try_from(query.get().as_str()).ok()?;
+        store
+            .state
+            .with(|s| {
+                s.directory
+                    .users
+                    .iter()
+                    .find(|u| u.email == email)
+                    .map(|u: &User| (u.id.clone(), u.email.to_string()))
+            })
+            .or_else(|| Some((UserId(format!("unknown:{email}")), email.to_string())))
+    });
+    let choose = move |id: UserId, label: String| {
+        chosen.update(|c| {
+            if !c.iter().any(|(x, _)| *x == id) {
+                c.push((id, label))
+            }
+        });
+        set_query.set(String::new());
+    };
+    let assign = Action::new_local(move |users: &Vec<UserId>| {
+        let (users, subscription) = (users.clone(), sub.clone());
+        async move {
+            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let n = users.len();
+            store
+                .dispatch(
+                    actor,
+                    Command::Assign {
+                        subscription,
+                        users,
+                    },
+                )
+                .await
+                .map(|_| n)
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = assign.value().get() {
+            chosen.set(Vec::new());
+        }
+    });
+    let label_of = move |id: &UserId| {
+        chosen.with(|c| {
+            c.iter()
+                .find(|(x, _)| x == id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| id.0.clone())
+        })
+    };
+    let outcome = move || -> Option<AnyView> {
+        match assign.value().get()? {
+            Ok(n) => Some(view! { <p class="outcome" role="status">{locale.tf(Msg::AssignedDone, &[("n", &n.to_string())])}</p> }.into_any()),
+            Err(DispatchError::Domain(DomainError::AssigneesRefused(list))) => Some(view! {
+                <div class="field-error" role="alert">
+                    <p>{locale.t(Msg::RefusedPeople)}</p>
+                    <ul id="assign-refusals">
+                        {list.into_iter().map(|(id, why)| view! { <li>{label_of(&id)}" — "{locale.t(refusal_msg(why))}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }.into_any()),
+            Err(DispatchError::Domain(DomainError::TooManyAtOnce { given })) => Some(view! {
+                <p class="field-error" role="alert">{locale.tf(Msg::TooManyAtOnce, &[("n", &given.to_string())])}</p>
+            }.into_any()),
+            Err(DispatchError::Domain(DomainError::NotEnoughLicenses { available, requested })) => Some(view! {
+                <p class="field-error" role="alert">{locale.tf(Msg::NotEnoughLicenses, &[("available", &available.to_string()), ("requested", &requested.to_string())])}</p>
+            }.into_any()),
+            Err(e) => Some(view! { <p class="field-error" role="alert">{explain(locale, &e)}</p> }.into_any()),
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="assign-title">
+            <h2 id="assign-title">{move || locale.t(Msg::AssignHeading)}</h2>
+            <p class="muted">{move || locale.t(Msg::AssignIntro)}</p>
+            <div class="field">
+                <label for="people-search">{move || locale.t(Msg::SearchPeople)}</label>
+                <input id="people-search" type="search" autocomplete="off" aria-controls="people-results"
+                    prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        if let Some((id, email)) = typed_person.get_untracked() { choose(id, email) }
+                    }/>
+            </div>
+            <ul id="people-results" class="people-results" aria-label=move || locale.t(Msg::SearchPeople)>
+                {move || results.get().unwrap_or_default().into_iter().map(|(id, name, email)| {
+                    let label = format!("{name} <{email}>");
+                    let (id2, label2) = (id.clone(), label.clone());
+                    view! { <li><button type="button" class="link-button" on:click=move |_| choose(id2.clone(), label2.clone())>{label}</button></li> }
+                }).collect_view()}
+                {move || typed_person.get().filter(|(id, _)| results.with(|r| r.as_ref().is_none_or(|r| !r.iter().any(|(x, ..)| x == id)))).map(|(id, email)| {
+                    let e2 = email.clone();
+                    view! { <li><button type="button" class="link-button" on:click=move |_| choose(id.clone(), e2.clone())>{locale.tf(Msg::AddAddress, &[("email", &email)])}</button></li> }
+                })}
+            </ul>
+            <Show when=move || chosen.with(|c| !c.is_empty())>
+                <p>{move || locale.tf(Msg::Chosen, &[("n", &chosen.with(Vec::len).to_string())])}</p>
+                <ul class="chips" id="chosen">
+                    {move || chosen.get().into_iter().map(|(id, label)| {
+                        let aria = locale.tf(Msg::Remove, &[("name", &label)]);
+                        view! { <li class="chip">{label}<button type="button" aria-label=aria on:click=move |_| chosen.update(|c| c.retain(|(x, _)| *x != id))>"×"</button></li> }
+                    }).collect_view()}
+                </ul>
+                <button type="button" id="assign-button" class="button button--primary" disabled=move || assign.pending().get()
+                    on:click=move |_| { assign.dispatch(chosen.with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect())); }>
+                    {move || locale.tf(Msg::AssignButton, &[("n", &chosen.with(Vec::len).to_string())])}
+                </button>
+            </Show>
+            {outcome}
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn AssignedPeople(sub: SubscriptionId, product: String, active: bool) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let id = sub.clone();
+    let people = Memo::new(move |_| {
+        store.state.with(|s| {
+            s.subscription(&id)
+                .map(|x| {
+                    x.assigned
+                        .iter()
+                        .map(|u| {
+                            (
+                                u.clone(),
+                                s.directory
+                                    .user(u)
+                                    .map_or_else(|| u.0.clone(), |u| u.display_name.clone()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let confirming = RwSignal::new(None::<UserId>);
+    let unassign = Action::new_local(move |user: &UserId| {
+        let (user, subscription) = (user.clone(), sub.clone());
+        async move {
+            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            store
+                .dispatch(actor, Command::Unassign { subscription, user })
+                .await
+                .map(|_| ())
+        }
+    });
+    let product = StoredValue::new(product);
+    view! {
+        <section class="panel" aria-labelledby="assigned-title">
+            <h2 id="assigned-title">{move || locale.t(Msg::AssignedPeople)}</h2>
+            <Show when=move || people.with(|p| !p.is_empty()) fallback=move || view! { <p class="muted">{move || locale.t(Msg::NobodyAssigned)}</p> }>
+                <ul class="people" id="assigned">
+                    {move || people.get().into_iter().map(|(id, name)| {
+                        view! { <AssignedRow id name product=product.get_value() active confirming unassign/> }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn AssignedRow(
+    id: UserId,
+    name: String,
+    product: String,
+    active: bool,
+    confirming: RwSignal<Option<UserId>>,
+    unassign: Action<UserId, Result<(), DispatchError>>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let id = StoredValue::new(id);
+    let text = StoredValue::new(locale.tf(
+        Msg::UnassignConfirm,
+        &[("name", &name), ("product", &product)],
+    ));
+    let asking = move || confirming.with(|c| c.as_ref() == Some(&id.get_value()));
+    view! {
+        <li>
+            <span>{name}</span>
+            <Show when=move || active && !asking()>
+                <button type="button" class="button" on:click=move |_| confirming.set(Some(id.get_value()))>{move || locale.t(Msg::Unassign)}</button>
+            </Show>
+            <Show when=move || active && asking()>
+                <span class="confirm" role="group">
+                    {move || text.get_value()}" "
+                    <button type="button" class="button button--danger" on:click=move |_| { unassign.dispatch(id.get_value()); confirming.set(None); }>
+                        {move || locale.t(Msg::Confirm)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(None)>{move || locale.t(Msg::Cancel)}</button>
+                </span>
+            </Show>
+        </li>
+    }
+}

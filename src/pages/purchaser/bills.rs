@@ -1,0 +1,141 @@
+//! The purchaser's bills over a chosen period, and paying one that is due.
+
+use super::{explain, product_name};
+use crate::domain::commands::Command;
+use crate::domain::subscription::{Bill, BillStatus};
+use crate::domain::views;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::Store;
+use crate::store::session::Session;
+use chrono::{Duration, NaiveDate};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Range {
+    Months(u32),
+    Custom,
+}
+
+#[component]
+pub(super) fn Bills() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let (range, set_range) = signal(Range::Months(3));
+    let today = move || store.clock.get().date_naive();
+    let (from, set_from) = signal(String::new());
+    let (to, set_to) = signal(String::new());
+    let window = move || -> (NaiveDate, NaiveDate) {
+        let t = today();
+        match range.get() {
+            Range::Months(m) => (t.checked_sub_months(chrono::Months::new(m)).unwrap_or(t), t),
+            Range::Custom => (
+                NaiveDate::parse_from_str(&from.get(), "%Y-%m-%d")
+                    .unwrap_or(t - Duration::days(365)),
+                NaiveDate::parse_from_str(&to.get(), "%Y-%m-%d").unwrap_or(t),
+            ),
+        }
+    };
+    let bills = Memo::new(move |_| {
+        let me = session.actor()?.user;
+        let (a, b) = window();
+        Some(store.state.with(|s| {
+            views::bills_of(s, &me, a, b)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Bill>>()
+        }))
+    });
+    let pay = Action::new_local(move |bill: &crate::domain::subscription::BillId| {
+        let bill = bill.clone();
+        async move {
+            let Some(actor) = session.actor_untracked() else {
+                return Ok(());
+            };
+            store
+                .dispatch(actor, Command::PayBill { bill })
+                .await
+                .map(|_| ())
+        }
+    });
+    let pay_error = move || {
+        pay.value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| explain(locale, &e))
+    };
+    view! {
+        <section class="panel" aria-labelledby="bills-title">
+            <h2 id="bills-title">{move || locale.t(Msg::BillsTitle)}</h2>
+            <div class="form form--inline">
+                <div class="field">
+                    <label for="bill-range">{move || locale.t(Msg::BillsRange)}</label>
+                    <select id="bill-range" on:change=move |ev| set_range.set(match event_target_value(&ev).as_str() {
+                        "6" => Range::Months(6),
+                        "custom" => Range::Custom,
+                        _ => Range::Months(3),
+                    })>
+                        <option value="3">{move || locale.t(Msg::Past3Months)}</option>
+                        <option value="6">{move || locale.t(Msg::Past6Months)}</option>
+                        <option value="custom">{move || locale.t(Msg::CustomRange)}</option>
+                    </select>
+                </div>
+                <Show when=move || range.get() == Range::Custom>
+                    <div class="field">
+                        <label for="bill-from">{move || locale.t(Msg::From)}</label>
+                        <input id="bill-from" type="date" prop:value=from on:change=move |ev| set_from.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="bill-to">{move || locale.t(Msg::To)}</label>
+                        <input id="bill-to" type="date" prop:value=to on:change=move |ev| set_to.set(event_target_value(&ev))/>
+                    </div>
+                </Show>
+            </div>
+            <p class="field-error" role="alert">{pay_error}</p>
+            <Show
+                when=move || bills.with(|b| b.as_ref().is_some_and(|b| !b.is_empty()))
+                fallback=move || view! { <p class="muted">{move || locale.t(Msg::NoBills)}</p> }
+            >
+                <div class="table-scroll">
+                    <table class="grid" id="bills">
+                        <thead><tr>
+                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColPeriod)}</th>
+                            <th scope="col" class="num">{move || locale.t(Msg::ColAmount)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || bills.get().unwrap_or_default().into_iter().map(|bill| {
+                                let product = store.state.with_untracked(|s| s.subscription(&bill.subscription).map(|x| product_name(store, x))).unwrap_or_default();
+                                let (start, end, amount, status, id) = (bill.period_start, bill.period_end, bill.amount, bill.status, bill.id.clone());
+                                view! {
+                                    <tr>
+                                        <th scope="row">{product}</th>
+                                        <td>{move || format!("{} – {}", locale.date(start), locale.date(end))}</td>
+                                        <td class="num">{move || locale.money(amount)}</td>
+                                        <td>
+                                            {move || match status {
+                                                BillStatus::Paid => view! { <span class="badge">{locale.t(Msg::BillPaid)}</span> }.into_any(),
+                                                BillStatus::Due => {
+                                                    let id = id.clone();
+                                                    view! {
+                                                        <span class="badge badge--due">{locale.t(Msg::BillDue)}</span>" "
+                                                        <button type="button" class="button" disabled=move || pay.pending().get()
+                                                            on:click=move |_| { pay.dispatch(id.clone()); }>
+                                                            {locale.tf(Msg::PayNow, &[("amount", &locale.money(amount))])}
+                                                        </button>
+                                                    }.into_any()
+                                                }
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

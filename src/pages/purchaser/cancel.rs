@@ -1,0 +1,86 @@
+//! Cancelling one's own subscription, with a reason and a confirmation.
+
+use super::{actor, current, explain};
+use crate::domain::commands::Command;
+use crate::domain::subscription::SubscriptionId;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::{DispatchError, Store};
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let (reason, set_reason) = signal(String::new());
+    let (feedback, set_feedback) = signal(String::new());
+    let (confirming, set_confirming) = signal(false);
+    let id = sub.clone();
+    let assigned = Memo::new(move |_| current(store, &id).map_or(0, |s| s.assigned_count()));
+    let product = StoredValue::new(product);
+    let cancel = Action::new_local(move |_: &()| {
+        let subscription = sub.clone();
+        let reason = {
+            let (r, f) = (reason.get_untracked(), feedback.get_untracked());
+            if f.trim().is_empty() {
+                r
+            } else {
+                format!("{r} — {}", f.trim())
+            }
+        };
+        async move {
+            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            store
+                .dispatch(
+                    actor,
+                    Command::Cancel {
+                        subscription,
+                        reason,
+                    },
+                )
+                .await
+                .map(|_| ())
+        }
+    });
+    let reasons = [
+        Msg::CancelReasonPrice,
+        Msg::CancelReasonUnused,
+        Msg::CancelReasonCentral,
+        Msg::CancelReasonOther,
+    ];
+    view! {
+        <section class="panel" aria-labelledby="cancel-title">
+            <h2 id="cancel-title">{move || locale.t(Msg::CancelHeading)}</h2>
+            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); if !reason.get_untracked().is_empty() { set_confirming.set(true); } }>
+                <div class="field">
+                    <label for="cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
+                    <select id="cancel-reason" required on:change=move |ev| set_reason.set(event_target_value(&ev))>
+                        <option value="">"—"</option>
+                        {reasons.into_iter().map(|m| view! { <option value=m.text(crate::i18n::Lang::EnUs)>{move || locale.t(m)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="cancel-feedback">{move || locale.t(Msg::CancelFeedback)}</label>
+                    <textarea id="cancel-feedback" rows="3" prop:value=feedback on:input=move |ev| set_feedback.set(event_target_value(&ev))></textarea>
+                </div>
+                <Show when=move || !confirming.get()>
+                    <button type="submit" class="button" disabled=move || reason.get().is_empty()>{move || locale.t(Msg::CancelButton)}</button>
+                </Show>
+            </form>
+            <Show when=move || confirming.get()>
+                <div class="message-bar message-bar--warning" role="alertdialog" aria-labelledby="cancel-confirm-text">
+                    <p id="cancel-confirm-text">{move || locale.tf(Msg::CancelConfirm, &[("product", &product.get_value()), ("n", &assigned.get().to_string())])}</p>
+                    <div class="actions">
+                        <button type="button" class="button button--danger" id="cancel-confirm" on:click=move |_| { cancel.dispatch(()); set_confirming.set(false); }>{move || locale.t(Msg::Confirm)}</button>
+                        <button type="button" class="button" on:click=move |_| set_confirming.set(false)>{move || locale.t(Msg::Cancel)}</button>
+                    </div>
+                </div>
+            </Show>
+            <p role="status">{move || match cancel.value().get() {
+                Some(Ok(())) => Some(locale.t(Msg::Canceled).to_owned()),
+                Some(Err(e)) => Some(explain(locale, &e)),
+                None => None,
+            }}</p>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! The card on file: edit its details or replace it.
+
+use super::{actor, explain};
+use crate::components::card_form::CardForm;
+use crate::domain::card::{CardInput, Expiry};
+use crate::domain::commands::{Command, DomainError};
+use crate::domain::subscription::SubscriptionId;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::{DispatchError, Store};
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let id = sub.clone();
+    let card = Memo::new(move |_| {
+        store.state.with(|s| {
+            s.subscription(&id)
+                .and_then(|x| x.card.as_ref())
+                .and_then(|c| s.card(c).cloned())
+        })
+    });
+    let (mode, set_mode) = signal(0u8); // 0 view, 1 edit, 2 replace
+    let (expiry, set_expiry) = signal(String::new());
+    let (holder, set_holder) = signal(String::new());
+    let (code, set_code) = signal(String::new());
+    let replacement = RwSignal::new(CardInput::default());
+    let today = Signal::derive(move || store.clock.get().date_naive());
+    let countries = Signal::derive(move || {
+        crate::pages::Market::countries()
+            .into_iter()
+            .map(|k| (k.code().to_owned(), locale.country(k)))
+            .collect::<Vec<_>>()
+    });
+    let save = Action::new_local(move |cmd: &u8| {
+        let which = *cmd;
+        let subscription = sub.clone();
+        async move {
+            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let command = if which == 1 {
+                let card = card
+                    .get_untracked()
+                    .ok_or(DispatchError::Storage(String::new()))?;
+                let expiry = Expiry::try_from(expiry.get_untracked().as_str())
+                    .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?;
+                Command::UpdateCard {
+                    card: card.id,
+                    expiry,
+                    holder: holder.get_untracked(),
+                    security_code: code.get_untracked(),
+                }
+            } else {
+                let card = replacement
+                    .with_untracked(|c| c.validate(today.get_untracked()))
+                    .map_err(|e| DispatchError::Domain(DomainError::Card(e[0])))?;
+                Command::ReplaceCard { subscription, card }
+            };
+            let result = store.dispatch(actor, command).await.map(|_| ());
+            if result.is_ok() {
+                set_mode.set(0);
+                replacement.set(CardInput::default());
+            }
+            result
+        }
+    });
+    let outcome = move || match save.value().get() {
+        Some(Ok(())) => Some(locale.t(Msg::CardUpdated).to_owned()),
+        Some(Err(e)) => Some(explain(locale, &e)),
+        None => None,
+    };
+    view! {
+        <section class="panel" aria-labelledby="payment-title">
+            <h2 id="payment-title">{move || locale.t(Msg::PaymentHeading)}</h2>
+            <p id="card-on-file">{move || card.get().map(|c| locale.tf(Msg::CardOnFile, &[("brand", c.brand.name()), ("last4", &c.last4), ("expiry", &c.expiry.to_string()), ("holder", &c.holder)]))}</p>
+            <p id="payment-outcome" role="status">{outcome}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| {
+                    if let Some(c) = card.get_untracked() { set_expiry.set(c.expiry.to_string()); set_holder.set(c.holder.clone()); }
+                    set_mode.set(1);
+                }>{move || locale.t(Msg::EditCard)}</button>
+                <button type="button" class="button" on:click=move |_| set_mode.set(2)>{move || locale.t(Msg::ReplaceCard)}</button>
+            </div>
+            <Show when=move || mode.get() == 1>
+                <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(1); }>
+                    <div class="field"><label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
+                        <input id="edit-expiry" type="text" inputmode="numeric" prop:value=expiry on:input=move |ev| set_expiry.set(event_target_value(&ev))/></div>
+                    <div class="field"><label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
+                        <input id="edit-holder" type="text" prop:value=holder on:input=move |ev| set_holder.set(event_target_value(&ev))/></div>
+                    <div class="field"><label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
+                        <input id="edit-code" type="password" inputmode="numeric" prop:value=code on:input=move |ev| set_code.set(event_target_value(&ev))/></div>
+                    <button type="submit" class="button button--primary">{move || locale.t(Msg::SaveChanges)}</button>
+                </form>
+            </Show>
+            <Show when=move || mode.get() == 2>
+                <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(2); }>
+                    <CardForm card=replacement today countries/>
+                    <button type="submit" class="button button--primary" id="replace-card-save">{move || locale.t(Msg::SaveChanges)}</button>
+                </form>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,184 @@
+//! `/admin/subscriptions/:id`: one of the purchaser's subscriptions, and its total licenses.
+
+use super::{actor, current, explain, product_name, status_msg};
+use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel};
+use crate::domain::commands::Command;
+use crate::domain::subscription::{Channel, Subscription, SubscriptionId};
+use crate::domain::{views, Quantity};
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use crate::store::browser::{DispatchError, Store};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// `/admin/subscriptions/:id`: one of the purchaser's subscriptions, to manage.
+#[component]
+pub fn SubscriptionPage() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // Only one's own self-service subscriptions: any other ID reads as not found.
+    let sub = Memo::new(move |_| {
+        let me = actor()?.user;
+        let id = id.get();
+        store.state.with(|s| {
+            views::purchases_of(s, &me)
+                .into_iter()
+                .find(|x| x.id.0 == id)
+                .cloned()
+        })
+    });
+    // The panels are built once per subscription and state, not on every change of it,
+    // so that their forms and outcomes survive the commands they send.
+    let head = Memo::new(move |_| {
+        sub.with(|s| {
+            s.as_ref().map(|s| {
+                (
+                    s.id.clone(),
+                    product_name(store, s),
+                    s.is_active(),
+                    s.channel == Channel::SelfService,
+                )
+            })
+        })
+    });
+    view! {
+        <Show
+            when=move || sub.read().is_some()
+            fallback=move || view! {
+                <section class="panel" aria-labelledby="page-title">
+                    <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
+                    <p>{move || locale.tf(Msg::SubscriptionNotFound, &[("id", &id.get())])}</p>
+                    <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
+                </section>
+            }
+        >
+            {move || head.get().map(|(sid, name, active, paid)| {
+                let sid = StoredValue::new(sid);
+                let name_v = StoredValue::new(name.clone());
+                view! {
+                    <section class="panel" aria-labelledby="page-title">
+                        <p><A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A></p>
+                        <h1 id="page-title">{name.clone()}</h1>
+                        <dl class="facts">
+                            <dt>{move || locale.t(Msg::ColStatus)}</dt><dd id="sub-status">{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))}</dd>
+                            <dt>{move || locale.t(Msg::ColLicenses)}</dt><dd id="sub-licenses">{move || sub.with(|s| s.as_ref().map(|s| s.licenses.get()))}</dd>
+                            <dt>{move || locale.t(Msg::ColAssigned)}</dt><dd id="sub-assigned">{move || sub.with(|s| s.as_ref().map(Subscription::assigned_count))}</dd>
+                            <dt>{move || locale.t(Msg::ColAvailable)}</dt><dd id="sub-available">{move || sub.with(|s| s.as_ref().map(Subscription::available))}</dd>
+                        </dl>
+                    </section>
+                    <Show when=move || active && paid><LicenseTotal sub=sid.get_value()/></Show>
+                    <Show when=move || active><AssignPanel sub=sid.get_value()/></Show>
+                    <AssignedPeople sub=sid.get_value() product=name_v.get_value() active/>
+                    <Show when=move || active><PaymentPanel sub=sid.get_value()/></Show>
+                    <Show when=move || active><CancelPanel sub=sid.get_value() product=name_v.get_value()/></Show>
+                }
+            })}
+        </Show>
+    }
+}
+
+#[component]
+pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let id = sub.clone();
+    let initial = current(store, &sub).map_or(1, |s| s.licenses.get());
+    let (typed, set_typed) = signal(initial.to_string());
+    let preview = Memo::new(move |_| {
+        let s = current(store, &id)?;
+        let total = Quantity::try_from(typed.get().as_str()).ok()?.get();
+        let old = s.licenses.get();
+        if total < s.assigned_count() {
+            let n = s.assigned_count() - total;
+            return Some((
+                true,
+                locale.tf(
+                    Msg::BelowAssigned,
+                    &[
+                        ("assigned", &s.assigned_count().to_string()),
+                        ("n", &n.to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                ),
+            ));
+        }
+        match total.cmp(&old) {
+            std::cmp::Ordering::Greater => {
+                let amount = s.unit_price.checked_mul(total - old).ok()?;
+                Some((
+                    false,
+                    locale.tf(
+                        Msg::ChangePreviewMore,
+                        &[
+                            ("n", &(total - old).to_string()),
+                            ("amount", &locale.money(amount)),
+                        ],
+                    ),
+                ))
+            }
+            std::cmp::Ordering::Less => {
+                let amount = s.unit_price.checked_mul(total).ok()?;
+                Some((
+                    false,
+                    locale.tf(
+                        Msg::ChangePreviewFewer,
+                        &[
+                            ("n", &(old - total).to_string()),
+                            ("amount", &locale.money(amount)),
+                        ],
+                    ),
+                ))
+            }
+            std::cmp::Ordering::Equal => None,
+        }
+    });
+    let preview = move || preview.get();
+    let save = Action::new_local(move |total: &Quantity| {
+        let (total, subscription) = (*total, sub.clone());
+        async move {
+            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            store
+                .dispatch(
+                    actor,
+                    Command::ChangeLicenses {
+                        subscription,
+                        total,
+                    },
+                )
+                .await
+                .map(|_| ())
+        }
+    });
+    let outcome = move || match save.value().get() {
+        Some(Ok(())) => Some(locale.t(Msg::Saved).to_owned()),
+        Some(Err(e)) => Some(explain(locale, &e)),
+        None => None,
+    };
+    view! {
+        <section class="panel" aria-labelledby="licenses-title">
+            <h2 id="licenses-title">{move || locale.t(Msg::LicensesHeading)}</h2>
+            <form class="form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                if let Ok(q) = Quantity::try_from(typed.get_untracked().as_str()) {
+                    save.dispatch(q);
+                }
+            }>
+                <div class="field">
+                    <label for="license-total">{move || locale.t(Msg::TotalLicenses)}</label>
+                    <input id="license-total" type="number" min="1" max="100000" inputmode="numeric" aria-describedby="license-preview"
+                        prop:value=typed on:input=move |ev| set_typed.set(event_target_value(&ev))/>
+                </div>
+                <p id="license-preview" aria-live="polite" class=move || if preview().is_some_and(|p| p.0) { "field-error" } else { "muted" }>
+                    {move || preview().map(|p| p.1)}
+                </p>
+                <p id="license-outcome" role="status">{outcome}</p>
+                <button type="submit" class="button button--primary" disabled=move || preview().is_none_or(|p| p.0) || save.pending().get()>
+                    {move || locale.t(Msg::SaveChanges)}
+                </button>
+            </form>
+        </section>
+    }
+}
