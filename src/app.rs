@@ -52,12 +52,20 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <a class="skip-link" href="#main" on:click=skip_to_main>{move || locale.t(Msg::SkipToContent)}</a>
-            <Transition fallback=move || view! { <Loading progress/> }>
-                {move || store.get().map(|loaded| match loaded {
-                    Ok(store) => view! { <Shell store/> }.into_any(),
-                    Err(error) => view! { <LoadFailed error/> }.into_any(),
-                })}
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {move || locale.t(Msg::SkipToContent)}
+            </a>
+            <Transition fallback=move || {
+                view! { <Loading progress /> }
+            }>
+                {move || {
+                    store
+                        .get()
+                        .map(|loaded| match loaded {
+                            Ok(store) => view! { <Shell store /> }.into_any(),
+                            Err(error) => view! { <LoadFailed error /> }.into_any(),
+                        })
+                }}
             </Transition>
         </Router>
     }
@@ -68,24 +76,24 @@ pub fn App() -> impl IntoView {
 pub fn Shell(store: Store) -> impl IntoView {
     provide_context(store);
     view! {
-        <TopBar/>
-        <StoreNotice/>
+        <TopBar />
+        <StoreNotice />
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=CatalogPage/>
-                <Route path=path!("/products/:product_id") view=ProductPage/>
-                <Route path=path!("/checkout/:product_id") view=CheckoutPage/>
-                <Route path=path!("/signin") view=SignInPage/>
-                <Route path=path!("/demo") view=DemoPage/>
+                <Route path=path!("/") view=CatalogPage />
+                <Route path=path!("/products/:product_id") view=ProductPage />
+                <Route path=path!("/checkout/:product_id") view=CheckoutPage />
+                <Route path=path!("/signin") view=SignInPage />
+                <Route path=path!("/demo") view=DemoPage />
                 <ParentRoute path=path!("/admin") view=admin::AdminShell>
-                    <Route path=path!("") view=admin::AdminHome/>
-                    <Route path=path!("subscriptions/:id") view=purchaser::SubscriptionPage/>
-                    <Route path=path!("billing/products") view=admin::YourProducts/>
-                    <Route path=path!("settings/self-service") view=admin::SelfServiceSettings/>
-                    <Route path=path!("users") view=admin::Users/>
-                    <Route path=path!("capacity") view=admin::Capacity/>
-                    <Route path=path!("audit") view=admin::Audit/>
-                    <Route path=path!("customers") view=admin::Customers/>
+                    <Route path=path!("") view=admin::AdminHome />
+                    <Route path=path!("subscriptions/:id") view=purchaser::SubscriptionPage />
+                    <Route path=path!("billing/products") view=admin::YourProducts />
+                    <Route path=path!("settings/self-service") view=admin::SelfServiceSettings />
+                    <Route path=path!("users") view=admin::Users />
+                    <Route path=path!("capacity") view=admin::Capacity />
+                    <Route path=path!("audit") view=admin::Audit />
+                    <Route path=path!("customers") view=admin::Customers />
                 </ParentRoute>
             </Routes>
         </main>
@@ -104,7 +112,17 @@ fn Loading(progress: ReadSignal<Option<Progress>>) -> impl IntoView {
                 <h1 id="loading-title">{move || locale.t(Msg::Loading)}</h1>
                 <progress max=total value=done aria-labelledby="loading-title"></progress>
                 <p class="muted" role="status">
-                    {move || locale.tf(Msg::LoadingFile, &[("file", file()), ("done", &done().to_string()), ("total", &total().to_string())])}
+                    {move || {
+                        locale
+                            .tf(
+                                Msg::LoadingFile,
+                                &[
+                                    ("file", file()),
+                                    ("done", &done().to_string()),
+                                    ("total", &total().to_string()),
+                                ],
+                            )
+                    }}
                 </p>
             </section>
         </main>
@@ -126,7 +144,13 @@ fn LoadFailed(error: FileError) -> impl IntoView {
                 <h1 id="page-title">{move || locale.t(Msg::LoadFailedTitle)}</h1>
                 <p>{move || locale.tf(Msg::LoadFailedBody, &[("file", file)])}</p>
                 <pre class="error-detail">{detail}</pre>
-                <button type="button" class="button button--primary" on:click=|_| { let _ = window().location().reload(); }>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=|_| {
+                        let _ = window().location().reload();
+                    }
+                >
                     {move || locale.t(Msg::Retry)}
                 </button>
             </section>

@@ -12,14 +12,19 @@ fn main() {
         let (count, set_count) = signal(0);
         view! {
             <h1>"Yardstick"</h1>
-            <button on:click=move |_| set_count.update(|n| *n += 1)>"Clicked " {count} " times"</button>
+            <button on:click=move |_| {
+                set_count.update(|n| *n += 1)
+            }>"Clicked " {count} " times"</button>
             <A href="/about">"About"</A>
         }
     }
 
     #[component]
     fn About() -> impl IntoView {
-        view! { <h1>"About"</h1><A href="/">"Home"</A> }
+        view! {
+            <h1>"About"</h1>
+            <A href="/">"Home"</A>
+        }
     }
 
     leptos::mount::mount_to_body(|| {
@@ -27,8 +32,8 @@ fn main() {
             <Router>
                 <main>
                     <Routes fallback=|| "Not found">
-                        <Route path=path!("/") view=Home/>
-                        <Route path=path!("/about") view=About/>
+                        <Route path=path!("/") view=Home />
+                        <Route path=path!("/about") view=About />
                     </Routes>
                 </main>
             </Router>

@@ -71,62 +71,128 @@ pub fn CardForm(
         <fieldset class="card-form">
             <legend class="visually-hidden">{move || locale.t(Msg::StepCard)}</legend>
             <p class="muted">{move || locale.t(Msg::CardOnly)}</p>
-            {field("card-number", CardField::Number, Msg::CardNumber, view! {
-                <div class="card-number">
-                    <input
-                        id="card-number" type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23"
-                        aria-describedby="card-number-error card-brand" aria-invalid=invalid(CardField::Number)
-                        prop:value=move || card.with(|c| format_typed_number(&c.number))
-                        on:input=move |ev| card.update(|c| c.number = event_target_value(&ev))
-                        on:blur=blur(CardField::Number)
-                    />
-                    <span id="card-brand" class="card-brand" aria-live="polite">
-                        {move || brand.get().map(|b| locale.tf(Msg::CardBrandDetected, &[("brand", b.name())]))}
-                    </span>
-                </div>
-            }.into_any())}
+            {field(
+                "card-number",
+                CardField::Number,
+                Msg::CardNumber,
+                view! {
+                    <div class="card-number">
+                        <input
+                            id="card-number"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="cc-number"
+                            maxlength="23"
+                            aria-describedby="card-number-error card-brand"
+                            aria-invalid=invalid(CardField::Number)
+                            prop:value=move || card.with(|c| format_typed_number(&c.number))
+                            on:input=move |ev| card.update(|c| c.number = event_target_value(&ev))
+                            on:blur=blur(CardField::Number)
+                        />
+                        <span id="card-brand" class="card-brand" aria-live="polite">
+                            {move || {
+                                brand
+                                    .get()
+                                    .map(|b| {
+                                        locale.tf(Msg::CardBrandDetected, &[("brand", b.name())])
+                                    })
+                            }}
+                        </span>
+                    </div>
+                }
+                    .into_any(),
+            )}
             <div class="field-row">
-                {field("card-expiry", CardField::Expiry, Msg::CardExpiry, view! {
-                    <input
-                        id="card-expiry" type="text" inputmode="numeric" autocomplete="cc-exp" placeholder="MM/YY" maxlength="7"
-                        aria-describedby="card-expiry-error" aria-invalid=invalid(CardField::Expiry)
-                        prop:value=move || card.with(|c| c.expiry.clone())
-                        on:input=move |ev| card.update(|c| c.expiry = event_target_value(&ev))
-                        on:blur=blur(CardField::Expiry)
-                    />
-                }.into_any())}
-                {field("card-code", CardField::SecurityCode, Msg::CardCode, view! {
-                    <input
-                        id="card-code" type="password" inputmode="numeric" autocomplete="cc-csc"
-                        maxlength=move || brand.get().map_or(4, Brand::code_length).to_string()
-                        aria-describedby="card-code-error" aria-invalid=invalid(CardField::SecurityCode)
-                        prop:value=move || card.with(|c| c.security_code.clone())
-                        on:input=move |ev| card.update(|c| c.security_code = event_target_value(&ev))
-                        on:blur=blur(CardField::SecurityCode)
-                    />
-                }.into_any())}
+                {field(
+                    "card-expiry",
+                    CardField::Expiry,
+                    Msg::CardExpiry,
+                    view! {
+                        <input
+                            id="card-expiry"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="cc-exp"
+                            placeholder="MM/YY"
+                            maxlength="7"
+                            aria-describedby="card-expiry-error"
+                            aria-invalid=invalid(CardField::Expiry)
+                            prop:value=move || card.with(|c| c.expiry.clone())
+                            on:input=move |ev| card.update(|c| c.expiry = event_target_value(&ev))
+                            on:blur=blur(CardField::Expiry)
+                        />
+                    }
+                        .into_any(),
+                )}
+                {field(
+                    "card-code",
+                    CardField::SecurityCode,
+                    Msg::CardCode,
+                    view! {
+                        <input
+                            id="card-code"
+                            type="password"
+                            inputmode="numeric"
+                            autocomplete="cc-csc"
+                            maxlength=move || brand.get().map_or(4, Brand::code_length).to_string()
+                            aria-describedby="card-code-error"
+                            aria-invalid=invalid(CardField::SecurityCode)
+                            prop:value=move || card.with(|c| c.security_code.clone())
+                            on:input=move |ev| {
+                                card.update(|c| c.security_code = event_target_value(&ev))
+                            }
+                            on:blur=blur(CardField::SecurityCode)
+                        />
+                    }
+                        .into_any(),
+                )}
             </div>
-            {field("card-holder", CardField::Holder, Msg::CardHolder, view! {
-                <input
-                    id="card-holder" type="text" autocomplete="cc-name"
-                    aria-describedby="card-holder-error" aria-invalid=invalid(CardField::Holder)
-                    prop:value=move || card.with(|c| c.holder.clone())
-                    on:input=move |ev| card.update(|c| c.holder = event_target_value(&ev))
-                    on:blur=blur(CardField::Holder)
-                />
-            }.into_any())}
-            {field("card-country", CardField::Country, Msg::BillingCountry, view! {
-                <select
-                    id="card-country" autocomplete="country"
-                    aria-describedby="card-country-error" aria-invalid=invalid(CardField::Country)
-                    prop:value=move || card.with(|c| c.country.clone())
-                    on:change=move |ev| card.update(|c| c.country = event_target_value(&ev))
-                    on:blur=blur(CardField::Country)
-                >
-                    <option value="">"—"</option>
-                    {move || countries.get().into_iter().map(|(code, name)| view! { <option value=code.clone()>{name}</option> }).collect_view()}
-                </select>
-            }.into_any())}
+            {field(
+                "card-holder",
+                CardField::Holder,
+                Msg::CardHolder,
+                view! {
+                    <input
+                        id="card-holder"
+                        type="text"
+                        autocomplete="cc-name"
+                        aria-describedby="card-holder-error"
+                        aria-invalid=invalid(CardField::Holder)
+                        prop:value=move || card.with(|c| c.holder.clone())
+                        on:input=move |ev| card.update(|c| c.holder = event_target_value(&ev))
+                        on:blur=blur(CardField::Holder)
+                    />
+                }
+                    .into_any(),
+            )}
+            {field(
+                "card-country",
+                CardField::Country,
+                Msg::BillingCountry,
+                view! {
+                    <select
+                        id="card-country"
+                        autocomplete="country"
+                        aria-describedby="card-country-error"
+                        aria-invalid=invalid(CardField::Country)
+                        prop:value=move || card.with(|c| c.country.clone())
+                        on:change=move |ev| card.update(|c| c.country = event_target_value(&ev))
+                        on:blur=blur(CardField::Country)
+                    >
+                        <option value="">"—"</option>
+                        {move || {
+                            countries
+                                .get()
+                                .into_iter()
+                                .map(|(code, name)| {
+                                    view! { <option value=code.clone()>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                }
+                    .into_any(),
+            )}
         </fieldset>
     }
 }

@@ -23,33 +23,79 @@ pub fn StoreNotice() -> impl IntoView {
     };
     let dismiss = move |_| store.notice.set(None);
     view! {
-        {move || store.notice.get().map(|notice| match notice {
-            Notice::Unreadable { reason } => view! {
-                <div class="message-bar message-bar--error" role="alert">
-                    <p><strong>{move || locale.t(Msg::NoticeUnreadable)}</strong>" "<span class="muted">{reason}</span></p>
-                    <div class="actions">
-                        <button type="button" class="button" on:click=export_backup>{move || locale.t(Msg::ExportBackup)}</button>
-                        <button type="button" class="button button--primary" on:click=reset>{move || locale.t(Msg::ResetDemo)}</button>
-                    </div>
-                </div>
-            }.into_any(),
-            Notice::Migrated { from } => view! {
-                <div class="message-bar" role="status">
-                    <p>{move || locale.tf(Msg::NoticeMigrated, &[("from", &from.to_string())])}</p>
-                    <button type="button" class="button" on:click=dismiss>{move || locale.t(Msg::Dismiss)}</button>
-                </div>
-            }.into_any(),
-            Notice::SaveFailed { reason } => view! {
-                <div class="message-bar message-bar--error" role="alert">
-                    <p><strong>{move || locale.t(Msg::NoticeSaveFailed)}</strong>" "<span class="muted">{reason}</span></p>
-                    <button type="button" class="button" on:click=dismiss>{move || locale.t(Msg::Dismiss)}</button>
-                </div>
-            }.into_any(),
-            Notice::NotPersistent { reason } => view! {
-                <div class="message-bar message-bar--warning" role="status">
-                    <p><strong>{move || locale.t(Msg::NoticeNotPersistent)}</strong>" "<span class="muted">{reason}</span></p>
-                </div>
-            }.into_any(),
-        })}
+        {move || {
+            store
+                .notice
+                .get()
+                .map(|notice| match notice {
+                    Notice::Unreadable { reason } => {
+                        view! {
+                            <div class="message-bar message-bar--error" role="alert">
+                                <p>
+                                    <strong>{move || locale.t(Msg::NoticeUnreadable)}</strong>
+                                    " "
+                                    <span class="muted">{reason}</span>
+                                </p>
+                                <div class="actions">
+                                    <button type="button" class="button" on:click=export_backup>
+                                        {move || locale.t(Msg::ExportBackup)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button button--primary"
+                                        on:click=reset
+                                    >
+                                        {move || locale.t(Msg::ResetDemo)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Notice::Migrated { from } => {
+                        view! {
+                            <div class="message-bar" role="status">
+                                <p>
+                                    {move || {
+                                        locale
+                                            .tf(Msg::NoticeMigrated, &[("from", &from.to_string())])
+                                    }}
+                                </p>
+                                <button type="button" class="button" on:click=dismiss>
+                                    {move || locale.t(Msg::Dismiss)}
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Notice::SaveFailed { reason } => {
+                        view! {
+                            <div class="message-bar message-bar--error" role="alert">
+                                <p>
+                                    <strong>{move || locale.t(Msg::NoticeSaveFailed)}</strong>
+                                    " "
+                                    <span class="muted">{reason}</span>
+                                </p>
+                                <button type="button" class="button" on:click=dismiss>
+                                    {move || locale.t(Msg::Dismiss)}
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Notice::NotPersistent { reason } => {
+                        view! {
+                            <div class="message-bar message-bar--warning" role="status">
+                                <p>
+                                    <strong>{move || locale.t(Msg::NoticeNotPersistent)}</strong>
+                                    " "
+                                    <span class="muted">{reason}</span>
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                })
+        }}
     }
 }

@@ -13,22 +13,43 @@ pub fn Stepper(
     view! {
         <nav class="stepper" aria-label=move || locale.t(Msg::StepsLabel)>
             <p class="visually-hidden">
-                {move || locale.tf(Msg::StepOf, &[("n", &(current.get() + 1).to_string()), ("total", &steps.get().len().to_string())])}
+                {move || {
+                    locale
+                        .tf(
+                            Msg::StepOf,
+                            &[
+                                ("n", &(current.get() + 1).to_string()),
+                                ("total", &steps.get().len().to_string()),
+                            ],
+                        )
+                }}
             </p>
             <ol>
-                {move || steps.get().into_iter().enumerate().map(|(i, label)| {
-                    let state = move || match i.cmp(&current.get()) {
-                        std::cmp::Ordering::Less => "stepper__step stepper__step--done",
-                        std::cmp::Ordering::Equal => "stepper__step stepper__step--current",
-                        std::cmp::Ordering::Greater => "stepper__step",
-                    };
-                    view! {
-                        <li class=state aria-current=move || (i == current.get()).then_some("step")>
-                            <span class="stepper__dot" aria-hidden="true">{i + 1}</span>
-                            <span class="stepper__label">{move || locale.t(label)}</span>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    steps
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, label)| {
+                            let state = move || match i.cmp(&current.get()) {
+                                std::cmp::Ordering::Less => "stepper__step stepper__step--done",
+                                std::cmp::Ordering::Equal => "stepper__step stepper__step--current",
+                                std::cmp::Ordering::Greater => "stepper__step",
+                            };
+                            view! {
+                                <li
+                                    class=state
+                                    aria-current=move || (i == current.get()).then_some("step")
+                                >
+                                    <span class="stepper__dot" aria-hidden="true">
+                                        {i + 1}
+                                    </span>
+                                    <span class="stepper__label">{move || locale.t(label)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </nav>
     }

@@ -56,34 +56,50 @@ pub fn TopBar() -> impl IntoView {
     };
     view! {
         <header class="top-bar">
-            <AppLauncher/>
-            <A href="/" attr:class="app-name">{move || locale.t(Msg::AppName)}</A>
+            <AppLauncher />
+            <A href="/" attr:class="app-name">
+                {move || locale.t(Msg::AppName)}
+            </A>
             <div class="top-bar__spacer"></div>
             <div class="top-bar__who">
                 <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>
-                    {move || who.get().map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)}
+                    {move || {
+                        who.get()
+                            .map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)
+                    }}
                 </span>
                 <Show
                     when=move || who.read().is_some()
-                    fallback=move || view! {
-                        <A href=sign_in_href attr:class="top-bar__signin">{move || locale.t(Msg::SignIn)}</A>
+                    fallback=move || {
+                        view! {
+                            <A href=sign_in_href attr:class="top-bar__signin">
+                                {move || locale.t(Msg::SignIn)}
+                            </A>
+                        }
                     }
                 >
                     <span class="top-bar__person" title=move || locale.t(Msg::AccountLabel)>
-                        <span class="avatar" aria-hidden="true">{move || who.get().map(|(u, _)| initials(&u.display_name))}</span>
-                        <span class="top-bar__person-name">{move || who.get().map(|(u, _)| u.display_name)}</span>
+                        <span class="avatar" aria-hidden="true">
+                            {move || who.get().map(|(u, _)| initials(&u.display_name))}
+                        </span>
+                        <span class="top-bar__person-name">
+                            {move || who.get().map(|(u, _)| u.display_name)}
+                        </span>
                     </span>
-                    <button type="button" class="top-bar__signout" on:click=sign_out.clone()>{move || locale.t(Msg::SignOut)}</button>
+                    <button type="button" class="top-bar__signout" on:click=sign_out.clone()>
+                        {move || locale.t(Msg::SignOut)}
+                    </button>
                 </Show>
             </div>
-            <LanguageSwitch/>
+            <LanguageSwitch />
         </header>
         // A landmark of its own, so no content sits outside one.
         <aside class="demo-notice" aria-label=move || locale.t(Msg::DemoControlsLink)>
-            {move || locale.t(Msg::DemoNotice)}" "
+            {move || locale.t(Msg::DemoNotice)}
+            " "
             <A href="/demo">{move || locale.t(Msg::DemoControlsLink)}</A>
         </aside>
-        <DelegationBar/>
+        <DelegationBar />
     }
 }
 
@@ -105,12 +121,24 @@ fn DelegationBar() -> impl IntoView {
         })
     });
     move || {
-        delegated.get().map(|(tenant, roles)| view! {
-            <aside class="delegation-bar" aria-label=move || locale.t(Msg::CustomersTitle)>
-                <span id="acting-for">{move || locale.tf(Msg::ActingFor, &[("tenant", &tenant), ("role", &locale.roles(&roles))])}</span>
-                " "
-                <A href="/admin/customers" attr:id="switch-customer">{move || locale.t(Msg::CustomerSwitch)}</A>
-            </aside>
+        delegated.get().map(|(tenant, roles)| {
+            view! {
+                <aside class="delegation-bar" aria-label=move || locale.t(Msg::CustomersTitle)>
+                    <span id="acting-for">
+                        {move || {
+                            locale
+                                .tf(
+                                    Msg::ActingFor,
+                                    &[("tenant", &tenant), ("role", &locale.roles(&roles))],
+                                )
+                        }}
+                    </span>
+                    " "
+                    <A href="/admin/customers" attr:id="switch-customer">
+                        {move || locale.t(Msg::CustomerSwitch)}
+                    </A>
+                </aside>
+            }
         })
     }
 }
@@ -139,11 +167,23 @@ fn AppLauncher() -> impl IntoView {
                 aria-label=move || locale.t(Msg::AppLauncher)
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
-                <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+                <svg
+                    width="20"
+                    height="20"
+                    viewBox="0 0 20 20"
+                    aria-hidden="true"
+                    focusable="false"
+                >
                     <g fill="currentColor">
-                        <rect x="1" y="1" width="4" height="4"/><rect x="8" y="1" width="4" height="4"/><rect x="15" y="1" width="4" height="4"/>
-                        <rect x="1" y="8" width="4" height="4"/><rect x="8" y="8" width="4" height="4"/><rect x="15" y="8" width="4" height="4"/>
-                        <rect x="1" y="15" width="4" height="4"/><rect x="8" y="15" width="4" height="4"/><rect x="15" y="15" width="4" height="4"/>
+                        <rect x="1" y="1" width="4" height="4" />
+                        <rect x="8" y="1" width="4" height="4" />
+                        <rect x="15" y="1" width="4" height="4" />
+                        <rect x="1" y="8" width="4" height="4" />
+                        <rect x="8" y="8" width="4" height="4" />
+                        <rect x="15" y="8" width="4" height="4" />
+                        <rect x="1" y="15" width="4" height="4" />
+                        <rect x="8" y="15" width="4" height="4" />
+                        <rect x="15" y="15" width="4" height="4" />
                     </g>
                 </svg>
             </button>
@@ -152,18 +192,30 @@ fn AppLauncher() -> impl IntoView {
                     id="launcher-menu"
                     class="launcher__menu"
                     aria-label=move || locale.t(Msg::LauncherTitle)
-                    on:keydown=move |ev| if ev.key() == "Escape" { set_open.set(false) }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            set_open.set(false)
+                        }
+                    }
                 >
                     <h2 class="launcher__title">{move || locale.t(Msg::LauncherTitle)}</h2>
                     <ul>
-                        <li><A href="/admin" attr:class="tile tile--admin" on:click=close>
-                            <span class="tile__icon" aria-hidden="true">"A"</span>
-                            {move || locale.t(Msg::LauncherAdmin)}
-                        </A></li>
-                        <li><A href="/" attr:class="tile tile--store" on:click=close>
-                            <span class="tile__icon" aria-hidden="true">"S"</span>
-                            {move || locale.t(Msg::LauncherStore)}
-                        </A></li>
+                        <li>
+                            <A href="/admin" attr:class="tile tile--admin" on:click=close>
+                                <span class="tile__icon" aria-hidden="true">
+                                    "A"
+                                </span>
+                                {move || locale.t(Msg::LauncherAdmin)}
+                            </A>
+                        </li>
+                        <li>
+                            <A href="/" attr:class="tile tile--store" on:click=close>
+                                <span class="tile__icon" aria-hidden="true">
+                                    "S"
+                                </span>
+                                {move || locale.t(Msg::LauncherStore)}
+                            </A>
+                        </li>
                     </ul>
                 </nav>
             </Show>
@@ -192,10 +244,12 @@ fn LanguageSwitch() -> impl IntoView {
             >
                 {Lang::ALL
                     .into_iter()
-                    .map(|lang| view! {
-                        <option value=lang.tag() selected=move || locale.lang() == lang>
-                            {move || locale.t(label(lang))}
-                        </option>
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.tag() selected=move || locale.lang() == lang>
+                                {move || locale.t(label(lang))}
+                            </option>
+                        }
                     })
                     .collect_view()}
             </select>

@@ -64,7 +64,9 @@ pub fn VerdictBanner(
         >
             <Show when=move || verdict.get().is_some()>
                 <p class="verdict__message">
-                    <span class="verdict__icon" aria-hidden="true">{move || if refused() { "✕" } else { "✓" }}</span>
+                    <span class="verdict__icon" aria-hidden="true">
+                        {move || if refused() { "✕" } else { "✓" }}
+                    </span>
                     {message}
                 </p>
                 <Show when=refused>
@@ -72,7 +74,10 @@ pub fn VerdictBanner(
                         <span class="muted">{move || locale.t(Msg::RuleLabel)}": "</span>
                         <strong>{rule}</strong>
                         <Show when=contact>
-                            " · "<span class="verdict__contact">{move || locale.t(Msg::VerdictContactAdmin)}</span>
+                            " · "
+                            <span class="verdict__contact">
+                                {move || locale.t(Msg::VerdictContactAdmin)}
+                            </span>
                         </Show>
                     </p>
                 </Show>

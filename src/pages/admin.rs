@@ -55,27 +55,55 @@ pub fn AdminShell() -> impl IntoView {
         <div class="admin">
             <nav class="admin-nav" aria-label=move || locale.t(Msg::NavAdminLabel)>
                 <ul>
-                    <li><A href="/admin" exact=true>{move || locale.t(Msg::NavHome)}</A></li>
+                    <li>
+                        <A href="/admin" exact=true>
+                            {move || locale.t(Msg::NavHome)}
+                        </A>
+                    </li>
                     <Show when=move || partner.get()>
-                        <li><A href="/admin/customers">{move || locale.t(Msg::NavCustomers)}</A></li>
+                        <li>
+                            <A href="/admin/customers">{move || locale.t(Msg::NavCustomers)}</A>
+                        </li>
                     </Show>
                     <Show when=move || access.get() == Access::Admin>
-                        <li><A href="/admin/users">{move || locale.t(Msg::NavUsers)}</A></li>
-                        <li class="admin-nav__group">
-                            <span class="admin-nav__heading">{move || locale.t(Msg::NavBilling)}</span>
-                            <ul><li><A href="/admin/billing/products">{move || locale.t(Msg::NavYourProducts)}</A></li></ul>
+                        <li>
+                            <A href="/admin/users">{move || locale.t(Msg::NavUsers)}</A>
                         </li>
                         <li class="admin-nav__group">
-                            <span class="admin-nav__heading">{move || locale.t(Msg::NavSettings)}</span>
-                            <ul><li><A href="/admin/settings/self-service">{move || locale.t(Msg::NavSelfService)}</A></li></ul>
+                            <span class="admin-nav__heading">
+                                {move || locale.t(Msg::NavBilling)}
+                            </span>
+                            <ul>
+                                <li>
+                                    <A href="/admin/billing/products">
+                                        {move || locale.t(Msg::NavYourProducts)}
+                                    </A>
+                                </li>
+                            </ul>
                         </li>
-                        <li><A href="/admin/capacity">{move || locale.t(Msg::NavCapacity)}</A></li>
-                        <li><A href="/admin/audit">{move || locale.t(Msg::NavAudit)}</A></li>
+                        <li class="admin-nav__group">
+                            <span class="admin-nav__heading">
+                                {move || locale.t(Msg::NavSettings)}
+                            </span>
+                            <ul>
+                                <li>
+                                    <A href="/admin/settings/self-service">
+                                        {move || locale.t(Msg::NavSelfService)}
+                                    </A>
+                                </li>
+                            </ul>
+                        </li>
+                        <li>
+                            <A href="/admin/capacity">{move || locale.t(Msg::NavCapacity)}</A>
+                        </li>
+                        <li>
+                            <A href="/admin/audit">{move || locale.t(Msg::NavAudit)}</A>
+                        </li>
                     </Show>
                 </ul>
             </nav>
             <div class="admin-content">
-                <Outlet/>
+                <Outlet />
             </div>
         </div>
     }
@@ -89,7 +117,12 @@ fn SignInFirst() -> impl IntoView {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
             <p>{move || locale.t(Msg::AdminSignInFirst)}</p>
-            <A href=move || format!("/signin?next={}", here.get()) attr:class="button button--primary">{move || locale.t(Msg::SignIn)}</A>
+            <A
+                href=move || format!("/signin?next={}", here.get())
+                attr:class="button button--primary"
+            >
+                {move || locale.t(Msg::SignIn)}
+            </A>
         </section>
     }
 }
@@ -100,11 +133,14 @@ pub fn AdminHome() -> impl IntoView {
     let partner = is_partner(Store::get(), Session::get());
     view! {
         {move || match access.get() {
-            Access::SignedOut => view! { <SignInFirst/> }.into_any(),
-            // A partner in their own tenant, with no role there, starts from their customers.
-            Access::Purchaser if partner.get() => view! { <CustomersPage/> }.into_any(),
-            Access::Purchaser => view! { <PurchaserHome/> }.into_any(),
-            Access::Admin => view! { <AdminDashboard/> }.into_any(),
+            Access::SignedOut => view! { <SignInFirst /> }.into_any(),
+            Access::Purchaser if partner.get() => {
+                // A partner in their own tenant, with no role there, starts from their customers.
+                view! { <CustomersPage /> }
+                    .into_any()
+            }
+            Access::Purchaser => view! { <PurchaserHome /> }.into_any(),
+            Access::Admin => view! { <AdminDashboard /> }.into_any(),
         }}
     }
 }
@@ -146,7 +182,9 @@ fn AdminDashboard() -> impl IntoView {
         move |href: &'static str, title: Msg, line: Box<dyn Fn() -> String + Send + Sync>| {
             view! {
                 <li class="card">
-                    <h2><A href=href>{move || locale.t(title)}</A></h2>
+                    <h2>
+                        <A href=href>{move || locale.t(title)}</A>
+                    </h2>
                     <p class="muted">{line}</p>
                 </li>
             }
@@ -156,17 +194,38 @@ fn AdminDashboard() -> impl IntoView {
             <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
             <p>{move || locale.t(Msg::AdminHomeIntro)}</p>
             <ul class="dashboard">
-                {card("/admin/billing/products", Msg::NavYourProducts, Box::new(move || {
-                    let (n, ss, ..) = figures.get();
-                    locale.tf(Msg::AdminHomeProducts, &[("count", &n.to_string()), ("self_service", &ss.to_string())])
-                }))}
-                {card("/admin/settings/self-service", Msg::NavSelfService, Box::new(move || {
-                    locale.tf(Msg::AdminHomePolicies, &[("count", &figures.get().2.to_string())])
-                }))}
-                {card("/admin/audit", Msg::NavAudit, Box::new(move || {
-                    let (.., events, refused) = figures.get();
-                    locale.tf(Msg::AdminHomeAudit, &[("count", &events.to_string()), ("refused", &refused.to_string())])
-                }))}
+                {card(
+                    "/admin/billing/products",
+                    Msg::NavYourProducts,
+                    Box::new(move || {
+                        let (n, ss, ..) = figures.get();
+                        locale
+                            .tf(
+                                Msg::AdminHomeProducts,
+                                &[("count", &n.to_string()), ("self_service", &ss.to_string())],
+                            )
+                    }),
+                )}
+                {card(
+                    "/admin/settings/self-service",
+                    Msg::NavSelfService,
+                    Box::new(move || {
+                        locale
+                            .tf(Msg::AdminHomePolicies, &[("count", &figures.get().2.to_string())])
+                    }),
+                )}
+                {card(
+                    "/admin/audit",
+                    Msg::NavAudit,
+                    Box::new(move || {
+                        let (.., events, refused) = figures.get();
+                        locale
+                            .tf(
+                                Msg::AdminHomeAudit,
+                                &[("count", &events.to_string()), ("refused", &refused.to_string())],
+                            )
+                    }),
+                )}
             </ul>
         </section>
     }
@@ -180,14 +239,17 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
     let access = access();
     view! {
         {move || match access.get() {
-            Access::SignedOut => view! { <SignInFirst/> }.into_any(),
-            Access::Purchaser => view! {
-                <section class="panel" role="alert" aria-labelledby="page-title">
-                    <h1 id="page-title">{move || locale.t(Msg::AccessDeniedTitle)}</h1>
-                    <p>{move || locale.t(Msg::AccessDeniedBody)}</p>
-                    <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
-                </section>
-            }.into_any(),
+            Access::SignedOut => view! { <SignInFirst /> }.into_any(),
+            Access::Purchaser => {
+                view! {
+                    <section class="panel" role="alert" aria-labelledby="page-title">
+                        <h1 id="page-title">{move || locale.t(Msg::AccessDeniedTitle)}</h1>
+                        <p>{move || locale.t(Msg::AccessDeniedBody)}</p>
+                        <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
+                    </section>
+                }
+                    .into_any()
+            }
             Access::Admin => children().into_any(),
         }}
     }
@@ -195,27 +257,47 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
 
 #[component]
 pub fn YourProducts() -> impl IntoView {
-    view! { <AdminOnly><super::billing::BillingProducts/></AdminOnly> }
+    view! {
+        <AdminOnly>
+            <super::billing::BillingProducts />
+        </AdminOnly>
+    }
 }
 
 #[component]
 pub fn Users() -> impl IntoView {
-    view! { <AdminOnly><super::users::UsersPage/></AdminOnly> }
+    view! {
+        <AdminOnly>
+            <super::users::UsersPage />
+        </AdminOnly>
+    }
 }
 
 #[component]
 pub fn Capacity() -> impl IntoView {
-    view! { <AdminOnly><super::users::CapacityPage/></AdminOnly> }
+    view! {
+        <AdminOnly>
+            <super::users::CapacityPage />
+        </AdminOnly>
+    }
 }
 
 #[component]
 pub fn SelfServiceSettings() -> impl IntoView {
-    view! { <AdminOnly><super::settings::SelfServicePage/></AdminOnly> }
+    view! {
+        <AdminOnly>
+            <super::settings::SelfServicePage />
+        </AdminOnly>
+    }
 }
 
 #[component]
 pub fn Audit() -> impl IntoView {
-    view! { <AdminOnly><super::audit::AuditPage/></AdminOnly> }
+    view! {
+        <AdminOnly>
+            <super::audit::AuditPage />
+        </AdminOnly>
+    }
 }
 
 /// Open to anyone signed in: the page itself says when there are no customers.
@@ -224,8 +306,8 @@ pub fn Customers() -> impl IntoView {
     let access = access();
     view! {
         {move || match access.get() {
-            Access::SignedOut => view! { <SignInFirst/> }.into_any(),
-            _ => view! { <CustomersPage/> }.into_any(),
+            Access::SignedOut => view! { <SignInFirst /> }.into_any(),
+            _ => view! { <CustomersPage /> }.into_any(),
         }}
     }
 }

@@ -110,70 +110,177 @@ pub fn AuditPage() -> impl IntoView {
             <div class="form form--inline toolbar">
                 <div class="field">
                     <label for="audit-search">{move || locale.t(Msg::AuditSearch)}</label>
-                    <input id="audit-search" type="search" prop:value=search on:input=move |ev| set_search.set(event_target_value(&ev))/>
+                    <input
+                        id="audit-search"
+                        type="search"
+                        prop:value=search
+                        on:input=move |ev| set_search.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for="audit-action">{move || locale.t(Msg::AuditActionFilter)}</label>
-                    <select id="audit-action" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set_action.set((!v.is_empty()).then_some(v));
-                    }>
-                        <option value="" selected=move || action.read().is_none()>{move || locale.t(Msg::AuditAllActions)}</option>
-                        {move || actions.get().into_iter().map(|a| {
-                            let text = action_text(locale, &a);
-                            let selected = a.clone();
-                            view! { <option value=a selected=move || action.read().as_deref() == Some(selected.as_str())>{text}</option> }
-                        }).collect_view()}
+                    <select
+                        id="audit-action"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set_action.set((!v.is_empty()).then_some(v));
+                        }
+                    >
+                        <option value="" selected=move || action.read().is_none()>
+                            {move || locale.t(Msg::AuditAllActions)}
+                        </option>
+                        {move || {
+                            actions
+                                .get()
+                                .into_iter()
+                                .map(|a| {
+                                    let text = action_text(locale, &a);
+                                    let selected = a.clone();
+                                    view! {
+                                        <option
+                                            value=a
+                                            selected=move || {
+                                                action.read().as_deref() == Some(selected.as_str())
+                                            }
+                                        >
+                                            {text}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
                 <div class="field">
                     <label for="audit-outcome">{move || locale.t(Msg::AuditOutcomeFilter)}</label>
-                    <select id="audit-outcome" on:change=move |ev| set_outcome.set(match event_target_value(&ev).as_str() {
-                        "succeeded" => Some(AuditOutcome::Succeeded),
-                        "refused" => Some(AuditOutcome::Refused),
-                        _ => None,
-                    })>
+                    <select
+                        id="audit-outcome"
+                        on:change=move |ev| {
+                            set_outcome
+                                .set(
+                                    match event_target_value(&ev).as_str() {
+                                        "succeeded" => Some(AuditOutcome::Succeeded),
+                                        "refused" => Some(AuditOutcome::Refused),
+                                        _ => None,
+                                    },
+                                )
+                        }
+                    >
                         <option value="">{move || locale.t(Msg::AuditAllOutcomes)}</option>
                         <option value="succeeded">{move || locale.t(Msg::AuditSucceeded)}</option>
                         <option value="refused">{move || locale.t(Msg::AuditRefused)}</option>
                     </select>
                 </div>
-                <button type="button" class="button" id="audit-export" on:click=export>{move || locale.t(Msg::AuditExport)}</button>
+                <button type="button" class="button" id="audit-export" on:click=export>
+                    {move || locale.t(Msg::AuditExport)}
+                </button>
             </div>
             <p class="muted" role="status" id="audit-count">
-                {move || found.with(|(_, matches, all)| locale.tf(Msg::AuditCount, &[("shown", &matches.to_string()), ("total", &all.to_string())]))}
-                {move || found.with(|(_, matches, _)| (*matches > SHOWN).then(|| format!(" {}", locale.tf(Msg::AuditMore, &[("shown", &SHOWN.to_string())]))))}
+                {move || {
+                    found
+                        .with(|(_, matches, all)| {
+                            locale
+                                .tf(
+                                    Msg::AuditCount,
+                                    &[("shown", &matches.to_string()), ("total", &all.to_string())],
+                                )
+                        })
+                }}
+                {move || {
+                    found
+                        .with(|(_, matches, _)| {
+                            (*matches > SHOWN)
+                                .then(|| {
+                                    format!(
+                                        " {}",
+                                        locale.tf(Msg::AuditMore, &[("shown", &SHOWN.to_string())]),
+                                    )
+                                })
+                        })
+                }}
             </p>
             <div class="table-scroll">
                 <table class="grid" id="audit-grid">
-                    <thead><tr>
-                        <th scope="col">{move || locale.t(Msg::ColDate)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColActor)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColActivity)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColSubject)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColOutcome)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColDetail)}</th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || locale.t(Msg::ColDate)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColActor)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColActivity)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColSubject)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColOutcome)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColDetail)}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {move || found.with(|(rows, _, _)| rows.iter().cloned().map(|row| {
-                            let Row { at, who, email, partner, action, subject, refused, detail } = row;
-                            let system = who.is_empty();
-                            let data_action = action.clone();
-                            view! {
-                                <tr data-action=data_action class:refused=refused>
-                                    <td class="nowrap">{at}</td>
-                                    <td>
-                                        {move || if system { locale.t(Msg::AuditSystem).to_owned() } else { who.clone() }}
-                                        {partner.then(|| view! { " " <span class="chip">{move || locale.t(Msg::AuditPartner)}</span> })}
-                                        {(!email.is_empty()).then(|| view! { <br/><span class="muted">{email.clone()}</span> })}
-                                    </td>
-                                    <td>{move || action_text(locale, &action)}</td>
-                                    <td><code>{subject}</code></td>
-                                    <td>{move || locale.t(if refused { Msg::AuditRefused } else { Msg::AuditSucceeded })}</td>
-                                    <td>{detail}</td>
-                                </tr>
-                            }
-                        }).collect_view())}
+                        {move || {
+                            found
+                                .with(|(rows, _, _)| {
+                                    rows.iter()
+                                        .cloned()
+                                        .map(|row| {
+                                            let Row {
+                                                at,
+                                                who,
+                                                email,
+                                                partner,
+                                                action,
+                                                subject,
+                                                refused,
+                                                detail,
+                                            } = row;
+                                            let system = who.is_empty();
+                                            let data_action = action.clone();
+                                            view! {
+                                                <tr data-action=data_action class:refused=refused>
+                                                    <td class="nowrap">{at}</td>
+                                                    <td>
+                                                        {move || {
+                                                            if system {
+                                                                locale.t(Msg::AuditSystem).to_owned()
+                                                            } else {
+                                                                who.clone()
+                                                            }
+                                                        }}
+                                                        {partner
+                                                            .then(|| {
+                                                                view! {
+                                                                    " "
+                                                                    <span class="chip">
+                                                                        {move || locale.t(Msg::AuditPartner)}
+                                                                    </span>
+                                                                }
+                                                            })}
+                                                        {(!email.is_empty())
+                                                            .then(|| {
+                                                                view! {
+                                                                    <br />
+                                                                    <span class="muted">{email.clone()}</span>
+                                                                }
+                                                            })}
+                                                    </td>
+                                                    <td>{move || action_text(locale, &action)}</td>
+                                                    <td>
+                                                        <code>{subject}</code>
+                                                    </td>
+                                                    <td>
+                                                        {move || {
+                                                            locale
+                                                                .t(
+                                                                    if refused {
+                                                                        Msg::AuditRefused
+                                                                    } else {
+                                                                        Msg::AuditSucceeded
+                                                                    },
+                                                                )
+                                                        }}
+                                                    </td>
+                                                    <td>{detail}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
                     </tbody>
                 </table>
             </div>

@@ -97,11 +97,28 @@ pub fn BillingProducts() -> impl IntoView {
         };
         view! {
             <th scope="col" class:num=numeric aria-sort=aria>
-                <button type="button" class="sort-button" on:click=move |_| set_sort.update(|s| {
-                    if s.column == column { s.descending = !s.descending } else { *s = Sort { column, descending: false } }
-                })>
+                <button
+                    type="button"
+                    class="sort-button"
+                    on:click=move |_| {
+                        set_sort
+                            .update(|s| {
+                                if s.column == column {
+                                    s.descending = !s.descending
+                                } else {
+                                    *s = Sort { column, descending: false }
+                                }
+                            })
+                    }
+                >
                     {move || locale.t(label)}
-                    <span aria-hidden="true">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
+                    <span aria-hidden="true">
+                        {move || match aria() {
+                            "ascending" => " ▲",
+                            "descending" => " ▼",
+                            _ => "",
+                        }}
+                    </span>
                 </button>
             </th>
         }
@@ -137,20 +154,54 @@ pub fn BillingProducts() -> impl IntoView {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::YourProductsTitle)}</h1>
             <Show when=move || !can_manage.get()>
-                <p class="message-bar message-bar--info" role="note" id="read-only">{move || locale.t(Msg::ReadOnlyRole)}</p>
+                <p class="message-bar message-bar--info" role="note" id="read-only">
+                    {move || locale.t(Msg::ReadOnlyRole)}
+                </p>
             </Show>
             <div role="tablist" class="tabs" aria-label=move || locale.t(Msg::YourProductsTitle)>
-                <button type="button" role="tab" id="tab-products" aria-selected=move || (!trials()).to_string()
-                    on:click=move |_| set_filter.set(ProductFilter::CentralOnly)>{move || locale.t(Msg::TabProducts)}</button>
-                <button type="button" role="tab" id="tab-trials" aria-selected=move || trials().to_string()
-                    on:click=move |_| set_filter.set(ProductFilter::Trials)>{move || locale.t(Msg::TabTrials)}</button>
+                <button
+                    type="button"
+                    role="tab"
+                    id="tab-products"
+                    aria-selected=move || (!trials()).to_string()
+                    on:click=move |_| set_filter.set(ProductFilter::CentralOnly)
+                >
+                    {move || locale.t(Msg::TabProducts)}
+                </button>
+                <button
+                    type="button"
+                    role="tab"
+                    id="tab-trials"
+                    aria-selected=move || trials().to_string()
+                    on:click=move |_| set_filter.set(ProductFilter::Trials)
+                >
+                    {move || locale.t(Msg::TabTrials)}
+                </button>
             </div>
             <div class="form form--inline toolbar">
                 <Show when=move || !trials()>
                     <div class="field">
                         <label for="products-filter">{move || locale.t(Msg::FilterLabel)}</label>
-                        <select id="products-filter" prop:value=move || if filter.get() == ProductFilter::IncludeSelfService { "include" } else { "central" }
-                            on:change=move |ev| set_filter.set(if event_target_value(&ev) == "include" { ProductFilter::IncludeSelfService } else { ProductFilter::CentralOnly })>
+                        <select
+                            id="products-filter"
+                            prop:value=move || {
+                                if filter.get() == ProductFilter::IncludeSelfService {
+                                    "include"
+                                } else {
+                                    "central"
+                                }
+                            }
+                            on:change=move |ev| {
+                                set_filter
+                                    .set(
+                                        if event_target_value(&ev) == "include" {
+                                            ProductFilter::IncludeSelfService
+                                        } else {
+                                            ProductFilter::CentralOnly
+                                        },
+                                    )
+                            }
+                        >
                             <option value="central">{move || locale.t(Msg::FilterCentral)}</option>
                             <option value="include">{move || locale.t(Msg::FilterInclude)}</option>
                         </select>
@@ -158,26 +209,47 @@ pub fn BillingProducts() -> impl IntoView {
                 </Show>
                 <div class="field">
                     <label for="products-search">{move || locale.t(Msg::SearchProducts)}</label>
-                    <input id="products-search" type="search" prop:value=search on:input=move |ev| set_search.set(event_target_value(&ev))/>
+                    <input
+                        id="products-search"
+                        type="search"
+                        prop:value=search
+                        on:input=move |ev| set_search.set(event_target_value(&ev))
+                    />
                 </div>
-                <p class="muted" role="status" id="rows-count">{move || locale.tf(Msg::RowsCount, &[("n", &rows.with(Vec::len).to_string())])}</p>
+                <p class="muted" role="status" id="rows-count">
+                    {move || locale.tf(Msg::RowsCount, &[("n", &rows.with(Vec::len).to_string())])}
+                </p>
             </div>
             <div class="table-scroll">
                 <table class="grid grid--interactive" id="products-grid" on:keydown=on_key>
-                    <thead><tr>
-                        {header(Column::Product, Msg::ColProduct, false)}
-                        {header(Column::Source, Msg::ColSource, false)}
-                        {header(Column::Purchaser, Msg::ColPurchaser, false)}
-                        {header(Column::Licenses, Msg::ColLicenses, true)}
-                        {header(Column::Assigned, Msg::ColAssigned, true)}
-                        {header(Column::Available, Msg::ColAvailable, true)}
-                        {header(Column::Renewal, Msg::ColRenewal, false)}
-                        {header(Column::Price, Msg::ColPrice, true)}
-                        {header(Column::Status, Msg::ColStatus, false)}
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            {header(Column::Product, Msg::ColProduct, false)}
+                            {header(Column::Source, Msg::ColSource, false)}
+                            {header(Column::Purchaser, Msg::ColPurchaser, false)}
+                            {header(Column::Licenses, Msg::ColLicenses, true)}
+                            {header(Column::Assigned, Msg::ColAssigned, true)}
+                            {header(Column::Available, Msg::ColAvailable, true)}
+                            {header(Column::Renewal, Msg::ColRenewal, false)}
+                            {header(Column::Price, Msg::ColPrice, true)}
+                            {header(Column::Status, Msg::ColStatus, false)}
+                        </tr>
+                    </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| (r.product.clone(), r.source, r.licenses, r.assigned, r.subscriptions.len(), r.status, r.purchaser_left) let:row>
-                            <GridRow row expanded selected/>
+                        <For
+                            each=move || rows.get()
+                            key=|r| (
+                                r.product.clone(),
+                                r.source,
+                                r.licenses,
+                                r.assigned,
+                                r.subscriptions.len(),
+                                r.status,
+                                r.purchaser_left,
+                            )
+                            let:row
+                        >
+                            <GridRow row expanded selected />
                         </For>
                     </tbody>
                 </table>
@@ -186,7 +258,11 @@ pub fn BillingProducts() -> impl IntoView {
                 <p class="muted">{move || locale.t(Msg::NoRows)}</p>
             </Show>
         </section>
-        {move || selected.get().map(|id| view! { <SubscriptionDetail id can_manage=can_manage.get() selected/> })}
+        {move || {
+            selected
+                .get()
+                .map(|id| view! { <SubscriptionDetail id can_manage=can_manage.get() selected /> })
+        }}
     }
 }
 
@@ -225,16 +301,28 @@ fn GridRow(
         // A table row may not carry aria-expanded (only a treegrid's may): the state is in words.
         <tr tabindex="0" class="grid-row" data-open=move || is_open().to_string() on:click=toggle>
             <th scope="row">
-                {row.product_name.clone()}
-                <Show when=move || !single>
-                    <span class="muted">" · "{move || locale.tf(if is_open() { Msg::CollapseRow } else { Msg::ExpandRow }, &[("n", &n.to_string())])}</span>
+                {row.product_name.clone()} <Show when=move || !single>
+                    <span class="muted">
+                        " · "
+                        {move || {
+                            locale
+                                .tf(
+                                    if is_open() { Msg::CollapseRow } else { Msg::ExpandRow },
+                                    &[("n", &n.to_string())],
+                                )
+                        }}
+                    </span>
                 </Show>
             </th>
             <td>{move || locale.t(source_msg(source))}</td>
             <td>
                 {row.purchasers.iter().take(3).cloned().collect::<Vec<_>>().join(", ")}
                 {(row.purchasers.len() > 3).then(|| format!(" +{}", row.purchasers.len() - 3))}
-                <Show when=move || row.purchaser_left><span class="badge badge--due flag-left">{move || locale.t(Msg::PurchaserLeft)}</span></Show>
+                <Show when=move || row.purchaser_left>
+                    <span class="badge badge--due flag-left">
+                        {move || locale.t(Msg::PurchaserLeft)}
+                    </span>
+                </Show>
             </td>
             <td class="num">{row.licenses}</td>
             <td class="num">{row.assigned}</td>
@@ -244,27 +332,74 @@ fn GridRow(
             <td>{move || locale.t(status_msg(status))}</td>
         </tr>
         <Show when=is_open>
-            <tr class="grid-subrows"><td colspan="9">
-                <p class="muted">{move || locale.t(Msg::Purchases)}</p>
-                <ul class="purchase-list">
-                    {move || subs.with_value(|ids| store.state.with(|s| ids.iter().take(shown.get()).filter_map(|id| s.subscription(id).cloned()).collect::<Vec<Subscription>>()))
-                        .into_iter().map(|sub| {
-                            let id = sub.id.clone();
-                            let who = store.state.with(|s| sub.purchaser.as_ref().and_then(|p| s.directory.user(p)).map(|u| u.display_name.clone())).unwrap_or_default();
-                            let status = sub.status;
-                            view! {
-                                <li><button type="button" class="link-button" on:click=move |_| selected.set(Some(id.clone()))>
-                                    {format!("{} · {} · {} ", sub.id, who, sub.licenses.get())}{move || locale.t(status_msg(status))}
-                                </button></li>
-                            }
-                        }).collect_view()}
-                </ul>
-                <Show when=move || { shown.get() < n }>
-                    <button type="button" class="button" on:click=move |_| set_shown.update(|s| *s += FIRST_PURCHASES)>
-                        {move || locale.tf(Msg::ShowMore, &[("n", &(n - shown.get()).min(FIRST_PURCHASES).to_string())])}
-                    </button>
-                </Show>
-            </td></tr>
+            <tr class="grid-subrows">
+                <td colspan="9">
+                    <p class="muted">{move || locale.t(Msg::Purchases)}</p>
+                    <ul class="purchase-list">
+                        {move || {
+                            subs.with_value(|ids| {
+                                    store
+                                        .state
+                                        .with(|s| {
+                                            ids.iter()
+                                                .take(shown.get())
+                                                .filter_map(|id| s.subscription(id).cloned())
+                                                .collect::<Vec<Subscription>>()
+                                        })
+                                })
+                                .into_iter()
+                                .map(|sub| {
+                                    let id = sub.id.clone();
+                                    let who = store
+                                        .state
+                                        .with(|s| {
+                                            sub.purchaser
+                                                .as_ref()
+                                                .and_then(|p| s.directory.user(p))
+                                                .map(|u| u.display_name.clone())
+                                        })
+                                        .unwrap_or_default();
+                                    let status = sub.status;
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                on:click=move |_| selected.set(Some(id.clone()))
+                                            >
+                                                {format!(
+                                                    "{} · {} · {} ",
+                                                    sub.id,
+                                                    who,
+                                                    sub.licenses.get(),
+                                                )}
+                                                {move || locale.t(status_msg(status))}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                    <Show when=move || { shown.get() < n }>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| set_shown.update(|s| *s += FIRST_PURCHASES)
+                        >
+                            {move || {
+                                locale
+                                    .tf(
+                                        Msg::ShowMore,
+                                        &[
+                                            ("n", &(n - shown.get()).min(FIRST_PURCHASES).to_string()),
+                                        ],
+                                    )
+                            }}
+                        </button>
+                    </Show>
+                </td>
+            </tr>
         </Show>
     }
 }
@@ -337,47 +472,135 @@ fn SubscriptionDetail(
     view! {
         <section class="panel detail" aria-labelledby="detail-title" id="subscription-detail">
             <div class="step-heading">
-                <h2 id="detail-title" tabindex="-1">{move || locale.tf(Msg::DetailTitle, &[("product", &name()), ("id", &detail_id.get_value().0)])}</h2>
-                <button type="button" class="button" on:click=move |_| selected.set(None)>{move || locale.t(Msg::Dismiss)}</button>
+                <h2 id="detail-title" tabindex="-1">
+                    {move || {
+                        locale
+                            .tf(
+                                Msg::DetailTitle,
+                                &[("product", &name()), ("id", &detail_id.get_value().0)],
+                            )
+                    }}
+                </h2>
+                <button type="button" class="button" on:click=move |_| selected.set(None)>
+                    {move || locale.t(Msg::Dismiss)}
+                </button>
             </div>
             <dl class="facts">
-                <dt>{move || locale.t(Msg::ColPurchaser)}</dt><dd id="detail-purchaser">{purchaser}</dd>
-                <dt>{move || locale.t(Msg::ColStatus)}</dt><dd id="detail-status">{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s.status))))}</dd>
-                <dt>{move || locale.t(Msg::ColLicenses)}</dt><dd>{move || sub.with(|s| s.as_ref().map(|s| format!("{} / {}", s.assigned_count(), s.licenses.get())))}</dd>
+                <dt>{move || locale.t(Msg::ColPurchaser)}</dt>
+                <dd id="detail-purchaser">{purchaser}</dd>
+                <dt>{move || locale.t(Msg::ColStatus)}</dt>
+                <dd id="detail-status">
+                    {move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s.status))))}
+                </dd>
+                <dt>{move || locale.t(Msg::ColLicenses)}</dt>
+                <dd>
+                    {move || {
+                        sub.with(|s| {
+                            s.as_ref()
+                                .map(|s| {
+                                    format!("{} / {}", s.assigned_count(), s.licenses.get())
+                                })
+                        })
+                    }}
+                </dd>
                 <dt>{move || locale.t(Msg::ColPrice)}</dt>
-                <dd>{move || sub.get().map(|s| {
-                    let country = store.state.with(|st| st.directory.tenant(&s.tenant).map(|t| t.market.country));
-                    let central = country.and_then(|c| store.catalog().unit_price(&s.product, c, PriceKind::Central));
-                    match central {
-                        Some(c) if s.is_self_service() => locale.tf(Msg::CentralPriceCompare, &[("ss", &locale.money(s.unit_price)), ("central", &locale.money(c))]),
-                        _ => locale.money(s.unit_price),
-                    }
-                })}</dd>
+                <dd>
+                    {move || {
+                        sub.get()
+                            .map(|s| {
+                                let country = store
+                                    .state
+                                    .with(|st| {
+                                        st.directory.tenant(&s.tenant).map(|t| t.market.country)
+                                    });
+                                let central = country
+                                    .and_then(|c| {
+                                        store
+                                            .catalog()
+                                            .unit_price(&s.product, c, PriceKind::Central)
+                                    });
+                                match central {
+                                    Some(c) if s.is_self_service() => {
+                                        locale
+                                            .tf(
+                                                Msg::CentralPriceCompare,
+                                                &[
+                                                    ("ss", &locale.money(s.unit_price)),
+                                                    ("central", &locale.money(c)),
+                                                ],
+                                            )
+                                    }
+                                    _ => locale.money(s.unit_price),
+                                }
+                            })
+                    }}
+                </dd>
             </dl>
             <Show when=move || self_service() && active()>
-                <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::AdminCannotAssign)}</p>
+                <p class="message-bar message-bar--info" role="note">
+                    {move || locale.t(Msg::AdminCannotAssign)}
+                </p>
             </Show>
             <h3>{move || locale.t(Msg::OrderHistory)}</h3>
             <ul class="history">
-                {move || sub.get().map(|s| s.history.iter().map(|h| {
-                    let kind = order_msg(h.kind);
-                    let at = h.at.date_naive();
-                    let amount = h.amount;
-                    let licenses = h.licenses;
-                    view! { <li>{move || locale.date(at)}" · "{move || locale.t(kind)}" · "{licenses}{move || amount.map(|a| format!(" · {}", locale.money(a)))}</li> }
-                }).collect_view())}
+                {move || {
+                    sub.get()
+                        .map(|s| {
+                            s.history
+                                .iter()
+                                .map(|h| {
+                                    let kind = order_msg(h.kind);
+                                    let at = h.at.date_naive();
+                                    let amount = h.amount;
+                                    let licenses = h.licenses;
+                                    view! {
+                                        <li>
+                                            {move || locale.date(at)}" · "{move || locale.t(kind)}
+                                            " · "{licenses}
+                                            {move || amount.map(|a| format!(" · {}", locale.money(a)))}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
             </ul>
             <h3>{move || locale.t(Msg::AssignedUsers)}</h3>
-            <p class="muted">{move || purchaser().map(|p| locale.tf(Msg::AssignedBy, &[("name", &p)]))}</p>
-            <ul id="detail-users">{move || users().into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
-            <button type="button" class="button" id="export-users" on:click=export>{move || locale.t(Msg::ExportUsers)}</button>
+            <p class="muted">
+                {move || purchaser().map(|p| locale.tf(Msg::AssignedBy, &[("name", &p)]))}
+            </p>
+            <ul id="detail-users">
+                {move || users().into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}
+            </ul>
+            <button type="button" class="button" id="export-users" on:click=export>
+                {move || locale.t(Msg::ExportUsers)}
+            </button>
             <h3>{move || locale.t(Msg::BillsTitle)}</h3>
-            <ul>{move || bills().into_iter().map(|b| {
-                let (start, amount, paid) = (b.period_start, b.amount, b.status == crate::domain::subscription::BillStatus::Paid);
-                view! { <li>{move || locale.date(start)}" · "{move || locale.money(amount)}" · "{move || locale.t(if paid { Msg::BillPaid } else { Msg::BillDue })}</li> }
-            }).collect_view()}</ul>
+            <ul>
+                {move || {
+                    bills()
+                        .into_iter()
+                        .map(|b| {
+                            let (start, amount, paid) = (
+                                b.period_start,
+                                b.amount,
+                                b.status == crate::domain::subscription::BillStatus::Paid,
+                            );
+                            view! {
+                                <li>
+                                    {move || locale.date(start)}" · "{move || locale.money(amount)}
+                                    " · "
+                                    {move || {
+                                        locale.t(if paid { Msg::BillPaid } else { Msg::BillDue })
+                                    }}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
             <Show when=move || can_manage && self_service()>
-                <TakeOver id=detail_id.get_value()/>
+                <TakeOver id=detail_id.get_value() />
             </Show>
         </section>
     }
@@ -471,87 +694,263 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
     view! {
         <div class="take-over">
             <h3>{move || locale.t(Msg::TakeOverHeading)}</h3>
-            <p id="take-over-outcome" role="status">{outcome}</p>
+            <p id="take-over-outcome" role="status">
+                {outcome}
+            </p>
             <Show when=move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active))>
-            <h4>{move || locale.t(Msg::MoveUsers)}</h4>
-            <Show when=move || !centrals.with(Vec::is_empty) fallback=move || view! { <p class="muted">{move || locale.t(Msg::MoveNoTarget)}</p> }>
-                <div class="field">
-                    <label for="move-target">{move || locale.t(Msg::MoveTarget)}</label>
-                    <select id="move-target" on:change=move |ev| set_target.set(Some(SubscriptionId(event_target_value(&ev))))>
-                        {move || centrals.get().into_iter().map(|c| view! {
-                            <option value=c.id.0.clone()>{format!("{} · {} / {}", c.id, c.assigned_count(), c.licenses.get())}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                {move || needed.get().map(|(need, free)| if need > free {
-                    let missing = need - free;
-                    let price = central_price().map(|p| locale.money(p)).unwrap_or_default();
-                    let into = chosen.get();
-                    let product = sub.get().map(|s| s.product);
-                    view! {
-                        <p class="field-error" id="shortfall">{locale.tf(Msg::Shortfall, &[("needed", &need.to_string()), ("available", &free.to_string()), ("missing", &missing.to_string()), ("price", &price)])}</p>
-                        <button type="button" class="button" id="buy-missing" on:click=move |_| {
-                            if let (Some(product), Ok(licenses)) = (product.clone(), Quantity::try_from(missing)) {
-                                dispatch(Command::BuyCentral { product, licenses, into: into.clone(), assign: vec![] }, Msg::Saved);
-                            }
-                        }>{locale.tf(Msg::BuyMissing, &[("n", &missing.to_string())])}</button>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="button button--primary" id="move-users" on:click=move |_| {
-                            if let Some(to) = chosen.get_untracked() {
-                                dispatch(Command::TakeOverMoveUsers { subscription: sid.get_value(), to }, Msg::Moved);
-                            }
-                        }>{locale.tf(Msg::MoveButton, &[("n", &need.to_string())])}</button>
-                    }.into_any()
-                })}
-            </Show>
-            <h4>{move || locale.t(Msg::CentralizeHeading)}</h4>
-            <p>{move || {
-                let n = sub.get().map_or(0, |s| s.assigned_count());
-                locale.tf(Msg::CentralizeBody, &[("n", &n.to_string()), ("price", &central_price().map(|p| locale.money(p)).unwrap_or_default()), ("purchaser", &purchaser())])
-            }}</p>
-            <button type="button" class="button" id="centralize" disabled=move || sub.get().is_none_or(|s| s.assigned.is_empty()) on:click=move |_| {
-                let Some(s) = sub.get_untracked() else { return };
-                let Ok(licenses) = Quantity::try_from(s.assigned_count()) else { return };
-                let subscription = s.id.clone();
-                // Read the session here: the spawned task runs outside the component's owner.
-                let Some(actor) = actor() else { return };
-                leptos::task::spawn_local(async move {
-                    let bought = store.dispatch(actor.clone(), Command::BuyCentral { product: s.product.clone(), licenses, into: None, assign: s.assigned.clone() }).await;
-                    let central = bought.ok().and_then(|events| events.into_iter().find_map(|e| match e {
-                        crate::domain::Event::CentralBought { subscription, .. } => Some(subscription),
-                        _ => None,
-                    }));
-                    if let Some(central) = central {
-                        set_done.set(Some(Msg::Centralized));
-                        run.dispatch(Command::RequestCancel { subscription, central });
+                <h4>{move || locale.t(Msg::MoveUsers)}</h4>
+                <Show
+                    when=move || !centrals.with(Vec::is_empty)
+                    fallback=move || {
+                        view! { <p class="muted">{move || locale.t(Msg::MoveNoTarget)}</p> }
                     }
-                });
-            }>{move || locale.t(Msg::CentralizeButton)}</button>
-            <h4>{move || locale.t(Msg::AdminCancel)}</h4>
-            <div class="field">
-                <label for="admin-cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
-                <input id="admin-cancel-reason" type="text" prop:value=reason on:input=move |ev| set_reason.set(event_target_value(&ev))/>
-            </div>
-            <Show when=move || !confirm_cancel.get()
-                fallback=move || view! {
-                    <div class="message-bar message-bar--warning" role="alertdialog" aria-labelledby="admin-cancel-text">
-                        <p id="admin-cancel-text">{move || locale.tf(Msg::AdminCancelConfirm, &[("n", &sub.get().map_or(0, |s| s.assigned_count()).to_string()), ("purchaser", &purchaser())])}</p>
-                        <div class="actions">
-                            <button type="button" class="button button--danger" id="admin-cancel-confirm" on:click=move |_| {
-                                set_confirm_cancel.set(false);
-                                dispatch(Command::TakeOverCancel { subscription: sid.get_value(), reason: reason.get_untracked() }, Msg::AdminCanceled);
-                            }>{move || locale.t(Msg::Confirm)}</button>
-                            <button type="button" class="button" on:click=move |_| set_confirm_cancel.set(false)>{move || locale.t(Msg::Cancel)}</button>
-                        </div>
+                >
+                    <div class="field">
+                        <label for="move-target">{move || locale.t(Msg::MoveTarget)}</label>
+                        <select
+                            id="move-target"
+                            on:change=move |ev| {
+                                set_target.set(Some(SubscriptionId(event_target_value(&ev))))
+                            }
+                        >
+                            {move || {
+                                centrals
+                                    .get()
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <option value=c
+                                                .id
+                                                .0
+                                                .clone()>
+                                                {format!(
+                                                    "{} · {} / {}",
+                                                    c.id,
+                                                    c.assigned_count(),
+                                                    c.licenses.get(),
+                                                )}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
                     </div>
-                }
-            >
-                <button type="button" class="button" id="admin-cancel" disabled=move || reason.get().trim().is_empty() on:click=move |_| set_confirm_cancel.set(true)>
-                    {move || locale.t(Msg::AdminCancel)}
+                    {move || {
+                        needed
+                            .get()
+                            .map(|(need, free)| {
+                                if need > free {
+                                    let missing = need - free;
+                                    let price = central_price()
+                                        .map(|p| locale.money(p))
+                                        .unwrap_or_default();
+                                    let into = chosen.get();
+                                    let product = sub.get().map(|s| s.product);
+                                    view! {
+                                        <p class="field-error" id="shortfall">
+                                            {locale
+                                                .tf(
+                                                    Msg::Shortfall,
+                                                    &[
+                                                        ("needed", &need.to_string()),
+                                                        ("available", &free.to_string()),
+                                                        ("missing", &missing.to_string()),
+                                                        ("price", &price),
+                                                    ],
+                                                )}
+                                        </p>
+                                        <button
+                                            type="button"
+                                            class="button"
+                                            id="buy-missing"
+                                            on:click=move |_| {
+                                                if let (Some(product), Ok(licenses)) = (
+                                                    product.clone(),
+                                                    Quantity::try_from(missing),
+                                                ) {
+                                                    dispatch(
+                                                        Command::BuyCentral {
+                                                            product,
+                                                            licenses,
+                                                            into: into.clone(),
+                                                            assign: vec![],
+                                                        },
+                                                        Msg::Saved,
+                                                    );
+                                                }
+                                            }
+                                        >
+                                            {locale.tf(Msg::BuyMissing, &[("n", &missing.to_string())])}
+                                        </button>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button button--primary"
+                                            id="move-users"
+                                            on:click=move |_| {
+                                                if let Some(to) = chosen.get_untracked() {
+                                                    dispatch(
+                                                        Command::TakeOverMoveUsers {
+                                                            subscription: sid.get_value(),
+                                                            to,
+                                                        },
+                                                        Msg::Moved,
+                                                    );
+                                                }
+                                            }
+                                        >
+                                            {locale.tf(Msg::MoveButton, &[("n", &need.to_string())])}
+                                        </button>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </Show>
+                <h4>{move || locale.t(Msg::CentralizeHeading)}</h4>
+                <p>
+                    {move || {
+                        let n = sub.get().map_or(0, |s| s.assigned_count());
+                        locale
+                            .tf(
+                                Msg::CentralizeBody,
+                                &[
+                                    ("n", &n.to_string()),
+                                    (
+                                        "price",
+                                        &central_price()
+                                            .map(|p| locale.money(p))
+                                            .unwrap_or_default(),
+                                    ),
+                                    ("purchaser", &purchaser()),
+                                ],
+                            )
+                    }}
+                </p>
+                <button
+                    type="button"
+                    class="button"
+                    id="centralize"
+                    disabled=move || sub.get().is_none_or(|s| s.assigned.is_empty())
+                    on:click=move |_| {
+                        let Some(s) = sub.get_untracked() else { return };
+                        let Ok(licenses) = Quantity::try_from(s.assigned_count()) else { return };
+                        let subscription = s.id.clone();
+                        let Some(actor) = actor() else { return };
+                        leptos::task::spawn_local(async move {
+                            let bought = store
+                                .dispatch(
+                                    actor.clone(),
+                                    Command::BuyCentral {
+                                        product: s.product.clone(),
+                                        licenses,
+                                        into: None,
+                                        assign: s.assigned.clone(),
+                                    },
+                                )
+                                .await;
+                            let central = bought
+                                .ok()
+                                .and_then(|events| {
+                                    events
+                                        .into_iter()
+                                        .find_map(|e| match e {
+                                            crate::domain::Event::CentralBought { subscription, .. } => {
+                                                Some(subscription)
+                                            }
+                                            _ => None,
+                                        })
+                                });
+                            if let Some(central) = central {
+                                set_done.set(Some(Msg::Centralized));
+                                run.dispatch(Command::RequestCancel {
+                                    subscription,
+                                    central,
+                                });
+                            }
+                        });
+                    }
+                >
+                    {move || locale.t(Msg::CentralizeButton)}
                 </button>
-            </Show>
+                <h4>{move || locale.t(Msg::AdminCancel)}</h4>
+                <div class="field">
+                    <label for="admin-cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
+                    <input
+                        id="admin-cancel-reason"
+                        type="text"
+                        prop:value=reason
+                        on:input=move |ev| set_reason.set(event_target_value(&ev))
+                    />
+                </div>
+                <Show
+                    when=move || !confirm_cancel.get()
+                    fallback=move || {
+                        view! {
+                            <div
+                                class="message-bar message-bar--warning"
+                                role="alertdialog"
+                                aria-labelledby="admin-cancel-text"
+                            >
+                                <p id="admin-cancel-text">
+                                    {move || {
+                                        locale
+                                            .tf(
+                                                Msg::AdminCancelConfirm,
+                                                &[
+                                                    (
+                                                        "n",
+                                                        &sub.get().map_or(0, |s| s.assigned_count()).to_string(),
+                                                    ),
+                                                    ("purchaser", &purchaser()),
+                                                ],
+                                            )
+                                    }}
+                                </p>
+                                <div class="actions">
+                                    <button
+                                        type="button"
+                                        class="button button--danger"
+                                        id="admin-cancel-confirm"
+                                        on:click=move |_| {
+                                            set_confirm_cancel.set(false);
+                                            dispatch(
+                                                Command::TakeOverCancel {
+                                                    subscription: sid.get_value(),
+                                                    reason: reason.get_untracked(),
+                                                },
+                                                Msg::AdminCanceled,
+                                            );
+                                        }
+                                    >
+                                        {move || locale.t(Msg::Confirm)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| set_confirm_cancel.set(false)
+                                    >
+                                        {move || locale.t(Msg::Cancel)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    }
+                >
+                    <button
+                        type="button"
+                        class="button"
+                        id="admin-cancel"
+                        disabled=move || reason.get().trim().is_empty()
+                        on:click=move |_| set_confirm_cancel.set(true)
+                    >
+                        {move || locale.t(Msg::AdminCancel)}
+                    </button>
+                </Show>
             </Show>
         </div>
     }

@@ -18,9 +18,12 @@ pub fn CatalogPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::CatalogTitle)}</h1>
             <p class="lead">{move || locale.t(Msg::CatalogIntro)}</p>
-            <MarketPicker market/>
+            <MarketPicker market />
             <ul class="product-grid" role="list">
-                {products.into_iter().map(|p| view! { <ProductCard product=p market/> }).collect_view()}
+                {products
+                    .into_iter()
+                    .map(|p| view! { <ProductCard product=p market /> })
+                    .collect_view()}
             </ul>
             <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
         </section>
@@ -43,10 +46,17 @@ pub fn MarketPicker(market: Market) -> impl IntoView {
                     }
                 }
             >
-                {Market::countries().into_iter().map(|c| {
-                    let code = c.code().to_owned();
-                    view! { <option value=code.clone() selected=move || market.country.get() == c>{move || locale.country(c)}</option> }
-                }).collect_view()}
+                {Market::countries()
+                    .into_iter()
+                    .map(|c| {
+                        let code = c.code().to_owned();
+                        view! {
+                            <option value=code.clone() selected=move || market.country.get() == c>
+                                {move || locale.country(c)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -74,7 +84,9 @@ fn ProductCard(product: Product, market: Market) -> impl IntoView {
             <Show when=move || no_card_trial>
                 <p class="badge">{move || locale.t(Msg::CatalogTrialBadge)}</p>
             </Show>
-            <A href=href attr:class="button button--secondary">{move || locale.t(Msg::CatalogViewProduct)}</A>
+            <A href=href attr:class="button button--secondary">
+                {move || locale.t(Msg::CatalogViewProduct)}
+            </A>
         </li>
     }
 }

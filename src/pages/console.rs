@@ -224,37 +224,67 @@ pub fn PolicyConsole() -> impl IntoView {
         <section class="panel console" aria-labelledby="console-title">
             <h2 id="console-title">{move || locale.t(Msg::ConsoleTitle)}</h2>
             <p class="muted">{move || locale.t(Msg::ConsoleIntro)}</p>
-            <pre class="console__output" id="console-output" node_ref=output role="log" tabindex="0"
-                aria-label=move || locale.t(Msg::ConsoleOutputLabel)>
-                {move || console.lines.get().into_iter().map(|line| {
-                    let class = match line.kind {
-                        LineKind::Input => "console__line console__line--input",
-                        LineKind::Output => "console__line",
-                        LineKind::Error => "console__line console__line--error",
-                    };
-                    let prompt = (line.kind == LineKind::Input).then_some("PS> ");
-                    view! { <span class=class>{prompt}{line.text}"\n"</span> }
-                }).collect_view()}
+            <pre
+                class="console__output"
+                id="console-output"
+                node_ref=output
+                role="log"
+                tabindex="0"
+                aria-label=move || locale.t(Msg::ConsoleOutputLabel)
+            >
+                {move || {
+                    console
+                        .lines
+                        .get()
+                        .into_iter()
+                        .map(|line| {
+                            let class = match line.kind {
+                                LineKind::Input => "console__line console__line--input",
+                                LineKind::Output => "console__line",
+                                LineKind::Error => "console__line console__line--error",
+                            };
+                            let prompt = (line.kind == LineKind::Input).then_some("PS> ");
+                            view! { <span class=class>{prompt}{line.text}"\n"</span> }
+                        })
+                        .collect_view()
+                }}
             </pre>
-            <form class="console__prompt" on:submit=move |ev| {
-                ev.prevent_default();
-                let line = console.input.get_untracked();
-                console.input.set(String::new());
-                run.dispatch(line);
-            }>
+            <form
+                class="console__prompt"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    let line = console.input.get_untracked();
+                    console.input.set(String::new());
+                    run.dispatch(line);
+                }
+            >
                 <label for="console-input" class="console__ps">
                     <span aria-hidden="true">"PS>"</span>
                     <span class="visually-hidden">{move || locale.t(Msg::ConsoleInputLabel)}</span>
                 </label>
-                <input id="console-input" type="text" autocomplete="off" spellcheck="false" autocapitalize="off"
+                <input
+                    id="console-input"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="off"
                     prop:value=move || console.input.get()
                     on:input=move |ev| console.input.set(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                        "ArrowUp" => { ev.prevent_default(); console.recall(true) }
-                        "ArrowDown" => { ev.prevent_default(); console.recall(false) }
+                        "ArrowUp" => {
+                            ev.prevent_default();
+                            console.recall(true)
+                        }
+                        "ArrowDown" => {
+                            ev.prevent_default();
+                            console.recall(false)
+                        }
                         _ => {}
-                    }/>
-                <button type="submit" class="button" disabled=move || run.pending().get()>{move || locale.t(Msg::ConsoleRun)}</button>
+                    }
+                />
+                <button type="submit" class="button" disabled=move || run.pending().get()>
+                    {move || locale.t(Msg::ConsoleRun)}
+                </button>
             </form>
         </section>
     }

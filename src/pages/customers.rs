@@ -89,52 +89,90 @@ pub fn CustomersPage() -> impl IntoView {
             <h1 id="page-title">{move || locale.t(Msg::CustomersTitle)}</h1>
             <p>{move || locale.t(Msg::CustomersIntro)}</p>
             <Show when=move || list.with(|(_, l)| l.is_empty())>
-                <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::CustomersNone)}</p>
+                <p class="message-bar message-bar--info" role="note">
+                    {move || locale.t(Msg::CustomersNone)}
+                </p>
             </Show>
             <div class="table-scroll">
                 <table class="grid" id="customer-grid">
-                    <thead><tr>
-                        <th scope="col">{move || locale.t(Msg::ColOrganization)}</th>
-                        <th scope="col" class="hide-narrow">{move || locale.t(Msg::ColDomain)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColDelegatedRole)}</th>
-                        <th scope="col"><span class="visually-hidden">{move || locale.t(Msg::CustomerSwitch)}</span></th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || locale.t(Msg::ColOrganization)}</th>
+                            <th scope="col" class="hide-narrow">
+                                {move || locale.t(Msg::ColDomain)}
+                            </th>
+                            <th scope="col">{move || locale.t(Msg::ColDelegatedRole)}</th>
+                            <th scope="col">
+                                <span class="visually-hidden">
+                                    {move || locale.t(Msg::CustomerSwitch)}
+                                </span>
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {move || list.get().1.into_iter().map(|c| {
-                            let Customer { tenant, name, domain, roles } = c;
-                            let data_tenant = tenant.0.clone();
-                            let label = name.clone();
-                            let action = move || {
-                                if acting_in().as_ref() == Some(&tenant) {
-                                    return view! { <span class="chip">{move || locale.t(Msg::CustomersCurrent)}</span> }.into_any();
-                                }
-                                let (tenant, label) = (tenant.clone(), label.clone());
-                                view! {
-                                    <button type="button" class="button" on:click=move |_| act_in(tenant.clone())>
-                                        {move || locale.tf(Msg::CustomersManage, &[("tenant", &label)])}
-                                    </button>
-                                }.into_any()
-                            };
-                            view! {
-                                <tr data-tenant=data_tenant>
-                                    <th scope="row">{name}</th>
-                                    <td class="hide-narrow">{domain}</td>
-                                    <td>{move || locale.roles(&roles)}</td>
-                                    <td>{action}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {move || {
+                            list.get()
+                                .1
+                                .into_iter()
+                                .map(|c| {
+                                    let Customer { tenant, name, domain, roles } = c;
+                                    let data_tenant = tenant.0.clone();
+                                    let label = name.clone();
+                                    let action = move || {
+                                        if acting_in().as_ref() == Some(&tenant) {
+                                            return view! {
+                                                <span class="chip">
+                                                    {move || locale.t(Msg::CustomersCurrent)}
+                                                </span>
+                                            }
+                                                .into_any();
+                                        }
+                                        let (tenant, label) = (tenant.clone(), label.clone());
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button"
+                                                on:click=move |_| act_in(tenant.clone())
+                                            >
+                                                {move || {
+                                                    locale.tf(Msg::CustomersManage, &[("tenant", &label)])
+                                                }}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    };
+                                    view! {
+                                        <tr data-tenant=data_tenant>
+                                            <th scope="row">{name}</th>
+                                            <td class="hide-narrow">{domain}</td>
+                                            <td>{move || locale.roles(&roles)}</td>
+                                            <td>{action}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>
             {move || {
                 let (home, _) = list.get();
                 let (id, name) = home?;
-                (acting_in().as_ref() != Some(&id)).then(|| view! {
-                    <p><button type="button" class="button" id="customers-home" on:click=move |_| act_in(id.clone())>
-                        {move || locale.tf(Msg::CustomersHome, &[("tenant", &name)])}
-                    </button></p>
-                })
+                (acting_in().as_ref() != Some(&id))
+                    .then(|| {
+                        view! {
+                            <p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    id="customers-home"
+                                    on:click=move |_| act_in(id.clone())
+                                >
+                                    {move || locale.tf(Msg::CustomersHome, &[("tenant", &name)])}
+                                </button>
+                            </p>
+                        }
+                    })
             }}
         </section>
     }

@@ -97,18 +97,49 @@ pub fn DemoPage() -> impl IntoView {
                 <dt>{move || locale.t(Msg::DemoSubscriptionsLabel)}</dt>
                 <dd id="demo-subscription-count">{count}</dd>
                 <dt>{move || locale.t(Msg::DemoLastSaveLabel)}</dt>
-                <dd id="demo-last-save">{move || store.last_save_ms.get().map_or_else(|| "—".to_owned(), |ms| format!("{ms:.1} ms"))}</dd>
+                <dd id="demo-last-save">
+                    {move || {
+                        store
+                            .last_save_ms
+                            .get()
+                            .map_or_else(|| "—".to_owned(), |ms| format!("{ms:.1} ms"))
+                    }}
+                </dd>
             </dl>
 
             <h2>{move || locale.t(Msg::DemoClockHeading)}</h2>
             <div class="actions">
-                <button type="button" class="button" disabled=busy on:click=move |_| { advance.dispatch(0); }>{move || locale.t(Msg::DemoAdvanceDay)}</button>
-                <button type="button" class="button" disabled=busy on:click=move |_| { advance.dispatch(1); }>{move || locale.t(Msg::DemoAdvanceMonth)}</button>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=busy
+                    on:click=move |_| {
+                        advance.dispatch(0);
+                    }
+                >
+                    {move || locale.t(Msg::DemoAdvanceDay)}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=busy
+                    on:click=move |_| {
+                        advance.dispatch(1);
+                    }
+                >
+                    {move || locale.t(Msg::DemoAdvanceMonth)}
+                </button>
             </div>
 
             <h2>{move || locale.t(Msg::DemoDataHeading)}</h2>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| download("ssp-state.json", &store.export())>{move || locale.t(Msg::DemoExport)}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| download("ssp-state.json", &store.export())
+                >
+                    {move || locale.t(Msg::DemoExport)}
+                </button>
                 <label class="button file-button">
                     {move || locale.t(Msg::DemoImport)}
                     <input
@@ -127,55 +158,143 @@ pub fn DemoPage() -> impl IntoView {
                 </label>
                 <Show
                     when=move || confirm_reset.get()
-                    fallback=move || view! {
-                        <button type="button" class="button" on:click=move |_| set_confirm_reset.set(true)>{move || locale.t(Msg::ResetDemo)}</button>
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| set_confirm_reset.set(true)
+                            >
+                                {move || locale.t(Msg::ResetDemo)}
+                            </button>
+                        }
                     }
                 >
                     <span class="confirm" role="group" aria-label=move || locale.t(Msg::ResetDemo)>
-                        {move || locale.t(Msg::DemoResetConfirm)}" "
-                        <button type="button" class="button button--danger" disabled=busy on:click=move |_| { reset.dispatch(()); }>{move || locale.t(Msg::ResetDemo)}</button>
-                        <button type="button" class="button" on:click=move |_| set_confirm_reset.set(false)>{move || locale.t(Msg::Cancel)}</button>
+                        {move || locale.t(Msg::DemoResetConfirm)}
+                        " "
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            disabled=busy
+                            on:click=move |_| {
+                                reset.dispatch(());
+                            }
+                        >
+                            {move || locale.t(Msg::ResetDemo)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| set_confirm_reset.set(false)
+                        >
+                            {move || locale.t(Msg::Cancel)}
+                        </button>
                     </span>
                 </Show>
             </div>
 
             <h2>{move || locale.t(Msg::DemoSeedHeading)}</h2>
-            <form class="form form--inline" on:submit=move |ev| {
-                ev.prevent_default();
-                match seed_count.get_untracked().trim().parse::<usize>() {
-                    Ok(n) if (1..=50_000).contains(&n) => { seed.dispatch((seed_tenant.get_untracked(), n)); }
-                    _ => set_outcome.set(Some(Outcome::Failed(locale.t(Msg::DemoSeedInvalid).to_owned()))),
+            <form
+                class="form form--inline"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    match seed_count.get_untracked().trim().parse::<usize>() {
+                        Ok(n) if (1..=50_000).contains(&n) => {
+                            seed.dispatch((seed_tenant.get_untracked(), n));
+                        }
+                        _ => {
+                            set_outcome
+                                .set(
+                                    Some(Outcome::Failed(locale.t(Msg::DemoSeedInvalid).to_owned())),
+                                )
+                        }
+                    }
                 }
-            }>
+            >
                 <div class="field">
                     <label for="seed-count">{move || locale.t(Msg::DemoSeedCount)}</label>
-                    <input id="seed-count" type="number" min="1" max="50000" prop:value=seed_count on:input=move |ev| set_seed_count.set(event_target_value(&ev))/>
+                    <input
+                        id="seed-count"
+                        type="number"
+                        min="1"
+                        max="50000"
+                        prop:value=seed_count
+                        on:input=move |ev| set_seed_count.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="field">
                     <label for="seed-tenant">{move || locale.t(Msg::TenantLabel)}</label>
-                    <select id="seed-tenant" prop:value=seed_tenant on:change=move |ev| set_seed_tenant.set(event_target_value(&ev))>
-                        {move || tenants().into_iter().map(|(id, name)| view! { <option value=id.clone()>{name}</option> }).collect_view()}
+                    <select
+                        id="seed-tenant"
+                        prop:value=seed_tenant
+                        on:change=move |ev| set_seed_tenant.set(event_target_value(&ev))
+                    >
+                        {move || {
+                            tenants()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    view! { <option value=id.clone()>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
-                <button type="submit" class="button button--primary" disabled=busy>{move || locale.t(Msg::DemoSeedButton)}</button>
+                <button type="submit" class="button button--primary" disabled=busy>
+                    {move || locale.t(Msg::DemoSeedButton)}
+                </button>
             </form>
 
-            <p id="demo-outcome" role="status" class=move || match outcome.get() {
-                Some(Outcome::Failed(_)) => "outcome outcome--error",
-                _ => "outcome",
-            }>
-                {move || outcome.get().map(|o| match o { Outcome::Done(t) | Outcome::Failed(t) => t })}
+            <p
+                id="demo-outcome"
+                role="status"
+                class=move || match outcome.get() {
+                    Some(Outcome::Failed(_)) => "outcome outcome--error",
+                    _ => "outcome",
+                }
+            >
+                {move || {
+                    outcome
+                        .get()
+                        .map(|o| match o {
+                            Outcome::Done(t) | Outcome::Failed(t) => t,
+                        })
+                }}
             </p>
 
             <h2>{move || locale.t(Msg::DemoAccountsHeading)}</h2>
             <p>{move || locale.t(Msg::DemoAccountsIntro)}" "<code>"Demo-2026!"</code></p>
             <ul class="link-list">
-                <li><code>"patti@contoso.com"</code>" — "{move || locale.t(Msg::RoleGlobalAdmin)}</li>
-                <li><code>"nestor@contoso.com"</code>" — "{move || locale.t(Msg::RoleBillingAdmin)}</li>
-                <li><code>"miriam@contoso.com"</code>" — "{move || locale.t(Msg::RoleGlobalReader)}</li>
-                <li><code>"megan@contoso.com"</code>" — "{move || locale.t(Msg::DemoAccountPurchaser)}</li>
-                <li><code>"adele@contoso.com"</code>" — "{move || locale.t(Msg::DemoAccountMember)}</li>
-                <li><code>"ravi@relecloud.com"</code>" — "{move || locale.t(Msg::DemoAccountPartner)}</li>
+                <li>
+                    <code>"patti@contoso.com"</code>
+                    " — "
+                    {move || locale.t(Msg::RoleGlobalAdmin)}
+                </li>
+                <li>
+                    <code>"nestor@contoso.com"</code>
+                    " — "
+                    {move || locale.t(Msg::RoleBillingAdmin)}
+                </li>
+                <li>
+                    <code>"miriam@contoso.com"</code>
+                    " — "
+                    {move || locale.t(Msg::RoleGlobalReader)}
+                </li>
+                <li>
+                    <code>"megan@contoso.com"</code>
+                    " — "
+                    {move || locale.t(Msg::DemoAccountPurchaser)}
+                </li>
+                <li>
+                    <code>"adele@contoso.com"</code>
+                    " — "
+                    {move || locale.t(Msg::DemoAccountMember)}
+                </li>
+                <li>
+                    <code>"ravi@relecloud.com"</code>
+                    " — "
+                    {move || locale.t(Msg::DemoAccountPartner)}
+                </li>
             </ul>
         </section>
     }

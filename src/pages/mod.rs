@@ -44,7 +44,11 @@ pub(crate) fn UnknownProduct() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(crate::i18n::Msg::NotFoundTitle)}</h1>
             <p>{move || locale.tf(crate::i18n::Msg::ProductNotFound, &[("id", &raw_id.get())])}</p>
-            <p><leptos_router::components::A href="/">{move || locale.t(crate::i18n::Msg::BackToCatalog)}</leptos_router::components::A></p>
+            <p>
+                <leptos_router::components::A href="/">
+                    {move || locale.t(crate::i18n::Msg::BackToCatalog)}
+                </leptos_router::components::A>
+            </p>
         </section>
     }
 }

@@ -15,8 +15,12 @@ pub fn NotFound() -> impl IntoView {
             <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
             <p>{move || locale.tf(Msg::NotFoundBody, &[("path", &path.get())])}</p>
             <ul class="link-list">
-                <li><A href="/">{move || locale.t(Msg::LauncherStore)}</A></li>
-                <li><A href="/admin">{move || locale.t(Msg::AdminHomeTitle)}</A></li>
+                <li>
+                    <A href="/">{move || locale.t(Msg::LauncherStore)}</A>
+                </li>
+                <li>
+                    <A href="/admin">{move || locale.t(Msg::AdminHomeTitle)}</A>
+                </li>
             </ul>
         </section>
     }

@@ -12,50 +12,61 @@ pub fn ProductPage() -> impl IntoView {
     let product = routed_product();
     let market = Market::new();
     view! {
-        <Show
-            when=move || product.read().is_some()
-            fallback=UnknownProduct
-        >
-            {move || product.get().map(|p| {
-                let old_ids: Vec<&'static str> = p.id.old_ids().collect();
-                let has_old = !old_ids.is_empty();
-                let old = old_ids.join(", ");
-                let family = family_msg(p.family);
-                let no_card_trial = p.trial_without_payment_method;
-                let checkout = format!("/checkout/{}", p.id);
-                let trial_href = format!("/checkout/{}?trial=1", p.id);
-                let (id, id2) = (p.id.clone(), p.id.clone());
-                let price = move || match market.unit_price(&id) {
-                    Some(m) => locale.tf(Msg::PerUserMonth, &[("price", &locale.money(m))]),
-                    None => locale.t(Msg::PriceUnavailable).to_owned(),
-                };
-                view! {
-                    <section class="page product" aria-labelledby="page-title">
-                        <p class="eyebrow">{move || locale.t(family)}</p>
-                        <h1 id="page-title">{p.name.clone()}</h1>
-                        <p class="lead">{move || summary(&id2, locale.lang())}</p>
-                        <p class="price price--large">{price}</p>
-                        <MarketPicker market/>
-                        <dl class="facts">
-                            <dt>{move || locale.t(Msg::ProductIdLabel)}</dt>
-                            <dd><code>{p.id.to_string()}</code></dd>
-                            <Show when=move || has_old>
-                                <dt>{move || locale.t(Msg::OldIdsLabel)}</dt>
-                                <dd><code>{old.clone()}</code></dd>
-                            </Show>
-                        </dl>
-                        <div class="actions">
-                            <A href=checkout attr:class="button button--primary">{move || locale.t(Msg::BuyNow)}</A>
-                            <A href=trial_href attr:class="button button--secondary">{move || locale.t(Msg::TryFree)}</A>
-                        </div>
-                        <Show when=move || no_card_trial>
-                            <p class="badge">{move || locale.t(Msg::TrialNoCardBadge)}</p>
-                        </Show>
-                        <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
-                        <p><A href="/">{move || locale.t(Msg::BackToCatalog)}</A></p>
-                    </section>
-                }
-            })}
+        <Show when=move || product.read().is_some() fallback=UnknownProduct>
+            {move || {
+                product
+                    .get()
+                    .map(|p| {
+                        let old_ids: Vec<&'static str> = p.id.old_ids().collect();
+                        let has_old = !old_ids.is_empty();
+                        let old = old_ids.join(", ");
+                        let family = family_msg(p.family);
+                        let no_card_trial = p.trial_without_payment_method;
+                        let checkout = format!("/checkout/{}", p.id);
+                        let trial_href = format!("/checkout/{}?trial=1", p.id);
+                        let (id, id2) = (p.id.clone(), p.id.clone());
+                        let price = move || match market.unit_price(&id) {
+                            Some(m) => locale.tf(Msg::PerUserMonth, &[("price", &locale.money(m))]),
+                            None => locale.t(Msg::PriceUnavailable).to_owned(),
+                        };
+                        view! {
+                            <section class="page product" aria-labelledby="page-title">
+                                <p class="eyebrow">{move || locale.t(family)}</p>
+                                <h1 id="page-title">{p.name.clone()}</h1>
+                                <p class="lead">{move || summary(&id2, locale.lang())}</p>
+                                <p class="price price--large">{price}</p>
+                                <MarketPicker market />
+                                <dl class="facts">
+                                    <dt>{move || locale.t(Msg::ProductIdLabel)}</dt>
+                                    <dd>
+                                        <code>{p.id.to_string()}</code>
+                                    </dd>
+                                    <Show when=move || has_old>
+                                        <dt>{move || locale.t(Msg::OldIdsLabel)}</dt>
+                                        <dd>
+                                            <code>{old.clone()}</code>
+                                        </dd>
+                                    </Show>
+                                </dl>
+                                <div class="actions">
+                                    <A href=checkout attr:class="button button--primary">
+                                        {move || locale.t(Msg::BuyNow)}
+                                    </A>
+                                    <A href=trial_href attr:class="button button--secondary">
+                                        {move || locale.t(Msg::TryFree)}
+                                    </A>
+                                </div>
+                                <Show when=move || no_card_trial>
+                                    <p class="badge">{move || locale.t(Msg::TrialNoCardBadge)}</p>
+                                </Show>
+                                <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
+                                <p>
+                                    <A href="/">{move || locale.t(Msg::BackToCatalog)}</A>
+                                </p>
+                            </section>
+                        }
+                    })
+            }}
         </Show>
     }
 }

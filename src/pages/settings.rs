@@ -80,38 +80,65 @@ pub fn SelfServicePage() -> impl IntoView {
             <p>{move || locale.t(Msg::PolicyIntro)}</p>
             <Show when=move || !rights.can_set.get()>
                 <p class="message-bar message-bar--info" role="note" id="policy-read-only">
-                    {move || locale.tf(Msg::PolicyReadOnly, &[("role", rights.role.get().map_or("", |r| locale.t(r)))])}
+                    {move || {
+                        locale
+                            .tf(
+                                Msg::PolicyReadOnly,
+                                &[("role", rights.role.get().map_or("", |r| locale.t(r)))],
+                            )
+                    }}
                 </p>
             </Show>
             <div class="table-scroll">
                 <table class="grid" id="policy-grid">
-                    <thead><tr>
-                        <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                        <th scope="col">{move || locale.t(Msg::ProductIdLabel)}</th>
-                        <th scope="col">{move || locale.t(Msg::PolicyColValue)}</th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                            <th scope="col">{move || locale.t(Msg::ProductIdLabel)}</th>
+                            <th scope="col">{move || locale.t(Msg::PolicyColValue)}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {products.get_value().into_iter().map(|(id, name)| {
-                            let row_id = id.clone();
-                            let open_id = id.clone();
-                            let value = Memo::new(move |_| value_of(&row_id));
-                            view! {
-                                <tr data-product=id.to_string()>
-                                    <th scope="row">
-                                        <button type="button" class="link-button" aria-haspopup="true" aria-controls="policy-panel"
-                                            on:click=move |_| editing.set(Some(open_id.clone()))>{name}</button>
-                                    </th>
-                                    <td><code>{id.to_string()}</code></td>
-                                    <td class="policy-value">{move || value.get().map(|v| locale.t(policy_msg(v)))}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {products
+                            .get_value()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let row_id = id.clone();
+                                let open_id = id.clone();
+                                let value = Memo::new(move |_| value_of(&row_id));
+                                view! {
+                                    <tr data-product=id.to_string()>
+                                        <th scope="row">
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                aria-haspopup="true"
+                                                aria-controls="policy-panel"
+                                                on:click=move |_| editing.set(Some(open_id.clone()))
+                                            >
+                                                {name}
+                                            </button>
+                                        </th>
+                                        <td>
+                                            <code>{id.to_string()}</code>
+                                        </td>
+                                        <td class="policy-value">
+                                            {move || value.get().map(|v| locale.t(policy_msg(v)))}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
         </section>
-        {move || editing.get().map(|product| view! { <PolicyPanel product editing can_set=rights.can_set/> })}
-        <PolicyConsole/>
+        {move || {
+            editing
+                .get()
+                .map(|product| view! { <PolicyPanel product editing can_set=rights.can_set /> })
+        }}
+        <PolicyConsole />
     }
 }
 
@@ -184,51 +211,116 @@ fn PolicyPanel(
         }
     });
     view! {
-        <section class="panel detail policy-panel" aria-labelledby="policy-panel-title" id="policy-panel"
-            on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) }>
+        <section
+            class="panel detail policy-panel"
+            aria-labelledby="policy-panel-title"
+            id="policy-panel"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    editing.set(None)
+                }
+            }
+        >
             <div class="step-heading">
-                <h2 id="policy-panel-title" tabindex="-1" node_ref=heading>{move || locale.tf(Msg::PolicyPanelLabel, &[("product", &name.get_value())])}</h2>
-                <button type="button" class="button" on:click=move |_| editing.set(None)>{move || locale.t(Msg::PolicyClose)}</button>
+                <h2 id="policy-panel-title" tabindex="-1" node_ref=heading>
+                    {move || locale.tf(Msg::PolicyPanelLabel, &[("product", &name.get_value())])}
+                </h2>
+                <button type="button" class="button" on:click=move |_| editing.set(None)>
+                    {move || locale.t(Msg::PolicyClose)}
+                </button>
             </div>
-            <form class="form" on:submit=move |ev| {
-                ev.prevent_default();
-                save.dispatch(chosen.get_untracked());
-            }>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save.dispatch(chosen.get_untracked());
+                }
+            >
                 <fieldset class="choices" disabled=move || !can_set.get()>
                     <legend>{move || locale.t(Msg::PolicyChoose)}</legend>
-                    {PolicyValue::ALL.into_iter().map(|value| {
-                        let id = format!("policy-{}", value.as_str());
-                        let help = format!("{id}-help");
-                        view! {
-                            <div class="choice">
-                                <input type="radio" name="policy-value" id=id.clone() value=value.as_str() aria-describedby=help.clone()
-                                    prop:checked=move || chosen.get() == value
-                                    on:change=move |_| chosen.set(value)/>
-                                <label for=id>{move || locale.t(policy_msg(value))}</label>
-                                <p class="muted" id=help>{move || locale.t(help_msg(value))}</p>
-                            </div>
-                        }
-                    }).collect_view()}
+                    {PolicyValue::ALL
+                        .into_iter()
+                        .map(|value| {
+                            let id = format!("policy-{}", value.as_str());
+                            let help = format!("{id}-help");
+                            view! {
+                                <div class="choice">
+                                    <input
+                                        type="radio"
+                                        name="policy-value"
+                                        id=id.clone()
+                                        value=value.as_str()
+                                        aria-describedby=help.clone()
+                                        prop:checked=move || chosen.get() == value
+                                        on:change=move |_| chosen.set(value)
+                                    />
+                                    <label for=id>{move || locale.t(policy_msg(value))}</label>
+                                    <p class="muted" id=help>
+                                        {move || locale.t(help_msg(value))}
+                                    </p>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
                 <div class="impact" id="policy-impact" aria-live="polite">
-                    <p>{move || {
-                        let now = now.get();
-                        locale.tf(Msg::PolicyImpactNow, &[("buy", &now.can_buy.to_string()), ("try", &now.can_try.to_string()), ("people", &now.people.to_string())])
-                    }}</p>
+                    <p>
+                        {move || {
+                            let now = now.get();
+                            locale
+                                .tf(
+                                    Msg::PolicyImpactNow,
+                                    &[
+                                        ("buy", &now.can_buy.to_string()),
+                                        ("try", &now.can_try.to_string()),
+                                        ("people", &now.people.to_string()),
+                                    ],
+                                )
+                        }}
+                    </p>
                     <Show when=move || chosen.get() != current.get()>
-                        <p><strong>{move || {
-                            let after = impact(chosen.get());
-                            locale.tf(Msg::PolicyImpactAfter, &[("buy", &after.can_buy.to_string()), ("try", &after.can_try.to_string())])
-                        }}</strong></p>
+                        <p>
+                            <strong>
+                                {move || {
+                                    let after = impact(chosen.get());
+                                    locale
+                                        .tf(
+                                            Msg::PolicyImpactAfter,
+                                            &[
+                                                ("buy", &after.can_buy.to_string()),
+                                                ("try", &after.can_try.to_string()),
+                                            ],
+                                        )
+                                }}
+                            </strong>
+                        </p>
                     </Show>
-                    <p class="muted">{move || locale.tf(Msg::PolicyImpactExisting, &[("count", &now.get().subscriptions.to_string())])}</p>
+                    <p class="muted">
+                        {move || {
+                            locale
+                                .tf(
+                                    Msg::PolicyImpactExisting,
+                                    &[("count", &now.get().subscriptions.to_string())],
+                                )
+                        }}
+                    </p>
                 </div>
-                <p id="policy-outcome" role="status" class:outcome=true class:outcome--error=move || outcome().is_some_and(|(e, _)| e)>
+                <p
+                    id="policy-outcome"
+                    role="status"
+                    class="outcome"
+                    class=("outcome--error", move || outcome().is_some_and(|(e, _)| e))
+                >
                     {move || outcome().map(|(_, text)| text)}
                 </p>
                 <div class="actions">
-                    <button type="submit" class="button button--primary"
-                        disabled=move || !can_set.get() || chosen.get() == current.get() || save.pending().get()>
+                    <button
+                        type="submit"
+                        class="button button--primary"
+                        disabled=move || {
+                            !can_set.get() || chosen.get() == current.get() || save.pending().get()
+                        }
+                    >
                         {move || locale.t(Msg::PolicySave)}
                     </button>
                 </div>

@@ -40,7 +40,9 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <section class="page signin" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::SignInTitle)}</h1>
-            <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::SignInDemoNote)}</p>
+            <p class="message-bar message-bar--info" role="note">
+                {move || locale.t(Msg::SignInDemoNote)}
+            </p>
             <form
                 class="form"
                 on:submit=move |ev| {
@@ -75,7 +77,11 @@ pub fn SignInPage() -> impl IntoView {
                 <p id="signin-error" class="field-error" role="alert">
                     {move || error().map(|e| locale.key(e.message_key()))}
                 </p>
-                <button type="submit" class="button button--primary" disabled=move || sign_in.pending().get()>
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || sign_in.pending().get()
+                >
                     {move || locale.t(Msg::SignIn)}
                 </button>
             </form>

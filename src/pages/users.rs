@@ -85,49 +85,104 @@ pub fn UsersPage() -> impl IntoView {
             <h1 id="page-title">{move || locale.t(Msg::UsersTitle)}</h1>
             <p class="muted">{move || locale.t(Msg::LeaveNote)}</p>
             <Show when=move || !can_manage.get()>
-                <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::ReadOnlyRole)}</p>
+                <p class="message-bar message-bar--info" role="note">
+                    {move || locale.t(Msg::ReadOnlyRole)}
+                </p>
             </Show>
             <div class="field">
                 <label for="users-search">{move || locale.t(Msg::SearchUsers)}</label>
-                <input id="users-search" type="search" prop:value=search on:input=move |ev| set_search.set(event_target_value(&ev))/>
+                <input
+                    id="users-search"
+                    type="search"
+                    prop:value=search
+                    on:input=move |ev| set_search.set(event_target_value(&ev))
+                />
             </div>
-            <p class="field-error" role="alert">{move || set_status.value().get().and_then(Result::err).map(|e| explain(locale, &e))}</p>
+            <p class="field-error" role="alert">
+                {move || {
+                    set_status.value().get().and_then(Result::err).map(|e| explain(locale, &e))
+                }}
+            </p>
             <div class="table-scroll">
                 <table class="grid" id="users">
-                    <thead><tr>
-                        <th scope="col">{move || locale.t(Msg::ColName)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColEmail)}</th>
-                        <th scope="col">{move || locale.t(Msg::ColAccount)}</th>
-                        <th scope="col"><span class="visually-hidden">{move || locale.t(Msg::Manage)}</span></th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || locale.t(Msg::ColName)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColEmail)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColAccount)}</th>
+                            <th scope="col">
+                                <span class="visually-hidden">{move || locale.t(Msg::Manage)}</span>
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {move || people.get().into_iter().map(|(id, name, email, kind, status, purchaser)| {
-                            let (id1, id2) = (id.clone(), id.clone());
-                            let account = move || {
-                                let mut parts = vec![locale.t(match status {
-                                    AccountStatus::Active => Msg::UserActive,
-                                    AccountStatus::Disabled => Msg::UserDisabled,
-                                    AccountStatus::Deleted => Msg::UserDeleted,
-                                }).to_owned()];
-                                if kind == AccountKind::Guest { parts.push(locale.t(Msg::GuestLabel).to_owned()); }
-                                if purchaser { parts.push(locale.t(Msg::IsPurchaser).to_owned()); }
-                                parts.join(" · ")
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td>{email}</td>
-                                    <td>{account}</td>
-                                    <td>
-                                        <Show when=move || can_manage.get() && status == AccountStatus::Active>
-                                            <button type="button" class="button" on:click={let id = id1.clone(); move |_| { set_status.dispatch((id.clone(), AccountStatus::Disabled)); }}>{move || locale.t(Msg::Disable)}</button>
-                                            " "
-                                            <button type="button" class="button button--danger" on:click={let id = id2.clone(); move |_| { set_status.dispatch((id.clone(), AccountStatus::Deleted)); }}>{move || locale.t(Msg::RemoveUser)}</button>
-                                        </Show>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {move || {
+                            people
+                                .get()
+                                .into_iter()
+                                .map(|(id, name, email, kind, status, purchaser)| {
+                                    let (id1, id2) = (id.clone(), id.clone());
+                                    let account = move || {
+                                        let mut parts = vec![
+                                            locale
+                                                .t(
+                                                    match status {
+                                                        AccountStatus::Active => Msg::UserActive,
+                                                        AccountStatus::Disabled => Msg::UserDisabled,
+                                                        AccountStatus::Deleted => Msg::UserDeleted,
+                                                    },
+                                                )
+                                                .to_owned(),
+                                        ];
+                                        if kind == AccountKind::Guest {
+                                            parts.push(locale.t(Msg::GuestLabel).to_owned());
+                                        }
+                                        if purchaser {
+                                            parts.push(locale.t(Msg::IsPurchaser).to_owned());
+                                        }
+                                        parts.join(" · ")
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{email}</td>
+                                            <td>{account}</td>
+                                            <td>
+                                                <Show when=move || {
+                                                    can_manage.get() && status == AccountStatus::Active
+                                                }>
+                                                    <button
+                                                        type="button"
+                                                        class="button"
+                                                        on:click={
+                                                            let id = id1.clone();
+                                                            move |_| {
+                                                                set_status.dispatch((id.clone(), AccountStatus::Disabled));
+                                                            }
+                                                        }
+                                                    >
+                                                        {move || locale.t(Msg::Disable)}
+                                                    </button>
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="button button--danger"
+                                                        on:click={
+                                                            let id = id2.clone();
+                                                            move |_| {
+                                                                set_status.dispatch((id.clone(), AccountStatus::Deleted));
+                                                            }
+                                                        }
+                                                    >
+                                                        {move || locale.t(Msg::RemoveUser)}
+                                                    </button>
+                                                </Show>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>
@@ -154,15 +209,32 @@ pub fn CapacityPage() -> impl IntoView {
             <h1 id="page-title">{move || locale.t(Msg::CapacityTitle)}</h1>
             <p class="muted">{move || locale.t(Msg::CapacityIntro)}</p>
             <table class="grid" id="capacity">
-                <thead><tr>
-                    <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                    <th scope="col" class="num">{move || locale.t(Msg::ColSelfService)}</th>
-                    <th scope="col" class="num">{move || locale.t(Msg::ColCentral)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                        <th scope="col" class="num">
+                            {move || locale.t(Msg::ColSelfService)}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || locale.t(Msg::ColCentral)}
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|(_, name, ss, central)| view! {
-                        <tr><th scope="row">{name}</th><td class="num">{ss}</td><td class="num">{central}</td></tr>
-                    }).collect_view()}
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .map(|(_, name, ss, central)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td class="num">{ss}</td>
+                                        <td class="num">{central}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </section>

@@ -34,7 +34,13 @@ async fn card_form_shows_the_brand_groups_digits_and_errors_after_blur() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let _app = leptos::mount::mount_to(el.clone(), move || {
         provide_context(Locale::new(Lang::EnUs));
-        view! { <CardForm card today=today countries=vec![("US".to_owned(), "United States".to_owned())]/> }
+        view! {
+            <CardForm
+                card
+                today=today
+                countries=vec![("US".to_owned(), "United States".to_owned())]
+            />
+        }
     });
     leptos::task::tick().await;
     input(&el, "#card-number", "3782822463");
@@ -101,7 +107,7 @@ async fn verdict_banner_names_the_rule_and_the_way_out() {
     };
     let _app = leptos::mount::mount_to(el.clone(), move || {
         provide_context(Locale::new(Lang::EnUs));
-        view! { <VerdictBanner verdict args=args.clone()/> }
+        view! { <VerdictBanner verdict args=args.clone() /> }
     });
     leptos::task::tick().await;
     let banner = query(&el, "#verdict");

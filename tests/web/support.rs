@@ -83,7 +83,11 @@ pub async fn boot_as(path: &str, who: Option<(&str, &str)>) -> (HtmlElement, imp
     let handle = leptos::mount::mount_to(el.clone(), move || {
         Locale::provide();
         Session::provide();
-        view! { <leptos_router::components::Router><Shell store/></leptos_router::components::Router> }
+        view! {
+            <leptos_router::components::Router>
+                <Shell store />
+            </leptos_router::components::Router>
+        }
     });
     leptos::task::tick().await;
     (el, handle)

@@ -21,25 +21,34 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
     let args = Signal::derive(move || c.verdict_args(verdict.get()));
     let can_continue = move || c.furthest() > Step::Email;
     view! {
-        <StepHeading c step=Step::Email/>
+        <StepHeading c step=Step::Email />
         <p>{move || locale.t(Msg::EmailIntro)}</p>
-        <form class="form" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            if can_continue() {
-                navigate(&c.href(Step::SignIn), Default::default());
+        <form
+            class="form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if can_continue() {
+                    navigate(&c.href(Step::SignIn), Default::default());
+                }
             }
-        }>
+        >
             <div class="field">
                 <label for="checkout-email">{move || locale.t(Msg::EmailLabel)}</label>
                 <input
-                    id="checkout-email" type="email" autocomplete="email" required
+                    id="checkout-email"
+                    type="email"
+                    autocomplete="email"
+                    required
                     aria-describedby="verdict"
                     prop:value=move || c.draft.with(|d| d.email.clone())
                     on:input=move |ev| c.update_draft(|d| d.email = event_target_value(&ev))
                 />
             </div>
-            <VerdictBanner verdict args/>
-            <button type="submit" class="button button--primary" disabled=move || !can_continue()>{move || locale.t(Msg::Continue)}</button>
+            <VerdictBanner verdict args />
+            <button type="submit" class="button button--primary" disabled=move || !can_continue()>
+                {move || locale.t(Msg::Continue)}
+            </button>
         </form>
     }
 }
@@ -66,36 +75,82 @@ pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
     let ready = move || verdict.get().is_some_and(|v| c.allowed(&v));
     let go_on = Callback::new(move |_: ()| navigate(&c.href(Step::Licenses), Default::default()));
     view! {
-        <StepHeading c step=Step::SignIn/>
+        <StepHeading c step=Step::SignIn />
         <Show
             when=move || c.buyer().is_some()
-            fallback=move || view! {
-                <Show when=someone_else>
-                    <p class="message-bar message-bar--warning" role="alert">{move || locale.tf(Msg::NotThisPerson, &[("email", &email())])}</p>
-                </Show>
-                <p class="message-bar message-bar--info" role="note">{move || locale.t(Msg::SignInDemoNote)}</p>
-                <form class="form" novalidate on:submit=move |ev| {
-                    ev.prevent_default();
-                    sign_in.dispatch((email(), password.get_untracked()));
-                }>
-                    <p><strong>{move || locale.tf(Msg::SignInAs, &[("email", &email())])}</strong></p>
-                    <div class="field">
-                        <label for="checkout-password">{move || locale.t(Msg::PasswordLabel)}</label>
-                        <input id="checkout-password" type="password" autocomplete="current-password" required
-                            aria-describedby="checkout-signin-error"
-                            prop:value=password on:input=move |ev| set_password.set(event_target_value(&ev))/>
-                    </div>
-                    <p id="checkout-signin-error" class="field-error" role="alert">
-                        {move || sign_in.value().get().and_then(Result::err).map(|e| locale.key(e.message_key()))}
+            fallback=move || {
+                view! {
+                    <Show when=someone_else>
+                        <p class="message-bar message-bar--warning" role="alert">
+                            {move || locale.tf(Msg::NotThisPerson, &[("email", &email())])}
+                        </p>
+                    </Show>
+                    <p class="message-bar message-bar--info" role="note">
+                        {move || locale.t(Msg::SignInDemoNote)}
                     </p>
-                    <button type="submit" class="button button--primary" disabled=move || sign_in.pending().get()>{move || locale.t(Msg::SignIn)}</button>
-                </form>
+                    <form
+                        class="form"
+                        novalidate
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            sign_in.dispatch((email(), password.get_untracked()));
+                        }
+                    >
+                        <p>
+                            <strong>
+                                {move || locale.tf(Msg::SignInAs, &[("email", &email())])}
+                            </strong>
+                        </p>
+                        <div class="field">
+                            <label for="checkout-password">
+                                {move || locale.t(Msg::PasswordLabel)}
+                            </label>
+                            <input
+                                id="checkout-password"
+                                type="password"
+                                autocomplete="current-password"
+                                required
+                                aria-describedby="checkout-signin-error"
+                                prop:value=password
+                                on:input=move |ev| set_password.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <p id="checkout-signin-error" class="field-error" role="alert">
+                            {move || {
+                                sign_in
+                                    .value()
+                                    .get()
+                                    .and_then(Result::err)
+                                    .map(|e| locale.key(e.message_key()))
+                            }}
+                        </p>
+                        <button
+                            type="submit"
+                            class="button button--primary"
+                            disabled=move || sign_in.pending().get()
+                        >
+                            {move || locale.t(Msg::SignIn)}
+                        </button>
+                    </form>
+                }
             }
         >
-            <p>{move || c.who.get().map(|(u, _)| locale.tf(Msg::SignedInAs, &[("name", &u.display_name)]))}</p>
-            <VerdictBanner verdict args/>
+            <p>
+                {move || {
+                    c.who
+                        .get()
+                        .map(|(u, _)| locale.tf(Msg::SignedInAs, &[("name", &u.display_name)]))
+                }}
+            </p>
+            <VerdictBanner verdict args />
             <Show when=ready>
-                <button type="button" class="button button--primary" on:click=move |_| go_on.run(())>{move || locale.t(Msg::Continue)}</button>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    on:click=move |_| go_on.run(())
+                >
+                    {move || locale.t(Msg::Continue)}
+                </button>
             </Show>
         </Show>
     }

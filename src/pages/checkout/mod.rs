@@ -82,20 +82,17 @@ pub fn CheckoutPage() -> impl IntoView {
     let current =
         Signal::derive(move || c.steps().iter().position(|s| *s == step.get()).unwrap_or(0));
     view! {
-        <Show
-            when=move || product.read().is_some()
-            fallback=UnknownProduct
-        >
+        <Show when=move || product.read().is_some() fallback=UnknownProduct>
             <section class="page checkout" aria-labelledby="page-title">
                 <h1 id="page-title">{title}</h1>
-                <Stepper steps current/>
+                <Stepper steps current />
                 {move || match step.get() {
-                    Step::Email => view! { <EmailStep c/> }.into_any(),
-                    Step::SignIn => view! { <SignInStep c/> }.into_any(),
-                    Step::Licenses => view! { <LicensesStep c/> }.into_any(),
-                    Step::Card => view! { <CardStep c/> }.into_any(),
-                    Step::Review => view! { <ReviewStep c/> }.into_any(),
-                    Step::Done => view! { <DoneStep c/> }.into_any(),
+                    Step::Email => view! { <EmailStep c /> }.into_any(),
+                    Step::SignIn => view! { <SignInStep c /> }.into_any(),
+                    Step::Licenses => view! { <LicensesStep c /> }.into_any(),
+                    Step::Card => view! { <CardStep c /> }.into_any(),
+                    Step::Review => view! { <ReviewStep c /> }.into_any(),
+                    Step::Done => view! { <DoneStep c /> }.into_any(),
                 }}
             </section>
         </Show>
@@ -113,8 +110,19 @@ fn StepHeading(c: Checkout, step: Step) -> impl IntoView {
     };
     view! {
         <div class="step-heading">
-            <h2 id="step-title" tabindex="-1">{move || locale.t(step.msg())}</h2>
-            {move || back().map(|href| view! { <A href=href attr:class="step-back">{move || locale.t(Msg::Back)}</A> })}
+            <h2 id="step-title" tabindex="-1">
+                {move || locale.t(step.msg())}
+            </h2>
+            {move || {
+                back()
+                    .map(|href| {
+                        view! {
+                            <A href=href attr:class="step-back">
+                                {move || locale.t(Msg::Back)}
+                            </A>
+                        }
+                    })
+            }}
         </div>
     }
 }

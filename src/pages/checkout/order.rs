@@ -48,62 +48,128 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{move || locale.t(label)}</label>
-                <input id=id type="text" autocomplete=autocomplete required aria-describedby=err_id.clone()
+                <input
+                    id=id
+                    type="text"
+                    autocomplete=autocomplete
+                    required
+                    aria-describedby=err_id.clone()
                     aria-invalid=move || missing().to_string()
                     prop:value=move || c.draft.with(get)
-                    on:input=move |ev| c.update_draft(|d| set(d, event_target_value(&ev)))/>
-                <p id=err_id class="field-error" role="alert">{move || missing().then(|| locale.t(Msg::FieldRequired))}</p>
+                    on:input=move |ev| c.update_draft(|d| set(d, event_target_value(&ev)))
+                />
+                <p id=err_id class="field-error" role="alert">
+                    {move || missing().then(|| locale.t(Msg::FieldRequired))}
+                </p>
             </div>
         }
     };
     view! {
-        <StepHeading c step=Step::Licenses/>
-        <form class="form" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            set_tried.set(true);
-            if c.licenses().is_some() && c.billing_complete() {
-                navigate(&c.href(c.next_after(Step::Licenses)), Default::default());
+        <StepHeading c step=Step::Licenses />
+        <form
+            class="form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                set_tried.set(true);
+                if c.licenses().is_some() && c.billing_complete() {
+                    navigate(&c.href(c.next_after(Step::Licenses)), Default::default());
+                }
             }
-        }>
+        >
             <div class="field">
                 <label for="licenses">{move || locale.t(Msg::LicensesLabel)}</label>
-                <input id="licenses" type="number" min="1" max="100000" step="1" inputmode="numeric" required
+                <input
+                    id="licenses"
+                    type="number"
+                    min="1"
+                    max="100000"
+                    step="1"
+                    inputmode="numeric"
+                    required
                     aria-describedby="licenses-error checkout-total"
                     aria-invalid=move || quantity_error().is_some().to_string()
                     prop:value=move || c.draft.with(|d| d.licenses.clone())
-                    on:input=move |ev| c.update_draft(|d| d.licenses = event_target_value(&ev))/>
-                <p id="licenses-error" class="field-error" role="alert">{quantity_error}</p>
+                    on:input=move |ev| c.update_draft(|d| d.licenses = event_target_value(&ev))
+                />
+                <p id="licenses-error" class="field-error" role="alert">
+                    {quantity_error}
+                </p>
             </div>
             <dl class="facts" id="checkout-total" aria-live="polite">
                 <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
                 <dd>{unit}</dd>
                 <dt>{move || locale.t(Msg::TotalLabel)}</dt>
-                <dd class="total" id="total-amount">{total}</dd>
+                <dd class="total" id="total-amount">
+                    {total}
+                </dd>
             </dl>
             <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
             <p class="muted">{move || locale.t(Msg::PurchaserBilled)}</p>
             <fieldset class="billing">
                 <legend>{move || locale.t(Msg::BillingHeading)}</legend>
-                {billing_field("billing-name", Msg::BillingName, |d| d.billing.name.clone(), |d, v| d.billing.name = v, "name")}
-                {billing_field("billing-address", Msg::BillingAddress, |d| d.billing.address.clone(), |d, v| d.billing.address = v, "street-address")}
-                {billing_field("billing-city", Msg::BillingCity, |d| d.billing.city.clone(), |d, v| d.billing.city = v, "address-level2")}
-                {billing_field("billing-postal", Msg::BillingPostal, |d| d.billing.postal_code.clone(), |d, v| d.billing.postal_code = v, "postal-code")}
+                {billing_field(
+                    "billing-name",
+                    Msg::BillingName,
+                    |d| d.billing.name.clone(),
+                    |d, v| d.billing.name = v,
+                    "name",
+                )}
+                {billing_field(
+                    "billing-address",
+                    Msg::BillingAddress,
+                    |d| d.billing.address.clone(),
+                    |d, v| d.billing.address = v,
+                    "street-address",
+                )}
+                {billing_field(
+                    "billing-city",
+                    Msg::BillingCity,
+                    |d| d.billing.city.clone(),
+                    |d, v| d.billing.city = v,
+                    "address-level2",
+                )}
+                {billing_field(
+                    "billing-postal",
+                    Msg::BillingPostal,
+                    |d| d.billing.postal_code.clone(),
+                    |d, v| d.billing.postal_code = v,
+                    "postal-code",
+                )}
                 <div class="field">
                     <label for="billing-country">{move || locale.t(Msg::BillingCountry)}</label>
-                    <select id="billing-country" autocomplete="country" required
+                    <select
+                        id="billing-country"
+                        autocomplete="country"
+                        required
                         prop:value=move || c.draft.with(|d| d.billing.country.clone())
-                        on:change=move |ev| c.update_draft(|d| d.billing.country = event_target_value(&ev))>
+                        on:change=move |ev| {
+                            c.update_draft(|d| d.billing.country = event_target_value(&ev))
+                        }
+                    >
                         <option value="">"—"</option>
-                        {countries.into_iter().map(|country| view! {
-                            <option value=country.code().to_owned()>{move || locale.country(country)}</option>
-                        }).collect_view()}
+                        {countries
+                            .into_iter()
+                            .map(|country| {
+                                view! {
+                                    <option value=country
+                                        .code()
+                                        .to_owned()>{move || locale.country(country)}</option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                     <p class="field-error" role="alert">
-                        {move || (tried.get() && c.draft.with(|d| d.billing.country.is_empty())).then(|| locale.t(Msg::FieldRequired))}
+                        {move || {
+                            (tried.get() && c.draft.with(|d| d.billing.country.is_empty()))
+                                .then(|| locale.t(Msg::FieldRequired))
+                        }}
                     </p>
                 </div>
             </fieldset>
-            <button type="submit" class="button button--primary">{move || locale.t(Msg::Continue)}</button>
+            <button type="submit" class="button button--primary">
+                {move || locale.t(Msg::Continue)}
+            </button>
         </form>
     }
 }
@@ -131,15 +197,21 @@ pub(super) fn CardStep(c: Checkout) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     view! {
-        <StepHeading c step=Step::Card/>
-        <form class="form" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            if c.card_valid() {
-                navigate(&c.href(Step::Review), Default::default());
+        <StepHeading c step=Step::Card />
+        <form
+            class="form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if c.card_valid() {
+                    navigate(&c.href(Step::Review), Default::default());
+                }
             }
-        }>
-            <CardForm card=c.card today countries/>
-            <button type="submit" class="button button--primary" disabled=move || !c.card_valid()>{move || locale.t(Msg::StepReview)}</button>
+        >
+            <CardForm card=c.card today countries />
+            <button type="submit" class="button button--primary" disabled=move || !c.card_valid()>
+                {move || locale.t(Msg::StepReview)}
+            </button>
         </form>
     }
 }

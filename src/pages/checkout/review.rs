@@ -69,7 +69,7 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
         _ => None,
     };
     view! {
-        <StepHeading c step=Step::Review/>
+        <StepHeading c step=Step::Review />
         <dl class="facts review">
             <dt>{move || locale.t(Msg::ReviewProduct)}</dt>
             <dd>{move || c.product_name()}</dd>
@@ -86,13 +86,23 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
         </dl>
         <p class="muted">{move || locale.t(Msg::PurchaserBilled)}</p>
         <Show when=move || refused.get().is_some()>
-            <p class="message-bar message-bar--error" role="alert">{move || locale.t(Msg::PolicyChangedTitle)}</p>
-            <VerdictBanner verdict=refused args/>
+            <p class="message-bar message-bar--error" role="alert">
+                {move || locale.t(Msg::PolicyChangedTitle)}
+            </p>
+            <VerdictBanner verdict=refused args />
         </Show>
-        <p id="order-error" class="field-error" role="alert">{error}</p>
-        <button type="button" class="button button--primary" id="place-order"
+        <p id="order-error" class="field-error" role="alert">
+            {error}
+        </p>
+        <button
+            type="button"
+            class="button button--primary"
+            id="place-order"
             disabled=move || place.pending().get() || refused.get().is_some()
-            on:click=move |_| { place.dispatch(()); }>
+            on:click=move |_| {
+                place.dispatch(());
+            }
+        >
             {button}
         </button>
     }
@@ -116,19 +126,25 @@ pub(super) fn DoneStep(c: Checkout) -> impl IntoView {
         }
     };
     view! {
-        <StepHeading c step=Step::Done/>
+        <StepHeading c step=Step::Done />
         <div class="message-bar confirmation" role="status">
-            <p><strong>{heading}</strong></p>
+            <p>
+                <strong>{heading}</strong>
+            </p>
         </div>
         <dl class="facts">
             <dt>{move || locale.t(Msg::OrderNumber)}</dt>
-            <dd id="order-number"><code>{move || c.order.get()}</code></dd>
+            <dd id="order-number">
+                <code>{move || c.order.get()}</code>
+            </dd>
             <dt>{move || locale.t(Msg::LicensesLabel)}</dt>
             <dd>{move || subscription().map(|s| s.licenses.get().to_string())}</dd>
             <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
             <dd>{move || subscription().map(|s| locale.money(s.unit_price))}</dd>
         </dl>
         <p>{move || locale.t(Msg::DoneNext)}</p>
-        <A href="/admin" attr:class="button button--primary">{move || locale.t(Msg::AssignLicenses)}</A>
+        <A href="/admin" attr:class="button button--primary">
+            {move || locale.t(Msg::AssignLicenses)}
+        </A>
     }
 }

@@ -91,22 +91,66 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
     };
     let outcome = move || -> Option<AnyView> {
         match assign.value().get()? {
-            Ok(n) => Some(view! { <p class="outcome" role="status">{locale.tf(Msg::AssignedDone, &[("n", &n.to_string())])}</p> }.into_any()),
-            Err(DispatchError::Domain(DomainError::AssigneesRefused(list))) => Some(view! {
-                <div class="field-error" role="alert">
-                    <p>{locale.t(Msg::RefusedPeople)}</p>
-                    <ul id="assign-refusals">
-                        {list.into_iter().map(|(id, why)| view! { <li>{label_of(&id)}" — "{locale.t(refusal_msg(why))}</li> }).collect_view()}
-                    </ul>
-                </div>
-            }.into_any()),
-            Err(DispatchError::Domain(DomainError::TooManyAtOnce { given })) => Some(view! {
-                <p class="field-error" role="alert">{locale.tf(Msg::TooManyAtOnce, &[("n", &given.to_string())])}</p>
-            }.into_any()),
-            Err(DispatchError::Domain(DomainError::NotEnoughLicenses { available, requested })) => Some(view! {
-                <p class="field-error" role="alert">{locale.tf(Msg::NotEnoughLicenses, &[("available", &available.to_string()), ("requested", &requested.to_string())])}</p>
-            }.into_any()),
-            Err(e) => Some(view! { <p class="field-error" role="alert">{explain(locale, &e)}</p> }.into_any()),
+            Ok(n) => Some(
+                view! {
+                    <p class="outcome" role="status">
+                        {locale.tf(Msg::AssignedDone, &[("n", &n.to_string())])}
+                    </p>
+                }
+                .into_any(),
+            ),
+            Err(DispatchError::Domain(DomainError::AssigneesRefused(list))) => Some(
+                view! {
+                    <div class="field-error" role="alert">
+                        <p>{locale.t(Msg::RefusedPeople)}</p>
+                        <ul id="assign-refusals">
+                            {list
+                                .into_iter()
+                                .map(|(id, why)| {
+                                    view! {
+                                        <li>{label_of(&id)}" — "{locale.t(refusal_msg(why))}</li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Err(DispatchError::Domain(DomainError::TooManyAtOnce { given })) => Some(
+                view! {
+                    <p class="field-error" role="alert">
+                        {locale.tf(Msg::TooManyAtOnce, &[("n", &given.to_string())])}
+                    </p>
+                }
+                .into_any(),
+            ),
+            Err(DispatchError::Domain(DomainError::NotEnoughLicenses {
+                available,
+                requested,
+            })) => Some(
+                view! {
+                    <p class="field-error" role="alert">
+                        {locale
+                            .tf(
+                                Msg::NotEnoughLicenses,
+                                &[
+                                    ("available", &available.to_string()),
+                                    ("requested", &requested.to_string()),
+                                ],
+                            )}
+                    </p>
+                }
+                .into_any(),
+            ),
+            Err(e) => Some(
+                view! {
+                    <p class="field-error" role="alert">
+                        {explain(locale, &e)}
+                    </p>
+                }
+                .into_any(),
+            ),
         }
     };
     view! {
@@ -115,35 +159,122 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
             <p class="muted">{move || locale.t(Msg::AssignIntro)}</p>
             <div class="field">
                 <label for="people-search">{move || locale.t(Msg::SearchPeople)}</label>
-                <input id="people-search" type="search" autocomplete="off" aria-controls="people-results"
-                    prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))
-                    on:keydown=move |ev| if ev.key() == "Enter" {
-                        ev.prevent_default();
-                        if let Some((id, email)) = typed_person.get_untracked() { choose(id, email) }
-                    }/>
+                <input
+                    id="people-search"
+                    type="search"
+                    autocomplete="off"
+                    aria-controls="people-results"
+                    prop:value=query
+                    on:input=move |ev| set_query.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            if let Some((id, email)) = typed_person.get_untracked() {
+                                choose(id, email)
+                            }
+                        }
+                    }
+                />
             </div>
-            <ul id="people-results" class="people-results" aria-label=move || locale.t(Msg::SearchPeople)>
-                {move || results.get().unwrap_or_default().into_iter().map(|(id, name, email)| {
-                    let label = format!("{name} <{email}>");
-                    let (id2, label2) = (id.clone(), label.clone());
-                    view! { <li><button type="button" class="link-button" on:click=move |_| choose(id2.clone(), label2.clone())>{label}</button></li> }
-                }).collect_view()}
-                {move || typed_person.get().filter(|(id, _)| results.with(|r| r.as_ref().is_none_or(|r| !r.iter().any(|(x, ..)| x == id)))).map(|(id, email)| {
-                    let e2 = email.clone();
-                    view! { <li><button type="button" class="link-button" on:click=move |_| choose(id.clone(), e2.clone())>{locale.tf(Msg::AddAddress, &[("email", &email)])}</button></li> }
-                })}
+            <ul
+                id="people-results"
+                class="people-results"
+                aria-label=move || locale.t(Msg::SearchPeople)
+            >
+                {move || {
+                    results
+                        .get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(id, name, email)| {
+                            let label = format!("{name} <{email}>");
+                            let (id2, label2) = (id.clone(), label.clone());
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        on:click=move |_| choose(id2.clone(), label2.clone())
+                                    >
+                                        {label}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+                {move || {
+                    typed_person
+                        .get()
+                        .filter(|(id, _)| {
+                            results
+                                .with(|r| {
+                                    r.as_ref().is_none_or(|r| !r.iter().any(|(x, ..)| x == id))
+                                })
+                        })
+                        .map(|(id, email)| {
+                            let e2 = email.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        on:click=move |_| choose(id.clone(), e2.clone())
+                                    >
+                                        {locale.tf(Msg::AddAddress, &[("email", &email)])}
+                                    </button>
+                                </li>
+                            }
+                        })
+                }}
             </ul>
             <Show when=move || chosen.with(|c| !c.is_empty())>
-                <p>{move || locale.tf(Msg::Chosen, &[("n", &chosen.with(Vec::len).to_string())])}</p>
+                <p>
+                    {move || locale.tf(Msg::Chosen, &[("n", &chosen.with(Vec::len).to_string())])}
+                </p>
                 <ul class="chips" id="chosen">
-                    {move || chosen.get().into_iter().map(|(id, label)| {
-                        let aria = locale.tf(Msg::Remove, &[("name", &label)]);
-                        view! { <li class="chip">{label}<button type="button" aria-label=aria on:click=move |_| chosen.update(|c| c.retain(|(x, _)| *x != id))>"×"</button></li> }
-                    }).collect_view()}
+                    {move || {
+                        chosen
+                            .get()
+                            .into_iter()
+                            .map(|(id, label)| {
+                                let aria = locale.tf(Msg::Remove, &[("name", &label)]);
+                                view! {
+                                    <li class="chip">
+                                        {label}
+                                        <button
+                                            type="button"
+                                            aria-label=aria
+                                            on:click=move |_| {
+                                                chosen.update(|c| c.retain(|(x, _)| *x != id))
+                                            }
+                                        >
+                                            "×"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
-                <button type="button" id="assign-button" class="button button--primary" disabled=move || assign.pending().get()
-                    on:click=move |_| { assign.dispatch(chosen.with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect())); }>
-                    {move || locale.tf(Msg::AssignButton, &[("n", &chosen.with(Vec::len).to_string())])}
+                <button
+                    type="button"
+                    id="assign-button"
+                    class="button button--primary"
+                    disabled=move || assign.pending().get()
+                    on:click=move |_| {
+                        assign
+                            .dispatch(
+                                chosen
+                                    .with_untracked(|c| {
+                                        c.iter().map(|(id, _)| id.clone()).collect()
+                                    }),
+                            );
+                    }
+                >
+                    {move || {
+                        locale.tf(Msg::AssignButton, &[("n", &chosen.with(Vec::len).to_string())])
+                    }}
                 </button>
             </Show>
             {outcome}
@@ -190,11 +321,31 @@ pub(super) fn AssignedPeople(sub: SubscriptionId, product: String, active: bool)
     view! {
         <section class="panel" aria-labelledby="assigned-title">
             <h2 id="assigned-title">{move || locale.t(Msg::AssignedPeople)}</h2>
-            <Show when=move || people.with(|p| !p.is_empty()) fallback=move || view! { <p class="muted">{move || locale.t(Msg::NobodyAssigned)}</p> }>
+            <Show
+                when=move || people.with(|p| !p.is_empty())
+                fallback=move || {
+                    view! { <p class="muted">{move || locale.t(Msg::NobodyAssigned)}</p> }
+                }
+            >
                 <ul class="people" id="assigned">
-                    {move || people.get().into_iter().map(|(id, name)| {
-                        view! { <AssignedRow id name product=product.get_value() active confirming unassign/> }
-                    }).collect_view()}
+                    {move || {
+                        people
+                            .get()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                view! {
+                                    <AssignedRow
+                                        id
+                                        name
+                                        product=product.get_value()
+                                        active
+                                        confirming
+                                        unassign
+                                    />
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </Show>
         </section>
@@ -221,15 +372,31 @@ pub(super) fn AssignedRow(
         <li>
             <span>{name}</span>
             <Show when=move || active && !asking()>
-                <button type="button" class="button" on:click=move |_| confirming.set(Some(id.get_value()))>{move || locale.t(Msg::Unassign)}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| confirming.set(Some(id.get_value()))
+                >
+                    {move || locale.t(Msg::Unassign)}
+                </button>
             </Show>
             <Show when=move || active && asking()>
                 <span class="confirm" role="group">
-                    {move || text.get_value()}" "
-                    <button type="button" class="button button--danger" on:click=move |_| { unassign.dispatch(id.get_value()); confirming.set(None); }>
+                    {move || text.get_value()}
+                    " "
+                    <button
+                        type="button"
+                        class="button button--danger"
+                        on:click=move |_| {
+                            unassign.dispatch(id.get_value());
+                            confirming.set(None);
+                        }
+                    >
                         {move || locale.t(Msg::Confirm)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(None)>{move || locale.t(Msg::Cancel)}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(None)>
+                        {move || locale.t(Msg::Cancel)}
+                    </button>
                 </span>
             </Show>
         </li>

@@ -71,11 +71,19 @@ pub(super) fn Bills() -> impl IntoView {
             <div class="form form--inline">
                 <div class="field">
                     <label for="bill-range">{move || locale.t(Msg::BillsRange)}</label>
-                    <select id="bill-range" on:change=move |ev| set_range.set(match event_target_value(&ev).as_str() {
-                        "6" => Range::Months(6),
-                        "custom" => Range::Custom,
-                        _ => Range::Months(3),
-                    })>
+                    <select
+                        id="bill-range"
+                        on:change=move |ev| {
+                            set_range
+                                .set(
+                                    match event_target_value(&ev).as_str() {
+                                        "6" => Range::Months(6),
+                                        "custom" => Range::Custom,
+                                        _ => Range::Months(3),
+                                    },
+                                )
+                        }
+                    >
                         <option value="3">{move || locale.t(Msg::Past3Months)}</option>
                         <option value="6">{move || locale.t(Msg::Past6Months)}</option>
                         <option value="custom">{move || locale.t(Msg::CustomRange)}</option>
@@ -84,54 +92,109 @@ pub(super) fn Bills() -> impl IntoView {
                 <Show when=move || range.get() == Range::Custom>
                     <div class="field">
                         <label for="bill-from">{move || locale.t(Msg::From)}</label>
-                        <input id="bill-from" type="date" prop:value=from on:change=move |ev| set_from.set(event_target_value(&ev))/>
+                        <input
+                            id="bill-from"
+                            type="date"
+                            prop:value=from
+                            on:change=move |ev| set_from.set(event_target_value(&ev))
+                        />
                     </div>
                     <div class="field">
                         <label for="bill-to">{move || locale.t(Msg::To)}</label>
-                        <input id="bill-to" type="date" prop:value=to on:change=move |ev| set_to.set(event_target_value(&ev))/>
+                        <input
+                            id="bill-to"
+                            type="date"
+                            prop:value=to
+                            on:change=move |ev| set_to.set(event_target_value(&ev))
+                        />
                     </div>
                 </Show>
             </div>
-            <p class="field-error" role="alert">{pay_error}</p>
+            <p class="field-error" role="alert">
+                {pay_error}
+            </p>
             <Show
                 when=move || bills.with(|b| b.as_ref().is_some_and(|b| !b.is_empty()))
                 fallback=move || view! { <p class="muted">{move || locale.t(Msg::NoBills)}</p> }
             >
                 <div class="table-scroll">
                     <table class="grid" id="bills">
-                        <thead><tr>
-                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColPeriod)}</th>
-                            <th scope="col" class="num">{move || locale.t(Msg::ColAmount)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                                <th scope="col">{move || locale.t(Msg::ColPeriod)}</th>
+                                <th scope="col" class="num">
+                                    {move || locale.t(Msg::ColAmount)}
+                                </th>
+                                <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {move || bills.get().unwrap_or_default().into_iter().map(|bill| {
-                                let product = store.state.with_untracked(|s| s.subscription(&bill.subscription).map(|x| product_name(store, x))).unwrap_or_default();
-                                let (start, end, amount, status, id) = (bill.period_start, bill.period_end, bill.amount, bill.status, bill.id.clone());
-                                view! {
-                                    <tr>
-                                        <th scope="row">{product}</th>
-                                        <td>{move || format!("{} – {}", locale.date(start), locale.date(end))}</td>
-                                        <td class="num">{move || locale.money(amount)}</td>
-                                        <td>
-                                            {move || match status {
-                                                BillStatus::Paid => view! { <span class="badge">{locale.t(Msg::BillPaid)}</span> }.into_any(),
-                                                BillStatus::Due => {
-                                                    let id = id.clone();
-                                                    view! {
-                                                        <span class="badge badge--due">{locale.t(Msg::BillDue)}</span>" "
-                                                        <button type="button" class="button" disabled=move || pay.pending().get()
-                                                            on:click=move |_| { pay.dispatch(id.clone()); }>
-                                                            {locale.tf(Msg::PayNow, &[("amount", &locale.money(amount))])}
-                                                        </button>
-                                                    }.into_any()
-                                                }
-                                            }}
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
+                            {move || {
+                                bills
+                                    .get()
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|bill| {
+                                        let product = store
+                                            .state
+                                            .with_untracked(|s| {
+                                                s.subscription(&bill.subscription)
+                                                    .map(|x| product_name(store, x))
+                                            })
+                                            .unwrap_or_default();
+                                        let (start, end, amount, status, id) = (
+                                            bill.period_start,
+                                            bill.period_end,
+                                            bill.amount,
+                                            bill.status,
+                                            bill.id.clone(),
+                                        );
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{product}</th>
+                                                <td>
+                                                    {move || {
+                                                        format!("{} – {}", locale.date(start), locale.date(end))
+                                                    }}
+                                                </td>
+                                                <td class="num">{move || locale.money(amount)}</td>
+                                                <td>
+                                                    {move || match status {
+                                                        BillStatus::Paid => {
+                                                            view! {
+                                                                <span class="badge">{locale.t(Msg::BillPaid)}</span>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                        BillStatus::Due => {
+                                                            let id = id.clone();
+                                                            view! {
+                                                                <span class="badge badge--due">
+                                                                    {locale.t(Msg::BillDue)}
+                                                                </span>
+                                                                " "
+                                                                <button
+                                                                    type="button"
+                                                                    class="button"
+                                                                    disabled=move || pay.pending().get()
+                                                                    on:click=move |_| {
+                                                                        pay.dispatch(id.clone());
+                                                                    }
+                                                                >
+                                                                    {locale
+                                                                        .tf(Msg::PayNow, &[("amount", &locale.money(amount))])}
+                                                                </button>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
                         </tbody>
                     </table>
                 </div>

@@ -51,36 +51,99 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
     view! {
         <section class="panel" aria-labelledby="cancel-title">
             <h2 id="cancel-title">{move || locale.t(Msg::CancelHeading)}</h2>
-            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); if !reason.get_untracked().is_empty() { set_confirming.set(true); } }>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if !reason.get_untracked().is_empty() {
+                        set_confirming.set(true);
+                    }
+                }
+            >
                 <div class="field">
                     <label for="cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
-                    <select id="cancel-reason" required on:change=move |ev| set_reason.set(event_target_value(&ev))>
+                    <select
+                        id="cancel-reason"
+                        required
+                        on:change=move |ev| set_reason.set(event_target_value(&ev))
+                    >
                         <option value="">"—"</option>
-                        {reasons.into_iter().map(|m| view! { <option value=m.text(crate::i18n::Lang::EnUs)>{move || locale.t(m)}</option> }).collect_view()}
+                        {reasons
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m
+                                        .text(
+                                            crate::i18n::Lang::EnUs,
+                                        )>{move || locale.t(m)}</option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="cancel-feedback">{move || locale.t(Msg::CancelFeedback)}</label>
-                    <textarea id="cancel-feedback" rows="3" prop:value=feedback on:input=move |ev| set_feedback.set(event_target_value(&ev))></textarea>
+                    <textarea
+                        id="cancel-feedback"
+                        rows="3"
+                        prop:value=feedback
+                        on:input=move |ev| set_feedback.set(event_target_value(&ev))
+                    ></textarea>
                 </div>
                 <Show when=move || !confirming.get()>
-                    <button type="submit" class="button" disabled=move || reason.get().is_empty()>{move || locale.t(Msg::CancelButton)}</button>
+                    <button type="submit" class="button" disabled=move || reason.get().is_empty()>
+                        {move || locale.t(Msg::CancelButton)}
+                    </button>
                 </Show>
             </form>
             <Show when=move || confirming.get()>
-                <div class="message-bar message-bar--warning" role="alertdialog" aria-labelledby="cancel-confirm-text">
-                    <p id="cancel-confirm-text">{move || locale.tf(Msg::CancelConfirm, &[("product", &product.get_value()), ("n", &assigned.get().to_string())])}</p>
+                <div
+                    class="message-bar message-bar--warning"
+                    role="alertdialog"
+                    aria-labelledby="cancel-confirm-text"
+                >
+                    <p id="cancel-confirm-text">
+                        {move || {
+                            locale
+                                .tf(
+                                    Msg::CancelConfirm,
+                                    &[
+                                        ("product", &product.get_value()),
+                                        ("n", &assigned.get().to_string()),
+                                    ],
+                                )
+                        }}
+                    </p>
                     <div class="actions">
-                        <button type="button" class="button button--danger" id="cancel-confirm" on:click=move |_| { cancel.dispatch(()); set_confirming.set(false); }>{move || locale.t(Msg::Confirm)}</button>
-                        <button type="button" class="button" on:click=move |_| set_confirming.set(false)>{move || locale.t(Msg::Cancel)}</button>
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            id="cancel-confirm"
+                            on:click=move |_| {
+                                cancel.dispatch(());
+                                set_confirming.set(false);
+                            }
+                        >
+                            {move || locale.t(Msg::Confirm)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| set_confirming.set(false)
+                        >
+                            {move || locale.t(Msg::Cancel)}
+                        </button>
                     </div>
                 </div>
             </Show>
-            <p role="status">{move || match cancel.value().get() {
-                Some(Ok(())) => Some(locale.t(Msg::Canceled).to_owned()),
-                Some(Err(e)) => Some(explain(locale, &e)),
-                None => None,
-            }}</p>
+            <p role="status">
+                {move || match cancel.value().get() {
+                    Some(Ok(())) => Some(locale.t(Msg::Canceled).to_owned()),
+                    Some(Err(e)) => Some(explain(locale, &e)),
+                    None => None,
+                }}
+            </p>
         </section>
     }
 }

@@ -77,34 +77,52 @@ pub fn PurchaserHome() -> impl IntoView {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::PurchaserTitle)}</h1>
             <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
-            <Notifications/>
+            <Notifications />
             <Show
                 when=move || subs.with(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
-                fallback=move || view! {
-                    <p id="nothing-bought">{move || locale.t(Msg::NothingBought)}</p>
-                    <A href="/" attr:class="button button--primary">{move || locale.t(Msg::BrowseProducts)}</A>
+                fallback=move || {
+                    view! {
+                        <p id="nothing-bought">{move || locale.t(Msg::NothingBought)}</p>
+                        <A href="/" attr:class="button button--primary">
+                            {move || locale.t(Msg::BrowseProducts)}
+                        </A>
+                    }
                 }
             >
                 <div class="table-scroll">
                     <table class="grid" id="purchases">
-                        <thead><tr>
-                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
-                            <th scope="col" class="num">{move || locale.t(Msg::ColLicenses)}</th>
-                            <th scope="col" class="num">{move || locale.t(Msg::ColAssigned)}</th>
-                            <th scope="col" class="num">{move || locale.t(Msg::ColAvailable)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColRenewal)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColPrice)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColCard)}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                                <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
+                                <th scope="col" class="num">
+                                    {move || locale.t(Msg::ColLicenses)}
+                                </th>
+                                <th scope="col" class="num">
+                                    {move || locale.t(Msg::ColAssigned)}
+                                </th>
+                                <th scope="col" class="num">
+                                    {move || locale.t(Msg::ColAvailable)}
+                                </th>
+                                <th scope="col">{move || locale.t(Msg::ColRenewal)}</th>
+                                <th scope="col">{move || locale.t(Msg::ColPrice)}</th>
+                                <th scope="col">{move || locale.t(Msg::ColCard)}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {move || subs.get().unwrap_or_default().into_iter().map(|sub| view! { <PurchaseRow sub/> }).collect_view()}
+                            {move || {
+                                subs.get()
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|sub| view! { <PurchaseRow sub /> })
+                                    .collect_view()
+                            }}
                         </tbody>
                     </table>
                 </div>
             </Show>
         </section>
-        <Bills/>
+        <Bills />
         <section class="panel" aria-labelledby="support-title">
             <h2 id="support-title">{move || locale.t(Msg::SupportTitle)}</h2>
             <p>{move || locale.t(Msg::SupportBody)}</p>
@@ -127,13 +145,23 @@ fn PurchaseRow(sub: Subscription) -> impl IntoView {
     let end = sub.term_end;
     view! {
         <tr>
-            <th scope="row"><A href=href>{name}</A></th>
+            <th scope="row">
+                <A href=href>{name}</A>
+            </th>
             <td>{move || locale.t(status)}</td>
             <td class="num">{sub.licenses.get()}</td>
             <td class="num">{sub.assigned_count()}</td>
             <td class="num">{sub.available()}</td>
             <td>{move || locale.date(end)}</td>
-            <td>{move || locale.tf(Msg::PerLicenseMonth, &[("unit", &locale.money(unit)), ("total", &locale.money(total))])}</td>
+            <td>
+                {move || {
+                    locale
+                        .tf(
+                            Msg::PerLicenseMonth,
+                            &[("unit", &locale.money(unit)), ("total", &locale.money(total))],
+                        )
+                }}
+            </td>
             <td>{card.map(|c| format!("{} •••• {}", c.brand.name(), c.last4))}</td>
         </tr>
     }
@@ -165,20 +193,44 @@ fn Notifications() -> impl IntoView {
         <Show when=move || mine.with(|m| m.as_ref().is_some_and(|m| !m.is_empty()))>
             <h2>{move || locale.t(Msg::NotificationsTitle)}</h2>
             <ul class="notifications" id="notifications">
-                {move || mine.get().unwrap_or_default().into_iter().map(|(kind, product, at)| {
-                    let text = move || {
-                        let (msg, reason) = match &kind {
-                            NotificationKind::TakenOver { .. } => (Msg::NotifyTakenOver, String::new()),
-                            NotificationKind::CanceledByAdmin { reason } => (Msg::NotifyCanceledByAdmin, reason.clone()),
-                            NotificationKind::CancelRequested { .. } => (Msg::NotifyCancelRequested, String::new()),
-                            NotificationKind::BillDue { .. } => (Msg::NotifyBillDue, String::new()),
-                            NotificationKind::TrialEnding => (Msg::NotifyTrialEnding, String::new()),
-                            NotificationKind::TrialExpired => (Msg::NotifyTrialExpired, String::new()),
-                        };
-                        locale.tf(msg, &[("product", &product), ("reason", &reason)])
-                    };
-                    view! { <li><span class="muted">{move || locale.date(at)}</span>" · "{text}</li> }
-                }).collect_view()}
+                {move || {
+                    mine.get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(kind, product, at)| {
+                            let text = move || {
+                                let (msg, reason) = match &kind {
+                                    NotificationKind::TakenOver { .. } => {
+                                        (Msg::NotifyTakenOver, String::new())
+                                    }
+                                    NotificationKind::CanceledByAdmin { reason } => {
+                                        (Msg::NotifyCanceledByAdmin, reason.clone())
+                                    }
+                                    NotificationKind::CancelRequested { .. } => {
+                                        (Msg::NotifyCancelRequested, String::new())
+                                    }
+                                    NotificationKind::BillDue { .. } => {
+                                        (Msg::NotifyBillDue, String::new())
+                                    }
+                                    NotificationKind::TrialEnding => {
+                                        (Msg::NotifyTrialEnding, String::new())
+                                    }
+                                    NotificationKind::TrialExpired => {
+                                        (Msg::NotifyTrialExpired, String::new())
+                                    }
+                                };
+                                locale.tf(msg, &[("product", &product), ("reason", &reason)])
+                            };
+                            view! {
+                                <li>
+                                    <span class="muted">{move || locale.date(at)}</span>
+                                    " · "
+                                    {text}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </Show>
     }

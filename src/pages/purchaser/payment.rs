@@ -73,30 +73,100 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="payment-title">
             <h2 id="payment-title">{move || locale.t(Msg::PaymentHeading)}</h2>
-            <p id="card-on-file">{move || card.get().map(|c| locale.tf(Msg::CardOnFile, &[("brand", c.brand.name()), ("last4", &c.last4), ("expiry", &c.expiry.to_string()), ("holder", &c.holder)]))}</p>
-            <p id="payment-outcome" role="status">{outcome}</p>
+            <p id="card-on-file">
+                {move || {
+                    card.get()
+                        .map(|c| {
+                            locale
+                                .tf(
+                                    Msg::CardOnFile,
+                                    &[
+                                        ("brand", c.brand.name()),
+                                        ("last4", &c.last4),
+                                        ("expiry", &c.expiry.to_string()),
+                                        ("holder", &c.holder),
+                                    ],
+                                )
+                        })
+                }}
+            </p>
+            <p id="payment-outcome" role="status">
+                {outcome}
+            </p>
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| {
-                    if let Some(c) = card.get_untracked() { set_expiry.set(c.expiry.to_string()); set_holder.set(c.holder.clone()); }
-                    set_mode.set(1);
-                }>{move || locale.t(Msg::EditCard)}</button>
-                <button type="button" class="button" on:click=move |_| set_mode.set(2)>{move || locale.t(Msg::ReplaceCard)}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        if let Some(c) = card.get_untracked() {
+                            set_expiry.set(c.expiry.to_string());
+                            set_holder.set(c.holder.clone());
+                        }
+                        set_mode.set(1);
+                    }
+                >
+                    {move || locale.t(Msg::EditCard)}
+                </button>
+                <button type="button" class="button" on:click=move |_| set_mode.set(2)>
+                    {move || locale.t(Msg::ReplaceCard)}
+                </button>
             </div>
             <Show when=move || mode.get() == 1>
-                <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(1); }>
-                    <div class="field"><label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
-                        <input id="edit-expiry" type="text" inputmode="numeric" prop:value=expiry on:input=move |ev| set_expiry.set(event_target_value(&ev))/></div>
-                    <div class="field"><label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
-                        <input id="edit-holder" type="text" prop:value=holder on:input=move |ev| set_holder.set(event_target_value(&ev))/></div>
-                    <div class="field"><label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
-                        <input id="edit-code" type="password" inputmode="numeric" prop:value=code on:input=move |ev| set_code.set(event_target_value(&ev))/></div>
-                    <button type="submit" class="button button--primary">{move || locale.t(Msg::SaveChanges)}</button>
+                <form
+                    class="form"
+                    novalidate
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        save.dispatch(1);
+                    }
+                >
+                    <div class="field">
+                        <label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
+                        <input
+                            id="edit-expiry"
+                            type="text"
+                            inputmode="numeric"
+                            prop:value=expiry
+                            on:input=move |ev| set_expiry.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
+                        <input
+                            id="edit-holder"
+                            type="text"
+                            prop:value=holder
+                            on:input=move |ev| set_holder.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
+                        <input
+                            id="edit-code"
+                            type="password"
+                            inputmode="numeric"
+                            prop:value=code
+                            on:input=move |ev| set_code.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <button type="submit" class="button button--primary">
+                        {move || locale.t(Msg::SaveChanges)}
+                    </button>
                 </form>
             </Show>
             <Show when=move || mode.get() == 2>
-                <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(2); }>
-                    <CardForm card=replacement today countries/>
-                    <button type="submit" class="button button--primary" id="replace-card-save">{move || locale.t(Msg::SaveChanges)}</button>
+                <form
+                    class="form"
+                    novalidate
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        save.dispatch(2);
+                    }
+                >
+                    <CardForm card=replacement today countries />
+                    <button type="submit" class="button button--primary" id="replace-card-save">
+                        {move || locale.t(Msg::SaveChanges)}
+                    </button>
                 </form>
             </Show>
         </section>

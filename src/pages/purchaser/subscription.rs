@@ -47,35 +47,68 @@ pub fn SubscriptionPage() -> impl IntoView {
     view! {
         <Show
             when=move || sub.read().is_some()
-            fallback=move || view! {
-                <section class="panel" aria-labelledby="page-title">
-                    <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
-                    <p>{move || locale.tf(Msg::SubscriptionNotFound, &[("id", &id.get())])}</p>
-                    <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
-                </section>
-            }
-        >
-            {move || head.get().map(|(sid, name, active, paid)| {
-                let sid = StoredValue::new(sid);
-                let name_v = StoredValue::new(name.clone());
+            fallback=move || {
                 view! {
                     <section class="panel" aria-labelledby="page-title">
-                        <p><A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A></p>
-                        <h1 id="page-title">{name.clone()}</h1>
-                        <dl class="facts">
-                            <dt>{move || locale.t(Msg::ColStatus)}</dt><dd id="sub-status">{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))}</dd>
-                            <dt>{move || locale.t(Msg::ColLicenses)}</dt><dd id="sub-licenses">{move || sub.with(|s| s.as_ref().map(|s| s.licenses.get()))}</dd>
-                            <dt>{move || locale.t(Msg::ColAssigned)}</dt><dd id="sub-assigned">{move || sub.with(|s| s.as_ref().map(Subscription::assigned_count))}</dd>
-                            <dt>{move || locale.t(Msg::ColAvailable)}</dt><dd id="sub-available">{move || sub.with(|s| s.as_ref().map(Subscription::available))}</dd>
-                        </dl>
+                        <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
+                        <p>{move || locale.tf(Msg::SubscriptionNotFound, &[("id", &id.get())])}</p>
+                        <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
                     </section>
-                    <Show when=move || active && paid><LicenseTotal sub=sid.get_value()/></Show>
-                    <Show when=move || active><AssignPanel sub=sid.get_value()/></Show>
-                    <AssignedPeople sub=sid.get_value() product=name_v.get_value() active/>
-                    <Show when=move || active><PaymentPanel sub=sid.get_value()/></Show>
-                    <Show when=move || active><CancelPanel sub=sid.get_value() product=name_v.get_value()/></Show>
                 }
-            })}
+            }
+        >
+            {move || {
+                head.get()
+                    .map(|(sid, name, active, paid)| {
+                        let sid = StoredValue::new(sid);
+                        let name_v = StoredValue::new(name.clone());
+                        view! {
+                            <section class="panel" aria-labelledby="page-title">
+                                <p>
+                                    <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
+                                </p>
+                                <h1 id="page-title">{name.clone()}</h1>
+                                <dl class="facts">
+                                    <dt>{move || locale.t(Msg::ColStatus)}</dt>
+                                    <dd id="sub-status">
+                                        {move || {
+                                            sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))
+                                        }}
+                                    </dd>
+                                    <dt>{move || locale.t(Msg::ColLicenses)}</dt>
+                                    <dd id="sub-licenses">
+                                        {move || sub.with(|s| s.as_ref().map(|s| s.licenses.get()))}
+                                    </dd>
+                                    <dt>{move || locale.t(Msg::ColAssigned)}</dt>
+                                    <dd id="sub-assigned">
+                                        {move || {
+                                            sub.with(|s| s.as_ref().map(Subscription::assigned_count))
+                                        }}
+                                    </dd>
+                                    <dt>{move || locale.t(Msg::ColAvailable)}</dt>
+                                    <dd id="sub-available">
+                                        {move || {
+                                            sub.with(|s| s.as_ref().map(Subscription::available))
+                                        }}
+                                    </dd>
+                                </dl>
+                            </section>
+                            <Show when=move || active && paid>
+                                <LicenseTotal sub=sid.get_value() />
+                            </Show>
+                            <Show when=move || active>
+                                <AssignPanel sub=sid.get_value() />
+                            </Show>
+                            <AssignedPeople sub=sid.get_value() product=name_v.get_value() active />
+                            <Show when=move || active>
+                                <PaymentPanel sub=sid.get_value() />
+                            </Show>
+                            <Show when=move || active>
+                                <CancelPanel sub=sid.get_value() product=name_v.get_value() />
+                            </Show>
+                        }
+                    })
+            }}
         </Show>
     }
 }
@@ -160,22 +193,46 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="licenses-title">
             <h2 id="licenses-title">{move || locale.t(Msg::LicensesHeading)}</h2>
-            <form class="form" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                if let Ok(q) = Quantity::try_from(typed.get_untracked().as_str()) {
-                    save.dispatch(q);
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if let Ok(q) = Quantity::try_from(typed.get_untracked().as_str()) {
+                        save.dispatch(q);
+                    }
                 }
-            }>
+            >
                 <div class="field">
                     <label for="license-total">{move || locale.t(Msg::TotalLicenses)}</label>
-                    <input id="license-total" type="number" min="1" max="100000" inputmode="numeric" aria-describedby="license-preview"
-                        prop:value=typed on:input=move |ev| set_typed.set(event_target_value(&ev))/>
+                    <input
+                        id="license-total"
+                        type="number"
+                        min="1"
+                        max="100000"
+                        inputmode="numeric"
+                        aria-describedby="license-preview"
+                        prop:value=typed
+                        on:input=move |ev| set_typed.set(event_target_value(&ev))
+                    />
                 </div>
-                <p id="license-preview" aria-live="polite" class=move || if preview().is_some_and(|p| p.0) { "field-error" } else { "muted" }>
+                <p
+                    id="license-preview"
+                    aria-live="polite"
+                    class=move || {
+                        if preview().is_some_and(|p| p.0) { "field-error" } else { "muted" }
+                    }
+                >
                     {move || preview().map(|p| p.1)}
                 </p>
-                <p id="license-outcome" role="status">{outcome}</p>
-                <button type="submit" class="button button--primary" disabled=move || preview().is_none_or(|p| p.0) || save.pending().get()>
+                <p id="license-outcome" role="status">
+                    {outcome}
+                </p>
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || preview().is_none_or(|p| p.0) || save.pending().get()
+                >
                     {move || locale.t(Msg::SaveChanges)}
                 </button>
             </form>
