@@ -15,10 +15,25 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# rustfmt and clippy, for the shape layer of scripts/test.sh.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 # Trunk, the builder and dev server (0.22 needs a newer rustc than this machine's).
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
   step "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# leptosfmt, the view! formatter that scripts/test.sh checks with (rustfmt skips view!).
+LEPTOSFMT_VERSION=0.1.33
+if [[ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]]; then
+  step "installing leptosfmt $LEPTOSFMT_VERSION (about 3 minutes on 2 cores)"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
 fi
 
 # wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock. Its own
@@ -66,4 +81,4 @@ if [[ "$(installed playwright-core)" != "$(wanted playwright-core)" || "$(instal
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 
-step "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+step "ready: $(trunk --version), $(leptosfmt --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test layer: native domain tests, component tests in headless Chromium, and end to
-# end against the release build. Runs them all, prints each summary, fails if any failed.
+# Every test layer: the shape of the code (formatting and lints, seconds), native domain
+# tests, component tests in headless Chromium, and end to end against the release build.
+# Runs them all, prints each summary, fails if any failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -11,6 +12,35 @@ export PROPTEST_CASES="${PROPTEST_CASES:-10000}"
 failed=()
 layer() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 timed() { local t0=$SECONDS; "$@"; local rc=$?; echo "($((SECONDS - t0)) s)"; return $rc; }
+
+# Each check prints the command that fixes what it found.
+check() {
+  local fix="$1"
+  shift
+  "$@" || {
+    printf '\033[31mfix with:\033[0m %s\n' "$fix"
+    return 1
+  }
+}
+# leptosfmt --check prints every file; only the ones it would change are news.
+view_format() {
+  local out rc
+  out="$(leptosfmt --check src tests benches examples 2>&1)"
+  rc=$?
+  grep -F '❌' <<<"$out" || true
+  return $rc
+}
+
+layer "0/3 shape: rustfmt, leptosfmt (view!), clippy on the host and for wasm32"
+t0=$SECONDS
+check "scripts/fmt.sh" view_format || failed+=(leptosfmt)
+check "scripts/fmt.sh" cargo fmt --check || failed+=(rustfmt)
+check "cargo clippy --all-targets --fix --allow-dirty, then by hand what remains" \
+  cargo clippy --quiet --all-targets -- -D warnings || failed+=(clippy-host)
+check "cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --fix --allow-dirty" \
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings ||
+  failed+=(clippy-wasm)
+echo "($((SECONDS - t0)) s)"
 
 layer "1/3 native: cargo test (domain, i18n)"
 timed cargo test --release || failed+=(native)
