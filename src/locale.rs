@@ -1,13 +1,17 @@
 //! The language in use, as a context every page reads its text through.
 
+use crate::domain::commands::Explanation;
 use crate::i18n::{fill, lookup, Lang, Msg};
+use crate::store::error::DispatchError;
 use crate::store::prefs;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 thread_local! {
     /// `Intl` formatters by language and kind (a currency code, or "date"): making one
     /// costs far more than formatting with it, and a grid formats hundreds of cells.
-    static FORMATTERS: std::cell::RefCell<std::collections::HashMap<(Lang, &'static str), js_sys::Function>> = Default::default();
+    static FORMATTERS: RefCell<HashMap<(Lang, &'static str), js_sys::Function>> = Default::default();
 }
 
 fn formatter(
@@ -115,6 +119,23 @@ impl Locale {
     /// (a host test makes sure it never does).
     pub fn key(self, key: &'static str) -> &'static str {
         lookup(self.lang.get(), key).unwrap_or(key)
+    }
+}
+
+impl Locale {
+    /// Why something did not happen, in this language. Every error a person can meet goes
+    /// through here: the domain's and the store's errors each name their message
+    /// (`explanation`, one exhaustive match each), so none prints English `Display` text.
+    pub fn reason(self, explanation: &Explanation) -> String {
+        crate::i18n::explain(self.lang.get(), explanation)
+    }
+
+    /// A failed action, as a sentence: "That didn't work: {reason}".
+    pub fn explain(self, error: &DispatchError) -> String {
+        self.tf(
+            Msg::ActionFailed,
+            &[("reason", &self.reason(&error.explanation()))],
+        )
     }
 }
 

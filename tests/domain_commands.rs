@@ -680,33 +680,34 @@ fn take_over_by_canceling_and_centralizing() {
             users: staff(0..2),
         },
     );
-    // Centralize: buy central licenses for the same people, then ask the purchaser to cancel.
+    // Centralize: one command buys central licenses for the same people, assigns them, and
+    // asks the purchaser to cancel; one audit entry.
+    let audit_before = s.audit.len();
     let (c, ev) = ok(
         &s,
         &admin(),
-        Command::BuyCentral {
-            product: pid(POWER_BI_PRO),
-            licenses: qty(2),
-            into: None,
-            assign: staff(0..2),
-        },
-    );
-    let Event::CentralBought {
-        subscription: central,
-        ..
-    } = &ev[0]
-    else {
-        panic!()
-    };
-    assert_eq!(c.subscription(central).unwrap().assigned, staff(0..2));
-    let (c, _) = ok(
-        &c,
-        &admin(),
-        Command::RequestCancel {
+        Command::Centralize {
             subscription: sub.clone(),
-            central: central.clone(),
         },
     );
+    let Some(central) = ev.iter().find_map(|e| match e {
+        Event::CentralBought { subscription, .. } => Some(subscription.clone()),
+        _ => None,
+    }) else {
+        panic!("{ev:?}")
+    };
+    assert!(ev.contains(&Event::CancelRequested {
+        subscription: sub.clone()
+    }));
+    let bought = c.subscription(&central).unwrap();
+    assert_eq!(bought.assigned, staff(0..2));
+    assert_eq!(bought.licenses.get(), 2);
+    assert_eq!(
+        c.audit.len(),
+        audit_before + 1,
+        "one intent, one audit entry"
+    );
+    assert_eq!(c.audit.last().unwrap().action, "centralize");
     assert!(c.notifications.iter().any(|n| n.kind
         == NotificationKind::CancelRequested {
             central: central.clone()
@@ -715,6 +716,18 @@ fn take_over_by_canceling_and_centralizing() {
         c.subscription(&sub).unwrap().status,
         Status::Active,
         "a request changes nothing by itself"
+    );
+    // Nothing assigned: nothing to centralize, and nothing bought.
+    let (empty, bare) = megan_buys(&state(), 1);
+    assert_eq!(
+        refused(
+            &empty,
+            &admin(),
+            Command::Centralize {
+                subscription: bare.clone()
+            }
+        ),
+        DomainError::NothingSelected
     );
 
     assert_eq!(

@@ -2,6 +2,7 @@
 //! once the person leaves it. Holds nothing itself; the card stays in the caller's memory.
 
 use crate::domain::card::{format_typed_number, Brand, CardError, CardField, CardInput};
+use crate::domain::commands::DomainError;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use chrono::NaiveDate;
@@ -20,6 +21,8 @@ pub fn CardForm(
     let touched = RwSignal::new(HashSet::<CardField>::new());
     let errors =
         Memo::new(move |_| card.with(|c| c.validate(today.get()).err().unwrap_or_default()));
+    // The error a person sees for a field, once they have left it: one Memo per field,
+    // made here once, that the field's message and its aria-invalid both read.
     let error_for = move |field: CardField| {
         Memo::new(move |_| {
             if !touched.with(|t| t.contains(&field)) {
@@ -28,16 +31,12 @@ pub fn CardForm(
             errors.with(|e| e.iter().find(|e| e.field() == field).copied())
         })
     };
-    let message = move |e: CardError| {
-        let digits = match e {
-            CardError::CodeLength { expected, .. } => expected.to_string(),
-            _ => String::new(),
-        };
-        locale.tf(
-            Msg::from_key(e.message_key()).unwrap_or(Msg::CardErrorChecksum),
-            &[("digits", &digits)],
-        )
-    };
+    let number = error_for(CardField::Number);
+    let expiry = error_for(CardField::Expiry);
+    let code = error_for(CardField::SecurityCode);
+    let holder = error_for(CardField::Holder);
+    let country = error_for(CardField::Country);
+    let message = move |e: CardError| locale.reason(&DomainError::Card(e).explanation());
     let brand = Memo::new(move |_| {
         card.with(|c| {
             Brand::detect(
@@ -55,25 +54,27 @@ pub fn CardForm(
             })
         }
     };
-    let field = move |id: &'static str, field: CardField, label: Msg, input: AnyView| {
-        let err = error_for(field);
-        let err_id = format!("{id}-error");
-        view! {
-            <div class="field" class:field--invalid=move || err.get().is_some()>
-                <label for=id>{move || locale.t(label)}</label>
-                {input}
-                <p id=err_id class="field-error" role="alert">{move || err.get().map(message)}</p>
-            </div>
-        }
-    };
-    let invalid = move |f: CardField| move || error_for(f).get().is_some().to_string();
+    let field =
+        move |id: &'static str, err: Memo<Option<CardError>>, label: Msg, input: AnyView| {
+            let err_id = format!("{id}-error");
+            view! {
+                <div class="field" class:field--invalid=move || err.read().is_some()>
+                    <label for=id>{move || locale.t(label)}</label>
+                    {input}
+                    <p id=err_id class="field-error" role="alert">
+                        {move || err.get().map(message)}
+                    </p>
+                </div>
+            }
+        };
+    let invalid = move |err: Memo<Option<CardError>>| move || err.read().is_some().to_string();
     view! {
         <fieldset class="card-form">
             <legend class="visually-hidden">{move || locale.t(Msg::StepCard)}</legend>
             <p class="muted">{move || locale.t(Msg::CardOnly)}</p>
             {field(
                 "card-number",
-                CardField::Number,
+                number,
                 Msg::CardNumber,
                 view! {
                     <div class="card-number">
@@ -84,7 +85,7 @@ pub fn CardForm(
                             autocomplete="cc-number"
                             maxlength="23"
                             aria-describedby="card-number-error card-brand"
-                            aria-invalid=invalid(CardField::Number)
+                            aria-invalid=invalid(number)
                             prop:value=move || card.with(|c| format_typed_number(&c.number))
                             on:input=move |ev| card.update(|c| c.number = event_target_value(&ev))
                             on:blur=blur(CardField::Number)
@@ -105,7 +106,7 @@ pub fn CardForm(
             <div class="field-row">
                 {field(
                     "card-expiry",
-                    CardField::Expiry,
+                    expiry,
                     Msg::CardExpiry,
                     view! {
                         <input
@@ -116,7 +117,7 @@ pub fn CardForm(
                             placeholder="MM/YY"
                             maxlength="7"
                             aria-describedby="card-expiry-error"
-                            aria-invalid=invalid(CardField::Expiry)
+                            aria-invalid=invalid(expiry)
                             prop:value=move || card.with(|c| c.expiry.clone())
                             on:input=move |ev| card.update(|c| c.expiry = event_target_value(&ev))
                             on:blur=blur(CardField::Expiry)
@@ -126,7 +127,7 @@ pub fn CardForm(
                 )}
                 {field(
                     "card-code",
-                    CardField::SecurityCode,
+                    code,
                     Msg::CardCode,
                     view! {
                         <input
@@ -136,7 +137,7 @@ pub fn CardForm(
                             autocomplete="cc-csc"
                             maxlength=move || brand.get().map_or(4, Brand::code_length).to_string()
                             aria-describedby="card-code-error"
-                            aria-invalid=invalid(CardField::SecurityCode)
+                            aria-invalid=invalid(code)
                             prop:value=move || card.with(|c| c.security_code.clone())
                             on:input=move |ev| {
                                 card.update(|c| c.security_code = event_target_value(&ev))
@@ -149,7 +150,7 @@ pub fn CardForm(
             </div>
             {field(
                 "card-holder",
-                CardField::Holder,
+                holder,
                 Msg::CardHolder,
                 view! {
                     <input
@@ -157,7 +158,7 @@ pub fn CardForm(
                         type="text"
                         autocomplete="cc-name"
                         aria-describedby="card-holder-error"
-                        aria-invalid=invalid(CardField::Holder)
+                        aria-invalid=invalid(holder)
                         prop:value=move || card.with(|c| c.holder.clone())
                         on:input=move |ev| card.update(|c| c.holder = event_target_value(&ev))
                         on:blur=blur(CardField::Holder)
@@ -167,14 +168,14 @@ pub fn CardForm(
             )}
             {field(
                 "card-country",
-                CardField::Country,
+                country,
                 Msg::BillingCountry,
                 view! {
                     <select
                         id="card-country"
                         autocomplete="country"
                         aria-describedby="card-country-error"
-                        aria-invalid=invalid(CardField::Country)
+                        aria-invalid=invalid(country)
                         prop:value=move || card.with(|c| c.country.clone())
                         on:change=move |ev| card.update(|c| c.country = event_target_value(&ev))
                         on:blur=blur(CardField::Country)

@@ -2,6 +2,7 @@
 //! notice) read the store and session, and every piece reads the locale for its text.
 
 pub mod card_form;
+pub mod download;
 pub mod notice;
 pub mod stepper;
 pub mod top_bar;

@@ -1,25 +1,28 @@
 //! What the store has to tell: unreadable data kept as a backup, a migration, a failed save.
 
+use crate::components::download::download;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{download, Notice, Store};
+use crate::store::browser::{Notice, Store};
 use leptos::prelude::*;
 
 #[component]
 pub fn StoreNotice() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
-    let export_backup = move |_| {
-        leptos::task::spawn_local(async move {
-            if let Some(raw) = store.backup().await {
-                download("ssp-backup.json", &raw);
-            }
-        });
-    };
-    let reset = move |_| {
-        leptos::task::spawn_local(async move {
-            let _ = store.reset().await;
-        })
+    let export_backup = Action::new_local(move |_: &()| async move {
+        if let Some(raw) = store.backup().await {
+            download("ssp-backup.json", &raw);
+        }
+    });
+    // A failed reset keeps the notice and says why, instead of being dropped.
+    let reset = Action::new_local(move |_: &()| store.reset());
+    let reset_error = move || {
+        reset
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| locale.explain(&e))
     };
     let dismiss = move |_| store.notice.set(None);
     view! {
@@ -34,20 +37,32 @@ pub fn StoreNotice() -> impl IntoView {
                                 <p>
                                     <strong>{move || locale.t(Msg::NoticeUnreadable)}</strong>
                                     " "
-                                    <span class="muted">{reason}</span>
+                                    <span class="muted">
+                                        {move || locale.reason(&reason.explanation())}
+                                    </span>
                                 </p>
                                 <div class="actions">
-                                    <button type="button" class="button" on:click=export_backup>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| {
+                                            export_backup.dispatch(());
+                                        }
+                                    >
                                         {move || locale.t(Msg::ExportBackup)}
                                     </button>
                                     <button
                                         type="button"
                                         class="button button--primary"
-                                        on:click=reset
+                                        disabled=move || reset.pending().get()
+                                        on:click=move |_| {
+                                            reset.dispatch(());
+                                        }
                                     >
                                         {move || locale.t(Msg::ResetDemo)}
                                     </button>
                                 </div>
+                                <p class="field-error">{reset_error}</p>
                             </div>
                         }
                             .into_any()

@@ -1,6 +1,6 @@
 //! The admin center's top bar: launcher, app name, organization, person, language.
 
-use crate::domain::{principal, Tenant, User};
+use crate::domain::principal;
 use crate::i18n::{Lang, Msg};
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -9,37 +9,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-/// The signed-in person and the tenant they act in, from the current directory.
-pub fn signed_in(store: Store, session: Session) -> Memo<Option<(User, Tenant)>> {
-    Memo::new(move |_| {
-        let actor = session.actor()?;
-        store.state.with(|s| {
-            let user = s.directory.user(&actor.user)?.clone();
-            let tenant = s.directory.tenant(&actor.tenant)?.clone();
-            Some((user, tenant))
-        })
-    })
-}
-
-/// Whether the signed-in person holds any delegation.
-pub fn is_partner(store: Store, session: Session) -> Memo<bool> {
-    Memo::new(move |_| {
-        session.actor().is_some_and(|a| {
-            store.state.with(|s| {
-                s.directory
-                    .user(&a.user)
-                    .is_some_and(|u| !u.delegations.is_empty())
-            })
-        })
-    })
-}
-
 #[component]
 pub fn TopBar() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let who = signed_in(store, session);
+    let who = session.signed_in(store);
     let location = use_location();
     let navigate = use_navigate();
     let sign_in_href = move || {

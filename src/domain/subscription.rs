@@ -103,6 +103,18 @@ pub enum Status {
     Expired,
 }
 
+impl Status {
+    /// The catalog key of the status as the admin center shows it.
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            Status::Active => "status.active",
+            Status::Canceled => "status.canceled",
+            Status::Deleted => "status.deleted",
+            Status::Expired => "status.expired",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrderKind {
     Purchase,

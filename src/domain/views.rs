@@ -1,4 +1,5 @@
-//! Read models: the rows of Billing > Your products, with filters, search and sorting.
+//! Read models: the rows of Billing > Your products, with filters, search and sorting; and
+//! the answers a form shows before its command runs, computed as the command computes them.
 
 use super::catalog::{Catalog, ProductId};
 use super::directory::{Directory, TenantId, UserId};
@@ -540,4 +541,140 @@ pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEve
         out.push_str("\r\n");
     }
     out
+}
+
+/// What setting a self-service subscription's total licenses would do. `change_licenses`
+/// decides with this same function, so the preview and the command cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LicenseChange {
+    Unchanged,
+    /// Fewer licenses than people assigned: refused until some are unassigned.
+    BelowAssigned {
+        assigned: u32,
+        total: u32,
+    },
+    /// More licenses: `charge` goes on the card now.
+    Add {
+        added: u32,
+        charge: Money,
+    },
+    /// Fewer licenses: nothing is charged; the term costs `term_amount` from now on.
+    Remove {
+        removed: u32,
+        term_amount: Money,
+    },
+}
+
+pub fn license_change(
+    sub: &Subscription,
+    total: super::subscription::Quantity,
+) -> Result<LicenseChange, super::money::MoneyError> {
+    let (old, new, assigned) = (sub.licenses.get(), total.get(), sub.assigned_count());
+    Ok(if new < assigned {
+        LicenseChange::BelowAssigned {
+            assigned,
+            total: new,
+        }
+    } else if new > old {
+        LicenseChange::Add {
+            added: new - old,
+            charge: sub.unit_price.checked_mul(new - old)?,
+        }
+    } else if new < old {
+        LicenseChange::Remove {
+            removed: old - new,
+            term_amount: sub.unit_price.checked_mul(new)?,
+        }
+    } else {
+        LicenseChange::Unchanged
+    })
+}
+
+/// Whether an admin may move a purchaser's users onto `target`: an active subscription of
+/// the same product that the same organization pays for centrally.
+pub fn is_move_target(source: &Subscription, target: &Subscription) -> bool {
+    target.channel == Channel::Central
+        && target.is_active()
+        && target.product == source.product
+        && target.tenant == source.tenant
+}
+
+/// Every subscription the users of `source` may move to.
+pub fn move_targets<'a>(state: &'a State, source: &Subscription) -> Vec<&'a Subscription> {
+    state
+        .subscriptions
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|t| is_move_target(source, t))
+        .collect()
+}
+
+/// What moving `source`'s users onto `target` takes. `take_over_move` decides with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovePlan {
+    Unsuitable,
+    /// `moving` people get a license of the target (those who hold one already are skipped).
+    Fits {
+        moving: u32,
+    },
+    /// The target has `available` free licenses and `needed` are needed.
+    Shortfall {
+        needed: u32,
+        available: u32,
+    },
+}
+
+pub fn move_plan(source: &Subscription, target: &Subscription) -> MovePlan {
+    if !is_move_target(source, target) {
+        return MovePlan::Unsuitable;
+    }
+    let moving = source
+        .assigned
+        .iter()
+        .filter(|u| !target.assigned.contains(u))
+        .count();
+    let moving = u32::try_from(moving).unwrap_or(u32::MAX);
+    if moving > target.available() {
+        MovePlan::Shortfall {
+            needed: moving,
+            available: target.available(),
+        }
+    } else {
+        MovePlan::Fits { moving }
+    }
+}
+
+/// The admin home's figures for one organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TenantFigures {
+    /// Active subscriptions, and how many of them are self-service.
+    pub active: usize,
+    pub self_service: usize,
+    /// Products whose policy is not `Enabled`.
+    pub limited_products: usize,
+    /// Audit events, and how many of them were refusals.
+    pub events: usize,
+    pub refused: usize,
+}
+
+pub fn tenant_figures(state: &State, catalog: &Catalog, tenant: &TenantId) -> TenantFigures {
+    let mut figures = TenantFigures::default();
+    for sub in state
+        .subscriptions
+        .iter()
+        .filter(|x| &x.tenant == tenant && x.is_active())
+    {
+        figures.active += 1;
+        figures.self_service += usize::from(sub.is_self_service());
+    }
+    figures.limited_products = catalog
+        .products
+        .iter()
+        .filter(|p| state.policies.get(tenant, &p.id) != super::policy::PolicyValue::Enabled)
+        .count();
+    for event in audit_of(state, tenant) {
+        figures.events += 1;
+        figures.refused += usize::from(event.outcome == super::subscription::AuditOutcome::Refused);
+    }
+    figures
 }

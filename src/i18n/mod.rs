@@ -4,6 +4,7 @@
 //! exist in one language only. The domain names its messages by key (`Verdict`,
 //! `CardError`, `Denied`); `lookup` finds them here.
 
+use crate::domain::commands::{Arg, Explanation};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -74,6 +75,27 @@ macro_rules! catalog {
 /// The text of a key, in one language.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     Msg::from_key(key).map(|m| m.text(lang))
+}
+
+/// A refusal's explanation in one language, its placeholders filled (a value that is a
+/// message, such as a status, in the same language).
+pub fn explain(lang: Lang, explanation: &Explanation) -> String {
+    let args: Vec<(&str, String)> = explanation
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Arg::Text(text) => text.clone(),
+                Arg::Key(key) => lookup(lang, key).unwrap_or(key).to_owned(),
+            };
+            (*name, value)
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    fill(
+        lookup(lang, explanation.key).unwrap_or(explanation.key),
+        &args,
+    )
 }
 
 /// Replaces `{name}` placeholders.
@@ -575,7 +597,7 @@ catalog! {
     ActTakeOverMove "audit.act.take_over_move_users" => "Took over: moved users", "接管：移动用户";
     ActTakeOverCancel "audit.act.take_over_cancel" => "Took over: canceled", "接管：取消";
     ActBuyCentral "audit.act.buy_central" => "Bought licenses centrally", "集中购买许可证";
-    ActRequestCancel "audit.act.request_cancel" => "Asked a purchaser to cancel", "要求购买者取消";
+    ActCentralize "audit.act.centralize" => "Centralized a self-service subscription", "集中管理自助服务购买订阅";
     ActSetAccountStatus "audit.act.set_account_status" => "Changed an account's status", "更改帐户状态";
     ActDelegatedAccess "audit.act.delegated_access" => "Started managing as a partner", "以合作伙伴身份开始管理";
     ActSignIn "audit.act.sign_in" => "Signed in", "登录";
@@ -587,6 +609,53 @@ catalog! {
     AdminHomeProducts "admin.home.products" => "{count} active subscriptions, {self_service} of them self-service", "{count} 个活动订阅，其中 {self_service} 个为自助服务";
     AdminHomePolicies "admin.home.policies" => "{count} products don't allow everything", "{count} 个产品未完全允许";
     AdminHomeAudit "admin.home.audit" => "{count} events, {refused} refused", "{count} 个事件，{refused} 个被拒绝";
+
+    ErrNotSignedIn "error.not_signed_in" => "You're signed out. Sign in again to do this.", "你已注销。请重新登录后再执行此操作。";
+    ErrStorage "error.storage" => "This browser could not save the change, so it did not happen.", "此浏览器无法保存该更改，因此更改未生效。";
+    ErrIneligible "error.ineligible" => "Not allowed by the rule “{rule}”.", "不符合规则“{rule}”。";
+    ErrTrialNotAllowed "error.trial_not_allowed" => "A trial of this kind isn't allowed by the rule “{rule}”.", "规则“{rule}”不允许此类试用。";
+    ErrTrialUsed "error.trial_used" => "You've already had a trial of this product.", "你已经试用过此产品。";
+    ErrUnknownProduct "error.unknown_product" => "There is no product with the ID {product}.", "不存在 ID 为 {product} 的产品。";
+    ErrNoPrice "error.no_price" => "{product} has no price in your organization's market.", "{product} 在你的组织所在市场中没有价格。";
+    ErrUnknownSubscription "error.unknown_subscription" => "There is no subscription {id}.", "不存在订阅 {id}。";
+    ErrUnknownBill "error.unknown_bill" => "There is no bill {id}.", "不存在账单 {id}。";
+    ErrUnknownCard "error.unknown_card" => "There is no payment method {id}.", "不存在付款方式 {id}。";
+    ErrUnknownUser "error.unknown_user" => "There is no user {id}.", "不存在用户 {id}。";
+    ErrNotActive "error.not_active" => "This subscription's status is “{status}”, so it can't be changed.", "此订阅的状态为“{status}”，因此无法更改。";
+    ErrNotSelfService "error.not_self_service" => "Only a paid self-service subscription allows this.", "只有付费的自助服务购买订阅才允许此操作。";
+    ErrUnchanged "error.unchanged" => "Nothing changed.", "没有任何更改。";
+    ErrBelowAssigned "error.below_assigned" => "Licenses assigned: {assigned}. Unassign some before lowering the total.", "已分配的许可证：{assigned}。请先取消分配一些许可证，再减少总数。";
+    ErrNothingSelected "error.nothing_selected" => "Choose at least one person.", "请至少选择一人。";
+    ErrAssigneesRefused "error.assignees_refused" => "People who can't get a license: {n}. Nobody was assigned.", "无法获得许可证的人数：{n}。未分配任何人。";
+    ErrNotAssigned "error.not_assigned" => "{user} has no license of this subscription.", "{user} 没有此订阅的许可证。";
+    ErrBillPaid "error.bill_paid" => "This bill is already paid.", "此账单已支付。";
+    ErrNoCard "error.no_card" => "No payment method is on file.", "没有登记的付款方式。";
+    ErrReasonMissing "error.reason_missing" => "Give a reason.", "请提供原因。";
+    ErrUnsuitableTarget "error.unsuitable_target" => "Move users only to an active subscription of the same product that your organization pays for centrally.", "只能将用户移到组织集中付费的同一产品的有效订阅。";
+    ErrShortfall "error.shortfall" => "Licenses needed: {needed}; free: {available}. Buy {missing} more first.", "需要的许可证：{needed}；可用：{available}。请先再购买 {missing} 个。";
+    ErrOwnAccount "error.own_account" => "You can't change your own account.", "你不能更改自己的帐户。";
+    ErrMoneyOverflow "error.money.overflow" => "The amount is too large.", "金额过大。";
+    ErrMoneyCurrencies "error.money.currencies" => "Amounts in {a} and {b} can't be combined.", "不能合并 {a} 和 {b} 的金额。";
+    ErrMoneyNegative "error.money.negative" => "An amount can't be negative.", "金额不能为负数。";
+    ErrMoneyUnknownCurrency "error.money.unknown_currency" => "Unknown currency: {currency}.", "未知货币：{currency}。";
+    ErrMoneyMalformed "error.money.malformed" => "“{text}” isn't an amount.", "“{text}”不是有效金额。";
+
+    ErrFileNotJson "error.file.not_json" => "The file isn't JSON: {detail}", "该文件不是 JSON：{detail}";
+    ErrFileSchema "error.file.schema" => "The file's schema is not a number.", "该文件的架构不是数字。";
+    ErrFileNewer "error.file.newer" => "The file was saved by a newer version of the app (schema {schema}; this one reads up to {supported}).", "该文件由更新版本的应用保存（架构 {schema}；此版本最多可读取 {supported}）。";
+    ErrFileShape "error.file.shape" => "The file doesn't have the expected shape: {detail}", "该文件的结构不符合要求：{detail}";
+    ErrFileNoTenants "error.file.no_tenants" => "The file has no organizations.", "该文件没有任何组织。";
+    ErrFileUserTenant "error.file.user_tenant" => "User {user} belongs to an unknown organization, {tenant}.", "用户 {user} 属于未知组织 {tenant}。";
+    ErrFileDuplicate "error.file.duplicate" => "Subscription {id} appears twice.", "订阅 {id} 出现了两次。";
+    ErrFileProduct "error.file.product" => "Subscription {id} is of an unknown product, {product}.", "订阅 {id} 属于未知产品 {product}。";
+    ErrFileTenant "error.file.tenant" => "Subscription {id} belongs to an unknown organization, {tenant}.", "订阅 {id} 属于未知组织 {tenant}。";
+    ErrFileOverAssigned "error.file.over_assigned" => "Subscription {id} assigns more licenses than it has.", "订阅 {id} 分配的许可证多于其拥有的数量。";
+    ErrFilePurchaser "error.file.purchaser" => "Subscription {id} was bought by an unknown user, {user}.", "订阅 {id} 由未知用户 {user} 购买。";
+    ErrFileBill "error.file.bill" => "Bill {id} is for an unknown subscription.", "账单 {id} 对应的订阅不存在。";
+
+    ErrRecordsNoHead "error.records.no_head" => "The stored data has no header record.", "存储的数据缺少头记录。";
+    ErrRecordsMalformed "error.records.malformed" => "Stored record {key} is unreadable: {detail}", "存储的记录 {key} 无法读取：{detail}";
+    ErrRecordsMissing "error.records.missing" => "Stored record {key} is missing.", "缺少存储的记录 {key}。";
 }
 
 #[cfg(test)]

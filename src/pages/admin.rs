@@ -3,9 +3,8 @@
 
 use super::customers::CustomersPage;
 use super::purchaser::PurchaserHome;
-use crate::components::top_bar::is_partner;
-use crate::domain::subscription::AuditOutcome;
-use crate::domain::{may, Action, PolicyValue, Subject};
+use crate::domain::views::{self, TenantFigures};
+use crate::domain::{may, Action, Subject};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -50,7 +49,7 @@ fn access() -> Memo<Access> {
 pub fn AdminShell() -> impl IntoView {
     let locale = Locale::get();
     let access = access();
-    let partner = is_partner(Store::get(), Session::get());
+    let partner = Session::get().is_partner(Store::get());
     view! {
         <div class="admin">
             <nav class="admin-nav" aria-label=move || locale.t(Msg::NavAdminLabel)>
@@ -130,7 +129,7 @@ fn SignInFirst() -> impl IntoView {
 #[component]
 pub fn AdminHome() -> impl IntoView {
     let access = access();
-    let partner = is_partner(Store::get(), Session::get());
+    let partner = Session::get().is_partner(Store::get());
     view! {
         {move || match access.get() {
             Access::SignedOut => view! { <SignInFirst /> }.into_any(),
@@ -151,83 +150,76 @@ fn AdminDashboard() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    // (active subscriptions, self-service among them, products not fully allowed, events, refused)
     let figures = Memo::new(move |_| {
-        let Some(actor) = session.actor() else {
-            return (0, 0, 0, 0, 0);
-        };
-        let t = &actor.tenant;
-        store.state.with(|s| {
-            let active = s
-                .subscriptions
-                .iter()
-                .filter(|x| &x.tenant == t && x.is_active());
-            let (count, self_service) = active.fold((0, 0), |(n, ss), x| {
-                (n + 1, ss + usize::from(x.is_self_service()))
-            });
-            let limited = store
-                .catalog()
-                .products
-                .iter()
-                .filter(|p| s.policies.get(t, &p.id) != PolicyValue::Enabled)
-                .count();
-            let events = crate::domain::views::audit_of(s, t);
-            let (events, refused) = events.fold((0, 0), |(n, r), e| {
-                (n + 1, r + usize::from(e.outcome == AuditOutcome::Refused))
-            });
-            (count, self_service, limited, events, refused)
-        })
+        let actor = session.actor()?;
+        Some(
+            store
+                .state
+                .with(|s| views::tenant_figures(s, &store.catalog(), &actor.tenant)),
+        )
     });
-    let card =
-        move |href: &'static str, title: Msg, line: Box<dyn Fn() -> String + Send + Sync>| {
-            view! {
-                <li class="card">
-                    <h2>
-                        <A href=href>{move || locale.t(title)}</A>
-                    </h2>
-                    <p class="muted">{line}</p>
-                </li>
-            }
-        };
+    let figure =
+        move |f: fn(&TenantFigures) -> usize| figures.with(|x| x.as_ref().map_or(0, f)).to_string();
     view! {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
             <p>{move || locale.t(Msg::AdminHomeIntro)}</p>
             <ul class="dashboard">
-                {card(
-                    "/admin/billing/products",
-                    Msg::NavYourProducts,
-                    Box::new(move || {
-                        let (n, ss, ..) = figures.get();
+                <DashboardCard
+                    href="/admin/billing/products"
+                    title=Msg::NavYourProducts
+                    line=Signal::derive(move || {
                         locale
                             .tf(
                                 Msg::AdminHomeProducts,
-                                &[("count", &n.to_string()), ("self_service", &ss.to_string())],
+                                &[
+                                    ("count", &figure(|f| f.active)),
+                                    ("self_service", &figure(|f| f.self_service)),
+                                ],
                             )
-                    }),
-                )}
-                {card(
-                    "/admin/settings/self-service",
-                    Msg::NavSelfService,
-                    Box::new(move || {
+                    })
+                />
+                <DashboardCard
+                    href="/admin/settings/self-service"
+                    title=Msg::NavSelfService
+                    line=Signal::derive(move || {
                         locale
-                            .tf(Msg::AdminHomePolicies, &[("count", &figures.get().2.to_string())])
-                    }),
-                )}
-                {card(
-                    "/admin/audit",
-                    Msg::NavAudit,
-                    Box::new(move || {
-                        let (.., events, refused) = figures.get();
+                            .tf(
+                                Msg::AdminHomePolicies,
+                                &[("count", &figure(|f| f.limited_products))],
+                            )
+                    })
+                />
+                <DashboardCard
+                    href="/admin/audit"
+                    title=Msg::NavAudit
+                    line=Signal::derive(move || {
                         locale
                             .tf(
                                 Msg::AdminHomeAudit,
-                                &[("count", &events.to_string()), ("refused", &refused.to_string())],
+                                &[
+                                    ("count", &figure(|f| f.events)),
+                                    ("refused", &figure(|f| f.refused)),
+                                ],
                             )
-                    }),
-                )}
+                    })
+                />
             </ul>
         </section>
+    }
+}
+
+/// One area of the admin home, with the figure that matters there.
+#[component]
+fn DashboardCard(href: &'static str, title: Msg, line: Signal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <li class="card">
+            <h2>
+                <A href=href>{move || locale.t(title)}</A>
+            </h2>
+            <p class="muted">{line}</p>
+        </li>
     }
 }
 

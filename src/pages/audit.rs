@@ -1,13 +1,14 @@
 //! `/admin/audit`: every command in the tenant — who, when, what, and how it ended —
 //! filterable and exportable as CSV.
 
+use crate::components::download::download_as;
 use crate::domain::subscription::{AuditEvent, AuditOutcome};
 use crate::domain::views::{
     audit_actions, audit_actor, audit_csv, audit_events, audit_of, AuditQuery,
 };
 use crate::i18n::{lookup, Msg};
 use crate::locale::Locale;
-use crate::store::browser::{download_as, Store};
+use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
 

@@ -1,15 +1,16 @@
 //! `/admin/billing/products`: Billing > Your products for admins — every subscription of
 //! the tenant, grouped per product and source, with take-over and centralizing.
 
+use crate::components::download::download_as;
 use crate::domain::catalog::PriceKind;
 use crate::domain::commands::Command;
-use crate::domain::subscription::{Channel, OrderKind, Status, Subscription, SubscriptionId};
-use crate::domain::views::{self, Column, ProductFilter, ProductRow, Sort, Source};
+use crate::domain::subscription::{OrderKind, Status, Subscription, SubscriptionId};
+use crate::domain::views::{self, Column, MovePlan, ProductFilter, ProductRow, Sort, Source};
 use crate::domain::{authz, may, Actor, Quantity, Subject};
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::pages::purchaser::explain;
-use crate::store::browser::{download_as, DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 
@@ -84,6 +85,7 @@ pub fn BillingProducts() -> impl IntoView {
         })
     });
     let trials = move || filter.get() == ProductFilter::Trials;
+    let open = Selector::new(move || expanded.get());
     let header = move |column: Column, label: Msg, numeric: bool| {
         let aria = move || {
             let s = sort.get();
@@ -238,19 +240,12 @@ pub fn BillingProducts() -> impl IntoView {
                     <tbody>
                         <For
                             each=move || rows.get()
-                            key=|r| (
-                                r.product.clone(),
-                                r.source,
-                                r.licenses,
-                                r.assigned,
-                                r.subscriptions.len(),
-                                r.status,
-                                r.purchaser_left,
-                            )
-                            let:row
-                        >
-                            <GridRow row expanded selected />
-                        </For>
+                            key=|r| (r.product.clone(), r.source)
+                            children=move |r| {
+                                let (key, open) = ((r.product.clone(), r.source), open.clone());
+                                view! { <GridRow key rows open expanded selected /> }
+                            }
+                        />
                     </tbody>
                 </table>
             </div>
@@ -266,70 +261,102 @@ pub fn BillingProducts() -> impl IntoView {
     }
 }
 
+/// A grid row's identity: its product and where its subscriptions come from.
+type RowKey = (crate::domain::ProductId, Source);
+
+/// One row of the grid, keyed by product and source: its figures follow the state, and
+/// its own state (how many purchases are shown) stays while they change.
 #[component]
 fn GridRow(
-    row: ProductRow,
-    expanded: RwSignal<Option<(crate::domain::ProductId, Source)>>,
+    key: RowKey,
+    rows: Memo<Vec<ProductRow>>,
+    open: Selector<Option<RowKey>>,
+    expanded: RwSignal<Option<RowKey>>,
     selected: RwSignal<Option<SubscriptionId>>,
 ) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
-    let key = (row.product.clone(), row.source);
-    let key2 = key.clone();
-    let is_open = Memo::new(move |_| expanded.with(|e| e.as_ref() == Some(&key2)));
-    let is_open = move || is_open.get();
-    let single = row.subscriptions.len() == 1;
-    let first = row.subscriptions.first().cloned();
+    let key = StoredValue::new(key);
+    let row = Memo::new(move |_| {
+        key.with_value(|k| {
+            rows.with(|rs| {
+                rs.iter()
+                    .find(|r| r.product == k.0 && r.source == k.1)
+                    .cloned()
+            })
+        })
+    });
+    let get = move |f: fn(&ProductRow) -> u64| move || row.with(|r| r.as_ref().map_or(0, f));
+    let open = StoredValue::new(open);
+    let is_open = move || open.with_value(|o| o.selected(&Some(key.get_value())));
+    let n = move || row.with(|r| r.as_ref().map_or(0, |r| r.subscriptions.len()));
+    let single = move || n() == 1;
     let toggle = move |_| {
-        if single {
-            selected.set(first.clone());
+        if single() {
+            selected.set(
+                row.with_untracked(|r| r.as_ref().and_then(|r| r.subscriptions.first().cloned())),
+            );
         } else {
+            let key = key.get_value();
             expanded.update(|e| {
                 *e = if e.as_ref() == Some(&key) {
                     None
                 } else {
-                    Some(key.clone())
+                    Some(key)
                 }
             });
         }
     };
-    let (price, renewal, status, source) = (row.price, row.renewal, row.status, row.source);
-    let subs = StoredValue::new(row.subscriptions.clone());
-    let n = row.subscriptions.len();
     let (shown, set_shown) = signal(FIRST_PURCHASES);
+    let purchasers = move || {
+        row.with(|r| {
+            let Some(r) = r else { return String::new() };
+            let names = r
+                .purchasers
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            match r.purchasers.len() {
+                over if over > 3 => format!("{names} +{}", over - 3),
+                _ => names,
+            }
+        })
+    };
+    let purchaser_left = move || row.with(|r| r.as_ref().is_some_and(|r| r.purchaser_left));
     view! {
         // A table row may not carry aria-expanded (only a treegrid's may): the state is in words.
         <tr tabindex="0" class="grid-row" data-open=move || is_open().to_string() on:click=toggle>
             <th scope="row">
-                {row.product_name.clone()} <Show when=move || !single>
+                {move || row.with(|r| r.as_ref().map(|r| r.product_name.clone()))}
+                <Show when=move || !single()>
                     <span class="muted">
                         " · "
                         {move || {
                             locale
                                 .tf(
                                     if is_open() { Msg::CollapseRow } else { Msg::ExpandRow },
-                                    &[("n", &n.to_string())],
+                                    &[("n", &n().to_string())],
                                 )
                         }}
                     </span>
                 </Show>
             </th>
-            <td>{move || locale.t(source_msg(source))}</td>
+            <td>{move || locale.t(source_msg(key.with_value(|k| k.1)))}</td>
             <td>
-                {row.purchasers.iter().take(3).cloned().collect::<Vec<_>>().join(", ")}
-                {(row.purchasers.len() > 3).then(|| format!(" +{}", row.purchasers.len() - 3))}
-                <Show when=move || row.purchaser_left>
+                {purchasers} <Show when=purchaser_left>
                     <span class="badge badge--due flag-left">
                         {move || locale.t(Msg::PurchaserLeft)}
                     </span>
                 </Show>
             </td>
-            <td class="num">{row.licenses}</td>
-            <td class="num">{row.assigned}</td>
-            <td class="num">{row.available}</td>
-            <td>{move || locale.date(renewal)}</td>
-            <td class="num">{move || locale.money(price)}</td>
-            <td>{move || locale.t(status_msg(status))}</td>
+            <td class="num">{get(|r| r.licenses)}</td>
+            <td class="num">{get(|r| r.assigned)}</td>
+            <td class="num">{get(|r| r.available)}</td>
+            <td>{move || row.with(|r| r.as_ref().map(|r| locale.date(r.renewal)))}</td>
+            <td class="num">{move || row.with(|r| r.as_ref().map(|r| locale.money(r.price)))}</td>
+            <td>{move || row.with(|r| r.as_ref().map(|r| locale.t(status_msg(r.status))))}</td>
         </tr>
         <Show when=is_open>
             <tr class="grid-subrows">
@@ -337,15 +364,15 @@ fn GridRow(
                     <p class="muted">{move || locale.t(Msg::Purchases)}</p>
                     <ul class="purchase-list">
                         {move || {
-                            subs.with_value(|ids| {
-                                    store
-                                        .state
-                                        .with(|s| {
-                                            ids.iter()
-                                                .take(shown.get())
-                                                .filter_map(|id| s.subscription(id).cloned())
-                                                .collect::<Vec<Subscription>>()
-                                        })
+                            let ids = row.with(|r| r.as_ref().map(|r| r.subscriptions.clone()));
+                            store
+                                .state
+                                .with(|s| {
+                                    ids.iter()
+                                        .flat_map(|ids| ids.iter())
+                                        .take(shown.get())
+                                        .filter_map(|id| s.subscription(id).cloned())
+                                        .collect::<Vec<Subscription>>()
                                 })
                                 .into_iter()
                                 .map(|sub| {
@@ -381,7 +408,7 @@ fn GridRow(
                                 .collect_view()
                         }}
                     </ul>
-                    <Show when=move || { shown.get() < n }>
+                    <Show when=move || { shown.get() < n() }>
                         <button
                             type="button"
                             class="button"
@@ -392,7 +419,7 @@ fn GridRow(
                                     .tf(
                                         Msg::ShowMore,
                                         &[
-                                            ("n", &(n - shown.get()).min(FIRST_PURCHASES).to_string()),
+                                            ("n", &(n() - shown.get()).min(FIRST_PURCHASES).to_string()),
                                         ],
                                     )
                             }}
@@ -617,19 +644,15 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
             .state
             .with(|s| s.subscription(&sid.get_value()).cloned())
     });
+    // The targets and what a move takes come from the domain, which decides the move with
+    // the same functions.
     let centrals = Memo::new(move |_| {
         let Some(s) = sub.get() else {
             return Vec::new();
         };
         store.state.with(|st| {
-            st.subscriptions
-                .iter()
-                .filter(|c| {
-                    c.channel == Channel::Central
-                        && c.is_active()
-                        && c.product == s.product
-                        && c.tenant == s.tenant
-                })
+            views::move_targets(st, &s)
+                .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -640,17 +663,14 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
             .get()
             .or_else(|| centrals.with(|c| c.first().map(|c| c.id.clone())))
     });
-    let needed = Memo::new(move |_| {
+    let plan = Memo::new(move |_| {
         let (Some(s), Some(t)) = (sub.get(), chosen.get()) else {
             return None;
         };
-        let target = store.state.with(|st| st.subscription(&t).cloned())?;
-        let moving = s
-            .assigned
-            .iter()
-            .filter(|u| !target.assigned.contains(u))
-            .count() as u32;
-        Some((moving, target.available()))
+        store.state.with(|st| {
+            st.subscription(&t)
+                .map(|target| views::move_plan(&s, target))
+        })
     });
     let central_price = move || {
         let s = sub.get()?;
@@ -664,7 +684,7 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
     let run = Action::new_local(move |command: &Command| {
         let command = command.clone();
         async move {
-            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let actor = actor().ok_or(DispatchError::NotSignedIn)?;
             store.dispatch(actor, command).await.map(|_| ())
         }
     });
@@ -678,7 +698,7 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
     let outcome = move || match run.value().get() {
         _ if run.pending().get() => None,
         Some(Ok(())) => done.get().map(|m| locale.t(m).to_owned()),
-        Some(Err(e)) => Some(explain(locale, &e)),
+        Some(Err(e)) => Some(locale.explain(&e)),
         None => None,
     };
     let purchaser = move || {
@@ -737,10 +757,10 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
                         </select>
                     </div>
                     {move || {
-                        needed
-                            .get()
-                            .map(|(need, free)| {
-                                if need > free {
+                        plan.get()
+                            .and_then(|plan| match plan {
+                                MovePlan::Unsuitable => None,
+                                MovePlan::Shortfall { needed: need, available: free } => {
                                     let missing = need - free;
                                     let price = central_price()
                                         .map(|p| locale.money(p))
@@ -785,7 +805,9 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
                                         </button>
                                     }
                                         .into_any()
-                                } else {
+                                        .into()
+                                }
+                                MovePlan::Fits { moving: need } => {
                                     view! {
                                         <button
                                             type="button"
@@ -807,6 +829,7 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
                                         </button>
                                     }
                                         .into_any()
+                                        .into()
                                 }
                             })
                     }}
@@ -837,42 +860,12 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
                     id="centralize"
                     disabled=move || sub.get().is_none_or(|s| s.assigned.is_empty())
                     on:click=move |_| {
-                        let Some(s) = sub.get_untracked() else { return };
-                        let Ok(licenses) = Quantity::try_from(s.assigned_count()) else { return };
-                        let subscription = s.id.clone();
-                        let Some(actor) = actor() else { return };
-                        leptos::task::spawn_local(async move {
-                            let bought = store
-                                .dispatch(
-                                    actor.clone(),
-                                    Command::BuyCentral {
-                                        product: s.product.clone(),
-                                        licenses,
-                                        into: None,
-                                        assign: s.assigned.clone(),
-                                    },
-                                )
-                                .await;
-                            let central = bought
-                                .ok()
-                                .and_then(|events| {
-                                    events
-                                        .into_iter()
-                                        .find_map(|e| match e {
-                                            crate::domain::Event::CentralBought { subscription, .. } => {
-                                                Some(subscription)
-                                            }
-                                            _ => None,
-                                        })
-                                });
-                            if let Some(central) = central {
-                                set_done.set(Some(Msg::Centralized));
-                                run.dispatch(Command::RequestCancel {
-                                    subscription,
-                                    central,
-                                });
-                            }
-                        });
+                        dispatch(
+                            Command::Centralize {
+                                subscription: sid.get_value(),
+                            },
+                            Msg::Centralized,
+                        )
                     }
                 >
                     {move || locale.t(Msg::CentralizeButton)}

@@ -81,9 +81,8 @@ fn ProductCard(product: Product, market: Market) -> impl IntoView {
             <h2 id=heading_id>{product.name.clone()}</h2>
             <p class="product-card__summary">{move || summary(&id2, locale.lang())}</p>
             <p class="price">{price}</p>
-            <Show when=move || no_card_trial>
-                <p class="badge">{move || locale.t(Msg::CatalogTrialBadge)}</p>
-            </Show>
+            {no_card_trial
+                .then(|| view! { <p class="badge">{move || locale.t(Msg::CatalogTrialBadge)}</p> })}
             <A href=href attr:class="button button--secondary">
                 {move || locale.t(Msg::CatalogViewProduct)}
             </A>

@@ -9,7 +9,7 @@ use crate::domain::console::{
 use crate::domain::{Actor, Denied};
 use crate::i18n::{fill, lookup, Msg};
 use crate::locale::Locale;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
 
@@ -192,10 +192,7 @@ impl Console {
                         });
                         self.print(LineKind::Output, table);
                     }
-                    Err(DispatchError::Domain(e)) => self.print(LineKind::Error, e.to_string()),
-                    Err(DispatchError::Storage(_)) => {
-                        self.print(LineKind::Error, locale.t(Msg::NoticeSaveFailed).to_owned())
-                    }
+                    Err(e) => self.print(LineKind::Error, locale.reason(&e.explanation())),
                 }
             }
         }

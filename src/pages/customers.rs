@@ -5,6 +5,7 @@ use crate::domain::{Actor, Role, TenantId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -72,7 +73,7 @@ pub fn CustomersPage() -> impl IntoView {
             store.act_in(actor.clone()).await?;
             session.set(Some(actor));
             navigate.with_value(|n| n("/admin", Default::default()));
-            Ok::<_, String>(())
+            Ok::<_, DispatchError>(())
         }
     });
     let act_in = move |tenant: TenantId| {

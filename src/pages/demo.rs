@@ -1,16 +1,50 @@
 //! `/demo`: the demo controls — reset, export and import, the demo clock, load seeding.
 
+use crate::components::download::download;
 use crate::domain::TenantId;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{download, ClockStep, Store};
+use crate::store::browser::{ClockStep, Store};
+use crate::store::error::DispatchError;
 use leptos::prelude::*;
 
-/// The outcome of the last control used, shown under the controls.
+/// The outcome of the last control used, shown under the controls. Kept as what happened,
+/// not as text, so a change of language reaches it.
 #[derive(Clone, PartialEq)]
 enum Outcome {
-    Done(String),
-    Failed(String),
+    ClockMoved { events: usize },
+    Reset,
+    Imported,
+    Seeded { n: usize },
+    SeedInvalid,
+    ImportRefused(DispatchError),
+    Failed(DispatchError),
+}
+
+impl Outcome {
+    fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Outcome::SeedInvalid | Outcome::ImportRefused(_) | Outcome::Failed(_)
+        )
+    }
+
+    fn text(&self, locale: Locale) -> String {
+        match self {
+            Outcome::ClockMoved { events } => {
+                locale.tf(Msg::DemoClockMoved, &[("events", &events.to_string())])
+            }
+            Outcome::Reset => locale.t(Msg::DemoResetDone).to_owned(),
+            Outcome::Imported => locale.t(Msg::DemoImportDone).to_owned(),
+            Outcome::Seeded { n } => locale.tf(Msg::DemoSeeded, &[("n", &n.to_string())]),
+            Outcome::SeedInvalid => locale.t(Msg::DemoSeedInvalid).to_owned(),
+            Outcome::ImportRefused(e) => locale.tf(
+                Msg::DemoImportRefused,
+                &[("reason", &locale.reason(&e.explanation()))],
+            ),
+            Outcome::Failed(e) => locale.explain(e),
+        }
+    }
 }
 
 #[component]
@@ -18,23 +52,16 @@ pub fn DemoPage() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let (outcome, set_outcome) = signal(None::<Outcome>);
-    let report = move |r: Result<String, String>| {
-        set_outcome.set(Some(r.map_or_else(Outcome::Failed, Outcome::Done)))
+    let report = move |r: Result<Outcome, DispatchError>| {
+        set_outcome.set(Some(r.unwrap_or_else(Outcome::Failed)))
     };
 
-    let advance = Action::new_local(move |step: &u8| {
-        let step = if *step == 0 {
-            ClockStep::Day
-        } else {
-            ClockStep::Month
-        };
+    let advance = Action::new_local(move |step: &ClockStep| {
+        let step = *step;
         async move {
             let result = store.advance_clock(step).await;
-            report(result.map(|events| {
-                locale.tf(
-                    Msg::DemoClockMoved,
-                    &[("events", &events.len().to_string())],
-                )
+            report(result.map(|events| Outcome::ClockMoved {
+                events: events.len(),
             }));
         }
     });
@@ -42,7 +69,7 @@ pub fn DemoPage() -> impl IntoView {
     let reset = Action::new_local(move |_: &()| async move {
         let result = store.reset().await;
         set_confirm_reset.set(false);
-        report(result.map(|()| locale.t(Msg::DemoResetDone).to_owned()));
+        report(result.map(|()| Outcome::Reset));
     });
     let import = Action::new_local(move |file: &web_sys::File| {
         let file = file.clone();
@@ -53,11 +80,10 @@ pub fn DemoPage() -> impl IntoView {
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             let result = store.import(&text).await;
-            report(
-                result
-                    .map(|()| locale.t(Msg::DemoImportDone).to_owned())
-                    .map_err(|e| locale.tf(Msg::DemoImportRefused, &[("reason", &e)])),
-            );
+            set_outcome.set(Some(match result {
+                Ok(()) => Outcome::Imported,
+                Err(e) => Outcome::ImportRefused(e),
+            }));
         }
     });
     let (seed_count, set_seed_count) = signal("10000".to_owned());
@@ -66,7 +92,7 @@ pub fn DemoPage() -> impl IntoView {
         let (tenant, n) = (TenantId(tenant.clone()), *n);
         async move {
             let result = store.seed_extra(tenant, n).await;
-            report(result.map(|()| locale.tf(Msg::DemoSeeded, &[("n", &n.to_string())])));
+            report(result.map(|()| Outcome::Seeded { n }));
         }
     });
     let busy = move || {
@@ -114,7 +140,7 @@ pub fn DemoPage() -> impl IntoView {
                     class="button"
                     disabled=busy
                     on:click=move |_| {
-                        advance.dispatch(0);
+                        advance.dispatch(ClockStep::Day);
                     }
                 >
                     {move || locale.t(Msg::DemoAdvanceDay)}
@@ -124,7 +150,7 @@ pub fn DemoPage() -> impl IntoView {
                     class="button"
                     disabled=busy
                     on:click=move |_| {
-                        advance.dispatch(1);
+                        advance.dispatch(ClockStep::Month);
                     }
                 >
                     {move || locale.t(Msg::DemoAdvanceMonth)}
@@ -203,12 +229,7 @@ pub fn DemoPage() -> impl IntoView {
                         Ok(n) if (1..=50_000).contains(&n) => {
                             seed.dispatch((seed_tenant.get_untracked(), n));
                         }
-                        _ => {
-                            set_outcome
-                                .set(
-                                    Some(Outcome::Failed(locale.t(Msg::DemoSeedInvalid).to_owned())),
-                                )
-                        }
+                        _ => set_outcome.set(Some(Outcome::SeedInvalid)),
                     }
                 }
             >
@@ -248,18 +269,15 @@ pub fn DemoPage() -> impl IntoView {
             <p
                 id="demo-outcome"
                 role="status"
-                class=move || match outcome.get() {
-                    Some(Outcome::Failed(_)) => "outcome outcome--error",
-                    _ => "outcome",
+                class=move || {
+                    if outcome.with(|o| o.as_ref().is_some_and(Outcome::is_error)) {
+                        "outcome outcome--error"
+                    } else {
+                        "outcome"
+                    }
                 }
             >
-                {move || {
-                    outcome
-                        .get()
-                        .map(|o| match o {
-                            Outcome::Done(t) | Outcome::Failed(t) => t,
-                        })
-                }}
+                {move || outcome.with(|o| o.as_ref().map(|o| o.text(locale)))}
             </p>
 
             <h2>{move || locale.t(Msg::DemoAccountsHeading)}</h2>

@@ -15,7 +15,6 @@ pub mod settings;
 pub mod signin;
 pub mod users;
 
-use crate::components::top_bar::signed_in;
 use crate::domain::catalog::{Country, PriceKind, Product, ProductId};
 use crate::domain::Money;
 use crate::i18n::Lang;
@@ -73,7 +72,7 @@ impl Market {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Market {
         let store = Store::get();
-        let who = signed_in(store, Session::get());
+        let who = Session::get().signed_in(store);
         let chosen = RwSignal::new(crate::store::prefs::saved_country());
         let country = Memo::new(move |_| {
             who.get()

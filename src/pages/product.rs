@@ -41,12 +41,15 @@ pub fn ProductPage() -> impl IntoView {
                                     <dd>
                                         <code>{p.id.to_string()}</code>
                                     </dd>
-                                    <Show when=move || has_old>
-                                        <dt>{move || locale.t(Msg::OldIdsLabel)}</dt>
-                                        <dd>
-                                            <code>{old.clone()}</code>
-                                        </dd>
-                                    </Show>
+                                    {has_old
+                                        .then(|| {
+                                            view! {
+                                                <dt>{move || locale.t(Msg::OldIdsLabel)}</dt>
+                                                <dd>
+                                                    <code>{old}</code>
+                                                </dd>
+                                            }
+                                        })}
                                 </dl>
                                 <div class="actions">
                                     <A href=checkout attr:class="button button--primary">
@@ -56,9 +59,14 @@ pub fn ProductPage() -> impl IntoView {
                                         {move || locale.t(Msg::TryFree)}
                                     </A>
                                 </div>
-                                <Show when=move || no_card_trial>
-                                    <p class="badge">{move || locale.t(Msg::TrialNoCardBadge)}</p>
-                                </Show>
+                                {no_card_trial
+                                    .then(|| {
+                                        view! {
+                                            <p class="badge">
+                                                {move || locale.t(Msg::TrialNoCardBadge)}
+                                            </p>
+                                        }
+                                    })}
                                 <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
                                 <p>
                                     <A href="/">{move || locale.t(Msg::BackToCatalog)}</A>

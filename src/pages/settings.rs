@@ -7,7 +7,8 @@ use crate::domain::views::policy_impact;
 use crate::domain::{authz, may, principal, PolicyValue, ProductId, Subject};
 use crate::i18n::Msg;
 use crate::locale::{policy_msg, role_msg, Locale};
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 
@@ -184,7 +185,7 @@ fn PolicyPanel(
         };
         let actor = session.actor_untracked();
         async move {
-            let actor = actor.ok_or(DispatchError::Storage(String::new()))?;
+            let actor = actor.ok_or(DispatchError::NotSignedIn)?;
             store.dispatch(actor, command).await.map(|_| ())
         }
     });
@@ -200,8 +201,7 @@ fn PolicyPanel(
                     ],
                 ),
             ),
-            Err(DispatchError::Domain(e)) => (true, e.to_string()),
-            Err(DispatchError::Storage(_)) => (true, locale.t(Msg::NoticeSaveFailed).to_owned()),
+            Err(e) => (true, locale.reason(&e.explanation())),
         })
     };
     let heading = NodeRef::<leptos::html::H2>::new();

@@ -4,6 +4,7 @@ use crate::domain::Actor;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
+use crate::store::files::SignInError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -20,20 +21,18 @@ pub fn SignInPage() -> impl IntoView {
     let store = Store::get();
     let session = Session::get();
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = StoredValue::new(use_navigate());
     let (email, set_email) = signal(String::new());
     let (password, set_password) = signal(String::new());
+    // Signing in and going on happen in the action itself, not in an Effect on its result.
     let sign_in = Action::new_local(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
-        async move { store.sign_in(&email, &password).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(user)) = sign_in.value().get() {
+        async move {
+            let user = store.sign_in(&email, &password).await?;
             session.set(Some(Actor::home(&user)));
-            navigate(
-                &safe_next(query.read_untracked().get("next")),
-                Default::default(),
-            );
+            let next = safe_next(query.read_untracked().get("next"));
+            navigate.with_value(|go| go(&next, Default::default()));
+            Ok::<_, SignInError>(user)
         }
     });
     let error = move || sign_in.value().get().and_then(Result::err);

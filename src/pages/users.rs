@@ -6,13 +6,44 @@ use crate::domain::directory::{AccountKind, AccountStatus};
 use crate::domain::{authz, may, Subject, UserId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::pages::purchaser::explain;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 
 /// Rows shown at once; the search narrows the rest.
 const PAGE: usize = 100;
+
+/// A person as the page lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Person {
+    id: UserId,
+    name: String,
+    email: String,
+    kind: AccountKind,
+    status: AccountStatus,
+    /// Bought a self-service subscription.
+    purchaser: bool,
+}
+
+impl Person {
+    /// "Active · Guest · Self-service purchaser", in the current language.
+    fn account(&self, locale: Locale) -> String {
+        let status = match self.status {
+            AccountStatus::Active => Msg::UserActive,
+            AccountStatus::Disabled => Msg::UserDisabled,
+            AccountStatus::Deleted => Msg::UserDeleted,
+        };
+        let mut parts = vec![locale.t(status)];
+        if self.kind == AccountKind::Guest {
+            parts.push(locale.t(Msg::GuestLabel));
+        }
+        if self.purchaser {
+            parts.push(locale.t(Msg::IsPurchaser));
+        }
+        parts.join(" · ")
+    }
+}
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -41,16 +72,13 @@ pub fn UsersPage() -> impl IntoView {
                         || u.email.as_str().contains(&needle)
                 })
                 .take(PAGE)
-                .map(|u| {
-                    let purchaser = purchasers.contains(&u.id);
-                    (
-                        u.id.clone(),
-                        u.display_name.clone(),
-                        u.email.to_string(),
-                        u.kind,
-                        u.status,
-                        purchaser,
-                    )
+                .map(|u| Person {
+                    id: u.id.clone(),
+                    name: u.display_name.clone(),
+                    email: u.email.to_string(),
+                    kind: u.kind,
+                    status: u.status,
+                    purchaser: purchasers.contains(&u.id),
                 })
                 .collect::<Vec<_>>()
         })
@@ -73,7 +101,7 @@ pub fn UsersPage() -> impl IntoView {
         async move {
             let actor = session
                 .actor_untracked()
-                .ok_or(DispatchError::Storage(String::new()))?;
+                .ok_or(DispatchError::NotSignedIn)?;
             store
                 .dispatch(actor, Command::SetAccountStatus { user, status })
                 .await
@@ -100,7 +128,7 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             <p class="field-error" role="alert">
                 {move || {
-                    set_status.value().get().and_then(Result::err).map(|e| explain(locale, &e))
+                    set_status.value().get().and_then(Result::err).map(|e| locale.explain(&e))
                 }}
             </p>
             <div class="table-scroll">
@@ -116,77 +144,70 @@ pub fn UsersPage() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            people
-                                .get()
-                                .into_iter()
-                                .map(|(id, name, email, kind, status, purchaser)| {
-                                    let (id1, id2) = (id.clone(), id.clone());
-                                    let account = move || {
-                                        let mut parts = vec![
-                                            locale
-                                                .t(
-                                                    match status {
-                                                        AccountStatus::Active => Msg::UserActive,
-                                                        AccountStatus::Disabled => Msg::UserDisabled,
-                                                        AccountStatus::Deleted => Msg::UserDeleted,
-                                                    },
-                                                )
-                                                .to_owned(),
-                                        ];
-                                        if kind == AccountKind::Guest {
-                                            parts.push(locale.t(Msg::GuestLabel).to_owned());
-                                        }
-                                        if purchaser {
-                                            parts.push(locale.t(Msg::IsPurchaser).to_owned());
-                                        }
-                                        parts.join(" · ")
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{name}</th>
-                                            <td>{email}</td>
-                                            <td>{account}</td>
-                                            <td>
-                                                <Show when=move || {
-                                                    can_manage.get() && status == AccountStatus::Active
-                                                }>
-                                                    <button
-                                                        type="button"
-                                                        class="button"
-                                                        on:click={
-                                                            let id = id1.clone();
-                                                            move |_| {
-                                                                set_status.dispatch((id.clone(), AccountStatus::Disabled));
-                                                            }
-                                                        }
-                                                    >
-                                                        {move || locale.t(Msg::Disable)}
-                                                    </button>
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="button button--danger"
-                                                        on:click={
-                                                            let id = id2.clone();
-                                                            move |_| {
-                                                                set_status.dispatch((id.clone(), AccountStatus::Deleted));
-                                                            }
-                                                        }
-                                                    >
-                                                        {move || locale.t(Msg::RemoveUser)}
-                                                    </button>
-                                                </Show>
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        <For
+                            each=move || people.get()
+                            key=|p| p.id.clone()
+                            children=move |p| {
+                                view! { <PersonRow id=p.id people can_manage set_status /> }
+                            }
+                        />
                     </tbody>
                 </table>
             </div>
         </section>
+    }
+}
+
+/// One person, keyed by ID: a change of their account updates the row in place.
+#[component]
+fn PersonRow(
+    id: UserId,
+    people: Memo<Vec<Person>>,
+    can_manage: Memo<bool>,
+    set_status: Action<(UserId, AccountStatus), Result<(), DispatchError>>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let id = StoredValue::new(id);
+    let person = Memo::new(move |_| {
+        people.with(|ps| ps.iter().find(|p| id.with_value(|id| p.id == *id)).cloned())
+    });
+    let field = move |f: fn(&Person) -> String| move || person.with(|p| p.as_ref().map(f));
+    let active = move || {
+        person.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.status == AccountStatus::Active)
+        })
+    };
+    let set = move |status| set_status.dispatch((id.get_value(), status));
+    view! {
+        <tr>
+            <th scope="row">{field(|p| p.name.clone())}</th>
+            <td>{field(|p| p.email.clone())}</td>
+            <td>{move || person.with(|p| p.as_ref().map(|p| p.account(locale)))}</td>
+            <td>
+                <Show when=move || can_manage.get() && active()>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            set(AccountStatus::Disabled);
+                        }
+                    >
+                        {move || locale.t(Msg::Disable)}
+                    </button>
+                    " "
+                    <button
+                        type="button"
+                        class="button button--danger"
+                        on:click=move |_| {
+                            set(AccountStatus::Deleted);
+                        }
+                    >
+                        {move || locale.t(Msg::RemoveUser)}
+                    </button>
+                </Show>
+            </td>
+        </tr>
     }
 }
 

@@ -1,20 +1,20 @@
 //! The app's store: loads the demo world, restores and saves the state in IndexedDB, and
 //! runs every command through the domain. Pages call it; only it touches storage.
 
+use super::error::{DispatchError, StateFileError, StoreError};
 use super::files::{
     self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SavedRef, SeedFile,
 };
 use super::idb::{Db, Record, Snapshot};
 use super::records;
 use crate::domain::commands::{
-    advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx,
-    DomainError, Event,
+    advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx, Event,
 };
 use crate::domain::{Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
 use leptos::prelude::*;
+use std::convert::Infallible;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 const DB_NAME: &str = "ssp";
 /// Where version 1 of the database kept the whole state.
@@ -100,7 +100,7 @@ pub async fn load_world(progress: impl Fn(Progress)) -> Result<WorldFiles, FileE
 pub enum Notice {
     /// What was stored could not be read; it is kept as a backup.
     Unreadable {
-        reason: String,
+        reason: StoreError,
     },
     Migrated {
         from: u32,
@@ -113,12 +113,6 @@ pub enum Notice {
     NotPersistent {
         reason: String,
     },
-}
-
-#[derive(Debug, Clone)]
-pub enum DispatchError {
-    Domain(DomainError),
-    Storage(String),
 }
 
 /// The demo world's catalog, shared: derefs to `Catalog`.
@@ -173,7 +167,7 @@ impl Found {
                 .await;
                 Found {
                     notice: Some(Notice::Unreadable {
-                        reason: e.to_string(),
+                        reason: StoreError::Records(e),
                     }),
                     ..seed
                 }
@@ -188,7 +182,9 @@ impl Found {
             Ok(None) => return seed,
             Err(e) => {
                 return Found {
-                    notice: Some(Notice::Unreadable { reason: e.0 }),
+                    notice: Some(Notice::Unreadable {
+                        reason: StoreError::Unavailable(e.0),
+                    }),
                     ..seed
                 }
             }
@@ -209,7 +205,9 @@ impl Found {
             Restored::Unreadable { raw, reason } => {
                 keep_as_backup(db, record.rev, raw).await;
                 Found {
-                    notice: Some(Notice::Unreadable { reason }),
+                    notice: Some(Notice::Unreadable {
+                        reason: StoreError::File(reason),
+                    }),
                     ..seed
                 }
             }
@@ -266,7 +264,9 @@ impl Store {
                 }
                 Ok(_) => Found::in_legacy(db, seed_clock, found).await,
                 Err(e) => Found {
-                    notice: Some(Notice::Unreadable { reason: e.0 }),
+                    notice: Some(Notice::Unreadable {
+                        reason: StoreError::Unavailable(e.0),
+                    }),
                     ..found
                 },
             };
@@ -301,18 +301,12 @@ impl Store {
     }
 
     fn listen_to_other_tabs(self) {
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-            move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() == Some(REVISION_KEY) {
-                    leptos::task::spawn_local(async move { store_reload(self).await });
-                }
-            },
-        );
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
-        }
-        // The listener lives as long as the page.
-        handler.forget();
+        // Lives as long as the page: the handle is dropped, the listener stays.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(REVISION_KEY) {
+                leptos::task::spawn_local(async move { store_reload(self).await });
+            }
+        });
     }
 
     /// Re-reads the saved state (another tab wrote it).
@@ -336,7 +330,7 @@ impl Store {
                     now: base.clock,
                 };
                 let (name, subject) = (command.name(), command.subject());
-                Ok::<_, ()>(match execute(base.state, ctx, &actor, command) {
+                Ok::<_, Infallible>(match execute(base.state, ctx, &actor, command) {
                     Ok((state, events)) => (Saved::new(base.clock, state), Ok(events)),
                     Err(e) => {
                         let state = record_refusal(
@@ -352,19 +346,15 @@ impl Store {
                 })
             })
             .await;
-        match outcome {
-            Ok(Ok(events)) => Ok(events),
-            Ok(Err(e)) => Err(DispatchError::Domain(e)),
-            Err(e) => Err(DispatchError::Storage(e)),
-        }
+        outcome?.map_err(DispatchError::Domain)
     }
 
     /// Applies `change` to the latest saved state — re-read in the same transaction when
     /// another tab wrote since — and saves what changed, or nothing.
-    pub async fn transact<R: 'static, E: std::fmt::Debug + 'static>(
+    pub async fn transact<R: 'static, E: Into<DispatchError> + 'static>(
         self,
         change: impl FnOnce(SavedRef<'_>) -> Result<(Saved, R), E> + 'static,
-    ) -> Result<R, String> {
+    ) -> Result<R, DispatchError> {
         let step = move |snapshot: Option<Snapshot>| {
             let theirs = snapshot
                 .as_ref()
@@ -373,13 +363,13 @@ impl Store {
             // was read from (unreadable ones, or none of its own yet): write them all.
             let rewrite = theirs.is_none() && (snapshot.is_some() || self.rev.get_value() == 0);
             let run = |base: SavedRef<'_>| {
-                let (next, result) = change(base).map_err(|e| format!("{e:?}"))?;
+                let (next, result) = change(base)?;
                 let writes = if rewrite {
                     records::all(next.as_ref())
                 } else {
                     records::changes(base, next.as_ref())
                 };
-                Ok::<_, String>((writes, (next, result)))
+                Ok::<_, E>((writes, (next, result)))
             };
             match &theirs {
                 Some(base) => run(base.as_ref()),
@@ -395,11 +385,14 @@ impl Store {
         let written = match self.db.get_value() {
             Some(db) => match db.write(move || self.rev.get_value(), step).await {
                 Ok(Ok(done)) => Ok(done),
-                Ok(Err(refused)) => return Err(refused),
+                Ok(Err(refused)) => return Err(refused.into()),
                 Err(e) => Err(e.0),
             },
             // No IndexedDB: changes live in memory only (the notice says so).
-            None => step(None).map(|(_, done)| (self.rev.get_value() + 1, done)),
+            None => match step(None) {
+                Ok((_, done)) => Ok((self.rev.get_value() + 1, done)),
+                Err(refused) => return Err(refused.into()),
+            },
         };
         match written {
             Ok((rev, (saved, result))) => {
@@ -414,14 +407,15 @@ impl Store {
                 self.notice.set(Some(Notice::SaveFailed {
                     reason: reason.clone(),
                 }));
-                Err(reason)
+                Err(DispatchError::Store(StoreError::Unavailable(reason)))
             }
         }
     }
 
     /// Replaces the whole saved state (reset, import).
-    pub async fn save(self, saved: Saved) -> Result<(), String> {
-        self.transact(move |_| Ok::<_, ()>((saved, ()))).await
+    pub async fn save(self, saved: Saved) -> Result<(), DispatchError> {
+        self.transact(move |_| Ok::<_, Infallible>((saved, ())))
+            .await
     }
 
     pub fn saved(&self) -> Saved {
@@ -430,7 +424,7 @@ impl Store {
     }
 
     /// Back to the world as shipped; the backup of unreadable data stays until then.
-    pub async fn reset(self) -> Result<(), String> {
+    pub async fn reset(self) -> Result<(), DispatchError> {
         let fresh = self
             .world
             .with_value(|w| Saved::new(w.seed.clock, w.seed.state(w.directory.directory())));
@@ -450,7 +444,7 @@ impl Store {
         action: &'static str,
         subject: String,
         reason: String,
-    ) -> Result<(), String> {
+    ) -> Result<(), DispatchError> {
         self.transact(move |base| {
             let state = record_refusal(
                 base.state,
@@ -460,14 +454,14 @@ impl Store {
                 &subject,
                 &reason,
             );
-            Ok::<_, ()>((Saved::new(base.clock, state), ()))
+            Ok::<_, Infallible>((Saved::new(base.clock, state), ()))
         })
         .await
     }
 
     /// Checks that the signed-in person may act in `actor.tenant` and, for a partner acting
     /// in a customer tenant, writes that to the customer's audit log.
-    pub async fn act_in(self, actor: Actor) -> Result<(), String> {
+    pub async fn act_in(self, actor: Actor) -> Result<(), DispatchError> {
         self.transact(move |base| {
             let event = delegated_access(base.state, base.clock, &actor)?;
             let mut state = base.state.clone();
@@ -493,7 +487,7 @@ impl Store {
                 .transact(move |base| {
                     let state =
                         record_sign_in_refusal(base.state, base.clock, &email, &format!("{e:?}"));
-                    Ok::<_, ()>((Saved::new(base.clock, state), ()))
+                    Ok::<_, Infallible>((Saved::new(base.clock, state), ()))
                 })
                 .await;
         }
@@ -512,9 +506,9 @@ impl Store {
     }
 
     /// Replaces the state with an exported one, after checking it; a bad file changes nothing.
-    pub async fn import(self, text: &str) -> Result<(), String> {
+    pub async fn import(self, text: &str) -> Result<(), DispatchError> {
         let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+            serde_json::from_str(text).map_err(|e| StateFileError::NotJson(e.to_string()))?;
         let seed_clock = self.world.with_value(|w| w.seed.clock);
         let (saved, _) = files::migrate(value, seed_clock)?;
         files::validate(&saved, &self.catalog())?;
@@ -522,7 +516,7 @@ impl Store {
     }
 
     /// Moves the demo clock on; renewals, bills and trial ends happen on the way.
-    pub async fn advance_clock(self, by: ClockStep) -> Result<Vec<Event>, String> {
+    pub async fn advance_clock(self, by: ClockStep) -> Result<Vec<Event>, DispatchError> {
         self.transact(move |base| {
             let to = match by {
                 ClockStep::Day => base.clock + Duration::days(1),
@@ -532,13 +526,17 @@ impl Store {
                     .unwrap_or(base.clock),
             };
             let (state, events) = advance(base.state, to);
-            Ok::<_, ()>((Saved::new(to, state), events))
+            Ok::<_, Infallible>((Saved::new(to, state), events))
         })
         .await
     }
 
     /// Adds `n` generated subscriptions to a tenant, for benchmarks.
-    pub async fn seed_extra(self, tenant: crate::domain::TenantId, n: usize) -> Result<(), String> {
+    pub async fn seed_extra(
+        self,
+        tenant: crate::domain::TenantId,
+        n: usize,
+    ) -> Result<(), DispatchError> {
         let catalog = self.catalog();
         self.transact(move |base| {
             let mut state = base.state.clone();
@@ -549,12 +547,13 @@ impl Store {
                 n,
                 base.clock.date_naive(),
             );
-            Ok::<_, ()>((Saved::new(base.clock, state), ()))
+            Ok::<_, Infallible>((Saved::new(base.clock, state), ()))
         })
         .await
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockStep {
     Day,
     Month,
@@ -577,29 +576,4 @@ async fn store_reload(store: Store) {
         store.clock.set(saved.clock);
         store.state.set(saved.state);
     }
-}
-
-/// Offers `text` as a JSON file download.
-pub fn download(filename: &str, text: &str) {
-    download_as(filename, "application/json", text);
-}
-
-/// Offers `text` as a file download of the given type.
-pub fn download_as(filename: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = document().create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(&url);
-        a.set_download(filename);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

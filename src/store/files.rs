@@ -1,6 +1,7 @@
 //! The shapes of the demo world's files (`public/data/*.json`) and of the saved state,
 //! with the schema migrations and the checks an import must pass. Pure: no browser here.
 
+use super::error::StateFileError;
 use crate::domain::card::StoredCard;
 use crate::domain::catalog::{Catalog, ProductId};
 use crate::domain::directory::{Directory, Tenant, User, UserId};
@@ -165,7 +166,7 @@ pub enum Restored {
     /// Unreadable or from a newer version: kept aside, never silently dropped.
     Unreadable {
         raw: String,
-        reason: String,
+        reason: StateFileError,
     },
 }
 
@@ -174,13 +175,13 @@ pub fn restore(raw: Option<&str>, seed_clock: DateTime<Utc>) -> Restored {
     let Some(raw) = raw else {
         return Restored::Fresh;
     };
-    let unreadable = |reason: String| Restored::Unreadable {
+    let unreadable = |reason: StateFileError| Restored::Unreadable {
         raw: raw.to_owned(),
         reason,
     };
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
-        Err(e) => return unreadable(format!("not JSON: {e}")),
+        Err(e) => return unreadable(StateFileError::NotJson(e.to_string())),
     };
     match migrate(value, seed_clock) {
         Ok((saved, from)) if from == SCHEMA => Restored::Current(saved),
@@ -193,32 +194,34 @@ pub fn restore(raw: Option<&str>, seed_clock: DateTime<Utc>) -> Restored {
 pub fn migrate(
     value: serde_json::Value,
     seed_clock: DateTime<Utc>,
-) -> Result<(Saved, u32), String> {
+) -> Result<(Saved, u32), StateFileError> {
     let schema = match value.get("schema") {
         // Schema 0: the bare state, saved before the envelope (and the demo clock) existed.
         None => 0,
         Some(n) => n
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or("the schema is not a number")?,
+            .ok_or(StateFileError::SchemaNotNumber)?,
     };
     if schema > SCHEMA {
-        return Err(format!(
-            "saved by a newer version of the app (schema {schema}; this one reads up to {SCHEMA})"
-        ));
+        return Err(StateFileError::NewerSchema {
+            schema,
+            supported: SCHEMA,
+        });
     }
     let mut value = value;
     if schema == 0 {
         value = serde_json::json!({ "schema": 1, "clock": seed_clock, "state": value });
     }
     // Later schemas add their steps here: `if schema < 2 { … }`.
-    let saved: Saved = serde_json::from_value(value)
-        .map_err(|e| format!("does not match schema {SCHEMA}: {e}"))?;
+    let saved: Saved =
+        serde_json::from_value(value).map_err(|e| StateFileError::Shape(e.to_string()))?;
     Ok((saved, schema))
 }
 
 /// Checks an imported state against the catalog before it may replace the current one.
-pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), String> {
+pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), StateFileError> {
+    use StateFileError as F;
     let s = &saved.state;
     let tenants: HashSet<&str> = s
         .directory
@@ -228,51 +231,48 @@ pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), String> {
         .collect();
     let users: HashSet<&str> = s.directory.users.iter().map(|u| u.id.0.as_str()).collect();
     if tenants.is_empty() {
-        return Err("it has no tenants".into());
+        return Err(F::NoTenants);
     }
     for u in &s.directory.users {
         if !tenants.contains(u.tenant.0.as_str()) {
-            return Err(format!(
-                "user {} belongs to an unknown tenant {}",
-                u.id, u.tenant
-            ));
+            return Err(F::UserInUnknownTenant {
+                user: u.id.to_string(),
+                tenant: u.tenant.to_string(),
+            });
         }
     }
     let mut ids = HashSet::new();
     for sub in &s.subscriptions {
         if !ids.insert(sub.id.0.as_str()) {
-            return Err(format!("subscription {} appears twice", sub.id));
+            return Err(F::DuplicateSubscription(sub.id.to_string()));
         }
         if catalog.product(&sub.product).is_none() {
-            return Err(format!(
-                "subscription {} is of an unknown product {}",
-                sub.id, sub.product
-            ));
+            return Err(F::UnknownProduct {
+                subscription: sub.id.to_string(),
+                product: sub.product.to_string(),
+            });
         }
         if !tenants.contains(sub.tenant.0.as_str()) {
-            return Err(format!(
-                "subscription {} belongs to an unknown tenant {}",
-                sub.id, sub.tenant
-            ));
+            return Err(F::UnknownTenant {
+                subscription: sub.id.to_string(),
+                tenant: sub.tenant.to_string(),
+            });
         }
         if sub.assigned_count() > sub.licenses.get() {
-            return Err(format!(
-                "subscription {} assigns more licenses than it has",
-                sub.id
-            ));
+            return Err(F::OverAssigned(sub.id.to_string()));
         }
         if let Some(p) = &sub.purchaser {
             if !users.contains(p.0.as_str()) {
-                return Err(format!(
-                    "subscription {} was bought by an unknown user {p}",
-                    sub.id
-                ));
+                return Err(F::UnknownPurchaser {
+                    subscription: sub.id.to_string(),
+                    user: p.to_string(),
+                });
             }
         }
     }
     for bill in &s.bills {
         if !ids.contains(bill.subscription.0.as_str()) {
-            return Err(format!("bill {} is for an unknown subscription", bill.id.0));
+            return Err(F::BillForUnknownSubscription(bill.id.0.clone()));
         }
     }
     Ok(())
@@ -320,22 +320,28 @@ mod tests {
 
     #[test]
     fn corrupt_and_newer_data_is_kept_aside_with_a_reason() {
-        for (raw, needle) in [
-            ("{not json", "not JSON"),
-            (
-                r#"{"schema": 99, "clock": "x", "state": {}}"#,
-                "newer version",
-            ),
-            (r#"{"schema": "one"}"#, "not a number"),
+        type Check = fn(&StateFileError) -> bool;
+        let cases: [(&str, Check); 4] = [
+            ("{not json", |e| matches!(e, StateFileError::NotJson(_))),
+            (r#"{"schema": 99, "clock": "x", "state": {}}"#, |e| {
+                *e == StateFileError::NewerSchema {
+                    schema: 99,
+                    supported: SCHEMA,
+                }
+            }),
+            (r#"{"schema": "one"}"#, |e| {
+                *e == StateFileError::SchemaNotNumber
+            }),
             (
                 r#"{"schema": 1, "clock": "2026-11-26T09:00:00Z", "state": {"subscriptions": 3}}"#,
-                "does not match",
+                |e| matches!(e, StateFileError::Shape(_)),
             ),
-        ] {
+        ];
+        for (raw, expected) in cases {
             match restore(Some(raw), clock()) {
                 Restored::Unreadable { raw: kept, reason } => {
                     assert_eq!(kept, raw, "the raw value is kept whole");
-                    assert!(reason.contains(needle), "{reason}");
+                    assert!(expected(&reason), "{raw}: {reason:?}");
                 }
                 other => panic!("{raw}: {other:?}"),
             }

@@ -2,6 +2,7 @@
 //! the modules that touch browser storage build only for the browser, and nothing else in
 //! the app touches storage.
 
+pub mod error;
 pub mod files;
 pub mod records;
 

@@ -1,7 +1,8 @@
 //! Who is signed in, in this tab: kept in sessionStorage so a reload keeps it and
 //! another tab may sign in as someone else.
 
-use crate::domain::Actor;
+use super::browser::Store;
+use crate::domain::{Actor, Tenant, User};
 use leptos::prelude::*;
 
 const SESSION_KEY: &str = "ssp.session";
@@ -55,5 +56,30 @@ impl Session {
     pub fn set(self, actor: Option<Actor>) {
         save(actor.as_ref());
         self.actor.set(actor);
+    }
+
+    /// The signed-in person and the tenant they act in, from the current directory.
+    pub fn signed_in(self, store: Store) -> Memo<Option<(User, Tenant)>> {
+        Memo::new(move |_| {
+            let actor = self.actor()?;
+            store.state.with(|s| {
+                let user = s.directory.user(&actor.user)?.clone();
+                let tenant = s.directory.tenant(&actor.tenant)?.clone();
+                Some((user, tenant))
+            })
+        })
+    }
+
+    /// Whether the signed-in person holds any delegation (a partner).
+    pub fn is_partner(self, store: Store) -> Memo<bool> {
+        Memo::new(move |_| {
+            self.actor().is_some_and(|a| {
+                store.state.with(|s| {
+                    s.directory
+                        .user(&a.user)
+                        .is_some_and(|u| !u.delegations.is_empty())
+                })
+            })
+        })
     }
 }

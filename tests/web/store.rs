@@ -7,7 +7,9 @@ use ssp::domain::card::CardInput;
 use ssp::domain::commands::{Command, Event};
 use ssp::domain::subscription::Channel;
 use ssp::domain::{Actor, ProductId, Quantity, TenantId, UserId};
-use ssp::store::browser::{ClockStep, DispatchError, Notice, Store};
+use ssp::i18n::{explain, Lang};
+use ssp::store::browser::{ClockStep, Notice, Store};
+use ssp::store::error::DispatchError;
 use ssp::store::files::{Saved, SCHEMA};
 use ssp::store::idb::{Db, Record};
 use ssp::store::records::{self, Write};
@@ -217,7 +219,10 @@ async fn unreadable_records_are_kept_as_a_backup_and_written_whole_next_time() {
         .unwrap();
     let reopened = Store::open_in(world(), &db).await;
     match reopened.notice.get_untracked() {
-        Some(Notice::Unreadable { reason }) => assert!(reason.contains("s:0"), "{reason}"),
+        Some(Notice::Unreadable { reason }) => {
+            let text = explain(Lang::EnUs, &reason.explanation());
+            assert!(text.contains("s:0"), "{text}")
+        }
         other => panic!("{other:?}"),
     }
     let backup: BTreeMap<String, String> =
@@ -280,13 +285,16 @@ async fn bad_imports_are_refused_and_change_nothing() {
     let mut newer = serde_json::to_value(&before).unwrap();
     newer["schema"] = serde_json::json!(SCHEMA + 1);
     let cases = [
-        ("not json at all".to_owned(), "not JSON"),
-        ("[1, 2, 3]".to_owned(), "does not match"),
+        ("not json at all".to_owned(), "isn't JSON"),
+        ("[1, 2, 3]".to_owned(), "expected shape"),
         (newer.to_string(), "newer version"),
         (serde_json::to_string(&dangling).unwrap(), "unknown product"),
     ];
     for (text, reason) in cases {
-        let err = store.import(&text).await.unwrap_err();
+        let err = explain(
+            Lang::EnUs,
+            &store.import(&text).await.unwrap_err().explanation(),
+        );
         assert!(err.contains(reason), "{reason}: {err}");
         assert_eq!(store.saved(), before);
     }

@@ -13,6 +13,7 @@ use crate::domain::policy::PolicyValue;
 use crate::domain::subscription::{
     Channel, NotificationKind, OrderKind, Quantity, State, Status, Subscription, SubscriptionId,
 };
+use crate::domain::views::{move_plan, MovePlan};
 use std::sync::Arc;
 
 pub(super) fn set_policy(
@@ -32,7 +33,7 @@ pub(super) fn set_policy(
     let old = s.policies.get(&actor.tenant, &id);
     s.policies.set(&actor.tenant, &id, value);
     let detail = format!("{name}: {old} → {value}");
-    Ok((
+    Ok(Applied::new(
         vec![Event::PolicySet {
             product: id.clone(),
             value,
@@ -52,12 +53,12 @@ pub(super) fn take_over_move(
     let i = admin_target(s, actor, id)?;
     let t = sub_index(s, to)?;
     let (source, target) = (&s.subscriptions[i], &s.subscriptions[t]);
-    if target.channel != Channel::Central
-        || !target.is_active()
-        || target.product != source.product
-        || target.tenant != source.tenant
-    {
-        return Err(DomainError::UnsuitableTarget);
+    match move_plan(source, target) {
+        MovePlan::Unsuitable => return Err(DomainError::UnsuitableTarget),
+        MovePlan::Shortfall { needed, available } => {
+            return Err(DomainError::Shortfall { needed, available })
+        }
+        MovePlan::Fits { .. } => {}
     }
     let moving: Vec<UserId> = source
         .assigned
@@ -65,12 +66,6 @@ pub(super) fn take_over_move(
         .filter(|u| !target.assigned.contains(u))
         .cloned()
         .collect();
-    if count(moving.len()) > target.available() {
-        return Err(DomainError::Shortfall {
-            needed: count(moving.len()),
-            available: target.available(),
-        });
-    }
     Arc::make_mut(&mut s.subscriptions[t])
         .assigned
         .extend(moving.iter().cloned());
@@ -94,7 +89,7 @@ pub(super) fn take_over_move(
         },
     );
     let detail = format!("{} people moved to {to}", moving.len());
-    Ok((
+    Ok(Applied::new(
         vec![Event::TakenOver {
             subscription: id.clone(),
             moved_to: Some(to.clone()),
@@ -133,7 +128,7 @@ pub(super) fn take_over_cancel(
             reason: reason.clone(),
         },
     );
-    Ok((
+    Ok(Applied::new(
         vec![Event::TakenOver {
             subscription: id.clone(),
             moved_to: None,
@@ -241,7 +236,7 @@ pub(super) fn buy_central(
         product.name,
         assign.len()
     );
-    Ok((
+    Ok(Applied::new(
         vec![Event::CentralBought {
             subscription: sub_id.clone(),
             licenses: licenses.get(),
@@ -251,7 +246,7 @@ pub(super) fn buy_central(
     ))
 }
 
-pub(super) fn request_cancel(
+fn request_cancel(
     s: &mut State,
     ctx: Ctx,
     actor: &Actor,
@@ -271,13 +266,43 @@ pub(super) fn request_cancel(
             central: central.clone(),
         },
     );
-    Ok((
+    Ok(Applied::new(
         vec![Event::CancelRequested {
             subscription: id.clone(),
         }],
         id.0.clone(),
         format!("central: {central}"),
     ))
+}
+
+/// Centralizing a purchaser's subscription: the central purchase for the people it serves,
+/// and the request to its purchaser to cancel, all or nothing.
+pub(super) fn centralize(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+) -> Result<Applied, DomainError> {
+    let i = admin_target(s, actor, id)?;
+    let source = &s.subscriptions[i];
+    let (product, people) = (source.product.clone(), source.assigned.clone());
+    let licenses =
+        Quantity::try_from(count(people.len())).map_err(|_| DomainError::NothingSelected)?;
+    let bought = buy_central(s, ctx, actor, &product, licenses, None, people)?;
+    let central = bought
+        .events
+        .iter()
+        .find_map(|e| match e {
+            Event::CentralBought { subscription, .. } => Some(subscription.clone()),
+            _ => None,
+        })
+        .ok_or(DomainError::UnsuitableTarget)?;
+    let requested = request_cancel(s, ctx, actor, id, &central)?;
+    Ok(Applied {
+        events: [bought.events, requested.events].concat(),
+        subject: id.0.clone(),
+        detail: format!("{}; {}", bought.detail, requested.detail),
+    })
 }
 
 pub(super) fn set_account_status(
@@ -308,7 +333,7 @@ pub(super) fn set_account_status(
     // A purchaser who leaves keeps their subscriptions active for the people using them.
     user.status = status;
     let detail = format!("{} → {status:?}", user.display_name);
-    Ok((
+    Ok(Applied::new(
         vec![Event::AccountStatusSet {
             user: id.clone(),
             status,

@@ -10,6 +10,40 @@ use crate::domain::money::MoneyError;
 use crate::domain::subscription::{BillId, Status, SubscriptionId};
 use std::fmt;
 
+/// A refusal in words a person reads: the catalog key of its message and the values of its
+/// placeholders. The domain names messages by key only; `i18n` holds the texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A placeholder's value: text as it is, or another message (a status, a rule's name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Key(&'static str),
+}
+
+impl Explanation {
+    pub fn new(key: &'static str) -> Self {
+        Explanation {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    pub fn key(mut self, name: &'static str, key: &'static str) -> Self {
+        self.args.push((name, Arg::Key(key)));
+        self
+    }
+}
+
 /// Why a person cannot get a license.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssignRefusal {
@@ -147,3 +181,69 @@ impl fmt::Display for DomainError {
 }
 
 impl std::error::Error for DomainError {}
+
+impl DomainError {
+    /// What the person reads. One arm per variant: a new variant does not compile until it
+    /// has its message (and a catalog test checks every key and placeholder).
+    pub fn explanation(&self) -> Explanation {
+        use DomainError as E;
+        let new = Explanation::new;
+        match self {
+            E::Denied(d) => new(d.message_key()),
+            E::Ineligible(v) => new("error.ineligible").key("rule", v.rule().key()),
+            E::TrialNotAllowed(v) => new("error.trial_not_allowed").key("rule", v.rule().key()),
+            E::TrialAlreadyUsed => new("error.trial_used"),
+            E::UnknownProduct(p) => new("error.unknown_product").text("product", p),
+            E::NoPrice(p) => new("error.no_price").text("product", p),
+            E::UnknownSubscription(s) => new("error.unknown_subscription").text("id", s),
+            E::UnknownBill(b) => new("error.unknown_bill").text("id", &b.0),
+            E::UnknownCard(c) => new("error.unknown_card").text("id", &c.0),
+            E::UnknownUser(u) => new("error.unknown_user").text("id", u),
+            E::Declined(d) => new(d.message_key()),
+            E::Card(e @ CardError::CodeLength { expected, .. }) => {
+                new(e.message_key()).text("digits", expected)
+            }
+            E::Card(e) => new(e.message_key()),
+            E::NotActive(status) => new("error.not_active").key("status", status.message_key()),
+            E::NotSelfServicePurchase => new("error.not_self_service"),
+            E::Unchanged => new("error.unchanged"),
+            E::BelowAssigned { assigned } => new("error.below_assigned").text("assigned", assigned),
+            E::NothingSelected => new("error.nothing_selected"),
+            E::TooManyAtOnce { given } => new("purchaser.too_many").text("n", given),
+            E::NotEnoughLicenses {
+                available,
+                requested,
+            } => new("purchaser.not_enough")
+                .text("available", available)
+                .text("requested", requested),
+            E::AssigneesRefused(list) => new("error.assignees_refused").text("n", list.len()),
+            E::NotAssigned(u) => new("error.not_assigned").text("user", u),
+            E::BillAlreadyPaid => new("error.bill_paid"),
+            E::NoCard => new("error.no_card"),
+            E::ReasonMissing => new("error.reason_missing"),
+            E::UnsuitableTarget => new("error.unsuitable_target"),
+            E::Shortfall { needed, available } => new("error.shortfall")
+                .text("needed", needed)
+                .text("available", available)
+                .text("missing", needed.saturating_sub(*available)),
+            E::OwnAccount => new("error.own_account"),
+            E::Money(e) => e.explanation(),
+        }
+    }
+}
+
+impl MoneyError {
+    pub fn explanation(&self) -> Explanation {
+        match self {
+            MoneyError::Overflow => Explanation::new("error.money.overflow"),
+            MoneyError::CurrencyMismatch(a, b) => Explanation::new("error.money.currencies")
+                .text("a", a.code())
+                .text("b", b.code()),
+            MoneyError::Negative => Explanation::new("error.money.negative"),
+            MoneyError::UnknownCurrency(c) => {
+                Explanation::new("error.money.unknown_currency").text("currency", c)
+            }
+            MoneyError::Malformed(s) => Explanation::new("error.money.malformed").text("text", s),
+        }
+    }
+}

@@ -10,6 +10,7 @@ use crate::domain::directory::{AccountKind, TenantId, UserId};
 use crate::domain::subscription::{
     Bill, BillId, BillStatus, Channel, OrderKind, Quantity, State, SubscriptionId,
 };
+use crate::domain::views::{license_change, LicenseChange};
 use std::sync::Arc;
 
 pub(super) fn change_licenses(
@@ -25,39 +26,35 @@ pub(super) fn change_licenses(
         return Err(DomainError::NotSelfServicePurchase);
     }
     let (old, new) = (sub.licenses.get(), total.get());
-    if new == old {
-        return Err(DomainError::Unchanged);
-    }
-    if new < sub.assigned_count() {
-        return Err(DomainError::BelowAssigned {
-            assigned: sub.assigned_count(),
-        });
-    }
-    let charged = if new > old {
-        let amount = sub.unit_price.checked_mul(new - old)?;
-        let card = sub
-            .card
-            .clone()
-            .and_then(|c| s.card(&c).cloned())
-            .ok_or(DomainError::NoCard)?;
-        if card.expiry.is_past(ctx.today()) {
-            return Err(DomainError::Declined(Decline::ExpiredCard));
+    let charged = match license_change(sub, total)? {
+        LicenseChange::Unchanged => return Err(DomainError::Unchanged),
+        LicenseChange::BelowAssigned { assigned, .. } => {
+            return Err(DomainError::BelowAssigned { assigned })
         }
-        let bill_id = BillId(s.next_id("bill"));
-        let sub = &s.subscriptions[i];
-        s.bills.push(Bill {
-            id: bill_id,
-            subscription: id.clone(),
-            billed_to: actor.user.clone(),
-            period_start: ctx.today(),
-            period_end: sub.term_end,
-            issued: ctx.today(),
-            amount,
-            status: BillStatus::Paid,
-        });
-        Some(amount)
-    } else {
-        None
+        LicenseChange::Remove { .. } => None,
+        LicenseChange::Add { charge, .. } => {
+            let card = sub
+                .card
+                .clone()
+                .and_then(|c| s.card(&c).cloned())
+                .ok_or(DomainError::NoCard)?;
+            if card.expiry.is_past(ctx.today()) {
+                return Err(DomainError::Declined(Decline::ExpiredCard));
+            }
+            let bill_id = BillId(s.next_id("bill"));
+            let sub = &s.subscriptions[i];
+            s.bills.push(Bill {
+                id: bill_id,
+                subscription: id.clone(),
+                billed_to: actor.user.clone(),
+                period_start: ctx.today(),
+                period_end: sub.term_end,
+                issued: ctx.today(),
+                amount: charge,
+                status: BillStatus::Paid,
+            });
+            Some(charge)
+        }
     };
     let kind = if new > old {
         OrderKind::LicensesAdded
@@ -68,7 +65,7 @@ pub(super) fn change_licenses(
     sub.licenses = total;
     sub.history
         .push(entry(&ctx, kind, &actor.user, new, charged));
-    Ok((
+    Ok(Applied::new(
         vec![Event::LicensesChanged {
             subscription: id.clone(),
             total: new,
@@ -133,7 +130,7 @@ pub(super) fn assign(
         .assigned
         .extend(users.iter().cloned());
     let detail = format!("{} people", users.len());
-    Ok((
+    Ok(Applied::new(
         vec![Event::Assigned {
             subscription: id.clone(),
             users,
@@ -157,7 +154,7 @@ pub(super) fn unassign(
         .ok_or_else(|| DomainError::NotAssigned(user.clone()))?;
     assigned.remove(at);
     let detail = user.0.clone();
-    Ok((
+    Ok(Applied::new(
         vec![Event::Unassigned {
             subscription: id.clone(),
             user,

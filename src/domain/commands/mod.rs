@@ -24,10 +24,10 @@ mod payment;
 mod purchase;
 
 use admin::{
-    buy_central, request_cancel, set_account_status, set_policy, take_over_cancel, take_over_move,
+    buy_central, centralize, set_account_status, set_policy, take_over_cancel, take_over_move,
 };
 pub use clock::advance;
-pub use error::{AssignRefusal, DomainError};
+pub use error::{Arg, AssignRefusal, DomainError, Explanation};
 use licenses::{assign, change_licenses, unassign};
 use payment::{cancel, pay_bill, replace_card, update_card};
 use purchase::{purchase, start_trial};
@@ -109,9 +109,10 @@ pub enum Command {
         into: Option<SubscriptionId>,
         assign: Vec<UserId>,
     },
-    RequestCancel {
+    /// Buys central licenses for everyone the purchaser assigned, assigns them, and asks
+    /// the purchaser to cancel: one intent, one outcome, one audit entry.
+    Centralize {
         subscription: SubscriptionId,
-        central: SubscriptionId,
     },
     SetAccountStatus {
         user: UserId,
@@ -136,7 +137,7 @@ impl Command {
             | Command::Cancel { subscription, .. }
             | Command::TakeOverMoveUsers { subscription, .. }
             | Command::TakeOverCancel { subscription, .. }
-            | Command::RequestCancel { subscription, .. } => subscription.0.clone(),
+            | Command::Centralize { subscription } => subscription.0.clone(),
             Command::PayBill { bill } => bill.0.clone(),
             Command::UpdateCard { card, .. } => card.0.clone(),
             Command::SetAccountStatus { user, .. } => user.0.clone(),
@@ -159,7 +160,7 @@ impl Command {
             Command::TakeOverMoveUsers { .. } => "take_over_move_users",
             Command::TakeOverCancel { .. } => "take_over_cancel",
             Command::BuyCentral { .. } => "buy_central",
-            Command::RequestCancel { .. } => "request_cancel",
+            Command::Centralize { .. } => "centralize",
             Command::SetAccountStatus { .. } => "set_account_status",
         }
     }
@@ -243,7 +244,11 @@ pub fn execute(
 ) -> Result<(State, Vec<Event>), DomainError> {
     let mut next = state.clone();
     let name = command.name();
-    let (events, subject, detail) = apply(&mut next, ctx, actor, command)?;
+    let Applied {
+        events,
+        subject,
+        detail,
+    } = apply(&mut next, ctx, actor, command)?;
     next.audit.push(AuditEvent {
         at: ctx.now,
         actor: Some(actor.user.clone()),
@@ -332,7 +337,23 @@ pub fn delegated_access(
     }))
 }
 
-type Applied = (Vec<Event>, String, String);
+/// What a command did: its events for the screen, and its subject and detail for the
+/// audit log.
+struct Applied {
+    events: Vec<Event>,
+    subject: String,
+    detail: String,
+}
+
+impl Applied {
+    fn new(events: Vec<Event>, subject: String, detail: String) -> Self {
+        Applied {
+            events,
+            subject,
+            detail,
+        }
+    }
+}
 
 fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<Applied, DomainError> {
     match command {
@@ -381,10 +402,7 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
             into,
             assign,
         } => buy_central(s, ctx, actor, &product, licenses, into, assign),
-        Command::RequestCancel {
-            subscription,
-            central,
-        } => request_cancel(s, ctx, actor, &subscription, &central),
+        Command::Centralize { subscription } => centralize(s, ctx, actor, &subscription),
         Command::SetAccountStatus { user, status } => set_account_status(s, actor, &user, status),
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn pay_bill(
     }
     s.bills[b].status = BillStatus::Paid;
     let detail = s.bills[b].amount.to_string();
-    Ok((
+    Ok(Applied::new(
         vec![Event::BillPaid { bill: id.clone() }],
         id.0.clone(),
         detail,
@@ -82,7 +82,7 @@ pub(super) fn update_card(
     card.expiry = expiry;
     card.holder = holder;
     let detail = format!("{} •••• {}", card.brand.name(), card.last4);
-    Ok((
+    Ok(Applied::new(
         vec![Event::CardUpdated { card: id.clone() }],
         id.0.clone(),
         detail,
@@ -106,7 +106,7 @@ pub(super) fn replace_card(
         card.number.brand().name(),
         card.number.last4()
     );
-    Ok((
+    Ok(Applied::new(
         vec![Event::CardReplaced {
             subscription: id.clone(),
             card: card_id,
@@ -137,7 +137,7 @@ pub(super) fn cancel(
         None,
     ));
     sub.cancel_reason = Some(reason.clone());
-    Ok((
+    Ok(Applied::new(
         vec![Event::Canceled {
             subscription: id.clone(),
         }],

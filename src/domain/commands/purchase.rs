@@ -68,7 +68,7 @@ pub(super) fn purchase(
         cancel_reason: None,
     }));
     let detail = format!("{} × {} = {amount}", licenses.get(), product.name);
-    Ok((
+    Ok(Applied::new(
         vec![Event::Purchased {
             subscription: sub_id.clone(),
             bill: bill_id,
@@ -150,7 +150,7 @@ pub(super) fn start_trial(
         if card.is_some() { "card" } else { "no-card" },
         product.name
     );
-    Ok((
+    Ok(Applied::new(
         vec![Event::TrialStarted {
             subscription: sub_id.clone(),
         }],

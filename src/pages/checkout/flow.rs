@@ -8,8 +8,9 @@ use crate::domain::{
     evaluate, evaluate_email, Money, Product, Quantity, Tenant, TrialKind, User, Verdict,
 };
 use crate::i18n::Msg;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
 use crate::store::draft::{self, Draft};
+use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 

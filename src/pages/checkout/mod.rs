@@ -4,7 +4,6 @@
 
 use super::{routed_product, UnknownProduct};
 use crate::components::stepper::Stepper;
-use crate::components::top_bar::signed_in;
 use crate::domain::card::CardInput;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -54,7 +53,7 @@ pub fn CheckoutPage() -> impl IntoView {
         order,
         draft,
         card: RwSignal::new(CardInput::default()),
-        who: signed_in(store, session),
+        who: session.signed_in(store),
         store,
         session,
     };

@@ -1,12 +1,13 @@
 //! Who holds a license: the people picker and the assigned people, with unassign.
 
-use super::{actor, explain};
+use super::actor;
 use crate::domain::commands::{AssignRefusal, Command, DomainError};
 use crate::domain::subscription::SubscriptionId;
 use crate::domain::{views, User, UserId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use leptos::prelude::*;
 
 fn refusal_msg(r: AssignRefusal) -> Msg {
@@ -62,7 +63,7 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
     let assign = Action::new_local(move |users: &Vec<UserId>| {
         let (users, subscription) = (users.clone(), sub.clone());
         async move {
-            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let actor = actor().ok_or(DispatchError::NotSignedIn)?;
             let n = users.len();
             store
                 .dispatch(
@@ -72,13 +73,10 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
                         users,
                     },
                 )
-                .await
-                .map(|_| n)
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = assign.value().get() {
+                .await?;
+            // Done here, not in an Effect on the result: the chips empty with the outcome.
             chosen.set(Vec::new());
+            Ok(n)
         }
     });
     let label_of = move |id: &UserId| {
@@ -146,7 +144,7 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
             Err(e) => Some(
                 view! {
                     <p class="field-error" role="alert">
-                        {explain(locale, &e)}
+                        {locale.explain(&e)}
                     </p>
                 }
                 .into_any(),
@@ -181,28 +179,25 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
                 class="people-results"
                 aria-label=move || locale.t(Msg::SearchPeople)
             >
-                {move || {
-                    results
-                        .get()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(id, name, email)| {
-                            let label = format!("{name} <{email}>");
-                            let (id2, label2) = (id.clone(), label.clone());
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        on:click=move |_| choose(id2.clone(), label2.clone())
-                                    >
-                                        {label}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For
+                    each=move || results.get().unwrap_or_default()
+                    key=|(id, ..)| id.clone()
+                    children=move |(id, name, email)| {
+                        let label = format!("{name} <{email}>");
+                        let shown = label.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| choose(id.clone(), label.clone())
+                                >
+                                    {shown}
+                                </button>
+                            </li>
+                        }
+                    }
+                />
                 {move || {
                     typed_person
                         .get()
@@ -233,29 +228,29 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
                     {move || locale.tf(Msg::Chosen, &[("n", &chosen.with(Vec::len).to_string())])}
                 </p>
                 <ul class="chips" id="chosen">
-                    {move || {
-                        chosen
-                            .get()
-                            .into_iter()
-                            .map(|(id, label)| {
-                                let aria = locale.tf(Msg::Remove, &[("name", &label)]);
-                                view! {
-                                    <li class="chip">
-                                        {label}
-                                        <button
-                                            type="button"
-                                            aria-label=aria
-                                            on:click=move |_| {
-                                                chosen.update(|c| c.retain(|(x, _)| *x != id))
-                                            }
-                                        >
-                                            "×"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For
+                        each=move || chosen.get()
+                        key=|(id, _)| id.clone()
+                        children=move |(id, label)| {
+                            let name = label.clone();
+                            view! {
+                                <li class="chip">
+                                    {label}
+                                    <button
+                                        type="button"
+                                        aria-label=move || {
+                                            locale.tf(Msg::Remove, &[("name", &name)])
+                                        }
+                                        on:click=move |_| {
+                                            chosen.update(|c| c.retain(|(x, _)| *x != id))
+                                        }
+                                    >
+                                        "×"
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
                 </ul>
                 <button
                     type="button"
@@ -306,11 +301,10 @@ pub(super) fn AssignedPeople(sub: SubscriptionId, product: String, active: bool)
                 .unwrap_or_default()
         })
     });
-    let confirming = RwSignal::new(None::<UserId>);
     let unassign = Action::new_local(move |user: &UserId| {
         let (user, subscription) = (user.clone(), sub.clone());
         async move {
-            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let actor = actor().ok_or(DispatchError::NotSignedIn)?;
             store
                 .dispatch(actor, Command::Unassign { subscription, user })
                 .await
@@ -328,24 +322,15 @@ pub(super) fn AssignedPeople(sub: SubscriptionId, product: String, active: bool)
                 }
             >
                 <ul class="people" id="assigned">
-                    {move || {
-                        people
-                            .get()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                view! {
-                                    <AssignedRow
-                                        id
-                                        name
-                                        product=product.get_value()
-                                        active
-                                        confirming
-                                        unassign
-                                    />
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For
+                        each=move || people.get()
+                        key=|(id, _)| id.clone()
+                        children=move |(id, name)| {
+                            view! {
+                                <AssignedRow id name product=product.get_value() active unassign />
+                            }
+                        }
+                    />
                 </ul>
             </Show>
         </section>
@@ -358,43 +343,45 @@ pub(super) fn AssignedRow(
     name: String,
     product: String,
     active: bool,
-    confirming: RwSignal<Option<UserId>>,
     unassign: Action<UserId, Result<(), DispatchError>>,
 ) -> impl IntoView {
     let locale = Locale::get();
     let id = StoredValue::new(id);
-    let text = StoredValue::new(locale.tf(
-        Msg::UnassignConfirm,
-        &[("name", &name), ("product", &product)],
-    ));
-    let asking = move || confirming.with(|c| c.as_ref() == Some(&id.get_value()));
+    let (name, product) = (StoredValue::new(name), StoredValue::new(product));
+    // The row's own state: whether it is asking to confirm.
+    let (asking, set_asking) = signal(false);
+    let text = move || {
+        locale.tf(
+            Msg::UnassignConfirm,
+            &[
+                ("name", &name.get_value()),
+                ("product", &product.get_value()),
+            ],
+        )
+    };
     view! {
         <li>
-            <span>{name}</span>
-            <Show when=move || active && !asking()>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| confirming.set(Some(id.get_value()))
-                >
+            <span>{name.get_value()}</span>
+            <Show when=move || active && !asking.get()>
+                <button type="button" class="button" on:click=move |_| set_asking.set(true)>
                     {move || locale.t(Msg::Unassign)}
                 </button>
             </Show>
-            <Show when=move || active && asking()>
+            <Show when=move || active && asking.get()>
                 <span class="confirm" role="group">
-                    {move || text.get_value()}
+                    {text}
                     " "
                     <button
                         type="button"
                         class="button button--danger"
                         on:click=move |_| {
                             unassign.dispatch(id.get_value());
-                            confirming.set(None);
+                            set_asking.set(false);
                         }
                     >
                         {move || locale.t(Msg::Confirm)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(None)>
+                    <button type="button" class="button" on:click=move |_| set_asking.set(false)>
                         {move || locale.t(Msg::Cancel)}
                     </button>
                 </span>

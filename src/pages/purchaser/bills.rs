@@ -1,12 +1,13 @@
 //! The purchaser's bills over a chosen period, and paying one that is due.
 
-use super::{explain, product_name};
+use super::product_name;
 use crate::domain::commands::Command;
-use crate::domain::subscription::{Bill, BillStatus};
+use crate::domain::subscription::{Bill, BillId, BillStatus};
 use crate::domain::views;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
@@ -47,12 +48,12 @@ pub(super) fn Bills() -> impl IntoView {
                 .collect::<Vec<Bill>>()
         }))
     });
-    let pay = Action::new_local(move |bill: &crate::domain::subscription::BillId| {
+    let pay = Action::new_local(move |bill: &BillId| {
         let bill = bill.clone();
         async move {
-            let Some(actor) = session.actor_untracked() else {
-                return Ok(());
-            };
+            let actor = session
+                .actor_untracked()
+                .ok_or(DispatchError::NotSignedIn)?;
             store
                 .dispatch(actor, Command::PayBill { bill })
                 .await
@@ -63,7 +64,7 @@ pub(super) fn Bills() -> impl IntoView {
         pay.value()
             .get()
             .and_then(Result::err)
-            .map(|e| explain(locale, &e))
+            .map(|e| locale.explain(&e))
     };
     view! {
         <section class="panel" aria-labelledby="bills-title">
@@ -130,75 +131,78 @@ pub(super) fn Bills() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || {
-                                bills
-                                    .get()
-                                    .unwrap_or_default()
-                                    .into_iter()
-                                    .map(|bill| {
-                                        let product = store
-                                            .state
-                                            .with_untracked(|s| {
-                                                s.subscription(&bill.subscription)
-                                                    .map(|x| product_name(store, x))
-                                            })
-                                            .unwrap_or_default();
-                                        let (start, end, amount, status, id) = (
-                                            bill.period_start,
-                                            bill.period_end,
-                                            bill.amount,
-                                            bill.status,
-                                            bill.id.clone(),
-                                        );
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{product}</th>
-                                                <td>
-                                                    {move || {
-                                                        format!("{} – {}", locale.date(start), locale.date(end))
-                                                    }}
-                                                </td>
-                                                <td class="num">{move || locale.money(amount)}</td>
-                                                <td>
-                                                    {move || match status {
-                                                        BillStatus::Paid => {
-                                                            view! {
-                                                                <span class="badge">{locale.t(Msg::BillPaid)}</span>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                        BillStatus::Due => {
-                                                            let id = id.clone();
-                                                            view! {
-                                                                <span class="badge badge--due">
-                                                                    {locale.t(Msg::BillDue)}
-                                                                </span>
-                                                                " "
-                                                                <button
-                                                                    type="button"
-                                                                    class="button"
-                                                                    disabled=move || pay.pending().get()
-                                                                    on:click=move |_| {
-                                                                        pay.dispatch(id.clone());
-                                                                    }
-                                                                >
-                                                                    {locale
-                                                                        .tf(Msg::PayNow, &[("amount", &locale.money(amount))])}
-                                                                </button>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                    }}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
+                            <For
+                                each=move || bills.get().unwrap_or_default()
+                                key=|bill| bill.id.clone()
+                                children=move |bill| view! { <BillRow id=bill.id pay /> }
+                            />
                         </tbody>
                     </table>
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// One bill, keyed by its ID: paying it changes its status in place.
+#[component]
+fn BillRow(id: BillId, pay: Action<BillId, Result<(), DispatchError>>) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let bill = Memo::new(move |_| {
+        store
+            .state
+            .with(|s| s.bills.iter().find(|b| b.id == id).cloned())
+    });
+    let product = move || {
+        let sub = bill.with(|b| b.as_ref().map(|b| b.subscription.clone()))?;
+        store
+            .state
+            .with(|s| s.subscription(&sub).map(|x| product_name(store, x)))
+    };
+    let status = move || {
+        let bill = bill.get()?;
+        let amount = bill.amount;
+        Some(match bill.status {
+            BillStatus::Paid => {
+                view! { <span class="badge">{move || locale.t(Msg::BillPaid)}</span> }.into_any()
+            }
+            BillStatus::Due => view! {
+                <span class="badge badge--due">{move || locale.t(Msg::BillDue)}</span>
+                " "
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || pay.pending().get()
+                    on:click=move |_| {
+                        pay.dispatch(bill.id.clone());
+                    }
+                >
+                    {move || locale.tf(Msg::PayNow, &[("amount", &locale.money(amount))])}
+                </button>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <tr>
+            <th scope="row">{product}</th>
+            <td>
+                {move || {
+                    bill.with(|b| {
+                        b.as_ref()
+                            .map(|b| {
+                                format!(
+                                    "{} – {}",
+                                    locale.date(b.period_start),
+                                    locale.date(b.period_end),
+                                )
+                            })
+                    })
+                }}
+            </td>
+            <td class="num">{move || bill.with(|b| b.as_ref().map(|b| locale.money(b.amount)))}</td>
+            <td>{status}</td>
+        </tr>
     }
 }

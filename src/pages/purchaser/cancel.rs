@@ -1,11 +1,12 @@
 //! Cancelling one's own subscription, with a reason and a confirmation.
 
-use super::{actor, current, explain};
+use super::{actor, current};
 use crate::domain::commands::Command;
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +30,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
             }
         };
         async move {
-            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let actor = actor().ok_or(DispatchError::NotSignedIn)?;
             store
                 .dispatch(
                     actor,
@@ -140,7 +141,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
             <p role="status">
                 {move || match cancel.value().get() {
                     Some(Ok(())) => Some(locale.t(Msg::Canceled).to_owned()),
-                    Some(Err(e)) => Some(explain(locale, &e)),
+                    Some(Err(e)) => Some(locale.explain(&e)),
                     None => None,
                 }}
             </p>

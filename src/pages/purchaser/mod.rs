@@ -1,14 +1,13 @@
 //! The purchaser's limited admin view: only the subscriptions they bought themselves.
 //! `/admin` for a person without an admin role, and `/admin/subscriptions/:id`.
 
-use crate::domain::commands::DomainError;
 use crate::domain::subscription::{
     Channel, NotificationKind, Status, Subscription, SubscriptionId,
 };
 use crate::domain::{views, Actor};
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -40,18 +39,6 @@ fn product_name(store: Store, sub: &Subscription) -> String {
         .catalog()
         .product(&sub.product)
         .map_or_else(|| sub.product.to_string(), |p| p.name.clone())
-}
-
-/// A domain refusal in the person's words.
-pub(crate) fn explain(locale: Locale, error: &DispatchError) -> String {
-    let reason = match error {
-        DispatchError::Domain(DomainError::Denied(d)) => locale.key(d.message_key()).to_owned(),
-        DispatchError::Domain(DomainError::Declined(d)) => locale.key(d.message_key()).to_owned(),
-        DispatchError::Domain(DomainError::Card(e)) => locale.key(e.message_key()).to_owned(),
-        DispatchError::Domain(e) => e.to_string(),
-        DispatchError::Storage(_) => locale.t(Msg::NoticeSaveFailed).to_owned(),
-    };
-    locale.tf(Msg::ActionFailed, &[("reason", &reason)])
 }
 
 /// The signed-in actor; the limited view is only ever reached signed in.
@@ -110,13 +97,11 @@ pub fn PurchaserHome() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || {
-                                subs.get()
-                                    .unwrap_or_default()
-                                    .into_iter()
-                                    .map(|sub| view! { <PurchaseRow sub /> })
-                                    .collect_view()
-                            }}
+                            <For
+                                each=move || subs.get().unwrap_or_default()
+                                key=|sub| sub.id.clone()
+                                children=|sub| view! { <PurchaseRow id=sub.id /> }
+                            />
                         </tbody>
                     </table>
                 </div>
@@ -130,39 +115,49 @@ pub fn PurchaserHome() -> impl IntoView {
     }
 }
 
+/// One purchase, keyed by its ID: its figures follow the state.
 #[component]
-fn PurchaseRow(sub: Subscription) -> impl IntoView {
+fn PurchaseRow(id: SubscriptionId) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
-    let name = product_name(store, &sub);
-    let href = format!("/admin/subscriptions/{}", sub.id);
-    let status = status_msg(&sub);
-    let card = sub
-        .card
-        .as_ref()
-        .and_then(|c| store.state.with_untracked(|s| s.card(c).cloned()));
-    let (unit, total) = (sub.unit_price, sub.term_amount());
-    let end = sub.term_end;
+    let href = format!("/admin/subscriptions/{id}");
+    let sub = Memo::new(move |_| current(store, &id));
+    let cell = move |f: fn(&Subscription) -> u32| move || sub.with(|s| s.as_ref().map(f));
+    let card = move || {
+        let card = sub.with(|s| s.as_ref().and_then(|s| s.card.clone()))?;
+        store.state.with(|s| {
+            s.card(&card)
+                .map(|c| format!("{} •••• {}", c.brand.name(), c.last4))
+        })
+    };
     view! {
         <tr>
             <th scope="row">
-                <A href=href>{name}</A>
+                <A href=href>{move || sub.with(|s| s.as_ref().map(|s| product_name(store, s)))}</A>
             </th>
-            <td>{move || locale.t(status)}</td>
-            <td class="num">{sub.licenses.get()}</td>
-            <td class="num">{sub.assigned_count()}</td>
-            <td class="num">{sub.available()}</td>
-            <td>{move || locale.date(end)}</td>
+            <td>{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))}</td>
+            <td class="num">{cell(|s| s.licenses.get())}</td>
+            <td class="num">{cell(Subscription::assigned_count)}</td>
+            <td class="num">{cell(Subscription::available)}</td>
+            <td>{move || sub.with(|s| s.as_ref().map(|s| locale.date(s.term_end)))}</td>
             <td>
                 {move || {
-                    locale
-                        .tf(
-                            Msg::PerLicenseMonth,
-                            &[("unit", &locale.money(unit)), ("total", &locale.money(total))],
-                        )
+                    sub.with(|s| {
+                        s.as_ref()
+                            .map(|s| {
+                                locale
+                                    .tf(
+                                        Msg::PerLicenseMonth,
+                                        &[
+                                            ("unit", &locale.money(s.unit_price)),
+                                            ("total", &locale.money(s.term_amount())),
+                                        ],
+                                    )
+                            })
+                    })
                 }}
             </td>
-            <td>{card.map(|c| format!("{} •••• {}", c.brand.name(), c.last4))}</td>
+            <td>{card}</td>
         </tr>
     }
 }

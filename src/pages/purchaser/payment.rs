@@ -1,14 +1,23 @@
 //! The card on file: edit its details or replace it.
 
-use super::{actor, explain};
+use super::actor;
 use crate::components::card_form::CardForm;
 use crate::domain::card::{CardInput, Expiry};
 use crate::domain::commands::{Command, DomainError};
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use leptos::prelude::*;
+
+/// What the payment panel shows: the card on file, or one of its two forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CardMode {
+    View,
+    Edit,
+    Replace,
+}
 
 #[component]
 pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
@@ -22,7 +31,7 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                 .and_then(|c| s.card(c).cloned())
         })
     });
-    let (mode, set_mode) = signal(0u8); // 0 view, 1 edit, 2 replace
+    let (mode, set_mode) = signal(CardMode::View);
     let (expiry, set_expiry) = signal(String::new());
     let (holder, set_holder) = signal(String::new());
     let (code, set_code) = signal(String::new());
@@ -34,15 +43,15 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
             .map(|k| (k.code().to_owned(), locale.country(k)))
             .collect::<Vec<_>>()
     });
-    let save = Action::new_local(move |cmd: &u8| {
-        let which = *cmd;
+    let save = Action::new_local(move |which: &CardMode| {
+        let which = *which;
         let subscription = sub.clone();
         async move {
-            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
-            let command = if which == 1 {
+            let actor = actor().ok_or(DispatchError::NotSignedIn)?;
+            let command = if which == CardMode::Edit {
                 let card = card
                     .get_untracked()
-                    .ok_or(DispatchError::Storage(String::new()))?;
+                    .ok_or(DispatchError::Domain(DomainError::NoCard))?;
                 let expiry = Expiry::try_from(expiry.get_untracked().as_str())
                     .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?;
                 Command::UpdateCard {
@@ -59,7 +68,7 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
             };
             let result = store.dispatch(actor, command).await.map(|_| ());
             if result.is_ok() {
-                set_mode.set(0);
+                set_mode.set(CardMode::View);
                 replacement.set(CardInput::default());
             }
             result
@@ -67,7 +76,7 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
     });
     let outcome = move || match save.value().get() {
         Some(Ok(())) => Some(locale.t(Msg::CardUpdated).to_owned()),
-        Some(Err(e)) => Some(explain(locale, &e)),
+        Some(Err(e)) => Some(locale.explain(&e)),
         None => None,
     };
     view! {
@@ -102,22 +111,26 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                             set_expiry.set(c.expiry.to_string());
                             set_holder.set(c.holder.clone());
                         }
-                        set_mode.set(1);
+                        set_mode.set(CardMode::Edit);
                     }
                 >
                     {move || locale.t(Msg::EditCard)}
                 </button>
-                <button type="button" class="button" on:click=move |_| set_mode.set(2)>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| set_mode.set(CardMode::Replace)
+                >
                     {move || locale.t(Msg::ReplaceCard)}
                 </button>
             </div>
-            <Show when=move || mode.get() == 1>
+            <Show when=move || mode.get() == CardMode::Edit>
                 <form
                     class="form"
                     novalidate
                     on:submit=move |ev| {
                         ev.prevent_default();
-                        save.dispatch(1);
+                        save.dispatch(CardMode::Edit);
                     }
                 >
                     <div class="field">
@@ -154,13 +167,13 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                     </button>
                 </form>
             </Show>
-            <Show when=move || mode.get() == 2>
+            <Show when=move || mode.get() == CardMode::Replace>
                 <form
                     class="form"
                     novalidate
                     on:submit=move |ev| {
                         ev.prevent_default();
-                        save.dispatch(2);
+                        save.dispatch(CardMode::Replace);
                     }
                 >
                     <CardForm card=replacement today countries />

@@ -1,13 +1,15 @@
 //! `/admin/subscriptions/:id`: one of the purchaser's subscriptions, and its total licenses.
 
-use super::{actor, current, explain, product_name, status_msg};
+use super::{actor, current, product_name, status_msg};
 use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel};
 use crate::domain::commands::Command;
 use crate::domain::subscription::{Channel, Subscription, SubscriptionId};
-use crate::domain::{views, Quantity};
+use crate::domain::views::{self, LicenseChange};
+use crate::domain::Quantity;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{DispatchError, Store};
+use crate::store::browser::Store;
+use crate::store::error::DispatchError;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -93,19 +95,20 @@ pub fn SubscriptionPage() -> impl IntoView {
                                     </dd>
                                 </dl>
                             </section>
-                            <Show when=move || active && paid>
-                                <LicenseTotal sub=sid.get_value() />
-                            </Show>
-                            <Show when=move || active>
-                                <AssignPanel sub=sid.get_value() />
-                            </Show>
+                            {(active && paid)
+                                .then(|| view! { <LicenseTotal sub=sid.get_value() /> })}
+                            {active.then(|| view! { <AssignPanel sub=sid.get_value() /> })}
                             <AssignedPeople sub=sid.get_value() product=name_v.get_value() active />
-                            <Show when=move || active>
-                                <PaymentPanel sub=sid.get_value() />
-                            </Show>
-                            <Show when=move || active>
-                                <CancelPanel sub=sid.get_value() product=name_v.get_value() />
-                            </Show>
+                            {active.then(|| view! { <PaymentPanel sub=sid.get_value() /> })}
+                            {active
+                                .then(|| {
+                                    view! {
+                                        <CancelPanel
+                                            sub=sid.get_value()
+                                            product=name_v.get_value()
+                                        />
+                                    }
+                                })}
                         }
                     })
             }}
@@ -120,59 +123,51 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     let id = sub.clone();
     let initial = current(store, &sub).map_or(1, |s| s.licenses.get());
     let (typed, set_typed) = signal(initial.to_string());
-    let preview = Memo::new(move |_| {
-        let s = current(store, &id)?;
-        let total = Quantity::try_from(typed.get().as_str()).ok()?.get();
-        let old = s.licenses.get();
-        if total < s.assigned_count() {
-            let n = s.assigned_count() - total;
-            return Some((
-                true,
-                locale.tf(
-                    Msg::BelowAssigned,
-                    &[
-                        ("assigned", &s.assigned_count().to_string()),
-                        ("n", &n.to_string()),
-                        ("total", &total.to_string()),
-                    ],
-                ),
-            ));
-        }
-        match total.cmp(&old) {
-            std::cmp::Ordering::Greater => {
-                let amount = s.unit_price.checked_mul(total - old).ok()?;
-                Some((
-                    false,
-                    locale.tf(
-                        Msg::ChangePreviewMore,
-                        &[
-                            ("n", &(total - old).to_string()),
-                            ("amount", &locale.money(amount)),
-                        ],
-                    ),
-                ))
-            }
-            std::cmp::Ordering::Less => {
-                let amount = s.unit_price.checked_mul(total).ok()?;
-                Some((
-                    false,
-                    locale.tf(
-                        Msg::ChangePreviewFewer,
-                        &[
-                            ("n", &(old - total).to_string()),
-                            ("amount", &locale.money(amount)),
-                        ],
-                    ),
-                ))
-            }
-            std::cmp::Ordering::Equal => None,
-        }
+    // The same answer the command will give, from the domain; the page only words it.
+    let change = Memo::new(move |_| {
+        let total = Quantity::try_from(typed.get().as_str()).ok()?;
+        let sub = current(store, &id)?;
+        views::license_change(&sub, total).ok()
     });
-    let preview = move || preview.get();
+    let refused = move || {
+        change.with(|c| {
+            !matches!(
+                c,
+                Some(LicenseChange::Add { .. } | LicenseChange::Remove { .. })
+            )
+        })
+    };
+    let preview = move || {
+        change.get().and_then(|c| match c {
+            LicenseChange::Unchanged => None,
+            LicenseChange::BelowAssigned { assigned, total } => Some(locale.tf(
+                Msg::BelowAssigned,
+                &[
+                    ("assigned", &assigned.to_string()),
+                    ("n", &(assigned - total).to_string()),
+                    ("total", &total.to_string()),
+                ],
+            )),
+            LicenseChange::Add { added, charge } => Some(locale.tf(
+                Msg::ChangePreviewMore,
+                &[("n", &added.to_string()), ("amount", &locale.money(charge))],
+            )),
+            LicenseChange::Remove {
+                removed,
+                term_amount,
+            } => Some(locale.tf(
+                Msg::ChangePreviewFewer,
+                &[
+                    ("n", &removed.to_string()),
+                    ("amount", &locale.money(term_amount)),
+                ],
+            )),
+        })
+    };
     let save = Action::new_local(move |total: &Quantity| {
         let (total, subscription) = (*total, sub.clone());
         async move {
-            let actor = actor().ok_or(DispatchError::Storage(String::new()))?;
+            let actor = actor().ok_or(DispatchError::NotSignedIn)?;
             store
                 .dispatch(
                     actor,
@@ -187,7 +182,7 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     });
     let outcome = move || match save.value().get() {
         Some(Ok(())) => Some(locale.t(Msg::Saved).to_owned()),
-        Some(Err(e)) => Some(explain(locale, &e)),
+        Some(Err(e)) => Some(locale.explain(&e)),
         None => None,
     };
     view! {
@@ -220,10 +215,14 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
                     id="license-preview"
                     aria-live="polite"
                     class=move || {
-                        if preview().is_some_and(|p| p.0) { "field-error" } else { "muted" }
+                        if change.with(|c| matches!(c, Some(LicenseChange::BelowAssigned { .. }))) {
+                            "field-error"
+                        } else {
+                            "muted"
+                        }
                     }
                 >
-                    {move || preview().map(|p| p.1)}
+                    {preview}
                 </p>
                 <p id="license-outcome" role="status">
                     {outcome}
@@ -231,7 +230,7 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
                 <button
                     type="submit"
                     class="button button--primary"
-                    disabled=move || preview().is_none_or(|p| p.0) || save.pending().get()
+                    disabled=move || refused() || save.pending().get()
                 >
                     {move || locale.t(Msg::SaveChanges)}
                 </button>

@@ -1,0 +1,171 @@
+//! What can go wrong between a person's action and what is stored, as types: each has its
+//! message in the catalog (`explanation`), so nobody reads a storage failure that wasn't one.
+
+use super::records::RecordsError;
+use crate::domain::commands::{DomainError, Explanation};
+use std::convert::Infallible;
+use std::fmt;
+
+/// Why an action a person asked for did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DispatchError {
+    /// The session ended (signed out in another tab, or never signed in).
+    NotSignedIn,
+    /// The domain refused the command.
+    Domain(DomainError),
+    /// Storage failed or refused what it was given.
+    Store(StoreError),
+}
+
+/// Storage's own failures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's storage refused the write: nothing changed.
+    Unavailable(String),
+    /// A state file (an import, or what was stored) that cannot be used.
+    File(StateFileError),
+    /// Stored records that do not read back into a state.
+    Records(RecordsError),
+}
+
+/// Why a saved or imported state cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateFileError {
+    NotJson(String),
+    SchemaNotNumber,
+    NewerSchema {
+        schema: u32,
+        supported: u32,
+    },
+    Shape(String),
+    NoTenants,
+    UserInUnknownTenant {
+        user: String,
+        tenant: String,
+    },
+    DuplicateSubscription(String),
+    UnknownProduct {
+        subscription: String,
+        product: String,
+    },
+    UnknownTenant {
+        subscription: String,
+        tenant: String,
+    },
+    OverAssigned(String),
+    UnknownPurchaser {
+        subscription: String,
+        user: String,
+    },
+    BillForUnknownSubscription(String),
+}
+
+impl DispatchError {
+    pub fn explanation(&self) -> Explanation {
+        match self {
+            DispatchError::NotSignedIn => Explanation::new("error.not_signed_in"),
+            DispatchError::Domain(e) => e.explanation(),
+            DispatchError::Store(e) => e.explanation(),
+        }
+    }
+}
+
+impl StoreError {
+    pub fn explanation(&self) -> Explanation {
+        match self {
+            StoreError::Unavailable(_) => Explanation::new("error.storage"),
+            StoreError::File(e) => e.explanation(),
+            StoreError::Records(e) => match e {
+                RecordsError::NoHead => Explanation::new("error.records.no_head"),
+                RecordsError::Newer { schema } => Explanation::new("error.file.newer")
+                    .text("schema", schema)
+                    .text("supported", super::files::SCHEMA),
+                RecordsError::Malformed { key, reason } => {
+                    Explanation::new("error.records.malformed")
+                        .text("key", key)
+                        .text("detail", reason)
+                }
+                RecordsError::Missing { key } => {
+                    Explanation::new("error.records.missing").text("key", key)
+                }
+            },
+        }
+    }
+}
+
+impl StateFileError {
+    pub fn explanation(&self) -> Explanation {
+        use StateFileError as F;
+        let new = Explanation::new;
+        match self {
+            F::NotJson(why) => new("error.file.not_json").text("detail", why),
+            F::SchemaNotNumber => new("error.file.schema"),
+            F::NewerSchema { schema, supported } => new("error.file.newer")
+                .text("schema", schema)
+                .text("supported", supported),
+            F::Shape(why) => new("error.file.shape").text("detail", why),
+            F::NoTenants => new("error.file.no_tenants"),
+            F::UserInUnknownTenant { user, tenant } => new("error.file.user_tenant")
+                .text("user", user)
+                .text("tenant", tenant),
+            F::DuplicateSubscription(id) => new("error.file.duplicate").text("id", id),
+            F::UnknownProduct {
+                subscription,
+                product,
+            } => new("error.file.product")
+                .text("id", subscription)
+                .text("product", product),
+            F::UnknownTenant {
+                subscription,
+                tenant,
+            } => new("error.file.tenant")
+                .text("id", subscription)
+                .text("tenant", tenant),
+            F::OverAssigned(id) => new("error.file.over_assigned").text("id", id),
+            F::UnknownPurchaser { subscription, user } => new("error.file.purchaser")
+                .text("id", subscription)
+                .text("user", user),
+            F::BillForUnknownSubscription(bill) => new("error.file.bill").text("id", bill),
+        }
+    }
+}
+
+impl From<DomainError> for DispatchError {
+    fn from(e: DomainError) -> Self {
+        DispatchError::Domain(e)
+    }
+}
+
+impl From<crate::domain::Denied> for DispatchError {
+    fn from(d: crate::domain::Denied) -> Self {
+        DispatchError::Domain(DomainError::Denied(d))
+    }
+}
+
+impl From<StoreError> for DispatchError {
+    fn from(e: StoreError) -> Self {
+        DispatchError::Store(e)
+    }
+}
+
+impl From<StateFileError> for DispatchError {
+    fn from(e: StateFileError) -> Self {
+        DispatchError::Store(StoreError::File(e))
+    }
+}
+
+impl From<Infallible> for DispatchError {
+    fn from(never: Infallible) -> Self {
+        match never {}
+    }
+}
+
+/// English, for logs and the audit trail; people read `explanation`.
+impl fmt::Display for StateFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.explanation();
+        write!(f, "{}", crate::i18n::explain(crate::i18n::Lang::EnUs, &e))
+    }
+}
+
+impl std::error::Error for StateFileError {}

@@ -1,0 +1,264 @@
+//! Every error a person can meet has a message in both languages: each variant of
+//! `DomainError`, `MoneyError`, the store's `DispatchError`, `StoreError`,
+//! `StateFileError` and `RecordsError` is explained through the catalog, with every
+//! placeholder filled and no English `Display` text in between.
+
+use ssp::domain::authz::Denied;
+use ssp::domain::card::{Brand, CardError, CardId, Decline};
+use ssp::domain::commands::{Arg, AssignRefusal, DomainError, Explanation};
+use ssp::domain::eligibility::{Decision, Stage, Verdict};
+use ssp::domain::money::{Currency, MoneyError};
+use ssp::domain::subscription::{BillId, Status, SubscriptionId};
+use ssp::domain::{ProductId, Role, UserId};
+use ssp::i18n::{explain, lookup, Lang};
+use ssp::store::error::{DispatchError, StateFileError, StoreError};
+use ssp::store::records::RecordsError;
+
+/// Which variant an error is, by position: a new variant does not compile here until it is
+/// added, and `domain_samples` must then show one of it.
+fn domain_variant(e: &DomainError) -> usize {
+    use DomainError as E;
+    match e {
+        E::Denied(_) => 0,
+        E::Ineligible(_) => 1,
+        E::TrialNotAllowed(_) => 2,
+        E::TrialAlreadyUsed => 3,
+        E::UnknownProduct(_) => 4,
+        E::NoPrice(_) => 5,
+        E::UnknownSubscription(_) => 6,
+        E::UnknownBill(_) => 7,
+        E::UnknownCard(_) => 8,
+        E::UnknownUser(_) => 9,
+        E::Declined(_) => 10,
+        E::Card(_) => 11,
+        E::NotActive(_) => 12,
+        E::NotSelfServicePurchase => 13,
+        E::Unchanged => 14,
+        E::BelowAssigned { .. } => 15,
+        E::NothingSelected => 16,
+        E::TooManyAtOnce { .. } => 17,
+        E::NotEnoughLicenses { .. } => 18,
+        E::AssigneesRefused(_) => 19,
+        E::NotAssigned(_) => 20,
+        E::BillAlreadyPaid => 21,
+        E::NoCard => 22,
+        E::ReasonMissing => 23,
+        E::UnsuitableTarget => 24,
+        E::Shortfall { .. } => 25,
+        E::OwnAccount => 26,
+        E::Money(_) => 27,
+    }
+}
+const DOMAIN_VARIANTS: usize = 28;
+
+fn domain_samples() -> Vec<DomainError> {
+    let product = ProductId::try_from("CFQ7TTC0LH18").unwrap();
+    let sub = SubscriptionId("sub-000001".into());
+    let user = UserId("u-megan".into());
+    let verdict = |decision| Verdict {
+        decision,
+        stage: Stage::SignedIn,
+        tenant: None,
+    };
+    let mut all = vec![
+        DomainError::TrialAlreadyUsed,
+        DomainError::UnknownProduct(product.clone()),
+        DomainError::NoPrice(product),
+        DomainError::UnknownSubscription(sub),
+        DomainError::UnknownBill(BillId("bill-000001".into())),
+        DomainError::UnknownCard(CardId("card-000001".into())),
+        DomainError::UnknownUser(user.clone()),
+        DomainError::NotSelfServicePurchase,
+        DomainError::Unchanged,
+        DomainError::BelowAssigned { assigned: 3 },
+        DomainError::NothingSelected,
+        DomainError::TooManyAtOnce { given: 21 },
+        DomainError::NotEnoughLicenses {
+            available: 1,
+            requested: 2,
+        },
+        DomainError::AssigneesRefused(vec![(user.clone(), AssignRefusal::Guest)]),
+        DomainError::NotAssigned(user),
+        DomainError::BillAlreadyPaid,
+        DomainError::NoCard,
+        DomainError::ReasonMissing,
+        DomainError::UnsuitableTarget,
+        DomainError::Shortfall {
+            needed: 5,
+            available: 2,
+        },
+        DomainError::OwnAccount,
+        DomainError::Ineligible(verdict(Decision::PolicyDisabled)),
+        DomainError::TrialNotAllowed(verdict(Decision::TrialsOnly)),
+    ];
+    all.extend(
+        [
+            Denied::UnknownUser,
+            Denied::AccountInactive,
+            Denied::NotInTenant,
+            Denied::OtherTenant,
+            Denied::Guest,
+            Denied::NotPurchaser,
+            Denied::MissingRole(vec![Role::GlobalAdmin]),
+        ]
+        .map(DomainError::Denied),
+    );
+    all.extend(
+        [
+            Decline::Declined,
+            Decline::InsufficientFunds,
+            Decline::ExpiredCard,
+            Decline::IncorrectSecurityCode,
+        ]
+        .map(DomainError::Declined),
+    );
+    all.extend(
+        [
+            CardError::NumberMissing,
+            CardError::NumberNotDigits,
+            CardError::UnknownBrand,
+            CardError::NumberLength(Brand::Visa),
+            CardError::Checksum,
+            CardError::ExpiryMalformed,
+            CardError::Expired,
+            CardError::CodeLength {
+                brand: Brand::AmericanExpress,
+                expected: 4,
+            },
+            CardError::HolderMissing,
+            CardError::CountryMissing,
+        ]
+        .map(DomainError::Card),
+    );
+    all.extend(
+        [
+            Status::Active,
+            Status::Canceled,
+            Status::Deleted,
+            Status::Expired,
+        ]
+        .map(DomainError::NotActive),
+    );
+    all.extend(
+        [
+            MoneyError::Overflow,
+            MoneyError::CurrencyMismatch(Currency::USD, Currency::JPY),
+            MoneyError::Negative,
+            MoneyError::UnknownCurrency("XXX".into()),
+            MoneyError::Malformed("1,5".into()),
+        ]
+        .map(DomainError::Money),
+    );
+    all
+}
+
+fn store_samples() -> Vec<DispatchError> {
+    let file = |e| DispatchError::Store(StoreError::File(e));
+    let records = |e| DispatchError::Store(StoreError::Records(e));
+    vec![
+        DispatchError::NotSignedIn,
+        DispatchError::Store(StoreError::Unavailable("QuotaExceededError".into())),
+        file(StateFileError::NotJson("expected value at line 1".into())),
+        file(StateFileError::SchemaNotNumber),
+        file(StateFileError::NewerSchema {
+            schema: 9,
+            supported: 1,
+        }),
+        file(StateFileError::Shape("missing field `state`".into())),
+        file(StateFileError::NoTenants),
+        file(StateFileError::UserInUnknownTenant {
+            user: "u-x".into(),
+            tenant: "t-x".into(),
+        }),
+        file(StateFileError::DuplicateSubscription("sub-000001".into())),
+        file(StateFileError::UnknownProduct {
+            subscription: "sub-000001".into(),
+            product: "CFQ7TTC0ZZZZ".into(),
+        }),
+        file(StateFileError::UnknownTenant {
+            subscription: "sub-000001".into(),
+            tenant: "t-x".into(),
+        }),
+        file(StateFileError::OverAssigned("sub-000001".into())),
+        file(StateFileError::UnknownPurchaser {
+            subscription: "sub-000001".into(),
+            user: "u-x".into(),
+        }),
+        file(StateFileError::BillForUnknownSubscription(
+            "bill-000001".into(),
+        )),
+        records(RecordsError::NoHead),
+        records(RecordsError::Newer { schema: 9 }),
+        records(RecordsError::Malformed {
+            key: "s:0".into(),
+            reason: "EOF".into(),
+        }),
+        records(RecordsError::Missing { key: "s:1".into() }),
+    ]
+}
+
+/// The explanation's keys exist, and the text in each language has no `{placeholder}` left.
+fn assert_explained(what: &str, e: &Explanation) {
+    for lang in Lang::ALL {
+        assert!(
+            lookup(lang, e.key).is_some(),
+            "{what}: no message {} in {lang:?}",
+            e.key
+        );
+        for (name, arg) in &e.args {
+            if let Arg::Key(key) = arg {
+                assert!(
+                    lookup(lang, key).is_some(),
+                    "{what}: {name} names no message {key}"
+                );
+            }
+        }
+        let text = explain(lang, e);
+        assert!(
+            !text.contains('{') && !text.contains('}'),
+            "{what} in {lang:?} leaves a placeholder: {text}"
+        );
+        assert!(!text.trim().is_empty(), "{what} in {lang:?} is empty");
+    }
+}
+
+#[test]
+fn every_domain_error_variant_has_a_message_in_both_languages() {
+    let samples = domain_samples();
+    let mut seen = [false; DOMAIN_VARIANTS];
+    for e in &samples {
+        seen[domain_variant(e)] = true;
+        assert_explained(&format!("{e:?}"), &e.explanation());
+    }
+    let missing: Vec<usize> = (0..DOMAIN_VARIANTS).filter(|i| !seen[*i]).collect();
+    assert!(missing.is_empty(), "variants without a sample: {missing:?}");
+}
+
+#[test]
+fn every_store_error_has_a_message_in_both_languages() {
+    for e in store_samples() {
+        assert_explained(&format!("{e:?}"), &e.explanation());
+    }
+    for e in domain_samples() {
+        let wrapped = DispatchError::Domain(e.clone());
+        assert_eq!(wrapped.explanation(), e.explanation());
+    }
+}
+
+#[test]
+fn chinese_explanations_are_chinese() {
+    // A zh-CN reader never gets the English text of an error (the old fallback was
+    // `Display`); the placeholders' values (IDs, numbers) are all that stays as typed.
+    for e in domain_samples() {
+        let zh = explain(Lang::ZhCn, &e.explanation());
+        let en = explain(Lang::EnUs, &e.explanation());
+        assert_ne!(zh, en, "{e:?} reads the same in both languages");
+    }
+}
+
+#[test]
+fn a_status_inside_a_message_is_in_the_same_language() {
+    let e = DomainError::NotActive(Status::Canceled).explanation();
+    assert!(explain(Lang::EnUs, &e).contains("Canceled"));
+    assert!(explain(Lang::ZhCn, &e).contains("已取消"));
+}
