@@ -170,10 +170,13 @@ fn main() {
                 &s,
                 ctx,
                 &who,
-                Command::Assign {
-                    subscription: sub.clone(),
-                    users: vec![uid("staff1")],
-                },
+                Submission::keyed(
+                    SubmissionKey::try_from("bench-key-1").unwrap(),
+                    Command::Assign {
+                        subscription: sub.clone(),
+                        users: vec![uid("staff1")],
+                    },
+                ),
             )
             .map(|r| r.1.len())
         },
@@ -190,10 +193,13 @@ fn main() {
             now: now(),
         },
         &who,
-        Command::Assign {
-            subscription: sub.clone(),
-            users: vec![uid("staff1")],
-        },
+        Submission::keyed(
+            SubmissionKey::try_from("bench-key-2").unwrap(),
+            Command::Assign {
+                subscription: sub.clone(),
+                users: vec![uid("staff1")],
+            },
+        ),
     )
     .unwrap();
     time(

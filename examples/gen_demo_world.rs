@@ -771,6 +771,7 @@ impl Seeder {
             subject: id.0.clone(),
             outcome: AuditOutcome::Succeeded,
             detail: format!("{licenses} × {product}"),
+            submission: None,
         });
         self.subscriptions.push(Subscription {
             id: id.clone(),

@@ -1,7 +1,7 @@
 //! The language in use, as a context every page reads its text through.
 
 use crate::domain::commands::Explanation;
-use crate::i18n::{fill, lookup, Lang, Msg};
+use crate::i18n::{fill_msg, lookup, Lang, Msg};
 use crate::store::error::DispatchError;
 use crate::store::prefs;
 use leptos::prelude::*;
@@ -110,9 +110,9 @@ impl Locale {
         msg.text(self.lang.get())
     }
 
-    /// A message with its `{placeholders}` filled.
+    /// A message with its `{placeholders}` filled, in the plural form its count takes.
     pub fn tf(self, msg: Msg, args: &[(&str, &str)]) -> String {
-        fill(self.t(msg), args)
+        fill_msg(self.lang.get(), msg, args)
     }
 
     /// A message named by the domain's key; the key itself if the catalog lacks it

@@ -173,7 +173,7 @@ fn trials_follow_the_policy_and_the_product() {
                 now: now(),
             },
             &megan(),
-            cmd,
+            submitted(cmd),
         );
         assert_eq!(
             result.is_ok(),
@@ -906,4 +906,142 @@ fn refusals_can_be_written_to_the_audit_log_without_other_changes() {
         },
         s
     );
+}
+
+/// Each command that charges, assigns or changes licenses: sent twice with one key, it
+/// happens once; sent without a key, it is refused; a first try that was refused may be
+/// tried again with the same key.
+#[test]
+fn a_submission_key_is_taken_once() {
+    let catalog = catalog();
+    let ctx = Ctx {
+        catalog: &catalog,
+        now: now(),
+    };
+    let (s, sub) = megan_buys(&state(), 3);
+    let bill = s
+        .bills
+        .iter()
+        .find(|b| b.subscription == sub)
+        .unwrap()
+        .id
+        .clone();
+    let due = {
+        let mut s = s.clone();
+        s.bills.iter_mut().find(|b| b.id == bill).unwrap().status = BillStatus::Due;
+        s
+    };
+    let (assigned, _) = ok(
+        &s,
+        &megan(),
+        Command::Assign {
+            subscription: sub.clone(),
+            users: staff(0..1),
+        },
+    );
+    let purchase = Command::Purchase {
+        product: pid(POWER_BI_PRO),
+        licenses: qty(2),
+        card: card("4242424242424242"),
+    };
+    let table: Vec<(&str, &State, Actor, Command)> = vec![
+        ("purchase", &s, megan(), purchase.clone()),
+        (
+            "change_licenses",
+            &s,
+            megan(),
+            Command::ChangeLicenses {
+                subscription: sub.clone(),
+                total: qty(5),
+            },
+        ),
+        (
+            "assign",
+            &s,
+            megan(),
+            Command::Assign {
+                subscription: sub.clone(),
+                users: staff(0..2),
+            },
+        ),
+        (
+            "unassign",
+            &assigned,
+            megan(),
+            Command::Unassign {
+                subscription: sub.clone(),
+                user: uid("staff0"),
+            },
+        ),
+        ("pay_bill", &due, megan(), Command::PayBill { bill }),
+        (
+            "cancel",
+            &s,
+            megan(),
+            Command::Cancel {
+                subscription: sub.clone(),
+                reason: "not needed".into(),
+            },
+        ),
+        (
+            "centralize",
+            &assigned,
+            admin(),
+            Command::Centralize {
+                subscription: sub.clone(),
+            },
+        ),
+    ];
+    for (name, s, who, command) in table {
+        assert!(command.needs_key(), "{name}");
+        assert_eq!(
+            execute(s, ctx, &who, command.clone()).err(),
+            Some(DomainError::SubmissionKeyMissing),
+            "{name} without a key"
+        );
+        let key = fresh_key();
+        let (once, _) = execute(
+            s,
+            ctx,
+            &who,
+            Submission::keyed(key.clone(), command.clone()),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            execute(
+                &once,
+                ctx,
+                &who,
+                Submission::keyed(key.clone(), command.clone())
+            )
+            .err(),
+            Some(DomainError::AlreadySubmitted),
+            "{name} twice"
+        );
+        // Another form's key is another intent.
+        if name == "purchase" {
+            let (twice, _) = execute(&once, ctx, &who, submitted(command)).unwrap();
+            assert_eq!(twice.subscriptions.len(), once.subscriptions.len() + 1);
+        }
+    }
+
+    // Commands that neither charge nor touch licenses need no key.
+    let policy = Command::SetPolicy {
+        product: pid(POWER_BI_PRO),
+        value: PolicyValue::Disabled,
+    };
+    assert!(!policy.needs_key());
+    assert!(execute(&s, ctx, &admin(), policy).is_ok());
+
+    // A declined card leaves the key unused: the corrected order goes through with it.
+    let key = fresh_key();
+    let declined = Command::Purchase {
+        product: pid(POWER_BI_PRO),
+        licenses: qty(2),
+        card: card("4000000000000002"),
+    };
+    let refused = execute(&s, ctx, &megan(), Submission::keyed(key.clone(), declined));
+    assert!(matches!(refused, Err(DomainError::Declined(_))));
+    let (bought, _) = execute(&s, ctx, &megan(), Submission::keyed(key, purchase)).unwrap();
+    assert_eq!(bought.subscriptions.len(), s.subscriptions.len() + 1);
 }

@@ -12,6 +12,7 @@ use ssp::domain::directory::{
     AccountKind, AccountSource, AccountStatus, Cloud, Management, Sector,
 };
 use ssp::domain::eligibility::RULES;
+use ssp::domain::invariants::{self, Invariant};
 use ssp::domain::*;
 use ssp::store::files::SavedRef;
 use ssp::store::records;
@@ -454,7 +455,7 @@ fn step(
             now: clock,
         },
         &actor,
-        command,
+        submitted(command),
     ) {
         Ok((next, events)) => {
             prop_assert!(!events.is_empty());
@@ -536,6 +537,7 @@ proptest! {
             let mut whole = BTreeMap::new();
             records::apply(&mut whole, &records::all(SavedRef { clock, state: &s }));
             prop_assert_eq!(&stored, &whole, "no stale record is left behind");
+            prop_assert_eq!(invariants::check(&s, &catalog), Ok(()), "every state the commands make is sound");
         }
         let json = serde_json::to_string(&s).unwrap();
         for number in CARDS {
@@ -557,7 +559,7 @@ proptest! {
             .unwrap();
         let catalog = catalog();
         let result = execute(&state(), Ctx { catalog: &catalog, now: now() }, &actor("megan", "contoso"),
-            Command::Purchase { product: pid(POWER_BI_PRO), licenses: qty(n), card });
+            submitted(Command::Purchase { product: pid(POWER_BI_PRO), licenses: qty(n), card }));
         if let Ok((s, _)) = result {
             let json = serde_json::to_string(&s).unwrap();
             prop_assert!(!json.contains(&number));
@@ -565,6 +567,163 @@ proptest! {
             let stored = serde_json::to_value(&s.cards[0]).unwrap();
             let keys: Vec<&String> = stored.as_object().unwrap().keys().collect();
             prop_assert_eq!(keys, vec!["brand", "country", "expiry", "holder", "id", "last4", "owner"]);
+        }
+    }
+}
+
+proptest! {
+    /// Submissions that arrive twice — the same key, at once or later, among other commands
+    /// — change the state once: a key that succeeded is refused with `AlreadySubmitted`
+    /// and the state (money, licenses, audit) stays exactly as it was; a key whose first
+    /// try was refused may try again. Keys come from a pool of four, so repeats are common.
+    #[test]
+    fn a_submission_changes_the_state_once(
+        ops in proptest::collection::vec((arb_op(), 0usize..4, any::<bool>()), 1..24)
+    ) {
+        let catalog = catalog();
+        let mut s = state();
+        let clock = now();
+        let keys: Vec<SubmissionKey> = (0..4).map(|_| fresh_key()).collect();
+        let mut succeeded = std::collections::HashSet::new();
+        let ctx = Ctx { catalog: &catalog, now: clock };
+        for (op, k, resend) in &ops {
+            let Some((actor, command)) = to_command(&s, op) else { continue };
+            let key = keys[*k].clone();
+            let before = serde_json::to_string(&s).unwrap();
+            match execute(&s, ctx, &actor, Submission::keyed(key.clone(), command.clone())) {
+                Ok((next, _)) => {
+                    prop_assert!(succeeded.insert(key.clone()), "a used key succeeded again");
+                    prop_assert_eq!(next.audit.last().unwrap().submission.as_ref(), Some(&key));
+                    if *resend {
+                        // The same events again: a double click, Enter twice.
+                        let again = execute(&next, ctx, &actor, Submission::keyed(key.clone(), command));
+                        prop_assert_eq!(again.err(), Some(DomainError::AlreadySubmitted));
+                    }
+                    s = next;
+                }
+                Err(DomainError::AlreadySubmitted) => {
+                    prop_assert!(succeeded.contains(&key), "refused as a repeat, but never succeeded");
+                    prop_assert_eq!(serde_json::to_string(&s).unwrap(), before);
+                }
+                Err(_) => {
+                    prop_assert!(!succeeded.contains(&key), "a used key must be refused as a repeat first");
+                    prop_assert_eq!(serde_json::to_string(&s).unwrap(), before);
+                }
+            }
+        }
+        // Every success left its key once in the audit log, and no key twice.
+        let mut seen = std::collections::HashSet::new();
+        for e in s.audit.iter().filter_map(|e| e.submission.as_ref()) {
+            prop_assert!(seen.insert(e.clone()), "key {} taken twice", e.as_str());
+        }
+        prop_assert_eq!(seen, succeeded);
+    }
+}
+
+/// Breaks one rule of a sound state, the way a hand-edited file or a bug would; returns
+/// the rule it broke.
+fn corrupt(s: &mut State, which: usize, pick: usize) -> Invariant {
+    let n = s.subscriptions.len();
+    let sub = pick % n;
+    let money = |minor: i64, currency: &str| -> Money {
+        serde_json::from_value(serde_json::json!({ "minor": minor, "currency": currency })).unwrap()
+    };
+    match which % 10 {
+        0 => {
+            let again = s.directory.users[pick % s.directory.users.len()].clone();
+            s.directory.users.push(again);
+            Invariant::UniqueIds
+        }
+        1 => {
+            let again = (*s.subscriptions[sub]).clone();
+            s.subscriptions.push(std::sync::Arc::new(again));
+            Invariant::UniqueIds
+        }
+        2 => {
+            // An imported file whose sequence was set back: the next ID would be an old one.
+            s.sequence = 0;
+            Invariant::SequenceAhead
+        }
+        3 => {
+            std::sync::Arc::make_mut(&mut s.subscriptions[sub]).product =
+                ProductId::try_from("CFQ7TTC0ZZZZ").unwrap();
+            Invariant::ReferencesResolve
+        }
+        4 => {
+            std::sync::Arc::make_mut(&mut s.subscriptions[sub]).purchaser = Some(uid("ghost"));
+            Invariant::ReferencesResolve
+        }
+        5 => {
+            let i = pick % s.bills.len();
+            s.bills[i].subscription = SubscriptionId("elsewhere".into());
+            Invariant::ReferencesResolve
+        }
+        6 => {
+            // Someone of another organization (the data set's own Fabrikam user) gets a license.
+            let outsider = s
+                .directory
+                .users
+                .iter()
+                .find(|u| u.tenant != s.subscriptions[sub].tenant)
+                .map(|u| u.id.clone())
+                .unwrap();
+            let x = std::sync::Arc::make_mut(&mut s.subscriptions[sub]);
+            x.assigned.push(outsider);
+            x.licenses = Quantity::try_from(x.assigned.len() as u32).unwrap();
+            Invariant::AssigneesBelong
+        }
+        7 => {
+            // Two real people of the tenant, on a subscription of one license.
+            let tenant = s.subscriptions[sub].tenant.clone();
+            let people: Vec<UserId> = s
+                .directory
+                .users
+                .iter()
+                .filter(|u| u.tenant == tenant)
+                .take(2)
+                .map(|u| u.id.clone())
+                .collect();
+            let x = std::sync::Arc::make_mut(&mut s.subscriptions[sub]);
+            x.licenses = Quantity::ONE;
+            x.assigned = people;
+            Invariant::AssignedWithinLicenses
+        }
+        8 => {
+            let i = pick % s.bills.len();
+            s.bills[i].amount = money(-100, s.bills[i].amount.currency().code());
+            Invariant::MoneyInMarketCurrency
+        }
+        _ => {
+            let x = std::sync::Arc::make_mut(&mut s.subscriptions[sub]);
+            let other = if x.unit_price.currency().code() == "EUR" {
+                "JPY"
+            } else {
+                "EUR"
+            };
+            x.unit_price = money(100, other);
+            Invariant::MoneyInMarketCurrency
+        }
+    }
+}
+
+proptest! {
+    /// A single corruption of any state the commands make is caught, and named by its rule.
+    #[test]
+    fn one_corruption_is_caught(ops in proptest::collection::vec(arb_op(), 0..12), which in 0usize..10, pick in 0usize..1000) {
+        let catalog = catalog();
+        let (mut s, _) = megan_buys(&state(), 3);
+        for op in &ops {
+            if let Some((actor, command)) = to_command(&s, op) {
+                if let Ok((next, _)) = execute(&s, Ctx { catalog: &catalog, now: now() }, &actor, submitted(command)) {
+                    s = next;
+                }
+            }
+        }
+        prop_assert_eq!(invariants::check(&s, &catalog), Ok(()));
+        let rule = corrupt(&mut s, which, pick);
+        match invariants::check(&s, &catalog) {
+            Ok(()) => prop_assert!(false, "corruption {} went unnoticed", which),
+            Err(v) => prop_assert_eq!(v.rule(), rule, "{:?}", v),
         }
     }
 }

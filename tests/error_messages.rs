@@ -7,6 +7,7 @@ use ssp::domain::authz::Denied;
 use ssp::domain::card::{Brand, CardError, CardId, Decline};
 use ssp::domain::commands::{Arg, AssignRefusal, DomainError, Explanation};
 use ssp::domain::eligibility::{Decision, Stage, Verdict};
+use ssp::domain::invariants::Violation;
 use ssp::domain::money::{Currency, MoneyError};
 use ssp::domain::subscription::{BillId, Status, SubscriptionId};
 use ssp::domain::{ProductId, Role, UserId};
@@ -47,9 +48,11 @@ fn domain_variant(e: &DomainError) -> usize {
         E::Shortfall { .. } => 25,
         E::OwnAccount => 26,
         E::Money(_) => 27,
+        E::SubmissionKeyMissing => 28,
+        E::AlreadySubmitted => 29,
     }
 }
-const DOMAIN_VARIANTS: usize = 28;
+const DOMAIN_VARIANTS: usize = 30;
 
 fn domain_samples() -> Vec<DomainError> {
     let product = ProductId::try_from("CFQ7TTC0LH18").unwrap();
@@ -88,6 +91,8 @@ fn domain_samples() -> Vec<DomainError> {
             available: 2,
         },
         DomainError::OwnAccount,
+        DomainError::SubmissionKeyMissing,
+        DomainError::AlreadySubmitted,
         DomainError::Ineligible(verdict(Decision::PolicyDisabled)),
         DomainError::TrialNotAllowed(verdict(Decision::TrialsOnly)),
     ];
@@ -166,27 +171,47 @@ fn store_samples() -> Vec<DispatchError> {
         }),
         file(StateFileError::Shape("missing field `state`".into())),
         file(StateFileError::NoTenants),
-        file(StateFileError::UserInUnknownTenant {
+        file(StateFileError::Invariant(Violation::DuplicateId {
+            kind: "subscription",
+            id: "sub-000001".into(),
+        })),
+        file(StateFileError::Invariant(Violation::SequenceBehind {
+            id: "sub-000009".into(),
+            sequence: 0,
+        })),
+        file(StateFileError::Invariant(Violation::Unresolved {
+            kind: "bill",
+            id: "bill-000001".into(),
+            names: "subscription",
+            missing: "sub-000404".into(),
+        })),
+        file(StateFileError::Invariant(Violation::AssigneeUnknown {
+            subscription: "sub-000001".into(),
             user: "u-x".into(),
-            tenant: "t-x".into(),
-        }),
-        file(StateFileError::DuplicateSubscription("sub-000001".into())),
-        file(StateFileError::UnknownProduct {
+        })),
+        file(StateFileError::Invariant(Violation::AssigneeOtherTenant {
             subscription: "sub-000001".into(),
-            product: "CFQ7TTC0ZZZZ".into(),
-        }),
-        file(StateFileError::UnknownTenant {
+            user: "kai".into(),
+        })),
+        file(StateFileError::Invariant(Violation::AssignedTwice {
             subscription: "sub-000001".into(),
-            tenant: "t-x".into(),
-        }),
-        file(StateFileError::OverAssigned("sub-000001".into())),
-        file(StateFileError::UnknownPurchaser {
+            user: "megan".into(),
+        })),
+        file(StateFileError::Invariant(Violation::OverAssigned {
             subscription: "sub-000001".into(),
-            user: "u-x".into(),
-        }),
-        file(StateFileError::BillForUnknownSubscription(
-            "bill-000001".into(),
-        )),
+            assigned: 3,
+            licenses: 2,
+        })),
+        file(StateFileError::Invariant(Violation::NegativeAmount {
+            kind: "bill",
+            id: "bill-000001".into(),
+        })),
+        file(StateFileError::Invariant(Violation::WrongCurrency {
+            kind: "subscription",
+            id: "sub-000001".into(),
+            found: "EUR".into(),
+            expected: "USD".into(),
+        })),
         records(RecordsError::NoHead),
         records(RecordsError::Newer { schema: 9 }),
         records(RecordsError::Malformed {
@@ -206,11 +231,13 @@ fn assert_explained(what: &str, e: &Explanation) {
             e.key
         );
         for (name, arg) in &e.args {
-            if let Arg::Key(key) = arg {
-                assert!(
+            match arg {
+                Arg::Key(key) => assert!(
                     lookup(lang, key).is_some(),
                     "{what}: {name} names no message {key}"
-                );
+                ),
+                Arg::Explained(inner) => assert_explained(what, inner),
+                Arg::Text(_) => {}
             }
         }
         let text = explain(lang, e);

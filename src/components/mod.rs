@@ -2,7 +2,9 @@
 //! notice) read the store and session, and every piece reads the locale for its text.
 
 pub mod card_form;
+pub mod count_field;
 pub mod download;
+pub mod form_key;
 pub mod notice;
 pub mod stepper;
 pub mod top_bar;

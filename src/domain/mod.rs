@@ -8,6 +8,7 @@ pub mod commands;
 pub mod console;
 pub mod directory;
 pub mod eligibility;
+pub mod invariants;
 pub mod money;
 pub mod policy;
 pub mod seed;
@@ -17,11 +18,11 @@ pub mod views;
 pub use authz::{may, principal, Action, Actor, Denied, Subject};
 pub use card::{Brand, CardError, CardInput, PaymentCard, StoredCard};
 pub use catalog::{Catalog, Country, Market, Product, ProductFamily, ProductId};
-pub use commands::{advance, execute, Command, Ctx, DomainError, Event};
+pub use commands::{advance, execute, Command, Ctx, DomainError, Event, Submission};
 pub use directory::{Directory, Email, Role, Tenant, TenantId, User, UserId};
 pub use eligibility::{
     evaluate, evaluate_email, Allowance, Decision, Rule, Stage, TrialKind, Verdict,
 };
 pub use money::{Currency, Money};
 pub use policy::{Policies, PolicyValue};
-pub use subscription::{Quantity, State, Subscription, SubscriptionId};
+pub use subscription::{Quantity, State, SubmissionKey, Subscription, SubscriptionId};

@@ -18,19 +18,54 @@ pub struct Quantity(u32);
 /// The most licenses one subscription may hold (the admin center's own ceiling).
 pub const MAX_LICENSES: u32 = 100_000;
 
+/// Why typed text is not a number of licenses. Each names what is wrong with what was
+/// typed, so the field can say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QuantityError {
-    Zero,
-    TooMany,
+    Empty,
+    /// Letters, symbols or spaces inside the number.
     NotANumber,
+    /// `1.5`, `2,5`: licenses are whole.
+    Decimal,
+    Negative,
+    Zero,
+    /// Above the most allowed: `max`.
+    TooMany {
+        max: u32,
+    },
+    /// `１２`: digits typed with a full-width (CJK) keyboard.
+    FullWidth,
+    /// `1e3`.
+    Exponent,
+}
+
+impl QuantityError {
+    /// The catalog key of the message shown under the field.
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            QuantityError::Empty => "quantity.empty",
+            QuantityError::NotANumber => "quantity.not_a_number",
+            QuantityError::Decimal => "quantity.decimal",
+            QuantityError::Negative => "quantity.negative",
+            QuantityError::Zero => "quantity.zero",
+            QuantityError::TooMany { .. } => "quantity.too_many",
+            QuantityError::FullWidth => "quantity.full_width",
+            QuantityError::Exponent => "quantity.exponent",
+        }
+    }
 }
 
 impl fmt::Display for QuantityError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QuantityError::Zero => write!(f, "choose at least one license"),
-            QuantityError::TooMany => write!(f, "at most {MAX_LICENSES} licenses"),
+            QuantityError::Empty => write!(f, "enter a number of licenses"),
             QuantityError::NotANumber => write!(f, "the number of licenses is a whole number"),
+            QuantityError::Decimal => write!(f, "licenses are whole: no decimals"),
+            QuantityError::Negative => write!(f, "the number of licenses cannot be negative"),
+            QuantityError::Zero => write!(f, "choose at least one license"),
+            QuantityError::TooMany { max } => write!(f, "at most {max}"),
+            QuantityError::FullWidth => write!(f, "type the digits 0-9, not full-width digits"),
+            QuantityError::Exponent => write!(f, "type the number in full, without an exponent"),
         }
     }
 }
@@ -48,21 +83,71 @@ impl TryFrom<u32> for Quantity {
     fn try_from(n: u32) -> Result<Self, Self::Error> {
         match n {
             0 => Err(QuantityError::Zero),
-            n if n > MAX_LICENSES => Err(QuantityError::TooMany),
+            n if n > MAX_LICENSES => Err(QuantityError::TooMany { max: MAX_LICENSES }),
             n => Ok(Quantity(n)),
         }
     }
 }
 
+/// A whole number from 1 to `max`, from text as typed: surrounding spaces are ignored,
+/// anything else that is not the digits 0-9 is refused with what it is. Nothing is rounded
+/// or dropped, so the number used is the number shown.
+pub fn parse_count(text: &str, max: u32) -> Result<u32, QuantityError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(QuantityError::Empty);
+    }
+    if text.chars().any(|c| ('\u{ff10}'..='\u{ff19}').contains(&c)) {
+        return Err(QuantityError::FullWidth);
+    }
+    let (negative, digits) = match text.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let numeric = |c: char| c.is_ascii_digit();
+    if !digits.chars().all(numeric) {
+        let decimal = digits.split_once(['.', ',']).is_some_and(|(w, f)| {
+            !w.is_empty() && w.chars().all(numeric) && !f.is_empty() && f.chars().all(numeric)
+        });
+        let exponent = digits.split_once(['e', 'E']).is_some_and(|(m, e)| {
+            !m.is_empty()
+                && !e.is_empty()
+                && m.chars().all(|c| numeric(c) || c == '.')
+                && e.trim_start_matches(['+', '-']).chars().all(numeric)
+        });
+        return Err(if decimal {
+            QuantityError::Decimal
+        } else if exponent {
+            QuantityError::Exponent
+        } else {
+            QuantityError::NotANumber
+        });
+    }
+    if digits.is_empty() {
+        return Err(QuantityError::NotANumber);
+    }
+    if negative {
+        // "-0" is as much no license as "0".
+        return Err(if digits.bytes().all(|b| b == b'0') {
+            QuantityError::Zero
+        } else {
+            QuantityError::Negative
+        });
+    }
+    // Leading zeros are still the number typed; anything past u32 is too many.
+    let n: u32 = digits.parse().map_err(|_| QuantityError::TooMany { max })?;
+    match n {
+        0 => Err(QuantityError::Zero),
+        n if n > max => Err(QuantityError::TooMany { max }),
+        n => Ok(n),
+    }
+}
+
+/// Licenses as typed, through `parse_count` up to `MAX_LICENSES`.
 impl TryFrom<&str> for Quantity {
     type Error = QuantityError;
     fn try_from(text: &str) -> Result<Self, Self::Error> {
-        let text = text.trim();
-        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(QuantityError::NotANumber);
-        }
-        let n: u32 = text.parse().map_err(|_| QuantityError::TooMany)?;
-        Quantity::try_from(n)
+        parse_count(text, MAX_LICENSES).map(Quantity)
     }
 }
 
@@ -252,6 +337,57 @@ pub struct AuditEvent {
     pub subject: String,
     pub outcome: AuditOutcome,
     pub detail: String,
+    /// The key of the submission a successful command came with: each is taken once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<SubmissionKey>,
+}
+
+/// Made when a form or an order review opens, and sent with every command it submits.
+/// The domain takes each key once, so whatever arrives twice — a double click, a repeated
+/// Enter, an event sent again, back then forward — changes money and licenses once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SubmissionKey(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MalformedKey;
+
+impl SubmissionKey {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// 8 to 64 characters of `A-Z a-z 0-9 - _`.
+impl TryFrom<&str> for SubmissionKey {
+    type Error = MalformedKey;
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        let ok = (8..=64).contains(&text.len())
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| SubmissionKey(text.to_owned()))
+            .ok_or(MalformedKey)
+    }
+}
+
+impl TryFrom<String> for SubmissionKey {
+    type Error = MalformedKey;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        SubmissionKey::try_from(text.as_str())
+    }
+}
+
+impl From<SubmissionKey> for String {
+    fn from(key: SubmissionKey) -> String {
+        key.0
+    }
+}
+
+impl fmt::Display for MalformedKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a submission key is 8 to 64 letters, digits, '-' or '_'")
+    }
 }
 
 /// Everything that changes: the whole persisted state of the demo world.
@@ -303,11 +439,14 @@ mod tests {
             (" 25 ", Ok(25)),
             ("100000", Ok(100_000)),
             ("0", Err(QuantityError::Zero)),
-            ("100001", Err(QuantityError::TooMany)),
-            ("99999999999", Err(QuantityError::TooMany)),
-            ("-1", Err(QuantityError::NotANumber)),
-            ("1.5", Err(QuantityError::NotANumber)),
-            ("", Err(QuantityError::NotANumber)),
+            ("100001", Err(QuantityError::TooMany { max: MAX_LICENSES })),
+            (
+                "99999999999",
+                Err(QuantityError::TooMany { max: MAX_LICENSES }),
+            ),
+            ("-1", Err(QuantityError::Negative)),
+            ("1.5", Err(QuantityError::Decimal)),
+            ("", Err(QuantityError::Empty)),
         ];
         for (text, expected) in cases {
             assert_eq!(

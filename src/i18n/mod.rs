@@ -87,23 +87,121 @@ pub fn explain(lang: Lang, explanation: &Explanation) -> String {
             let value = match value {
                 Arg::Text(text) => text.clone(),
                 Arg::Key(key) => lookup(lang, key).unwrap_or(key).to_owned(),
+                Arg::Explained(inner) => explain(lang, inner),
             };
             (*name, value)
         })
         .collect();
     let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    fill(
-        lookup(lang, explanation.key).unwrap_or(explanation.key),
-        &args,
-    )
+    match Msg::from_key(explanation.key) {
+        Some(msg) => fill_msg(lang, msg, &args),
+        None => fill(explanation.key, &args),
+    }
 }
 
-/// Replaces `{name}` placeholders.
-pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// The placeholders that hold counts.
+pub const COUNTS: &[&str] = &[
+    "n",
+    "count",
+    "events",
+    "needed",
+    "available",
+    "missing",
+    "requested",
+    "assigned",
+    "total",
+    "self_service",
+    "refused",
+    "given",
+    "buy",
+    "try",
+    "people",
+    "digits",
+    "max",
+    "sequence",
+    "licenses",
+    "done",
+    "shown",
+    "subscriptions",
+];
+
+/// The count placeholders of an en-US text that stand before a plural noun ("{n}
+/// licenses", "{n} more licenses", "{n} people").
+pub fn counted_nouns(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        let words: Vec<&str> = after[close + 1..]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect();
+        let starts_with_word = after[close + 1..].starts_with(' ');
+        let plural = |w: &&str| (w.ends_with('s') && w.len() > 2) || *w == "people";
+        if COUNTS.contains(&name) && starts_with_word && words.iter().any(plural) {
+            found.push(name.to_owned());
+        }
+        rest = &after[close + 1..];
     }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// A message with its placeholders filled, in the plural form its count takes: a message
+/// whose en-US text puts a count before a plural noun has a `.one` form, chosen when that
+/// count is 1 (`a_count_before_a_plural_noun_has_plural_forms` checks every message).
+pub fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+    let count = counted_nouns(msg.text(Lang::EnUs))
+        .first()
+        .and_then(|name| args.iter().find(|(n, _)| n == name))
+        .and_then(|(_, v)| v.parse::<u64>().ok());
+    let text = count.map_or_else(|| msg.text(lang), |n| plural(lang, msg, n));
+    fill(text, args)
+}
+
+/// A message with a count, in the form the count takes: en-US has "one" (a `key.one`
+/// message beside the key) and "other"; zh-CN has one form for every count.
+pub fn plural(lang: Lang, msg: Msg, count: u64) -> &'static str {
+    let one = (lang == Lang::EnUs && count == 1)
+        .then(|| lookup(lang, &format!("{}.one", msg.key())))
+        .flatten();
+    one.unwrap_or_else(|| msg.text(lang))
+}
+
+/// Replaces `{name}` placeholders. A value that ends a sentence with its own period
+/// ("Contoso Ltd.") takes the place of the template's: never "Ltd..".
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, &after[close + 1..]))
+        });
+        match value {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = if value.ends_with('.') {
+                    tail.strip_prefix('.').unwrap_or(tail)
+                } else {
+                    tail
+                };
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -123,7 +221,7 @@ catalog! {
     TenantLabel "app.tenant" => "Organization", "组织";
     AccountLabel "app.account" => "Account", "帐户";
     Loading "app.loading" => "Loading…", "正在加载…";
-    LoadingFile "app.loading.file" => "Loading {file} ({done} of {total} files)", "正在加载 {file}（第 {done} 个，共 {total} 个文件）";
+    LoadingFile "app.loading.file" => "Loading {file} (file {done} of {total})", "正在加载 {file}（第 {done} 个，共 {total} 个文件）";
     LoadFailedTitle "app.load_failed.title" => "The demo world could not be loaded", "无法加载演示数据";
     LoadFailedBody "app.load_failed.body" => "The file {file} is missing or malformed, so the app cannot start. What went wrong:", "文件 {file} 缺失或格式错误，因此应用无法启动。错误详情：";
     Retry "app.retry" => "Try again", "重试";
@@ -157,7 +255,7 @@ catalog! {
     DemoClockHeading "demo.clock.heading" => "Demo clock", "演示时钟";
     DemoAdvanceDay "demo.clock.day" => "Advance one day", "前进一天";
     DemoAdvanceMonth "demo.clock.month" => "Advance one month", "前进一个月";
-    DemoClockMoved "demo.clock.moved" => "The clock moved on: {events} renewals, conversions or expiries.", "时钟已前进：{events} 次续订、转换或到期。";
+    DemoClockMoved "demo.clock.moved" => "The clock moved on. Renewals, conversions and expiries: {events}.", "时钟已前进。续订、转换和到期：{events} 次。";
     DemoDataHeading "demo.data.heading" => "Demo data", "演示数据";
     DemoExport "demo.export" => "Export as JSON", "导出为 JSON";
     DemoImport "demo.import" => "Import JSON…", "导入 JSON…";
@@ -168,8 +266,8 @@ catalog! {
     DemoSeedHeading "demo.seed.heading" => "Add subscriptions for load", "添加订阅以进行负载测试";
     DemoSeedCount "demo.seed.count" => "How many", "数量";
     DemoSeedButton "demo.seed.button" => "Add subscriptions", "添加订阅";
-    DemoSeedInvalid "demo.seed.invalid" => "Choose a number from 1 to 50,000.", "请选择 1 到 50,000 之间的数字。";
     DemoSeeded "demo.seed.done" => "Added {n} subscriptions.", "已添加 {n} 个订阅。";
+    DemoSeededOne "demo.seed.done.one" => "Added {n} subscription.", "已添加 {n} 个订阅。";
     DemoAccountsHeading "demo.accounts.heading" => "Demo accounts", "演示帐户";
     DemoAccountsIntro "demo.accounts.intro" => "Every account has the password", "所有帐户的密码均为";
     DemoAccountPurchaser "demo.account.purchaser" => "has bought through self-service", "已通过自助服务购买";
@@ -209,8 +307,6 @@ catalog! {
     SignedInAs "checkout.signed_in_as" => "Signed in as {name}.", "已作为 {name} 登录。";
     SignInAs "checkout.sign_in_as" => "Sign in as {email}", "以 {email} 身份登录";
     NotThisPerson "checkout.not_this_person" => "That is not the account you entered. Sign in with {email}, or go back and change the email.", "这不是你输入的帐户。请使用 {email} 登录，或返回更改电子邮件。";
-    QuantityAtLeastOne "checkout.quantity.min" => "Enter a whole number of licenses, at least 1.", "请输入许可证的整数数量，至少为 1。";
-    QuantityTooMany "checkout.quantity.max" => "At most 100,000 licenses in one subscription.", "一个订阅最多 100,000 个许可证。";
     LicensesLabel "checkout.licenses" => "Number of licenses", "许可证数量";
     TotalLabel "checkout.total" => "Total per month", "每月总计";
     UnitPriceLabel "checkout.unit_price" => "Price per license", "每个许可证的价格";
@@ -280,8 +376,11 @@ catalog! {
     LicensesHeading "purchaser.licenses" => "Buy or remove licenses", "购买或删除许可证";
     TotalLicenses "purchaser.total_licenses" => "Total licenses", "许可证总数";
     ChangePreviewMore "purchaser.preview_more" => "{n} more licenses: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的卡中扣除 {amount}。";
+    ChangePreviewMoreOne "purchaser.preview_more.one" => "{n} more license: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的卡中扣除 {amount}。";
     ChangePreviewFewer "purchaser.preview_fewer" => "{n} fewer licenses: your next bill goes down to {amount} per month.", "减少 {n} 个许可证：你的下一期账单将降至每月 {amount}。";
-    BelowAssigned "purchaser.below_assigned" => "{assigned} licenses are assigned. Unassign {n} people before lowering the total to {total}.", "已分配 {assigned} 个许可证。在将总数降至 {total} 之前，请先取消分配 {n} 个人员。";
+    ChangePreviewFewerOne "purchaser.preview_fewer.one" => "{n} fewer license: your next bill goes down to {amount} per month.", "减少 {n} 个许可证：你的下一期账单将降至每月 {amount}。";
+    BelowAssigned "purchaser.below_assigned" => "Licenses assigned: {assigned}. Unassign {n} people before lowering the total to {total}.", "已分配的许可证：{assigned} 个。将总数降至 {total} 之前，请先取消分配 {n} 人的许可证。";
+    BelowAssignedOne "purchaser.below_assigned.one" => "Licenses assigned: {assigned}. Unassign {n} person before lowering the total to {total}.", "已分配的许可证：{assigned} 个。将总数降至 {total} 之前，请先取消分配 {n} 人的许可证。";
     SaveChanges "purchaser.save" => "Save", "保存";
     Saved "purchaser.saved" => "Saved.", "已保存。";
     AssignHeading "purchaser.assign" => "Assign licenses", "分配许可证";
@@ -291,9 +390,11 @@ catalog! {
     Chosen "purchaser.chosen" => "Chosen ({n} of at most 20)", "已选择（{n} 人，最多 20 人）";
     Remove "purchaser.remove" => "Remove {name}", "删除 {name}";
     AssignButton "purchaser.assign_button" => "Assign {n} licenses", "分配 {n} 个许可证";
+    AssignButtonOne "purchaser.assign_button.one" => "Assign {n} license", "分配 {n} 个许可证";
     AssignedDone "purchaser.assigned_done" => "Assigned {n} licenses.", "已分配 {n} 个许可证。";
+    AssignedDoneOne "purchaser.assigned_done.one" => "Assigned {n} license.", "已分配 {n} 个许可证。";
     TooManyAtOnce "purchaser.too_many" => "You can assign at most 20 people at a time ({n} chosen).", "一次最多可以分配 20 人（已选择 {n} 人）。";
-    NotEnoughLicenses "purchaser.not_enough" => "{requested} people chosen, but only {available} licenses are available. Buy more first.", "已选择 {requested} 人，但只有 {available} 个许可证可用。请先购买更多许可证。";
+    NotEnoughLicenses "purchaser.not_enough" => "People chosen: {requested}. Licenses available: {available}. Buy more first.", "已选择的人员：{requested} 人。可用的许可证：{available} 个。请先购买更多许可证。";
     RefusedPeople "purchaser.refused" => "These people can't get a license, so nobody was assigned:", "这些人员无法获得许可证，因此没有分配任何人：";
     RefusalOtherTenant "refusal.other_tenant" => "not in your organization", "不在你的组织中";
     RefusalGuest "refusal.guest" => "a guest account", "来宾帐户";
@@ -319,6 +420,7 @@ catalog! {
     CancelReasonOther "reason.other" => "Another reason", "其他原因";
     CancelFeedback "purchaser.cancel_feedback" => "Feedback (optional)", "反馈（可选）";
     CancelConfirm "purchaser.cancel_confirm" => "Canceling ends {product} now: the {n} people with a license lose access at once, and it does not renew.", "取消后 {product} 立即结束：{n} 名拥有许可证的人员将立即失去访问权限，并且不会续订。";
+    CancelConfirmOne "purchaser.cancel_confirm.one" => "Canceling ends {product} now: the {n} person with a license loses access at once, and it does not renew.", "取消后 {product} 立即结束：{n} 名拥有许可证的人员将立即失去访问权限，并且不会续订。";
     CancelButton "purchaser.cancel_button" => "Cancel subscription", "取消订阅";
     Canceled "purchaser.canceled" => "The subscription is canceled.", "订阅已取消。";
     BillsTitle "purchaser.bills" => "Bills and payments", "账单和付款";
@@ -353,9 +455,12 @@ catalog! {
     SourceTrial "source.trial" => "Self-service trial", "自助试用";
     PurchaserLeft "products.purchaser_left" => "Purchaser left", "购买者已离开";
     RowsCount "products.rows" => "{n} rows", "{n} 行";
+    RowsCountOne "products.rows.one" => "{n} row", "{n} 行";
     NoRows "products.no_rows" => "No products match.", "没有匹配的产品。";
     ExpandRow "products.expand" => "Show the {n} purchases", "显示 {n} 笔购买";
+    ExpandRowOne "products.expand.one" => "Show the {n} purchase", "显示 {n} 笔购买";
     CollapseRow "products.collapse" => "Hide the {n} purchases", "隐藏 {n} 笔购买";
+    CollapseRowOne "products.collapse.one" => "Hide the {n} purchase", "隐藏 {n} 笔购买";
     Purchases "products.purchases" => "Purchases", "购买";
     ShowMore "products.show_more" => "Show {n} more", "再显示 {n} 个";
     DetailTitle "products.detail" => "{product} — {id}", "{product} — {id}";
@@ -369,15 +474,19 @@ catalog! {
     MoveUsers "products.move_users" => "Move users to a central subscription", "将用户移至集中订阅";
     MoveTarget "products.move_target" => "Central subscription", "集中订阅";
     MoveNoTarget "products.move_no_target" => "There's no central subscription of this product yet.", "还没有此产品的集中订阅。";
-    Shortfall "products.shortfall" => "{needed} licenses are needed and {available} are free: buy {missing} more at the central price of {price} each.", "需要 {needed} 个许可证，当前有 {available} 个空闲：请以每个 {price} 的集中价格再购买 {missing} 个。";
+    Shortfall "products.shortfall" => "Licenses needed: {needed}. Free: {available}. Buy {missing} more at the central price of {price} each.", "需要的许可证：{needed} 个。空闲：{available} 个。请以每个 {price} 的集中价格再购买 {missing} 个。";
     BuyMissing "products.buy_missing" => "Buy {n} central licenses", "购买 {n} 个集中许可证";
+    BuyMissingOne "products.buy_missing.one" => "Buy {n} central license", "购买 {n} 个集中许可证";
     MoveButton "products.move_button" => "Move {n} users", "移动 {n} 个用户";
+    MoveButtonOne "products.move_button.one" => "Move {n} user", "移动 {n} 个用户";
     Moved "products.moved" => "The users were moved; the self-service subscription is deleted and its purchaser notified.", "用户已移动；自助服务订阅已删除，并已通知其购买者。";
     AdminCancel "products.admin_cancel" => "Cancel this subscription", "取消此订阅";
     AdminCancelConfirm "products.admin_cancel_confirm" => "Its {n} users lose the license now, the subscription is deleted, and {purchaser} is notified.", "其 {n} 个用户将立即失去许可证，订阅将被删除，并通知 {purchaser}。";
+    AdminCancelConfirmOne "products.admin_cancel_confirm.one" => "Its {n} user loses the license now, the subscription is deleted, and {purchaser} is notified.", "其 {n} 个用户将立即失去许可证，订阅将被删除，并通知 {purchaser}。";
     AdminCanceled "products.admin_canceled" => "The subscription is deleted and its purchaser notified.", "订阅已删除，并已通知其购买者。";
     CentralizeHeading "products.centralize" => "Centralize", "集中管理";
     CentralizeBody "products.centralize_body" => "Buy {n} central licenses at {price} each, assign them to the same people, and ask {purchaser} to cancel.", "以每个 {price} 的价格购买 {n} 个集中许可证，分配给相同的人员，并请 {purchaser} 取消。";
+    CentralizeBodyOne "products.centralize_body.one" => "Buy {n} central license at {price}, assign it to the same person, and ask {purchaser} to cancel.", "以每个 {price} 的价格购买 {n} 个集中许可证，分配给相同的人员，并请 {purchaser} 取消。";
     CentralizeButton "products.centralize_button" => "Buy and assign central licenses", "购买并分配集中许可证";
     Centralized "products.centralized" => "Central licenses assigned; the purchaser was asked to cancel.", "已分配集中许可证；已请购买者取消。";
     CentralPriceCompare "products.price_compare" => "Self-service price {ss} · central price {central}", "自助服务价格 {ss} · 集中价格 {central}";
@@ -467,7 +576,7 @@ catalog! {
     VerdictUnmanagedTenant "verdict.unmanaged_tenant" => "{tenant} isn't managed by an IT admin, so self-service purchase isn't available. Contact your IT admin.", "{tenant} 不由 IT 管理员管理，因此无法进行自助服务购买。请联系你的 IT 管理员。";
     VerdictGovernment "verdict.government" => "Self-service purchase isn't available for government organizations. Contact your IT admin.", "政府组织无法使用自助服务购买。请联系你的 IT 管理员。";
     VerdictEducation "verdict.education" => "Self-service purchase isn't available for education organizations. Contact your IT admin.", "教育组织无法使用自助服务购买。请联系你的 IT 管理员。";
-    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in {tenant}'s cloud. Contact your IT admin.", "{tenant} 所在的云中无法使用自助服务购买。请联系你的 IT 管理员。";
+    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in the sovereign cloud that {tenant} uses. Contact your IT admin.", "{tenant} 所在的云中无法使用自助服务购买。请联系你的 IT 管理员。";
     VerdictAccountNotFound "verdict.account_not_found" => "{tenant} has no account with this address. Check it, or use the address you sign in with at work.", "{tenant} 中没有使用此地址的帐户。请检查地址，或使用你在工作中登录的地址。";
     VerdictAccountDisabled "verdict.account_disabled" => "This account is disabled. Contact your IT admin.", "此帐户已被禁用。请联系你的 IT 管理员。";
     VerdictAccountDeleted "verdict.account_deleted" => "This account was deleted. Contact your IT admin.", "此帐户已被删除。请联系你的 IT 管理员。";
@@ -488,6 +597,7 @@ catalog! {
     CardErrorExpiryMalformed "card.error.expiry_malformed" => "Enter the expiry date as MM/YY.", "请按 MM/YY 格式输入到期日期。";
     CardErrorExpired "card.error.expired" => "This card has expired.", "此卡已过期。";
     CardErrorCodeLength "card.error.code_length" => "The security code has {digits} digits for this card.", "此卡的安全码为 {digits} 位数字。";
+    CardErrorCodeLengthOne "card.error.code_length.one" => "The security code has {digits} digit for this card.", "此卡的安全码为 {digits} 位数字。";
     CardErrorHolderMissing "card.error.holder_missing" => "Enter the name on the card.", "请输入卡上的姓名。";
     CardErrorCountryMissing "card.error.country_missing" => "Choose the billing country.", "请选择帐单国家/地区。";
     DeclineDeclined "card.decline.declined" => "Your card was declined. Try another card.", "你的卡被拒绝。请尝试其他卡。";
@@ -514,9 +624,10 @@ catalog! {
     PolicyDisabledHelp "policy.help.disabled" => "People can neither buy nor try the product by themselves.", "用户无法自行购买或试用该产品。";
     PolicyPanelLabel "policy.panel" => "Setting for {product}", "{product} 的设置";
     PolicyChoose "policy.choose" => "Self-service trials and purchases", "自助试用和购买";
-    PolicyImpactNow "policy.impact.now" => "Now: {buy} of {people} people can buy it and {try} can start a trial.", "当前：{people} 人中有 {buy} 人可以购买，{try} 人可以开始试用。";
+    PolicyImpactNow "policy.impact.now" => "Now, of {people} in your organization: {buy} can buy it and {try} can start a trial.", "当前，组织中的 {people} 人里：{buy} 人可以购买，{try} 人可以开始试用。";
     PolicyImpactAfter "policy.impact.after" => "After saving: {buy} can buy it and {try} can start a trial.", "保存后：{buy} 人可以购买，{try} 人可以开始试用。";
     PolicyImpactExisting "policy.impact.existing" => "{count} active subscriptions of this product won't change: their users keep their licenses.", "此产品的 {count} 个活动订阅不会更改：其用户保留许可证。";
+    PolicyImpactExistingOne "policy.impact.existing.one" => "{count} active subscription of this product won't change: its users keep their licenses.", "此产品的 {count} 个活动订阅不会更改：其用户保留许可证。";
     PolicySave "policy.save" => "Save", "保存";
     PolicySaved "policy.saved" => "{product} is now set to “{value}”.", "{product} 现已设置为“{value}”。";
     PolicyClose "policy.close" => "Close", "关闭";
@@ -573,7 +684,7 @@ catalog! {
     AuditSucceeded "audit.succeeded" => "Succeeded", "成功";
     AuditRefused "audit.refused" => "Refused", "已拒绝";
     AuditExport "audit.export" => "Export as CSV", "导出为 CSV";
-    AuditCount "audit.count" => "{shown} of {total} events", "共 {total} 个事件，显示 {shown} 个";
+    AuditCount "audit.count" => "Events shown: {shown} of {total}", "显示的事件：{shown} 个，共 {total} 个";
     AuditMore "audit.more" => "Showing the newest {shown}; narrow the search or export to see them all.", "仅显示最新的 {shown} 个；请缩小搜索范围或导出以查看全部。";
     AuditEmpty "audit.empty" => "No events match.", "没有匹配的事件。";
     AuditSystem "audit.system" => "System (demo clock)", "系统（演示时钟）";
@@ -606,9 +717,9 @@ catalog! {
     ActExpireTrial "audit.act.expire_trial" => "Trial ended", "试用结束";
 
     AdminHomeIntro "admin.home.intro" => "Manage your organization's products, self-service purchases and people.", "管理组织的产品、自助服务购买和人员。";
-    AdminHomeProducts "admin.home.products" => "{count} active subscriptions, {self_service} of them self-service", "{count} 个活动订阅，其中 {self_service} 个为自助服务";
-    AdminHomePolicies "admin.home.policies" => "{count} products don't allow everything", "{count} 个产品未完全允许";
-    AdminHomeAudit "admin.home.audit" => "{count} events, {refused} refused", "{count} 个事件，{refused} 个被拒绝";
+    AdminHomeProducts "admin.home.products" => "Active subscriptions: {count}, of which self-service: {self_service}", "有效订阅：{count} 个，其中自助服务购买：{self_service} 个";
+    AdminHomePolicies "admin.home.policies" => "Products with limits on self-service: {count}", "自助服务有限制的产品：{count} 个";
+    AdminHomeAudit "admin.home.audit" => "Events: {count}, refused: {refused}", "事件：{count} 个，被拒绝：{refused} 个";
 
     ErrNotSignedIn "error.not_signed_in" => "You're signed out. Sign in again to do this.", "你已注销。请重新登录后再执行此操作。";
     ErrStorage "error.storage" => "This browser could not save the change, so it did not happen.", "此浏览器无法保存该更改，因此更改未生效。";
@@ -656,6 +767,42 @@ catalog! {
     ErrRecordsNoHead "error.records.no_head" => "The stored data has no header record.", "存储的数据缺少头记录。";
     ErrRecordsMalformed "error.records.malformed" => "Stored record {key} is unreadable: {detail}", "存储的记录 {key} 无法读取：{detail}";
     ErrRecordsMissing "error.records.missing" => "Stored record {key} is missing.", "缺少存储的记录 {key}。";
+
+    InvariantDuplicate "invariant.duplicate" => "Two records share an ID: {kind} {id}.", "两条记录使用同一个 ID：{kind} {id}。";
+    InvariantSequence "invariant.sequence" => "The ID sequence ({sequence}) is behind {id}: the next new ID would repeat an old one.", "ID 序列（{sequence}）落后于 {id}：下一个新 ID 会与旧 ID 重复。";
+    InvariantUnresolved "invariant.unresolved" => "{kind} {id} refers to something that doesn't exist: {names} {missing}.", "{kind} {id} 引用了不存在的对象：{names} {missing}。";
+    InvariantAssigneeUnknown "invariant.assignee_unknown" => "Subscription {id} assigns a license to an unknown user, {user}.", "订阅 {id} 将许可证分配给了未知用户 {user}。";
+    InvariantAssigneeTenant "invariant.assignee_tenant" => "Subscription {id} assigns a license to {user}, who belongs to another organization.", "订阅 {id} 将许可证分配给了属于其他组织的 {user}。";
+    InvariantAssignedTwice "invariant.assigned_twice" => "Subscription {id} assigns two licenses to {user}.", "订阅 {id} 给 {user} 分配了两个许可证。";
+    InvariantOverAssigned "invariant.over_assigned" => "Subscription {id} assigns more licenses ({assigned}) than it has ({licenses}).", "订阅 {id} 分配的许可证（{assigned} 个）多于其拥有的数量（{licenses} 个）。";
+    InvariantNegative "invariant.negative" => "{kind} {id} has a negative amount.", "{kind} {id} 的金额为负数。";
+    InvariantCurrency "invariant.currency" => "{kind} {id} is in {found}, but its organization pays in {expected}.", "{kind} {id} 使用 {found}，但其组织使用 {expected} 付款。";
+    InvariantKindTenant "invariant.kind.tenant" => "Organization", "组织";
+    InvariantKindUser "invariant.kind.user" => "User", "用户";
+    InvariantKindSubscription "invariant.kind.subscription" => "Subscription", "订阅";
+    InvariantKindBill "invariant.kind.bill" => "Bill", "账单";
+    InvariantKindCard "invariant.kind.card" => "Payment method", "付款方式";
+    InvariantKindProduct "invariant.kind.product" => "Product", "产品";
+    InvariantKindRecord "invariant.kind.record" => "Record", "记录";
+    ErrFileInvariant "error.file.invariant" => "The file breaks the rule “{rule}”. {detail}", "该文件违反了规则“{rule}”。{detail}";
+    InvariantRuleUniqueIds "invariant.rule.unique_ids" => "Every ID is unique", "每个 ID 唯一";
+    InvariantRuleSequence "invariant.rule.sequence" => "New IDs never repeat", "新 ID 永不重复";
+    InvariantRuleReferences "invariant.rule.references" => "Every reference resolves", "每个引用都存在";
+    InvariantRuleAssignees "invariant.rule.assignees" => "Licenses go to people of the organization", "许可证只分配给本组织的人员";
+    InvariantRuleWithin "invariant.rule.within" => "Assigned licenses fit the total", "已分配的许可证不超过总数";
+    InvariantRuleMoney "invariant.rule.money" => "Amounts are positive, in the market's currency", "金额为正，且使用市场货币";
+
+    ErrKeyMissing "error.key_missing" => "This form was sent without its key, so nothing was done. Reload the page and try again.", "此表单发送时缺少其密钥，因此未执行任何操作。请重新加载页面后重试。";
+    ErrAlreadySubmitted "error.already_submitted" => "This was already done: it was sent twice, and it counted once.", "此操作已完成：它被发送了两次，但只计算一次。";
+
+    QuantityEmpty "quantity.empty" => "Enter a number.", "请输入数字。";
+    QuantityNotANumber "quantity.not_a_number" => "Enter a whole number using the digits 0–9, such as 5.", "请使用数字 0–9 输入整数，例如 5。";
+    QuantityDecimal "quantity.decimal" => "Enter a whole number, without decimals.", "请输入整数，不要带小数。";
+    QuantityNegative "quantity.negative" => "The number can't be negative.", "数字不能为负数。";
+    QuantityZero "quantity.zero" => "Enter at least 1.", "请至少输入 1。";
+    QuantityMax "quantity.too_many" => "The most allowed here is {max}.", "此处最多允许 {max}。";
+    QuantityFullWidth "quantity.full_width" => "Type the digits 0–9 in half-width, not full-width digits such as １２.", "请输入半角数字 0–9，不要使用 １２ 这样的全角数字。";
+    QuantityExponent "quantity.exponent" => "Enter the number in full, without an exponent such as 1e3.", "请输入完整的数字，不要使用 1e3 这样的指数形式。";
 }
 
 #[cfg(test)]
@@ -711,6 +858,103 @@ mod tests {
         assert_eq!(Lang::from_preferences([]), Lang::EnUs);
         assert_eq!(Lang::from_tag("zh-cn"), Some(Lang::ZhCn));
         assert_eq!(Lang::from_tag("de"), None);
+    }
+
+    #[test]
+    fn a_name_ending_in_a_period_ends_the_sentence_once() {
+        assert_eq!(
+            fill("You're a guest in {tenant}.", &[("tenant", "Contoso Ltd.")]),
+            "You're a guest in Contoso Ltd."
+        );
+        assert_eq!(
+            fill("{tenant}. Guests can't buy", &[("tenant", "Contoso Ltd.")]),
+            "Contoso Ltd. Guests can't buy"
+        );
+        assert_eq!(
+            fill("In {tenant}.", &[("tenant", "Contoso")]),
+            "In Contoso."
+        );
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]),
+            "{b} and x",
+            "values are not filled again"
+        );
+    }
+
+    #[test]
+    fn filling_a_message_picks_its_plural_form_from_the_count() {
+        assert_eq!(
+            fill_msg(Lang::EnUs, Msg::AssignedDone, &[("n", "1")]),
+            "Assigned 1 license."
+        );
+        assert_eq!(
+            fill_msg(Lang::EnUs, Msg::AssignedDone, &[("n", "3")]),
+            "Assigned 3 licenses."
+        );
+        assert_eq!(
+            fill_msg(
+                Lang::EnUs,
+                Msg::BelowAssigned,
+                &[("assigned", "3"), ("n", "1"), ("total", "2")]
+            ),
+            "Licenses assigned: 3. Unassign 1 person before lowering the total to 2."
+        );
+    }
+
+    #[test]
+    fn counts_take_their_plural_form() {
+        assert_eq!(
+            plural(Lang::EnUs, Msg::AssignedDone, 1),
+            "Assigned {n} license."
+        );
+        assert_eq!(
+            plural(Lang::EnUs, Msg::AssignedDone, 2),
+            "Assigned {n} licenses."
+        );
+        assert_eq!(
+            plural(Lang::EnUs, Msg::AssignedDone, 0),
+            "Assigned {n} licenses."
+        );
+        assert_eq!(
+            plural(Lang::ZhCn, Msg::AssignedDone, 1),
+            Msg::AssignedDone.text(Lang::ZhCn)
+        );
+    }
+
+    #[test]
+    fn a_count_before_a_plural_noun_has_plural_forms() {
+        let mut missing = Vec::new();
+        for m in Msg::ALL.iter().filter(|m| !m.key().ends_with(".one")) {
+            let counted = counted_nouns(m.text(Lang::EnUs));
+            if counted.is_empty() {
+                continue;
+            }
+            if counted.len() > 1 {
+                missing.push(format!(
+                    "{}: counts {counted:?} each need a plural noun; rephrase",
+                    m.key()
+                ));
+            } else if lookup(Lang::EnUs, &format!("{}.one", m.key())).is_none() {
+                missing.push(format!(
+                    "{}: {{{}}} needs a `.one` form",
+                    m.key(),
+                    counted[0]
+                ));
+            }
+        }
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    #[test]
+    fn no_possessive_is_glued_onto_a_name() {
+        for m in Msg::ALL {
+            let en = m.text(Lang::EnUs);
+            assert!(
+                !en.contains("}'s") && !en.contains("}’s"),
+                "{}: {en}",
+                m.key()
+            );
+        }
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! the tenant, grouped per product and source, with take-over and centralizing.
 
 use crate::components::download::download_as;
+use crate::components::form_key::FormKey;
 use crate::domain::catalog::PriceKind;
-use crate::domain::commands::Command;
+use crate::domain::commands::{Command, Submission};
 use crate::domain::subscription::{OrderKind, Status, Subscription, SubscriptionId};
 use crate::domain::views::{self, Column, MovePlan, ProductFilter, ProductRow, Sort, Source};
 use crate::domain::{authz, may, Actor, Quantity, Subject};
@@ -681,17 +682,21 @@ fn TakeOver(id: SubscriptionId) -> impl IntoView {
             .catalog()
             .unit_price(&s.product, country, PriceKind::Central)
     };
-    let run = Action::new_local(move |command: &Command| {
-        let command = command.clone();
+    // One key for the panel's next submission; a success makes a new one.
+    let form = FormKey::new();
+    let run = Action::new_local(move |submission: &Submission| {
+        let submission = submission.clone();
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
-            store.dispatch(actor, command).await.map(|_| ())
+            store.dispatch(actor, submission).await?;
+            form.renew();
+            Ok(())
         }
     });
     let (done, set_done) = signal(None::<Msg>);
     let dispatch = move |command: Command, msg: Msg| {
         set_done.set(Some(msg));
-        run.dispatch(command);
+        run.dispatch(form.submit(command));
     };
     let (reason, set_reason) = signal(String::new());
     let (confirm_cancel, set_confirm_cancel) = signal(false);

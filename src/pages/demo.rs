@@ -1,12 +1,17 @@
 //! `/demo`: the demo controls — reset, export and import, the demo clock, load seeding.
 
+use crate::components::count_field::CountField;
 use crate::components::download::download;
+use crate::domain::subscription::parse_count;
 use crate::domain::TenantId;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::{ClockStep, Store};
 use crate::store::error::DispatchError;
 use leptos::prelude::*;
+
+/// The most generated subscriptions added at once.
+const MAX_SEEDED: u32 = 50_000;
 
 /// The outcome of the last control used, shown under the controls. Kept as what happened,
 /// not as text, so a change of language reaches it.
@@ -16,17 +21,13 @@ enum Outcome {
     Reset,
     Imported,
     Seeded { n: usize },
-    SeedInvalid,
     ImportRefused(DispatchError),
     Failed(DispatchError),
 }
 
 impl Outcome {
     fn is_error(&self) -> bool {
-        matches!(
-            self,
-            Outcome::SeedInvalid | Outcome::ImportRefused(_) | Outcome::Failed(_)
-        )
+        matches!(self, Outcome::ImportRefused(_) | Outcome::Failed(_))
     }
 
     fn text(&self, locale: Locale) -> String {
@@ -37,7 +38,6 @@ impl Outcome {
             Outcome::Reset => locale.t(Msg::DemoResetDone).to_owned(),
             Outcome::Imported => locale.t(Msg::DemoImportDone).to_owned(),
             Outcome::Seeded { n } => locale.tf(Msg::DemoSeeded, &[("n", &n.to_string())]),
-            Outcome::SeedInvalid => locale.t(Msg::DemoSeedInvalid).to_owned(),
             Outcome::ImportRefused(e) => locale.tf(
                 Msg::DemoImportRefused,
                 &[("reason", &locale.reason(&e.explanation()))],
@@ -95,6 +95,8 @@ pub fn DemoPage() -> impl IntoView {
             report(result.map(|()| Outcome::Seeded { n }));
         }
     });
+    let seed_error =
+        Signal::derive(move || seed_count.with(|text| parse_count(text, MAX_SEEDED).err()));
     let busy = move || {
         advance.pending().get()
             || reset.pending().get()
@@ -225,25 +227,18 @@ pub fn DemoPage() -> impl IntoView {
                 class="form form--inline"
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    match seed_count.get_untracked().trim().parse::<usize>() {
-                        Ok(n) if (1..=50_000).contains(&n) => {
-                            seed.dispatch((seed_tenant.get_untracked(), n));
-                        }
-                        _ => set_outcome.set(Some(Outcome::SeedInvalid)),
+                    if let Ok(n) = parse_count(&seed_count.get_untracked(), MAX_SEEDED) {
+                        seed.dispatch((seed_tenant.get_untracked(), n as usize));
                     }
                 }
             >
-                <div class="field">
-                    <label for="seed-count">{move || locale.t(Msg::DemoSeedCount)}</label>
-                    <input
-                        id="seed-count"
-                        type="number"
-                        min="1"
-                        max="50000"
-                        prop:value=seed_count
-                        on:input=move |ev| set_seed_count.set(event_target_value(&ev))
-                    />
-                </div>
+                <CountField
+                    id="seed-count"
+                    label=Msg::DemoSeedCount
+                    text=seed_count
+                    error=seed_error
+                    on_input=Callback::new(move |text| set_seed_count.set(text))
+                />
                 <div class="field">
                     <label for="seed-tenant">{move || locale.t(Msg::TenantLabel)}</label>
                     <select
@@ -261,7 +256,11 @@ pub fn DemoPage() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                <button type="submit" class="button button--primary" disabled=busy>
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled=move || busy() || seed_error.with(Option::is_some)
+                >
                     {move || locale.t(Msg::DemoSeedButton)}
                 </button>
             </form>

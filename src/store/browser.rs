@@ -8,9 +8,10 @@ use super::files::{
 use super::idb::{Db, Record, Snapshot};
 use super::records;
 use crate::domain::commands::{
-    advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Command, Ctx, Event,
+    advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Ctx, Event,
+    Submission,
 };
-use crate::domain::{Actor, State};
+use crate::domain::{invariants, Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
 use leptos::prelude::*;
 use std::convert::Infallible;
@@ -271,6 +272,22 @@ impl Store {
                 },
             };
         }
+        // Stored data that reads but breaks a rule every state keeps (edited by hand, or
+        // written by a bug) takes the same way as unreadable data: kept, and not used.
+        if let (Some(db), None) = (&db, &found.notice) {
+            if let Err(v) = invariants::check(&found.saved.state, &world.catalog.catalog) {
+                let raw = serde_json::to_string(&found.saved).unwrap_or_default();
+                keep_as_backup(db, found.rev, raw).await;
+                found = Found {
+                    rev: 0,
+                    saved: Saved::new(seed_clock, world.seed.state(world.directory.directory())),
+                    notice: Some(Notice::Unreadable {
+                        reason: StoreError::File(StateFileError::Invariant(v)),
+                    }),
+                    move_legacy: false,
+                };
+            }
+        }
         let store = Store {
             world: StoredValue::new_local(Rc::new(world)),
             db: StoredValue::new_local(db),
@@ -289,6 +306,12 @@ impl Store {
         }
         store.listen_to_other_tabs();
         store
+    }
+
+    /// Stored records another tab wrote, if they read back into a sound state.
+    fn sound<E>(&self, read: Result<Saved, E>) -> Option<Saved> {
+        read.ok()
+            .filter(|saved| invariants::check(&saved.state, &self.catalog()).is_ok())
     }
 
     pub fn catalog_file(&self) -> Rc<WorldFiles> {
@@ -320,8 +343,9 @@ impl Store {
     pub async fn dispatch(
         self,
         actor: Actor,
-        command: Command,
+        submission: impl Into<Submission>,
     ) -> Result<Vec<Event>, DispatchError> {
+        let submission: Submission = submission.into();
         let world = self.world.get_value();
         let outcome = self
             .transact(move |base| {
@@ -329,8 +353,9 @@ impl Store {
                     catalog: &world.catalog.catalog,
                     now: base.clock,
                 };
+                let command = &submission.command;
                 let (name, subject) = (command.name(), command.subject());
-                Ok::<_, Infallible>(match execute(base.state, ctx, &actor, command) {
+                Ok::<_, Infallible>(match execute(base.state, ctx, &actor, submission) {
                     Ok((state, events)) => (Saved::new(base.clock, state), Ok(events)),
                     Err(e) => {
                         let state = record_refusal(
@@ -358,7 +383,7 @@ impl Store {
         let step = move |snapshot: Option<Snapshot>| {
             let theirs = snapshot
                 .as_ref()
-                .and_then(|s| records::assemble(s.pairs()).ok());
+                .and_then(|s| self.sound(records::assemble(s.pairs())));
             // Work goes on from this tab's copy, but the stored records are not the ones it
             // was read from (unreadable ones, or none of its own yet): write them all.
             let rewrite = theirs.is_none() && (snapshot.is_some() || self.rev.get_value() == 0);
@@ -571,7 +596,10 @@ async fn store_reload(store: Store) {
     };
     // Records another tab is halfway through cannot be seen (transactions), and unreadable
     // ones leave this tab as it is.
-    if let (Some(rev), Ok(saved)) = (snapshot.rev, records::assemble(snapshot.pairs())) {
+    if let (Some(rev), Some(saved)) = (
+        snapshot.rev,
+        store.sound(records::assemble(snapshot.pairs())),
+    ) {
         store.rev.set_value(rev);
         store.clock.set(saved.clock);
         store.state.set(saved.state);

@@ -17,6 +17,10 @@ pub struct Draft {
     pub email: String,
     pub licenses: String,
     pub billing: Billing,
+    /// The order's submission key, made when the review first opens. It stays with the
+    /// draft through reloads and back-and-forward, so paying twice buys once.
+    #[serde(default)]
+    pub submission: Option<String>,
 }
 
 impl Default for Draft {
@@ -25,6 +29,7 @@ impl Default for Draft {
             email: String::new(),
             licenses: "1".into(),
             billing: Billing::default(),
+            submission: None,
         }
     }
 }

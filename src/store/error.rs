@@ -3,6 +3,7 @@
 
 use super::records::RecordsError;
 use crate::domain::commands::{DomainError, Explanation};
+use crate::domain::invariants::Violation;
 use std::convert::Infallible;
 use std::fmt;
 
@@ -39,25 +40,8 @@ pub enum StateFileError {
     },
     Shape(String),
     NoTenants,
-    UserInUnknownTenant {
-        user: String,
-        tenant: String,
-    },
-    DuplicateSubscription(String),
-    UnknownProduct {
-        subscription: String,
-        product: String,
-    },
-    UnknownTenant {
-        subscription: String,
-        tenant: String,
-    },
-    OverAssigned(String),
-    UnknownPurchaser {
-        subscription: String,
-        user: String,
-    },
-    BillForUnknownSubscription(String),
+    /// It breaks a rule every state keeps: named, with where.
+    Invariant(Violation),
 }
 
 impl DispatchError {
@@ -105,27 +89,9 @@ impl StateFileError {
                 .text("supported", supported),
             F::Shape(why) => new("error.file.shape").text("detail", why),
             F::NoTenants => new("error.file.no_tenants"),
-            F::UserInUnknownTenant { user, tenant } => new("error.file.user_tenant")
-                .text("user", user)
-                .text("tenant", tenant),
-            F::DuplicateSubscription(id) => new("error.file.duplicate").text("id", id),
-            F::UnknownProduct {
-                subscription,
-                product,
-            } => new("error.file.product")
-                .text("id", subscription)
-                .text("product", product),
-            F::UnknownTenant {
-                subscription,
-                tenant,
-            } => new("error.file.tenant")
-                .text("id", subscription)
-                .text("tenant", tenant),
-            F::OverAssigned(id) => new("error.file.over_assigned").text("id", id),
-            F::UnknownPurchaser { subscription, user } => new("error.file.purchaser")
-                .text("id", subscription)
-                .text("user", user),
-            F::BillForUnknownSubscription(bill) => new("error.file.bill").text("id", bill),
+            F::Invariant(v) => new("error.file.invariant")
+                .key("rule", v.rule().key())
+                .explained("detail", v.explanation()),
         }
     }
 }

@@ -6,10 +6,10 @@ use crate::domain::card::StoredCard;
 use crate::domain::catalog::{Catalog, ProductId};
 use crate::domain::directory::{Directory, Tenant, User, UserId};
 use crate::domain::subscription::{AuditEvent, Bill, Notification, State, Subscription};
-use crate::domain::Policies;
+use crate::domain::{invariants, Policies};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -219,63 +219,13 @@ pub fn migrate(
     Ok((saved, schema))
 }
 
-/// Checks an imported state against the catalog before it may replace the current one.
+/// Checks an imported state before it may replace the current one: it has an organization,
+/// and it keeps every rule of `domain::invariants`.
 pub fn validate(saved: &Saved, catalog: &Catalog) -> Result<(), StateFileError> {
-    use StateFileError as F;
-    let s = &saved.state;
-    let tenants: HashSet<&str> = s
-        .directory
-        .tenants
-        .iter()
-        .map(|t| t.id.0.as_str())
-        .collect();
-    let users: HashSet<&str> = s.directory.users.iter().map(|u| u.id.0.as_str()).collect();
-    if tenants.is_empty() {
-        return Err(F::NoTenants);
+    if saved.state.directory.tenants.is_empty() {
+        return Err(StateFileError::NoTenants);
     }
-    for u in &s.directory.users {
-        if !tenants.contains(u.tenant.0.as_str()) {
-            return Err(F::UserInUnknownTenant {
-                user: u.id.to_string(),
-                tenant: u.tenant.to_string(),
-            });
-        }
-    }
-    let mut ids = HashSet::new();
-    for sub in &s.subscriptions {
-        if !ids.insert(sub.id.0.as_str()) {
-            return Err(F::DuplicateSubscription(sub.id.to_string()));
-        }
-        if catalog.product(&sub.product).is_none() {
-            return Err(F::UnknownProduct {
-                subscription: sub.id.to_string(),
-                product: sub.product.to_string(),
-            });
-        }
-        if !tenants.contains(sub.tenant.0.as_str()) {
-            return Err(F::UnknownTenant {
-                subscription: sub.id.to_string(),
-                tenant: sub.tenant.to_string(),
-            });
-        }
-        if sub.assigned_count() > sub.licenses.get() {
-            return Err(F::OverAssigned(sub.id.to_string()));
-        }
-        if let Some(p) = &sub.purchaser {
-            if !users.contains(p.0.as_str()) {
-                return Err(F::UnknownPurchaser {
-                    subscription: sub.id.to_string(),
-                    user: p.to_string(),
-                });
-            }
-        }
-    }
-    for bill in &s.bills {
-        if !ids.contains(bill.subscription.0.as_str()) {
-            return Err(F::BillForUnknownSubscription(bill.id.0.clone()));
-        }
-    }
-    Ok(())
+    invariants::check(&saved.state, catalog).map_err(StateFileError::Invariant)
 }
 
 #[cfg(test)]

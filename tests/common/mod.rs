@@ -357,6 +357,18 @@ pub fn qty(n: u32) -> Quantity {
     Quantity::try_from(n).unwrap()
 }
 
+/// A key no submission has used yet, as a form makes when it opens.
+pub fn fresh_key() -> SubmissionKey {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    SubmissionKey::try_from(format!("test-key-{n:08}").as_str()).unwrap()
+}
+
+/// A command as one fresh form submits it.
+pub fn submitted(command: Command) -> Submission {
+    Submission::keyed(fresh_key(), command)
+}
+
 /// Runs a command that must succeed.
 pub fn ok(state: &State, who: &Actor, command: Command) -> (State, Vec<Event>) {
     let catalog = catalog();
@@ -368,7 +380,7 @@ pub fn ok(state: &State, who: &Actor, command: Command) -> (State, Vec<Event>) {
             now: now(),
         },
         who,
-        command,
+        submitted(command),
     )
     .unwrap_or_else(|e| panic!("{name} failed: {e}"))
 }
@@ -384,7 +396,7 @@ pub fn refused(state: &State, who: &Actor, command: Command) -> DomainError {
             now: now(),
         },
         who,
-        command,
+        submitted(command),
     ) {
         Ok(_) => panic!("{name} should have been refused"),
         Err(e) => e,

@@ -2,7 +2,7 @@
 // dialog a person can open, in en-US and zh-CN. Fails on any serious or critical
 // violation; every violation is listed by rule (and written to $SSP_A11Y_REPORT as JSON
 // for scripts/bench.sh).
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { writeFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ const LANGS = ['en-US', 'zh-CN'];
 let app;
 const results = []; // { state, lang, id, impact, nodes, help }
 before(async () => { app = await start(); });
+afterEach(() => app.checkErrors());
 after(async () => {
   await app?.stop();
   if (process.env.SSP_A11Y_REPORT) await writeFile(process.env.SSP_A11Y_REPORT, JSON.stringify(results, null, 1));

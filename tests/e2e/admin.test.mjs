@@ -1,7 +1,7 @@
 // The admin's settings end to end: the per-product policy panel and its effect on a
 // checkout in another tab, the MSCommerce console, role limits in both, a partner
 // switching customers, and the audit log that records all of it.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { start, ready, signIn } from './harness.mjs';
@@ -9,6 +9,7 @@ import { start, ready, signIn } from './harness.mjs';
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
 
 const SETTINGS = '/admin/settings/self-service';
 
@@ -51,7 +52,7 @@ test('a Global admin sets Power BI Pro to Do not allow; a checkout open in a sec
   assert.equal(await policyCell(admin, 'CFQ7TTC0H9MP').innerText(), 'Allow');
   await admin.getByRole('button', { name: 'Power BI Pro', exact: true }).click();
   const impact = admin.locator('#policy-impact');
-  assert.match(await impact.innerText(), /Now: (\d+) of \1 people can buy it and \1 can start a trial\./);
+  assert.match(await impact.innerText(), /Now, of (\d+) in your organization: \1 can buy it and \1 can start a trial\./);
   await admin.getByRole('radio', { name: 'Do not allow' }).check();
   await impact.locator('text=After saving: 0 can buy it and 0 can start a trial.').waitFor();
   assert.match(await impact.innerText(), /3 active subscriptions of this product won't change/);
@@ -285,15 +286,15 @@ test('the audit log records every one of these actions, filters them, and export
 
   // Filters: activity, outcome, text.
   await partner.selectOption('#audit-action', 'set_policy');
-  await partner.locator('#audit-count', { hasText: /^3 of \d+ events$/ }).waitFor();
+  await partner.locator('#audit-count', { hasText: /^Events shown: 3 of \d+$/ }).waitFor();
   await partner.selectOption('#audit-outcome', 'refused');
-  await partner.locator('#audit-count', { hasText: /^1 of / }).waitFor();
+  await partner.locator('#audit-count', { hasText: /^Events shown: 1 of / }).waitFor();
   assert.match(await rows.first().innerText(), /Nestor Wilke/);
   await partner.selectOption('#audit-action', '');
-  await partner.locator('#audit-count', { hasText: /^2 of / }).waitFor();
+  await partner.locator('#audit-count', { hasText: /^Events shown: 2 of / }).waitFor();
   await partner.selectOption('#audit-outcome', '');
   await partner.fill('#audit-search', 'lynne');
-  await partner.locator('#audit-count', { hasText: /^1 of / }).waitFor();
+  await partner.locator('#audit-count', { hasText: /^Events shown: 1 of / }).waitFor();
   assert.match(await rows.first().innerText(), /Lynne Robbins.*Bought/s);
   await partner.fill('#audit-search', 'no such thing');
   await partner.getByText('No events match.').waitFor();
@@ -301,7 +302,7 @@ test('the audit log records every one of these actions, filters them, and export
 
   // The export has what the filter shows, as CSV.
   await partner.selectOption('#audit-action', 'set_policy');
-  await partner.locator('#audit-count', { hasText: /^3 of / }).waitFor();
+  await partner.locator('#audit-count', { hasText: /^Events shown: 3 of / }).waitFor();
   const [download] = await Promise.all([partner.waitForEvent('download'), partner.click('#audit-export')]);
   assert.equal(download.suggestedFilename(), 'audit-log-contoso.csv');
   const csv = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');

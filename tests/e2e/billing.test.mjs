@@ -1,7 +1,7 @@
 // Billing > Your products end to end: filters, trials, grouping, export, take-over by
 // moving users (with and without enough licenses) or canceling, a purchaser who
 // leaves, a read-only Global reader, and the grid with 10,000 subscriptions.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { start, ready, signIn, importState } from './harness.mjs';
@@ -9,6 +9,7 @@ import { start, ready, signIn, importState } from './harness.mjs';
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
 
 async function signedIn(email, path = '/admin/billing/products', page) {
   return signIn(page ?? await app.page(), app.url, email, path);
@@ -85,7 +86,7 @@ test('move users: a shortfall is shown and bought at the central price, then the
   await row(page, 'Power BI Pro', 'Self-service').click();
   await page.locator('.purchase-list li', { hasText: 'Megan Bowen' }).getByRole('button').click();
   await page.locator('#shortfall').waitFor();
-  assert.match(await page.locator('#shortfall').innerText(), /25 licenses are needed and 20 are free: buy 5 more at the central price of \$12\.30/);
+  assert.match(await page.locator('#shortfall').innerText(), /Licenses needed: 25\. Free: 20\. Buy 5 more at the central price of \$12\.30/);
   await page.locator('#buy-missing').click();
   await page.locator('#move-users', { hasText: 'Move 25 users' }).click();
   await page.locator('#take-over-outcome', { hasText: 'moved' }).waitFor();

@@ -1,6 +1,6 @@
 // Checkout end to end: the instant verdict, every refusal, the card, trials under each
 // policy, a declined card, a policy changed in another tab, and drafts across reloads.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { start, ready, importState, toReview } from './harness.mjs';
@@ -8,6 +8,7 @@ import { start, ready, importState, toReview } from './harness.mjs';
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
 
 const SHOTS = process.env.SSP_SHOTS;
 

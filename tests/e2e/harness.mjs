@@ -17,6 +17,8 @@ export const CHROMIUM_ARGS = [
 
 export async function start() {
   const server = await serve(DIST);
+  // Every page of the current test, for `checkErrors` after it.
+  let pages = [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -33,7 +35,18 @@ export async function start() {
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.errors = errors;
+      // A test that provokes an error says which it expects.
+      page.expected = [];
+      page.expectError = (pattern) => page.expected.push(pattern);
+      pages.push(page);
       return page;
+    },
+    /** Fails on any page error or console error a test did not expect (a panic, a
+     * failed request it did not cause); called after every test. */
+    checkErrors() {
+      const unexpected = pages.flatMap((p) => p.errors.filter((e) => !p.expected.some((re) => re.test(e))));
+      pages = [];
+      if (unexpected.length) throw new Error(`unexpected errors in the page:\n${unexpected.join('\n')}`);
     },
     async stop() {
       await browser.close();

@@ -1,11 +1,12 @@
 // The app shell end to end: the release build, a real Chromium, real clicks and reloads.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, ready } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
 
 async function open(path, options) {
   const page = await app.page(options);

@@ -1,6 +1,6 @@
 // The demo world and the store end to end: sign-in, the demo controls, persistence,
 // a second tab, corrupt data, and a world file that is missing or malformed.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { serve } from './server.mjs';
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
 
 async function open(path, page) {
   page ??= await app.page();
@@ -66,7 +67,7 @@ test('the demo clock moves on, renews with a bill, and persists across a reload'
   await page.locator('#demo-clock', { hasText: '2026-11-27' }).waitFor();
   await page.getByRole('button', { name: 'Advance one month' }).click();
   await page.locator('#demo-clock', { hasText: '2026-12-27' }).waitFor();
-  assert.match(await text(page, '#demo-outcome'), /renewals/);
+  assert.match(await text(page, '#demo-outcome'), /Renewals, conversions and expiries: \d+/);
   await page.reload();
   await ready(page);
   assert.equal(await text(page, '#demo-clock'), '2026-12-27');
@@ -188,6 +189,7 @@ async function withBrokenWorld(breakIt, check) {
 
 test('a missing world file shows an error page naming it', async () => {
   await withBrokenWorld((dir) => rm(join(dir, 'data', 'seed.json')), async (page) => {
+    page.expectError(/status of 404/);
     const alert = await page.getByRole('alert').innerText();
     assert.match(alert, /data\/seed\.json/);
     assert.match(alert, /404/);

@@ -1,12 +1,13 @@
 // Pages only wire: what a form shows before its command runs is the domain's answer, and
 // the command then does exactly that; keyed rows keep their own state through commands.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, ready, signIn, importState } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
 
 const text = (page, sel) => page.locator(sel).innerText();
 const dollars = (s) => Number(s.replace(/[^0-9.]/g, ''));
@@ -18,7 +19,7 @@ test('the license preview is what Save then does: the charge, the bill and the t
 
   // Below the people assigned: the preview refuses, and Save stays off.
   await page.fill('#license-total', '4');
-  await page.locator('#license-preview.field-error', { hasText: '6 licenses are assigned' }).waitFor();
+  await page.locator('#license-preview.field-error', { hasText: 'Licenses assigned: 6' }).waitFor();
   assert.ok(await page.locator('#licenses-title ~ form button[type=submit]').isDisabled());
 
   // Fewer, but not below: nothing is charged now; the preview names the new monthly amount.
@@ -69,7 +70,7 @@ test('the move targets and the shortfall are what the move then does', async () 
   // The shortfall shown is the domain's: 22 needed, the free ones available.
   const free = licenses - assigned;
   const shortfall = await text(page, '#shortfall');
-  assert.match(shortfall, new RegExp(`^22 licenses are needed and ${free} are free: buy ${22 - free} more`));
+  assert.match(shortfall, new RegExp(`^Licenses needed: 22\\. Free: ${free}\\. Buy ${22 - free} more`));
   await page.locator('#buy-missing').click();
   await page.locator('#move-users', { hasText: 'Move 22 users' }).click();
   await page.locator('#take-over-outcome', { hasText: 'moved' }).waitFor();

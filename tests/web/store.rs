@@ -3,8 +3,9 @@
 
 use super::support::{fresh_db, world};
 use leptos::prelude::*;
+use ssp::components::form_key::new_key;
 use ssp::domain::card::CardInput;
-use ssp::domain::commands::{Command, Event};
+use ssp::domain::commands::{Command, DomainError, Event, Submission};
 use ssp::domain::subscription::Channel;
 use ssp::domain::{Actor, ProductId, Quantity, TenantId, UserId};
 use ssp::i18n::{explain, Lang};
@@ -23,7 +24,8 @@ fn megan() -> Actor {
     }
 }
 
-fn purchase(product: &str, licenses: u32, number: &str) -> Command {
+/// A purchase as one checkout submits it: with its own key.
+fn purchase(product: &str, licenses: u32, number: &str) -> Submission {
     let card = CardInput {
         number: number.into(),
         expiry: "09/29".into(),
@@ -33,11 +35,14 @@ fn purchase(product: &str, licenses: u32, number: &str) -> Command {
     }
     .validate(world().seed.clock.date_naive())
     .unwrap();
-    Command::Purchase {
-        product: ProductId::try_from(product).unwrap(),
-        licenses: Quantity::try_from(licenses).unwrap(),
-        card,
-    }
+    Submission::keyed(
+        new_key(),
+        Command::Purchase {
+            product: ProductId::try_from(product).unwrap(),
+            licenses: Quantity::try_from(licenses).unwrap(),
+            card,
+        },
+    )
 }
 
 /// Every stored record, key → JSON, and their revision.
@@ -94,7 +99,10 @@ async fn a_command_writes_only_the_records_it_changed() {
         subscription,
         total: Quantity::try_from(5).unwrap(),
     };
-    store.dispatch(megan(), licenses).await.unwrap();
+    store
+        .dispatch(megan(), Submission::keyed(new_key(), licenses))
+        .await
+        .unwrap();
     let (rev, after) = stored(&db).await;
     assert_eq!(rev, Some(2));
     let changed: Vec<&str> = after
@@ -233,6 +241,46 @@ async fn unreadable_records_are_kept_as_a_backup_and_written_whole_next_time() {
     assert_eq!(assembled(&stored(&db).await.1), reopened.saved());
 }
 
+/// Records that read but break a rule (here: the ID sequence set back, so the next
+/// purchase would reuse an ID) are kept as the backup and not used.
+#[wasm_bindgen_test]
+async fn stored_state_that_breaks_a_rule_is_kept_aside_not_used() {
+    let db = fresh_db();
+    let store = Store::open_in(world(), &db).await;
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0H9MP", 1, "4242424242424242"))
+        .await
+        .unwrap();
+    let (_, records) = stored(&db).await;
+    let mut head: serde_json::Value = serde_json::from_str(&records["head"]).unwrap();
+    head["sequence"] = serde_json::json!(0);
+    let rewritten = Write::Put {
+        key: "head".into(),
+        json: head.to_string(),
+    };
+    Db::open(&db)
+        .await
+        .unwrap()
+        .write(|| 0, move |_| Ok::<_, ()>((vec![rewritten], ())))
+        .await
+        .unwrap()
+        .unwrap();
+    let reopened = Store::open_in(world(), &db).await;
+    match reopened.notice.get_untracked() {
+        Some(Notice::Unreadable { reason }) => {
+            let text = explain(Lang::EnUs, &reason.explanation());
+            assert!(text.contains("New IDs never repeat"), "{text}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(reopened.backup().await.is_some(), "kept as the backup");
+    assert_eq!(
+        reopened.saved().state,
+        world().seed.state(world().directory.directory()),
+        "the tab starts from the seed"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn corrupt_data_is_kept_as_a_backup_and_can_be_reset() {
     let db = fresh_db();
@@ -288,7 +336,10 @@ async fn bad_imports_are_refused_and_change_nothing() {
         ("not json at all".to_owned(), "isn't JSON"),
         ("[1, 2, 3]".to_owned(), "expected shape"),
         (newer.to_string(), "newer version"),
-        (serde_json::to_string(&dangling).unwrap(), "unknown product"),
+        (
+            serde_json::to_string(&dangling).unwrap(),
+            "doesn't exist: Product CFQ7TTC0ZZZZ",
+        ),
     ];
     for (text, reason) in cases {
         let err = explain(
@@ -308,6 +359,48 @@ async fn bad_imports_are_refused_and_change_nothing() {
         .await
         .unwrap();
     assert_eq!(store.saved(), changed);
+}
+
+/// One order sent twice at once — in one tab (a double click), and from two tabs (the same
+/// draft) — is bought once; the second is refused as already submitted.
+#[wasm_bindgen_test]
+async fn the_same_submission_twice_at_once_buys_once() {
+    let db = fresh_db();
+    let tab_a = Store::open_in(world(), &db).await;
+    let tab_b = Store::open_in(world(), &db).await;
+    let counts = |store: Store| {
+        store
+            .state
+            .with_untracked(|s| (s.subscriptions.len(), s.bills.len()))
+    };
+    let (subs, bills) = counts(tab_a);
+    let order = purchase("CFQ7TTC0H9MP", 2, "4242424242424242");
+    let (a, b) = futures::join!(
+        tab_a.dispatch(megan(), order.clone()),
+        tab_a.dispatch(megan(), order.clone()),
+    );
+    let (c, d) = futures::join!(
+        tab_a.dispatch(megan(), order.clone()),
+        tab_b.dispatch(megan(), order),
+    );
+    let results = [a, b, c, d];
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{results:?}"
+    );
+    for refused in results.iter().filter_map(|r| r.as_ref().err()) {
+        assert_eq!(
+            refused,
+            &DispatchError::Domain(DomainError::AlreadySubmitted)
+        );
+    }
+    let reopened = Store::open_in(world(), &db).await;
+    assert_eq!(
+        counts(reopened),
+        (subs + 1, bills + 1),
+        "one subscription, one charge"
+    );
 }
 
 #[wasm_bindgen_test]

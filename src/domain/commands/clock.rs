@@ -58,6 +58,7 @@ pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
                 subject: id.0.clone(),
                 outcome: AuditOutcome::Succeeded,
                 detail,
+                submission: None,
             };
             let bill_for = |s: &mut State, to: UserId| {
                 let bill = BillId(s.next_id("bill"));

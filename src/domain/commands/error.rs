@@ -18,11 +18,13 @@ pub struct Explanation {
     pub args: Vec<(&'static str, Arg)>,
 }
 
-/// A placeholder's value: text as it is, or another message (a status, a rule's name).
+/// A placeholder's value: text as it is, another message (a status, a rule's name), or a
+/// whole explanation of its own (where a rule broke).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Key(&'static str),
+    Explained(Box<Explanation>),
 }
 
 impl Explanation {
@@ -40,6 +42,11 @@ impl Explanation {
 
     pub fn key(mut self, name: &'static str, key: &'static str) -> Self {
         self.args.push((name, Arg::Key(key)));
+        self
+    }
+
+    pub fn explained(mut self, name: &'static str, inner: Explanation) -> Self {
+        self.args.push((name, Arg::Explained(Box::new(inner))));
         self
     }
 }
@@ -96,6 +103,10 @@ pub enum DomainError {
     },
     OwnAccount,
     Money(MoneyError),
+    /// A command that charges or touches licenses came without the key of its form.
+    SubmissionKeyMissing,
+    /// This submission already succeeded: nothing is done twice.
+    AlreadySubmitted,
 }
 
 impl From<Denied> for DomainError {
@@ -176,6 +187,8 @@ impl fmt::Display for DomainError {
             }
             DomainError::OwnAccount => write!(f, "you cannot change your own account"),
             DomainError::Money(e) => write!(f, "{e}"),
+            DomainError::SubmissionKeyMissing => write!(f, "the submission has no key"),
+            DomainError::AlreadySubmitted => write!(f, "this submission was already done"),
         }
     }
 }
@@ -228,6 +241,8 @@ impl DomainError {
                 .text("missing", needed.saturating_sub(*available)),
             E::OwnAccount => new("error.own_account"),
             E::Money(e) => e.explanation(),
+            E::SubmissionKeyMissing => new("error.key_missing"),
+            E::AlreadySubmitted => new("error.already_submitted"),
         }
     }
 }

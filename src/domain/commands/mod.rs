@@ -12,7 +12,7 @@ use super::money::Money;
 use super::policy::PolicyValue;
 use super::subscription::{
     AuditEvent, AuditOutcome, BillId, Notification, NotificationKind, OrderEntry, OrderKind,
-    Quantity, State, Status, SubscriptionId,
+    Quantity, State, Status, SubmissionKey, SubscriptionId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -120,7 +120,52 @@ pub enum Command {
     },
 }
 
+/// A command as a person sends it: with the key of the form or review it came from.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub key: Option<SubmissionKey>,
+    pub command: Command,
+}
+
+impl Submission {
+    pub fn keyed(key: SubmissionKey, command: Command) -> Self {
+        Submission {
+            key: Some(key),
+            command,
+        }
+    }
+}
+
+/// A command without a key: only those that neither charge nor touch licenses pass.
+impl From<Command> for Submission {
+    fn from(command: Command) -> Self {
+        Submission { key: None, command }
+    }
+}
+
 impl Command {
+    /// Whether the command charges, assigns or changes licenses, and so must carry a
+    /// submission key.
+    pub const fn needs_key(&self) -> bool {
+        match self {
+            Command::Purchase { .. }
+            | Command::StartTrial { .. }
+            | Command::ChangeLicenses { .. }
+            | Command::Assign { .. }
+            | Command::Unassign { .. }
+            | Command::PayBill { .. }
+            | Command::Cancel { .. }
+            | Command::TakeOverMoveUsers { .. }
+            | Command::TakeOverCancel { .. }
+            | Command::BuyCentral { .. }
+            | Command::Centralize { .. } => true,
+            Command::UpdateCard { .. }
+            | Command::ReplaceCard { .. }
+            | Command::SetPolicy { .. }
+            | Command::SetAccountStatus { .. } => false,
+        }
+    }
+
     /// What the command is about, as the audit log names it.
     pub fn subject(&self) -> String {
         match self {
@@ -235,13 +280,20 @@ pub enum Event {
     },
 }
 
-/// Runs one command against a copy of the state.
+/// Runs one submitted command against a copy of the state. A key already taken by an
+/// earlier success is refused before anything else, so a submission changes the state once.
 pub fn execute(
     state: &State,
     ctx: Ctx,
     actor: &Actor,
-    command: Command,
+    submission: impl Into<Submission>,
 ) -> Result<(State, Vec<Event>), DomainError> {
+    let Submission { key, command } = submission.into();
+    match &key {
+        Some(key) if was_submitted(state, key) => return Err(DomainError::AlreadySubmitted),
+        None if command.needs_key() => return Err(DomainError::SubmissionKeyMissing),
+        _ => {}
+    }
     let mut next = state.clone();
     let name = command.name();
     let Applied {
@@ -257,8 +309,18 @@ pub fn execute(
         subject,
         outcome: AuditOutcome::Succeeded,
         detail,
+        submission: key,
     });
     Ok((next, events))
+}
+
+/// Whether a command with this key has succeeded before (newest first: a repeat is recent).
+pub fn was_submitted(state: &State, key: &SubmissionKey) -> bool {
+    state
+        .audit
+        .iter()
+        .rev()
+        .any(|e| e.submission.as_ref() == Some(key))
 }
 
 /// The state with a refused command written to the audit log (and nothing else changed).
@@ -279,6 +341,7 @@ pub fn record_refusal(
         subject: subject.to_owned(),
         outcome: AuditOutcome::Refused,
         detail: error.to_owned(),
+        submission: None,
     });
     next
 }
@@ -310,6 +373,7 @@ pub fn record_sign_in_refusal(
         subject: typed.to_owned(),
         outcome: AuditOutcome::Refused,
         detail: reason.to_owned(),
+        submission: None,
     });
     next
 }
@@ -334,6 +398,7 @@ pub fn delegated_access(
         subject: actor.tenant.0.clone(),
         outcome: AuditOutcome::Succeeded,
         detail: format!("delegated roles: {}", roles.join(", ")),
+        submission: None,
     }))
 }
 

@@ -1,9 +1,11 @@
 //! The checkout's steps and state, and the logic the steps call: verdicts, navigation, the order.
 
+use crate::components::form_key::new_key;
 use crate::components::verdict::VerdictArgs;
 use crate::domain::card::CardInput;
-use crate::domain::commands::{Command, DomainError, Event};
+use crate::domain::commands::{Command, DomainError, Event, Submission};
 use crate::domain::directory::Email;
+use crate::domain::SubmissionKey;
 use crate::domain::{
     evaluate, evaluate_email, Money, Product, Quantity, Tenant, TrialKind, User, Verdict,
 };
@@ -244,6 +246,19 @@ impl Checkout {
         format!("/checkout/{id}?step={}{trial}", step.slug())
     }
 
+    /// `href`, if the checkout is still on screen (an answer can arrive after it left).
+    pub(super) fn try_href(self, step: Step) -> Option<String> {
+        let id = self
+            .product
+            .try_with_untracked(|p| p.as_ref().map(|p| p.id.to_string()))??;
+        let trial = self.trial.try_get_untracked()?;
+        Some(format!(
+            "/checkout/{id}?step={}{}",
+            step.slug(),
+            if trial { "&trial=1" } else { "" }
+        ))
+    }
+
     pub(super) fn next_after(self, step: Step) -> Step {
         let steps = self.steps();
         let i = steps.iter().position(|s| *s == step).unwrap_or(0);
@@ -286,7 +301,21 @@ impl Checkout {
     }
 
     /// Places the order (or starts the trial). The domain checks the verdict again.
-    pub(super) async fn submit(self) -> Result<String, OrderError> {
+    /// The order's submission key: the draft's, or a new one kept in the draft.
+    pub(super) fn submission_key(self) -> SubmissionKey {
+        let kept = self.draft.with_untracked(|d| {
+            d.submission
+                .as_deref()
+                .and_then(|k| SubmissionKey::try_from(k).ok())
+        });
+        kept.unwrap_or_else(|| {
+            let key = new_key();
+            self.update_draft(|d| d.submission = Some(key.as_str().to_owned()));
+            key
+        })
+    }
+
+    pub(super) async fn submit(self, key: SubmissionKey) -> Result<String, OrderError> {
         let actor = self
             .session
             .actor_untracked()
@@ -319,7 +348,11 @@ impl Checkout {
             },
             (false, None) => return Err(OrderError::Message(Msg::CardErrorNumberMissing)),
         };
-        match self.store.dispatch(actor, command).await {
+        match self
+            .store
+            .dispatch(actor, Submission::keyed(key, command))
+            .await
+        {
             Ok(events) => {
                 let id = events.iter().find_map(|e| match e {
                     Event::Purchased { subscription, .. }
@@ -339,6 +372,9 @@ impl Checkout {
             }
             Err(DispatchError::Domain(DomainError::Denied(d))) => {
                 Err(OrderError::Key(d.message_key()))
+            }
+            Err(DispatchError::Domain(DomainError::AlreadySubmitted)) => {
+                Err(OrderError::Key("error.already_submitted"))
             }
             Err(_) => Err(OrderError::Message(Msg::StoreErrorRetry)),
         }

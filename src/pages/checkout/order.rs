@@ -3,6 +3,7 @@
 use super::super::Market;
 use super::{Checkout, Step, StepHeading};
 use crate::components::card_form::CardForm;
+use crate::components::count_field::CountField;
 use crate::domain::Quantity;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -15,18 +16,10 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
     let locale = Locale::get();
     let navigate = use_navigate();
     let (tried, set_tried) = signal(false);
-    let quantity_error = move || {
-        let text = c.draft.with(|d| d.licenses.clone());
-        Quantity::try_from(text.as_str()).err().map(|e| match e {
-            crate::domain::subscription::QuantityError::Zero
-            | crate::domain::subscription::QuantityError::NotANumber => {
-                locale.t(Msg::QuantityAtLeastOne).to_owned()
-            }
-            crate::domain::subscription::QuantityError::TooMany => {
-                locale.t(Msg::QuantityTooMany).to_owned()
-            }
-        })
-    };
+    let quantity_error = Signal::derive(move || {
+        c.draft
+            .with(|d| Quantity::try_from(d.licenses.as_str()).err())
+    });
     let total = move || {
         c.total()
             .map(|m| locale.money(m))
@@ -77,25 +70,14 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                 }
             }
         >
-            <div class="field">
-                <label for="licenses">{move || locale.t(Msg::LicensesLabel)}</label>
-                <input
-                    id="licenses"
-                    type="number"
-                    min="1"
-                    max="100000"
-                    step="1"
-                    inputmode="numeric"
-                    required
-                    aria-describedby="licenses-error checkout-total"
-                    aria-invalid=move || quantity_error().is_some().to_string()
-                    prop:value=move || c.draft.with(|d| d.licenses.clone())
-                    on:input=move |ev| c.update_draft(|d| d.licenses = event_target_value(&ev))
-                />
-                <p id="licenses-error" class="field-error" role="alert">
-                    {quantity_error}
-                </p>
-            </div>
+            <CountField
+                id="licenses"
+                label=Msg::LicensesLabel
+                text=Signal::derive(move || c.draft.with(|d| d.licenses.clone()))
+                error=quantity_error
+                on_input=Callback::new(move |text| c.update_draft(|d| d.licenses = text))
+                described_by="checkout-total"
+            />
             <dl class="facts" id="checkout-total" aria-live="polite">
                 <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
                 <dd>{unit}</dd>
@@ -167,7 +149,12 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                     </p>
                 </div>
             </fieldset>
-            <button type="submit" class="button button--primary">
+            // Off while the number of licenses is refused: no total is shown for it either.
+            <button
+                type="submit"
+                class="button button--primary"
+                disabled=move || quantity_error.with(Option::is_some)
+            >
                 {move || locale.t(Msg::Continue)}
             </button>
         </form>

@@ -13,22 +13,26 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
     let locale = Locale::get();
-    let navigate = use_navigate();
-    let confirm = Callback::new(move |order: String| {
-        let href = c.href(Step::Done);
-        navigate(&format!("{href}&order={order}"), Default::default());
-        // Once confirmed, the draft and the card are forgotten.
-        if let Some(p) = c.product.get_untracked() {
-            draft::clear(p.id.as_str());
+    let navigate = StoredValue::new(use_navigate());
+    // The order's key exists from the moment the review shows; every Pay sends it.
+    let key = c.submission_key();
+    let place = Action::new_local(move |_: &()| {
+        let key = key.clone();
+        async move {
+            let result = c.submit(key).await;
+            // A second Pay whose answer comes after the first moved the page on finds this
+            // step gone (`try_`): its answer (refused, already submitted) has no one to tell.
+            if let (Ok(order), Some(href)) = (&result, c.try_href(Step::Done)) {
+                navigate
+                    .try_with_value(|go| go(&format!("{href}&order={order}"), Default::default()));
+                // Once confirmed, the draft (and its key) and the card are forgotten.
+                if let Some(p) = c.product.try_get_untracked().flatten() {
+                    draft::clear(p.id.as_str());
+                }
+                c.card.try_set(CardInput::default());
+            }
+            result
         }
-        c.card.set(CardInput::default());
-    });
-    let place = Action::new_local(move |_: &()| async move {
-        let result = c.submit().await;
-        if let Ok(order) = &result {
-            confirm.run(order.clone());
-        }
-        result
     });
     let total = move || c.total().map(|m| locale.money(m)).unwrap_or_default();
     let payment = move || {

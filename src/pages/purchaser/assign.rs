@@ -1,7 +1,8 @@
 //! Who holds a license: the people picker and the assigned people, with unassign.
 
 use super::actor;
-use crate::domain::commands::{AssignRefusal, Command, DomainError};
+use crate::components::form_key::FormKey;
+use crate::domain::commands::{AssignRefusal, Command, DomainError, Submission};
 use crate::domain::subscription::SubscriptionId;
 use crate::domain::{views, User, UserId};
 use crate::i18n::Msg;
@@ -60,20 +61,19 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
         });
         set_query.set(String::new());
     };
+    let form = FormKey::new();
     let assign = Action::new_local(move |users: &Vec<UserId>| {
-        let (users, subscription) = (users.clone(), sub.clone());
+        let (n, subscription) = (users.len(), sub.clone());
+        // The key is read now, at the click: a second click before this one finishes
+        // carries the same key, and the domain assigns once.
+        let submission = form.submit(Command::Assign {
+            subscription,
+            users: users.clone(),
+        });
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
-            let n = users.len();
-            store
-                .dispatch(
-                    actor,
-                    Command::Assign {
-                        subscription,
-                        users,
-                    },
-                )
-                .await?;
+            store.dispatch(actor, submission).await?;
+            form.renew();
             // Done here, not in an Effect on the result: the chips empty with the outcome.
             chosen.set(Vec::new());
             Ok(n)
@@ -301,16 +301,14 @@ pub(super) fn AssignedPeople(sub: SubscriptionId, product: String, active: bool)
                 .unwrap_or_default()
         })
     });
-    let unassign = Action::new_local(move |user: &UserId| {
-        let (user, subscription) = (user.clone(), sub.clone());
+    let unassign = Action::new_local(move |submission: &Submission| {
+        let submission = submission.clone();
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
-            store
-                .dispatch(actor, Command::Unassign { subscription, user })
-                .await
-                .map(|_| ())
+            store.dispatch(actor, submission).await.map(|_| ())
         }
     });
+    let sid = StoredValue::new(sub);
     let product = StoredValue::new(product);
     view! {
         <section class="panel" aria-labelledby="assigned-title">
@@ -327,7 +325,14 @@ pub(super) fn AssignedPeople(sub: SubscriptionId, product: String, active: bool)
                         key=|(id, _)| id.clone()
                         children=move |(id, name)| {
                             view! {
-                                <AssignedRow id name product=product.get_value() active unassign />
+                                <AssignedRow
+                                    id
+                                    name
+                                    product=product.get_value()
+                                    active
+                                    subscription=sid.get_value()
+                                    unassign
+                                />
                             }
                         }
                     />
@@ -343,9 +348,12 @@ pub(super) fn AssignedRow(
     name: String,
     product: String,
     active: bool,
-    unassign: Action<UserId, Result<(), DispatchError>>,
+    subscription: SubscriptionId,
+    unassign: Action<Submission, Result<(), DispatchError>>,
 ) -> impl IntoView {
     let locale = Locale::get();
+    let key = FormKey::new();
+    let subscription = StoredValue::new(subscription);
     let id = StoredValue::new(id);
     let (name, product) = (StoredValue::new(name), StoredValue::new(product));
     // The row's own state: whether it is asking to confirm.
@@ -375,7 +383,14 @@ pub(super) fn AssignedRow(
                         type="button"
                         class="button button--danger"
                         on:click=move |_| {
-                            unassign.dispatch(id.get_value());
+                            unassign
+                                .dispatch(
+                                    key
+                                        .submit(Command::Unassign {
+                                            subscription: subscription.get_value(),
+                                            user: id.get_value(),
+                                        }),
+                                );
                             set_asking.set(false);
                         }
                     >

@@ -1,7 +1,8 @@
 //! The purchaser's bills over a chosen period, and paying one that is due.
 
 use super::product_name;
-use crate::domain::commands::Command;
+use crate::components::form_key::FormKey;
+use crate::domain::commands::{Command, Submission};
 use crate::domain::subscription::{Bill, BillId, BillStatus};
 use crate::domain::views;
 use crate::i18n::Msg;
@@ -48,16 +49,13 @@ pub(super) fn Bills() -> impl IntoView {
                 .collect::<Vec<Bill>>()
         }))
     });
-    let pay = Action::new_local(move |bill: &BillId| {
-        let bill = bill.clone();
+    let pay = Action::new_local(move |submission: &Submission| {
+        let submission = submission.clone();
         async move {
             let actor = session
                 .actor_untracked()
                 .ok_or(DispatchError::NotSignedIn)?;
-            store
-                .dispatch(actor, Command::PayBill { bill })
-                .await
-                .map(|_| ())
+            store.dispatch(actor, submission).await.map(|_| ())
         }
     });
     let pay_error = move || {
@@ -146,9 +144,11 @@ pub(super) fn Bills() -> impl IntoView {
 
 /// One bill, keyed by its ID: paying it changes its status in place.
 #[component]
-fn BillRow(id: BillId, pay: Action<BillId, Result<(), DispatchError>>) -> impl IntoView {
+fn BillRow(id: BillId, pay: Action<Submission, Result<(), DispatchError>>) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
+    // Clicks that arrive twice pay once: they carry this row's key.
+    let key = FormKey::new();
     let bill = Memo::new(move |_| {
         store
             .state
@@ -175,7 +175,12 @@ fn BillRow(id: BillId, pay: Action<BillId, Result<(), DispatchError>>) -> impl I
                     class="button"
                     disabled=move || pay.pending().get()
                     on:click=move |_| {
-                        pay.dispatch(bill.id.clone());
+                        pay.dispatch(
+                            key
+                                .submit(Command::PayBill {
+                                    bill: bill.id.clone(),
+                                }),
+                        );
                     }
                 >
                     {move || locale.tf(Msg::PayNow, &[("amount", &locale.money(amount))])}

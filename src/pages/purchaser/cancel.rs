@@ -1,6 +1,7 @@
 //! Cancelling one's own subscription, with a reason and a confirmation.
 
 use super::{actor, current};
+use crate::components::form_key::FormKey;
 use crate::domain::commands::Command;
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
@@ -19,6 +20,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
     let id = sub.clone();
     let assigned = Memo::new(move |_| current(store, &id).map_or(0, |s| s.assigned_count()));
     let product = StoredValue::new(product);
+    let form = FormKey::new();
     let cancel = Action::new_local(move |_: &()| {
         let subscription = sub.clone();
         let reason = {
@@ -29,18 +31,13 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
                 format!("{r} — {}", f.trim())
             }
         };
+        let submission = form.submit(Command::Cancel {
+            subscription,
+            reason,
+        });
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
-            store
-                .dispatch(
-                    actor,
-                    Command::Cancel {
-                        subscription,
-                        reason,
-                    },
-                )
-                .await
-                .map(|_| ())
+            store.dispatch(actor, submission).await.map(|_| ())
         }
     });
     let reasons = [

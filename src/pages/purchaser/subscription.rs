@@ -2,6 +2,8 @@
 
 use super::{actor, current, product_name, status_msg};
 use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel};
+use crate::components::count_field::CountField;
+use crate::components::form_key::FormKey;
 use crate::domain::commands::Command;
 use crate::domain::subscription::{Channel, Subscription, SubscriptionId};
 use crate::domain::views::{self, LicenseChange};
@@ -164,20 +166,18 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
             )),
         })
     };
+    let form = FormKey::new();
     let save = Action::new_local(move |total: &Quantity| {
-        let (total, subscription) = (*total, sub.clone());
+        // Keyed at the click: Save twice (or Enter twice) changes the total once.
+        let submission = form.submit(Command::ChangeLicenses {
+            subscription: sub.clone(),
+            total: *total,
+        });
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
-            store
-                .dispatch(
-                    actor,
-                    Command::ChangeLicenses {
-                        subscription,
-                        total,
-                    },
-                )
-                .await
-                .map(|_| ())
+            store.dispatch(actor, submission).await?;
+            form.renew();
+            Ok(())
         }
     });
     let outcome = move || match save.value().get() {
@@ -198,19 +198,16 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
                     }
                 }
             >
-                <div class="field">
-                    <label for="license-total">{move || locale.t(Msg::TotalLicenses)}</label>
-                    <input
-                        id="license-total"
-                        type="number"
-                        min="1"
-                        max="100000"
-                        inputmode="numeric"
-                        aria-describedby="license-preview"
-                        prop:value=typed
-                        on:input=move |ev| set_typed.set(event_target_value(&ev))
-                    />
-                </div>
+                <CountField
+                    id="license-total"
+                    label=Msg::TotalLicenses
+                    text=typed
+                    error=Signal::derive(move || {
+                        typed.with(|t| Quantity::try_from(t.as_str()).err())
+                    })
+                    on_input=Callback::new(move |text| set_typed.set(text))
+                    described_by="license-preview"
+                />
                 <p
                     id="license-preview"
                     aria-live="polite"
