@@ -768,6 +768,8 @@ catalog! {
     ErrRecordsMalformed "error.records.malformed" => "Stored record {key} is unreadable: {detail}", "存储的记录 {key} 无法读取：{detail}";
     ErrRecordsMissing "error.records.missing" => "Stored record {key} is missing.", "缺少存储的记录 {key}。";
 
+    NobodyMatches "purchaser.nobody_matches" => "No one in your organization matches “{query}”. Search by name, or enter a full email address.", "组织中没有与“{query}”匹配的人员。请按姓名搜索，或输入完整的电子邮件地址。";
+
     InvariantDuplicate "invariant.duplicate" => "Two records share an ID: {kind} {id}.", "两条记录使用同一个 ID：{kind} {id}。";
     InvariantSequence "invariant.sequence" => "The ID sequence ({sequence}) is behind {id}: the next new ID would repeat an old one.", "ID 序列（{sequence}）落后于 {id}：下一个新 ID 会与旧 ID 重复。";
     InvariantUnresolved "invariant.unresolved" => "{kind} {id} refers to something that doesn't exist: {names} {missing}.", "{kind} {id} 引用了不存在的对象：{names} {missing}。";

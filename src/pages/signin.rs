@@ -53,8 +53,11 @@ pub fn SignInPage() -> impl IntoView {
                     <label for="signin-email">{move || locale.t(Msg::EmailLabel)}</label>
                     <input
                         id="signin-email"
-                        type="email"
+                        type="text"
+                        inputmode="email"
                         autocomplete="username"
+                        autocapitalize="off"
+                        spellcheck="false"
                         required
                         prop:value=email
                         on:input=move |ev| set_email.set(event_target_value(&ev))

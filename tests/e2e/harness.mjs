@@ -84,7 +84,10 @@ export async function importState(page, url, change) {
   try {
     await writeFile(join(dir, 'state.json'), JSON.stringify(saved));
     await page.setInputFiles('#demo-import', join(dir, 'state.json'));
-    await page.locator('#demo-outcome', { hasText: 'Imported' }).waitFor();
+    // Either outcome ends the wait; a refusal is thrown with its words.
+    const outcome = page.locator('#demo-outcome', { hasText: /^(Imported:|That file was not imported)/ });
+    await outcome.waitFor();
+    if ((await outcome.getAttribute('class')).includes('outcome--error')) throw new Error(await outcome.innerText());
   } finally {
     await rm(dir, { recursive: true });
   }
@@ -124,3 +127,28 @@ export async function toReview(page, email, { licenses = '3', card = '4242424242
   await visit('review');
 }
 
+
+/** What is stored, counted: subscriptions, bills and the revision (the seed's when nothing
+ * was saved yet). "Nothing stored or charged" is these three unchanged. */
+export async function storedCounts(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('ssp');
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['kv', 'records']);
+      const rev = tx.objectStore('kv').get('rev');
+      const keys = tx.objectStore('records').getAllKeys();
+      tx.oncomplete = () => {
+        req.result.close();
+        const count = (prefix) => keys.result.filter((k) => k.startsWith(prefix + ':')).length;
+        if (rev.result === undefined) {
+          fetch('/data/seed.json').then((r) => r.json()).then((seed) =>
+            resolve({ rev: 0, subscriptions: seed.subscriptions.length, bills: seed.bills.length }), reject);
+          return;
+        }
+        resolve({ rev: rev.result, subscriptions: count('s'), bills: count('b') });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+}

@@ -20,6 +20,9 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
     });
     let args = Signal::derive(move || c.verdict_args(verdict.get()));
     let can_continue = move || c.furthest() > Step::Email;
+    // Once something was typed, an emptied field says what it needs.
+    let (touched, set_touched) = signal(false);
+    let empty = move || touched.get() && c.draft.with(|d| d.email.trim().is_empty());
     view! {
         <StepHeading c step=Step::Email />
         <p>{move || locale.t(Msg::EmailIntro)}</p>
@@ -35,15 +38,27 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
         >
             <div class="field">
                 <label for="checkout-email">{move || locale.t(Msg::EmailLabel)}</label>
+                // Text, not type="email": the browser rewrites an email field's value (a
+                // look-alike domain becomes punycode, spaces vanish), and the person must
+                // see what they typed while the domain's parser says what is wrong with it.
                 <input
                     id="checkout-email"
-                    type="email"
+                    type="text"
+                    inputmode="email"
                     autocomplete="email"
+                    autocapitalize="off"
+                    spellcheck="false"
                     required
-                    aria-describedby="verdict"
+                    aria-describedby="verdict email-empty"
                     prop:value=move || c.draft.with(|d| d.email.clone())
-                    on:input=move |ev| c.update_draft(|d| d.email = event_target_value(&ev))
+                    on:input=move |ev| {
+                        set_touched.set(true);
+                        c.update_draft(|d| d.email = event_target_value(&ev))
+                    }
                 />
+                <p id="email-empty" class="field-error" aria-live="polite">
+                    {move || empty().then(|| locale.t(Msg::SignInErrorMalformed))}
+                </p>
             </div>
             <VerdictBanner verdict args />
             <button type="submit" class="button button--primary" disabled=move || !can_continue()>

@@ -223,6 +223,14 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
                         })
                 }}
             </ul>
+            <p id="people-none" class="muted" aria-live="polite">
+                {move || {
+                    let nobody = !query.with(|q| q.trim().is_empty())
+                        && results.with(|r| r.as_ref().is_none_or(Vec::is_empty))
+                        && typed_person.with(Option::is_none);
+                    nobody.then(|| locale.tf(Msg::NobodyMatches, &[("query", &query.get())]))
+                }}
+            </p>
             <Show when=move || chosen.with(|c| !c.is_empty())>
                 <p>
                     {move || locale.tf(Msg::Chosen, &[("n", &chosen.with(Vec::len).to_string())])}
