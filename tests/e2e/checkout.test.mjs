@@ -3,7 +3,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ready, importState, toReview } from './harness.mjs';
+import { start, ready, importState, toReview, storedRecords } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -31,30 +31,11 @@ const verdict = (page) => page.locator('#verdict');
 
 /** The subscriptions as stored: records `s:0`, `s:1`, … of the `records` store. */
 async function subscriptions(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('ssp');
-    req.onsuccess = () => {
-      const tx = req.result.transaction(['kv', 'records']);
-      const rev = tx.objectStore('kv').get('rev');
-      const keys = tx.objectStore('records').getAllKeys();
-      const values = tx.objectStore('records').getAll();
-      tx.oncomplete = () => {
-        req.result.close();
-        // Nothing saved yet: the world is still the seed.
-        if (rev.result === undefined) {
-          fetch('/data/seed.json').then((r) => r.json()).then((seed) => resolve(seed.subscriptions), reject);
-          return;
-        }
-        const subs = [];
-        keys.result.forEach((key, i) => {
-          if (key.startsWith('s:')) subs[Number(key.slice(2))] = JSON.parse(values.result[i]);
-        });
-        resolve(subs);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-    req.onerror = () => reject(req.error);
-  }));
+  const { records } = await storedRecords(page);
+  return Object.keys(records)
+    .filter((k) => k.startsWith('s:'))
+    .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))
+    .map((k) => JSON.parse(records[k]));
 }
 
 test('an eligible person buys, with the total live in the market currency, and lands on the confirmation', async () => {

@@ -128,27 +128,41 @@ export async function toReview(page, email, { licenses = '3', card = '4242424242
 }
 
 
-/** What is stored, counted: subscriptions, bills and the revision (the seed's when nothing
- * was saved yet). "Nothing stored or charged" is these three unchanged. */
-export async function storedCounts(page) {
+/** The stored records (key → JSON) and the revision; the seed's subscriptions and bills
+ * when nothing was saved yet (`seed` is then true). */
+export async function storedRecords(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('ssp');
     req.onsuccess = () => {
       const tx = req.result.transaction(['kv', 'records']);
       const rev = tx.objectStore('kv').get('rev');
       const keys = tx.objectStore('records').getAllKeys();
+      const values = tx.objectStore('records').getAll();
       tx.oncomplete = () => {
         req.result.close();
-        const count = (prefix) => keys.result.filter((k) => k.startsWith(prefix + ':')).length;
         if (rev.result === undefined) {
-          fetch('/data/seed.json').then((r) => r.json()).then((seed) =>
-            resolve({ rev: 0, subscriptions: seed.subscriptions.length, bills: seed.bills.length }), reject);
+          fetch('/data/seed.json').then((r) => r.json()).then((seed) => {
+            const records = {};
+            seed.subscriptions.forEach((s, i) => { records[`s:${i}`] = JSON.stringify(s); });
+            seed.bills.forEach((b, i) => { records[`b:${i}`] = JSON.stringify(b); });
+            resolve({ rev: 0, seed: true, records });
+          }, reject);
           return;
         }
-        resolve({ rev: rev.result, subscriptions: count('s'), bills: count('b') });
+        const records = {};
+        keys.result.forEach((key, i) => { records[key] = values.result[i]; });
+        resolve({ rev: rev.result, seed: false, records });
       };
       tx.onerror = () => reject(tx.error);
     };
     req.onerror = () => reject(req.error);
   }));
+}
+
+/** What is stored, counted: subscriptions, bills and the revision. "Nothing stored or
+ * charged" is these three unchanged. */
+export async function storedCounts(page) {
+  const { rev, records } = await storedRecords(page);
+  const count = (prefix) => Object.keys(records).filter((k) => k.startsWith(prefix + ':')).length;
+  return { rev, subscriptions: count('s'), bills: count('b') };
 }

@@ -45,6 +45,27 @@ fn purchase(product: &str, licenses: u32, number: &str) -> Submission {
     )
 }
 
+/// Writes one record behind the store's back, opens the database again as a new tab
+/// would, and checks that the store kept it aside with a reason that mentions `why`.
+async fn reopen_after(db: &str, write: Write, why: &str) -> Store {
+    Db::open(db)
+        .await
+        .unwrap()
+        .write(|| 0, move |_| Ok::<_, ()>((vec![write], ())))
+        .await
+        .unwrap()
+        .unwrap();
+    let reopened = Store::open_in(world(), db).await;
+    match reopened.notice.get_untracked() {
+        Some(Notice::Unreadable { reason }) => {
+            let text = explain(Lang::EnUs, &reason.explanation());
+            assert!(text.contains(why), "{text}")
+        }
+        other => panic!("{other:?}"),
+    }
+    reopened
+}
+
 /// Every stored record, key → JSON, and their revision.
 async fn stored(db: &str) -> (Option<u64>, BTreeMap<String, String>) {
     let snapshot = Db::open(db).await.unwrap().read().await.unwrap();
@@ -218,21 +239,7 @@ async fn unreadable_records_are_kept_as_a_backup_and_written_whole_next_time() {
         key: "s:0".into(),
         json: "{\"id\": 3".into(),
     };
-    Db::open(&db)
-        .await
-        .unwrap()
-        .write(|| 0, move |_| Ok::<_, ()>((vec![broken], ())))
-        .await
-        .unwrap()
-        .unwrap();
-    let reopened = Store::open_in(world(), &db).await;
-    match reopened.notice.get_untracked() {
-        Some(Notice::Unreadable { reason }) => {
-            let text = explain(Lang::EnUs, &reason.explanation());
-            assert!(text.contains("s:0"), "{text}")
-        }
-        other => panic!("{other:?}"),
-    }
+    let reopened = reopen_after(&db, broken, "s:0").await;
     let backup: BTreeMap<String, String> =
         serde_json::from_str(&reopened.backup().await.unwrap()).unwrap();
     assert_eq!(backup["s:0"], "{\"id\": 3");
@@ -258,21 +265,7 @@ async fn stored_state_that_breaks_a_rule_is_kept_aside_not_used() {
         key: "head".into(),
         json: head.to_string(),
     };
-    Db::open(&db)
-        .await
-        .unwrap()
-        .write(|| 0, move |_| Ok::<_, ()>((vec![rewritten], ())))
-        .await
-        .unwrap()
-        .unwrap();
-    let reopened = Store::open_in(world(), &db).await;
-    match reopened.notice.get_untracked() {
-        Some(Notice::Unreadable { reason }) => {
-            let text = explain(Lang::EnUs, &reason.explanation());
-            assert!(text.contains("New IDs never repeat"), "{text}")
-        }
-        other => panic!("{other:?}"),
-    }
+    let reopened = reopen_after(&db, rewritten, "New IDs never repeat").await;
     assert!(reopened.backup().await.is_some(), "kept as the backup");
     assert_eq!(
         reopened.saved().state,
