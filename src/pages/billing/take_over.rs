@@ -142,8 +142,8 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                     </div>
                     {move || {
                         plan.get()
-                            .and_then(|plan| match plan {
-                                MovePlan::Unsuitable => None,
+                            .map(|plan| match plan {
+                                MovePlan::Unsuitable => ().into_any(),
                                 MovePlan::Shortfall { needed: need, available: free } => {
                                     let missing = need - free;
                                     let price = central_price()
@@ -189,7 +189,6 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                                         </button>
                                     }
                                         .into_any()
-                                        .into()
                                 }
                                 MovePlan::Fits { moving: need } => {
                                     view! {
@@ -213,7 +212,6 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                                         </button>
                                     }
                                         .into_any()
-                                        .into()
                                 }
                             })
                     }}
