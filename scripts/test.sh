@@ -37,8 +37,8 @@ check "scripts/fmt.sh" view_format || failed+=(leptosfmt)
 check "scripts/fmt.sh" cargo fmt --check || failed+=(rustfmt)
 check "cargo clippy --all-targets --fix --allow-dirty, then by hand what remains" \
   cargo clippy --quiet --all-targets -- -D warnings || failed+=(clippy-host)
-check "cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --fix --allow-dirty" \
-  cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings ||
+check "cargo clippy --target wasm32-unknown-unknown --all-targets --fix --allow-dirty" \
+  cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings ||
   failed+=(clippy-wasm)
 echo "($((SECONDS - t0)) s)"
 
