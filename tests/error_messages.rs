@@ -7,7 +7,7 @@ use ssp::domain::authz::Denied;
 use ssp::domain::card::{Brand, CardError, CardId, Decline};
 use ssp::domain::commands::{Arg, AssignRefusal, DomainError, Explanation};
 use ssp::domain::eligibility::{Decision, Stage, Verdict};
-use ssp::domain::invariants::Violation;
+use ssp::domain::invariants::{Record, Violation};
 use ssp::domain::money::{Currency, MoneyError};
 use ssp::domain::subscription::{BillId, Status, SubscriptionId};
 use ssp::domain::{ProductId, Role, UserId};
@@ -172,7 +172,7 @@ fn store_samples() -> Vec<DispatchError> {
         file(StateFileError::Shape("missing field `state`".into())),
         file(StateFileError::NoTenants),
         file(StateFileError::Invariant(Violation::DuplicateId {
-            kind: "subscription",
+            kind: Record::Subscription,
             id: "sub-000001".into(),
         })),
         file(StateFileError::Invariant(Violation::SequenceBehind {
@@ -180,9 +180,9 @@ fn store_samples() -> Vec<DispatchError> {
             sequence: 0,
         })),
         file(StateFileError::Invariant(Violation::Unresolved {
-            kind: "bill",
+            kind: Record::Bill,
             id: "bill-000001".into(),
-            names: "subscription",
+            names: Record::Subscription,
             missing: "sub-000404".into(),
         })),
         file(StateFileError::Invariant(Violation::AssigneeUnknown {
@@ -203,11 +203,11 @@ fn store_samples() -> Vec<DispatchError> {
             licenses: 2,
         })),
         file(StateFileError::Invariant(Violation::NegativeAmount {
-            kind: "bill",
+            kind: Record::Bill,
             id: "bill-000001".into(),
         })),
         file(StateFileError::Invariant(Violation::WrongCurrency {
-            kind: "subscription",
+            kind: Record::Subscription,
             id: "sub-000001".into(),
             found: "EUR".into(),
             expected: "USD".into(),

@@ -52,11 +52,36 @@ impl Invariant {
     }
 }
 
+/// What kind of record a violation is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Record {
+    Tenant,
+    User,
+    Subscription,
+    Bill,
+    Card,
+    Product,
+}
+
+impl Record {
+    /// The catalog key of its name.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Record::Tenant => "invariant.kind.tenant",
+            Record::User => "invariant.kind.user",
+            Record::Subscription => "invariant.kind.subscription",
+            Record::Bill => "invariant.kind.bill",
+            Record::Card => "invariant.kind.card",
+            Record::Product => "invariant.kind.product",
+        }
+    }
+}
+
 /// A broken rule, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
     DuplicateId {
-        kind: &'static str,
+        kind: Record,
         id: String,
     },
     SequenceBehind {
@@ -64,9 +89,9 @@ pub enum Violation {
         sequence: u64,
     },
     Unresolved {
-        kind: &'static str,
+        kind: Record,
         id: String,
-        names: &'static str,
+        names: Record,
         missing: String,
     },
     AssigneeUnknown {
@@ -87,11 +112,11 @@ pub enum Violation {
         licenses: u32,
     },
     NegativeAmount {
-        kind: &'static str,
+        kind: Record,
         id: String,
     },
     WrongCurrency {
-        kind: &'static str,
+        kind: Record,
         id: String,
         found: String,
         expected: String,
@@ -119,7 +144,7 @@ impl Violation {
         let new = Explanation::new;
         match self {
             Violation::DuplicateId { kind, id } => new("invariant.duplicate")
-                .key("kind", kind_key(kind))
+                .key("kind", kind.key())
                 .text("id", id),
             Violation::SequenceBehind { id, sequence } => new("invariant.sequence")
                 .text("id", id)
@@ -130,9 +155,9 @@ impl Violation {
                 names,
                 missing,
             } => new("invariant.unresolved")
-                .key("kind", kind_key(kind))
+                .key("kind", kind.key())
                 .text("id", id)
-                .key("names", kind_key(names))
+                .key("names", names.key())
                 .text("missing", missing),
             Violation::AssigneeUnknown { subscription, user } => new("invariant.assignee_unknown")
                 .text("id", subscription)
@@ -154,7 +179,7 @@ impl Violation {
                 .text("assigned", assigned)
                 .text("licenses", licenses),
             Violation::NegativeAmount { kind, id } => new("invariant.negative")
-                .key("kind", kind_key(kind))
+                .key("kind", kind.key())
                 .text("id", id),
             Violation::WrongCurrency {
                 kind,
@@ -162,7 +187,7 @@ impl Violation {
                 found,
                 expected,
             } => new("invariant.currency")
-                .key("kind", kind_key(kind))
+                .key("kind", kind.key())
                 .text("id", id)
                 .text("found", found)
                 .text("expected", expected),
@@ -170,20 +195,6 @@ impl Violation {
     }
 }
 
-/// The catalog key naming a kind of record.
-fn kind_key(kind: &str) -> &'static str {
-    match kind {
-        "tenant" => "invariant.kind.tenant",
-        "user" => "invariant.kind.user",
-        "subscription" => "invariant.kind.subscription",
-        "bill" => "invariant.kind.bill",
-        "card" => "invariant.kind.card",
-        "product" => "invariant.kind.product",
-        _ => "invariant.kind.record",
-    }
-}
-
-/// The first rule the state breaks, in `RULES` order.
 pub fn check(state: &State, catalog: &Catalog) -> Result<(), Violation> {
     RULES
         .iter()
@@ -194,16 +205,19 @@ fn check_rule(rule: Invariant, s: &State, catalog: &Catalog) -> Result<(), Viola
     match rule {
         Invariant::UniqueIds => {
             unique(
-                "tenant",
+                Record::Tenant,
                 s.directory.tenants.iter().map(|t| t.id.0.as_str()),
             )?;
-            unique("user", s.directory.users.iter().map(|u| u.id.0.as_str()))?;
             unique(
-                "subscription",
+                Record::User,
+                s.directory.users.iter().map(|u| u.id.0.as_str()),
+            )?;
+            unique(
+                Record::Subscription,
                 s.subscriptions.iter().map(|x| x.id.0.as_str()),
             )?;
-            unique("bill", s.bills.iter().map(|b| b.id.0.as_str()))?;
-            unique("card", s.cards.iter().map(|c| c.id.0.as_str()))
+            unique(Record::Bill, s.bills.iter().map(|b| b.id.0.as_str()))?;
+            unique(Record::Card, s.cards.iter().map(|c| c.id.0.as_str()))
         }
         Invariant::SequenceAhead => {
             let made = s
@@ -262,7 +276,7 @@ fn check_rule(rule: Invariant, s: &State, catalog: &Catalog) -> Result<(), Viola
     }
 }
 
-fn unique<'a>(kind: &'static str, ids: impl Iterator<Item = &'a str>) -> Result<(), Violation> {
+fn unique<'a>(kind: Record, ids: impl Iterator<Item = &'a str>) -> Result<(), Violation> {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
@@ -298,50 +312,65 @@ fn references(s: &State, catalog: &Catalog) -> Result<(), Violation> {
         .collect();
     for u in &s.directory.users {
         if !tenants.contains(u.tenant.0.as_str()) {
-            return Err(missing("user", &u.id.0, "tenant", &u.tenant.0));
+            return Err(missing(Record::User, &u.id.0, Record::Tenant, &u.tenant.0));
         }
     }
     let cards: HashSet<&str> = s.cards.iter().map(|c| c.id.0.as_str()).collect();
     for sub in &s.subscriptions {
         if catalog.product(&sub.product).is_none() {
             return Err(missing(
-                "subscription",
+                Record::Subscription,
                 &sub.id.0,
-                "product",
+                Record::Product,
                 sub.product.as_str(),
             ));
         }
         if !tenants.contains(sub.tenant.0.as_str()) {
-            return Err(missing("subscription", &sub.id.0, "tenant", &sub.tenant.0));
+            return Err(missing(
+                Record::Subscription,
+                &sub.id.0,
+                Record::Tenant,
+                &sub.tenant.0,
+            ));
         }
         if let Some(p) = sub
             .purchaser
             .as_ref()
             .filter(|p| s.directory.user(p).is_none())
         {
-            return Err(missing("subscription", &sub.id.0, "user", &p.0));
+            return Err(missing(Record::Subscription, &sub.id.0, Record::User, &p.0));
         }
         if let Some(c) = sub.card.as_ref().filter(|c| !cards.contains(c.0.as_str())) {
-            return Err(missing("subscription", &sub.id.0, "card", &c.0));
+            return Err(missing(Record::Subscription, &sub.id.0, Record::Card, &c.0));
         }
     }
     let subs: HashSet<&str> = s.subscriptions.iter().map(|x| x.id.0.as_str()).collect();
     for bill in &s.bills {
         if !subs.contains(bill.subscription.0.as_str()) {
             return Err(missing(
-                "bill",
+                Record::Bill,
                 &bill.id.0,
-                "subscription",
+                Record::Subscription,
                 &bill.subscription.0,
             ));
         }
         if s.directory.user(&bill.billed_to).is_none() {
-            return Err(missing("bill", &bill.id.0, "user", &bill.billed_to.0));
+            return Err(missing(
+                Record::Bill,
+                &bill.id.0,
+                Record::User,
+                &bill.billed_to.0,
+            ));
         }
     }
     for card in &s.cards {
         if s.directory.user(&card.owner).is_none() {
-            return Err(missing("card", &card.id.0, "user", &card.owner.0));
+            return Err(missing(
+                Record::Card,
+                &card.id.0,
+                Record::User,
+                &card.owner.0,
+            ));
         }
     }
     Ok(())
@@ -354,7 +383,7 @@ fn money(s: &State) -> Result<(), Violation> {
         .iter()
         .map(|t| (t.id.0.as_str(), t.market.currency))
         .collect();
-    let checked = |kind: &'static str, id: &str, tenant: &str, amount: Money| {
+    let checked = |kind: Record, id: &str, tenant: &str, amount: Money| {
         if amount.minor() < 0 {
             return Err(Violation::NegativeAmount {
                 kind,
@@ -377,9 +406,14 @@ fn money(s: &State) -> Result<(), Violation> {
         .map(|x| (x.id.0.as_str(), x.tenant.0.as_str()))
         .collect();
     for sub in &s.subscriptions {
-        checked("subscription", &sub.id.0, &sub.tenant.0, sub.unit_price)?;
+        checked(
+            Record::Subscription,
+            &sub.id.0,
+            &sub.tenant.0,
+            sub.unit_price,
+        )?;
         for amount in sub.history.iter().filter_map(|h| h.amount) {
-            checked("subscription", &sub.id.0, &sub.tenant.0, amount)?;
+            checked(Record::Subscription, &sub.id.0, &sub.tenant.0, amount)?;
         }
     }
     for bill in &s.bills {
@@ -387,7 +421,7 @@ fn money(s: &State) -> Result<(), Violation> {
             .get(bill.subscription.0.as_str())
             .copied()
             .unwrap_or("");
-        checked("bill", &bill.id.0, tenant, bill.amount)?;
+        checked(Record::Bill, &bill.id.0, tenant, bill.amount)?;
     }
     Ok(())
 }

@@ -785,7 +785,6 @@ catalog! {
     InvariantKindBill "invariant.kind.bill" => "Bill", "账单";
     InvariantKindCard "invariant.kind.card" => "Payment method", "付款方式";
     InvariantKindProduct "invariant.kind.product" => "Product", "产品";
-    InvariantKindRecord "invariant.kind.record" => "Record", "记录";
     ErrFileInvariant "error.file.invariant" => "The file breaks the rule “{rule}”. {detail}", "该文件违反了规则“{rule}”。{detail}";
     InvariantRuleUniqueIds "invariant.rule.unique_ids" => "Every ID is unique", "每个 ID 唯一";
     InvariantRuleSequence "invariant.rule.sequence" => "New IDs never repeat", "新 ID 永不重复";
