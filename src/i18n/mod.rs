@@ -768,6 +768,9 @@ catalog! {
     ErrRecordsMalformed "error.records.malformed" => "Stored record {key} is unreadable: {detail}", "存储的记录 {key} 无法读取：{detail}";
     ErrRecordsMissing "error.records.missing" => "Stored record {key} is missing.", "缺少存储的记录 {key}。";
 
+    SeeYourPurchases "checkout.see_purchases" => "See your purchases", "查看你的购买";
+    NobodyMatchesUsers "users.nobody_matches" => "No one in your organization matches “{query}”.", "组织中没有与“{query}”匹配的人员。";
+
     NobodyMatches "purchaser.nobody_matches" => "No one in your organization matches “{query}”. Search by name, or enter a full email address.", "组织中没有与“{query}”匹配的人员。请按姓名搜索，或输入完整的电子邮件地址。";
 
     InvariantDuplicate "invariant.duplicate" => "Two records share an ID: {kind} {id}.", "两条记录使用同一个 ID：{kind} {id}。";

@@ -154,6 +154,13 @@ pub fn UsersPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p id="users-none" class="muted" aria-live="polite">
+                {move || {
+                    people
+                        .with(Vec::is_empty)
+                        .then(|| locale.tf(Msg::NobodyMatchesUsers, &[("query", &search.get())]))
+                }}
+            </p>
         </section>
     }
 }

@@ -208,7 +208,11 @@ test('search and filter boxes take anything, show it as typed, and say when noth
   });
   await p.goto(app.url + '/admin/users');
   await ready(p);
-  await each(p, 'users search', '#users-search', async () => {});
+  await each(p, 'users search', '#users-search', async (input) => {
+    if ((await p.locator('#users tbody tr').count()) === 0) {
+      assert.ok(await shown(p, '#users-none'), `says nobody matches ${label(input)}`);
+    }
+  });
   await p.goto(app.url + '/admin/audit');
   await ready(p);
   await each(p, 'audit search', '#audit-search', async () => {

@@ -102,6 +102,7 @@ test('Pay clicked twice in one go buys once, and leaves no error in the console'
   // The address still asks for the review: it shows once the card is complete again.
   await page.locator('#place-order').click();
   await page.locator('[role=alert]', { hasText: 'already done' }).waitFor();
+  assert.equal(await page.locator('#order-placed a').getAttribute('href'), '/admin', 'and says where the order is');
   assert.deepEqual((await storedCounts(page)).subscriptions, after.subscriptions);
 });
 

@@ -98,6 +98,17 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
         <p id="order-error" class="field-error" role="alert">
             {error}
         </p>
+        // An order sent again (back, then Pay) was placed the first time: say where it is.
+        {move || {
+            matches!(place.value().get(), Some(Err(OrderError::Key("error.already_submitted"))))
+                .then(|| {
+                    view! {
+                        <p id="order-placed">
+                            <A href="/admin">{move || locale.t(Msg::SeeYourPurchases)}</A>
+                        </p>
+                    }
+                })
+        }}
         <button
             type="button"
             class="button button--primary"
