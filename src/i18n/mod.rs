@@ -6,6 +6,8 @@
 
 use crate::domain::commands::{Arg, Explanation};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -127,7 +129,7 @@ pub const COUNTS: &[&str] = &[
 
 /// The count placeholders of an en-US text that stand before a plural noun ("{n}
 /// licenses", "{n} more licenses", "{n} people").
-pub fn counted_nouns(text: &str) -> Vec<String> {
+pub fn counted_nouns(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -142,22 +144,38 @@ pub fn counted_nouns(text: &str) -> Vec<String> {
         let starts_with_word = after[close + 1..].starts_with(' ');
         let plural = |w: &&str| (w.ends_with('s') && w.len() > 2) || *w == "people";
         if COUNTS.contains(&name) && starts_with_word && words.iter().any(plural) {
-            found.push(name.to_owned());
+            found.push(name);
         }
         rest = &after[close + 1..];
     }
-    found.sort();
+    found.sort_unstable();
     found.dedup();
     found
+}
+
+/// The messages with plural forms: the placeholder that holds the count, and the `.one`
+/// form. Worked out once from the catalog, not on every message filled.
+fn plural_forms() -> &'static HashMap<Msg, (&'static str, Msg)> {
+    static FORMS: OnceLock<HashMap<Msg, (&'static str, Msg)>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        Msg::ALL
+            .iter()
+            .filter_map(|&msg| {
+                let one = Msg::from_key(&format!("{}.one", msg.key()))?;
+                let count = *counted_nouns(msg.text(Lang::EnUs)).first()?;
+                Some((msg, (count, one)))
+            })
+            .collect()
+    })
 }
 
 /// A message with its placeholders filled, in the plural form its count takes: a message
 /// whose en-US text puts a count before a plural noun has a `.one` form, chosen when that
 /// count is 1 (`a_count_before_a_plural_noun_has_plural_forms` checks every message).
 pub fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
-    let count = counted_nouns(msg.text(Lang::EnUs))
-        .first()
-        .and_then(|name| args.iter().find(|(n, _)| n == name))
+    let count = plural_forms()
+        .get(&msg)
+        .and_then(|(name, _)| args.iter().find(|(n, _)| n == name))
         .and_then(|(_, v)| v.parse::<u64>().ok());
     let text = count.map_or_else(|| msg.text(lang), |n| plural(lang, msg, n));
     fill(text, args)
@@ -166,10 +184,10 @@ pub fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
 /// A message with a count, in the form the count takes: en-US has "one" (a `key.one`
 /// message beside the key) and "other"; zh-CN has one form for every count.
 pub fn plural(lang: Lang, msg: Msg, count: u64) -> &'static str {
-    let one = (lang == Lang::EnUs && count == 1)
-        .then(|| lookup(lang, &format!("{}.one", msg.key())))
-        .flatten();
-    one.unwrap_or_else(|| msg.text(lang))
+    match plural_forms().get(&msg) {
+        Some((_, one)) if lang == Lang::EnUs && count == 1 => one.text(lang),
+        _ => msg.text(lang),
+    }
 }
 
 /// Replaces `{name}` placeholders. A value that ends a sentence with its own period
@@ -307,6 +325,8 @@ catalog! {
     SignedInAs "checkout.signed_in_as" => "Signed in as {name}.", "已作为 {name} 登录。";
     SignInAs "checkout.sign_in_as" => "Sign in as {email}", "以 {email} 身份登录";
     NotThisPerson "checkout.not_this_person" => "That is not the account you entered. Sign in with {email}, or go back and change the email.", "这不是你输入的帐户。请使用 {email} 登录，或返回更改电子邮件。";
+
+    SeeYourPurchases "checkout.see_purchases" => "See your purchases", "查看你的购买";
     LicensesLabel "checkout.licenses" => "Number of licenses", "许可证数量";
     TotalLabel "checkout.total" => "Total per month", "每月总计";
     UnitPriceLabel "checkout.unit_price" => "Price per license", "每个许可证的价格";
@@ -396,6 +416,8 @@ catalog! {
     TooManyAtOnce "purchaser.too_many" => "You can assign at most 20 people at a time ({n} chosen).", "一次最多可以分配 20 人（已选择 {n} 人）。";
     NotEnoughLicenses "purchaser.not_enough" => "People chosen: {requested}. Licenses available: {available}. Buy more first.", "已选择的人员：{requested} 人。可用的许可证：{available} 个。请先购买更多许可证。";
     RefusedPeople "purchaser.refused" => "These people can't get a license, so nobody was assigned:", "这些人员无法获得许可证，因此没有分配任何人：";
+
+    NobodyMatches "purchaser.nobody_matches" => "No one in your organization matches “{query}”. Search by name, or enter a full email address.", "组织中没有与“{query}”匹配的人员。请按姓名搜索，或输入完整的电子邮件地址。";
     RefusalOtherTenant "refusal.other_tenant" => "not in your organization", "不在你的组织中";
     RefusalGuest "refusal.guest" => "a guest account", "来宾帐户";
     RefusalInactive "refusal.inactive" => "account disabled or deleted", "帐户已禁用或删除";
@@ -491,6 +513,7 @@ catalog! {
     Centralized "products.centralized" => "Central licenses assigned; the purchaser was asked to cancel.", "已分配集中许可证；已请购买者取消。";
     CentralPriceCompare "products.price_compare" => "Self-service price {ss} · central price {central}", "自助服务价格 {ss} · 集中价格 {central}";
     UsersTitle "users.title" => "Active users", "活动用户";
+    NobodyMatchesUsers "users.nobody_matches" => "No one in your organization matches “{query}”.", "组织中没有与“{query}”匹配的人员。";
     SearchUsers "users.search" => "Search users", "搜索用户";
     ColName "col.name" => "Display name", "显示名称";
     ColEmail "col.email" => "Username", "用户名";
@@ -756,22 +779,10 @@ catalog! {
     ErrFileNewer "error.file.newer" => "The file was saved by a newer version of the app (schema {schema}; this one reads up to {supported}).", "该文件由更新版本的应用保存（架构 {schema}；此版本最多可读取 {supported}）。";
     ErrFileShape "error.file.shape" => "The file doesn't have the expected shape: {detail}", "该文件的结构不符合要求：{detail}";
     ErrFileNoTenants "error.file.no_tenants" => "The file has no organizations.", "该文件没有任何组织。";
-    ErrFileUserTenant "error.file.user_tenant" => "User {user} belongs to an unknown organization, {tenant}.", "用户 {user} 属于未知组织 {tenant}。";
-    ErrFileDuplicate "error.file.duplicate" => "Subscription {id} appears twice.", "订阅 {id} 出现了两次。";
-    ErrFileProduct "error.file.product" => "Subscription {id} is of an unknown product, {product}.", "订阅 {id} 属于未知产品 {product}。";
-    ErrFileTenant "error.file.tenant" => "Subscription {id} belongs to an unknown organization, {tenant}.", "订阅 {id} 属于未知组织 {tenant}。";
-    ErrFileOverAssigned "error.file.over_assigned" => "Subscription {id} assigns more licenses than it has.", "订阅 {id} 分配的许可证多于其拥有的数量。";
-    ErrFilePurchaser "error.file.purchaser" => "Subscription {id} was bought by an unknown user, {user}.", "订阅 {id} 由未知用户 {user} 购买。";
-    ErrFileBill "error.file.bill" => "Bill {id} is for an unknown subscription.", "账单 {id} 对应的订阅不存在。";
 
     ErrRecordsNoHead "error.records.no_head" => "The stored data has no header record.", "存储的数据缺少头记录。";
     ErrRecordsMalformed "error.records.malformed" => "Stored record {key} is unreadable: {detail}", "存储的记录 {key} 无法读取：{detail}";
     ErrRecordsMissing "error.records.missing" => "Stored record {key} is missing.", "缺少存储的记录 {key}。";
-
-    SeeYourPurchases "checkout.see_purchases" => "See your purchases", "查看你的购买";
-    NobodyMatchesUsers "users.nobody_matches" => "No one in your organization matches “{query}”.", "组织中没有与“{query}”匹配的人员。";
-
-    NobodyMatches "purchaser.nobody_matches" => "No one in your organization matches “{query}”. Search by name, or enter a full email address.", "组织中没有与“{query}”匹配的人员。请按姓名搜索，或输入完整的电子邮件地址。";
 
     InvariantDuplicate "invariant.duplicate" => "Two records share an ID: {kind} {id}.", "两条记录使用同一个 ID：{kind} {id}。";
     InvariantSequence "invariant.sequence" => "The ID sequence ({sequence}) is behind {id}: the next new ID would repeat an old one.", "ID 序列（{sequence}）落后于 {id}：下一个新 ID 会与旧 ID 重复。";
