@@ -116,6 +116,13 @@ pub enum Notice {
     },
 }
 
+impl WorldFiles {
+    /// The world as shipped: the seed's state at the seed's clock.
+    fn shipped(&self) -> Saved {
+        Saved::new(self.seed.clock, self.seed.state(self.directory.directory()))
+    }
+}
+
 /// The demo world's catalog, shared: derefs to `Catalog`.
 pub struct CatalogRef(Rc<WorldFiles>);
 
@@ -247,14 +254,13 @@ impl Store {
     /// Like `open`, with the database named (tests open several, as separate tabs would).
     pub async fn open_in(world: WorldFiles, db_name: &str) -> Store {
         let seed_clock = world.seed.clock;
-        let fresh = world.seed.state(world.directory.directory());
         let (db, notice) = match Db::open(db_name).await {
             Ok(db) => (Some(Rc::new(db)), None),
             Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
         };
         let mut found = Found {
             rev: 0,
-            saved: Saved::new(seed_clock, fresh),
+            saved: world.shipped(),
             notice: None,
             move_legacy: false,
         };
@@ -272,15 +278,17 @@ impl Store {
                 },
             };
         }
-        // Stored data that reads but breaks a rule every state keeps (edited by hand, or
-        // written by a bug) takes the same way as unreadable data: kept, and not used.
-        if let (Some(db), None) = (&db, &found.notice) {
+        // Stored data that reads (current or migrated) but breaks a rule every state keeps
+        // (edited by hand, or written by a bug) takes the way unreadable data takes: kept,
+        // and not used.
+        let read = !matches!(found.notice, Some(Notice::Unreadable { .. }));
+        if let (Some(db), true) = (&db, read) {
             if let Err(v) = invariants::check(&found.saved.state, &world.catalog.catalog) {
                 let raw = serde_json::to_string(&found.saved).unwrap_or_default();
                 keep_as_backup(db, found.rev, raw).await;
                 found = Found {
                     rev: 0,
-                    saved: Saved::new(seed_clock, world.seed.state(world.directory.directory())),
+                    saved: world.shipped(),
                     notice: Some(Notice::Unreadable {
                         reason: StoreError::File(StateFileError::Invariant(v)),
                     }),
@@ -450,9 +458,7 @@ impl Store {
 
     /// Back to the world as shipped; the backup of unreadable data stays until then.
     pub async fn reset(self) -> Result<(), DispatchError> {
-        let fresh = self
-            .world
-            .with_value(|w| Saved::new(w.seed.clock, w.seed.state(w.directory.directory())));
+        let fresh = self.world.with_value(|w| w.shipped());
         self.save(fresh).await?;
         if let Some(db) = self.db.get_value() {
             let _ = db.delete(BACKUP_KEY).await;
