@@ -65,6 +65,14 @@ pub(super) enum OrderError {
     Refused(Verdict),
     Message(Msg),
     Key(&'static str),
+    /// This order was placed already (Pay again after back, or twice at once).
+    AlreadyPlaced,
+}
+
+/// A step's address: the step is in the URL, so back and forward move between steps.
+fn step_url(product: &str, trial: bool, step: Step) -> String {
+    let trial = if trial { "&trial=1" } else { "" };
+    format!("/checkout/{product}?step={}{trial}", step.slug())
 }
 
 /// The checkout's state and the logic its steps call.
@@ -238,12 +246,7 @@ impl Checkout {
         let id = self
             .product
             .with(|p| p.as_ref().map(|p| p.id.to_string()).unwrap_or_default());
-        let trial = if self.trial.get_untracked() {
-            "&trial=1"
-        } else {
-            ""
-        };
-        format!("/checkout/{id}?step={}{trial}", step.slug())
+        step_url(&id, self.trial.get_untracked(), step)
     }
 
     /// `href`, if the checkout is still on screen (an answer can arrive after it left).
@@ -251,12 +254,7 @@ impl Checkout {
         let id = self
             .product
             .try_with_untracked(|p| p.as_ref().map(|p| p.id.to_string()))??;
-        let trial = self.trial.try_get_untracked()?;
-        Some(format!(
-            "/checkout/{id}?step={}{}",
-            step.slug(),
-            if trial { "&trial=1" } else { "" }
-        ))
+        Some(step_url(&id, self.trial.try_get_untracked()?, step))
     }
 
     pub(super) fn next_after(self, step: Step) -> Step {
@@ -300,7 +298,6 @@ impl Checkout {
         }
     }
 
-    /// Places the order (or starts the trial). The domain checks the verdict again.
     /// The order's submission key: the draft's, or a new one kept in the draft.
     pub(super) fn submission_key(self) -> SubmissionKey {
         let kept = self.draft.with_untracked(|d| {
@@ -315,6 +312,7 @@ impl Checkout {
         })
     }
 
+    /// Places the order (or starts the trial). The domain checks the verdict again.
     pub(super) async fn submit(self, key: SubmissionKey) -> Result<String, OrderError> {
         let actor = self
             .session
@@ -374,7 +372,7 @@ impl Checkout {
                 Err(OrderError::Key(d.message_key()))
             }
             Err(DispatchError::Domain(DomainError::AlreadySubmitted)) => {
-                Err(OrderError::Key("error.already_submitted"))
+                Err(OrderError::AlreadyPlaced)
             }
             Err(_) => Err(OrderError::Message(Msg::StoreErrorRetry)),
         }

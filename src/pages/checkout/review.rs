@@ -70,6 +70,7 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
     let error = move || match place.value().get() {
         Some(Err(OrderError::Message(m))) => Some(locale.t(m).to_owned()),
         Some(Err(OrderError::Key(k))) => Some(locale.key(k).to_owned()),
+        Some(Err(OrderError::AlreadyPlaced)) => Some(locale.t(Msg::ErrAlreadySubmitted).to_owned()),
         _ => None,
     };
     view! {
@@ -100,7 +101,7 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
         </p>
         // An order sent again (back, then Pay) was placed the first time: say where it is.
         {move || {
-            matches!(place.value().get(), Some(Err(OrderError::Key("error.already_submitted"))))
+            matches!(place.value().get(), Some(Err(OrderError::AlreadyPlaced)))
                 .then(|| {
                     view! {
                         <p id="order-placed">
