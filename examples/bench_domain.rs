@@ -63,7 +63,7 @@ fn many_subscriptions(n: usize) -> State {
                 _ => Channel::SelfService,
             },
             status: if i % 17 == 0 {
-                Status::Canceled
+                Status::Disabled
             } else {
                 Status::Active
             },

@@ -9,9 +9,11 @@ use ssp::domain::directory::{
     AccountKind, AccountSource, AccountStatus, Cloud, Delegation, Email, Management, Role, Sector,
     Tenant, TenantId, User, UserId,
 };
+use ssp::domain::lifecycle::retry_on;
 use ssp::domain::subscription::{
-    one_month_after, AuditEvent, AuditOutcome, Bill, BillId, BillStatus, Channel, Notification,
-    NotificationKind, OrderEntry, OrderKind, Quantity, Status, Subscription, SubscriptionId,
+    one_month_after, AuditEvent, AuditOutcome, Bill, BillId, BillKind, BillStatus, Channel,
+    Notification, NotificationKind, OrderEntry, OrderKind, PastDue, Payment, PaymentKind, Quantity,
+    Status, Subscription, SubscriptionId,
 };
 use ssp::domain::{Currency, Money, Policies, PolicyValue};
 use ssp::store::files::{CatalogFile, DirectoryFile, SeedFile, Summary};
@@ -598,6 +600,11 @@ fn directory() -> DirectoryFile {
 
 // ---------- seed state ----------
 
+/// The start of the monthly term that ends on `end`.
+fn history_start(end: NaiveDate) -> NaiveDate {
+    end.checked_sub_months(Months::new(1)).unwrap()
+}
+
 struct Seeder {
     catalog: CatalogFile,
     seq: u64,
@@ -606,11 +613,25 @@ struct Seeder {
     cards: Vec<StoredCard>,
     notifications: Vec<Notification>,
     audit: Vec<AuditEvent>,
+    payments: Vec<Payment>,
     /// Each tenant's first Global admin: who bought its central subscriptions.
     admins: Vec<(TenantId, UserId)>,
 }
 
 impl Seeder {
+    /// The processor's record of a charge the seed's history made.
+    fn paid(&mut self, bill: &BillId, card: Option<&CardId>, at: DateTime<Utc>, amount: Money) {
+        if let Some(card) = card {
+            self.payments.push(Payment {
+                bill: bill.clone(),
+                card: card.clone(),
+                at,
+                amount,
+                kind: PaymentKind::Charge,
+            });
+        }
+    }
+
     fn next(&mut self, prefix: &str) -> String {
         self.seq += 1;
         format!("{prefix}-{:06}", self.seq)
@@ -643,6 +664,7 @@ impl Seeder {
                 month: 9,
             },
             holder: holder.into(),
+            later_charges: None,
             country: Country::US,
         });
         id
@@ -707,7 +729,7 @@ impl Seeder {
             if let Some(p) = purchaser {
                 let bill = BillId(self.next("bill"));
                 self.bills.push(Bill {
-                    id: bill,
+                    id: bill.clone(),
                     subscription: id.clone(),
                     billed_to: UserId(p.into()),
                     period_start: term_start,
@@ -715,7 +737,9 @@ impl Seeder {
                     issued: term_start,
                     amount,
                     status: BillStatus::Paid,
+                    kind: BillKind::Charge,
                 });
+                self.paid(&bill, card.as_ref(), at(term_start), amount);
             }
             term_start = term_end;
             term_end = term(term_start);
@@ -729,10 +753,11 @@ impl Seeder {
             month += 1;
         }
         let _ = month;
+        let mut past_due = None;
         if let (Some(p), false) = (purchaser, is_trial) {
             let bill = BillId(self.next("bill"));
             let status = if due {
-                BillStatus::Due
+                BillStatus::PastDue
             } else {
                 BillStatus::Paid
             };
@@ -745,15 +770,32 @@ impl Seeder {
                 issued: term_start,
                 amount,
                 status,
+                kind: BillKind::Charge,
             });
             if due {
+                // The renewal and its first retry were declined; the last try is ahead.
+                let renewal = term_start;
+                let next_try = retry_on(renewal, 2).unwrap();
                 self.notifications.push(Notification {
                     to: UserId(p.into()),
-                    at: at(term_start),
+                    at: clock(),
                     subscription: id.clone(),
-                    kind: NotificationKind::BillDue { bill },
+                    kind: NotificationKind::PaymentFailed {
+                        bill: bill.clone(),
+                        next_try: Some(next_try),
+                    },
                     read: false,
                 });
+                past_due = Some(PastDue {
+                    bill,
+                    attempts: 2,
+                    next_try,
+                });
+                // The term it would renew into has not started.
+                term_end = term_start;
+                term_start = history_start(term_end);
+            } else {
+                self.paid(&bill, card.as_ref(), at(term_start), amount);
             }
         }
         self.audit.push(AuditEvent {
@@ -790,6 +832,10 @@ impl Seeder {
                     with_payment_method: false
                 }
             ),
+            status_since: None,
+            end_reason: None,
+            past_due,
+            trial_extended: false,
             unit_price: unit,
             card,
             history,
@@ -828,6 +874,7 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         cards: vec![],
         notifications: vec![],
         audit: vec![],
+        payments: vec![],
         admins,
     };
     let mut policies = Policies::default();
@@ -1017,7 +1064,7 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         vec![],
         2,
         Some(yuki_card),
-        true,
+        false,
     );
     s.subscription(
         "fourthcoffee-de",
@@ -1043,6 +1090,7 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         cards: s.cards,
         notifications: s.notifications,
         audit: s.audit,
+        payments: s.payments,
         sequence: s.seq,
     }
 }

@@ -127,7 +127,12 @@ impl Locale {
     /// through here: the domain's and the store's errors each name their message
     /// (`explanation`, one exhaustive match each), so none prints English `Display` text.
     pub fn reason(self, explanation: &Explanation) -> String {
-        crate::i18n::explain(self.lang.get(), explanation)
+        let lang = self.lang.get();
+        let formats = crate::i18n::Formats {
+            date: &|d| format_date(lang, d),
+            money: &|m| format_money(lang, m),
+        };
+        crate::i18n::explain_with(lang, explanation, &formats)
     }
 
     /// A failed action, as a sentence: "That didn't work: {reason}".

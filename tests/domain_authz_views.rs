@@ -162,6 +162,7 @@ fn grid_world() -> (State, Vec<SubscriptionId>) {
                 product: pid(POWER_BI_PRO),
                 licenses: qty(n),
                 card: card("4242424242424242"),
+                assign_to_me: false,
             },
         );
         let Event::Purchased { subscription, .. } = &events[0] else {
@@ -195,6 +196,7 @@ fn grid_world() -> (State, Vec<SubscriptionId>) {
             product: pid(VISIO_P1),
             licenses: qty(1),
             card: None,
+            assign_to_me: false,
         },
     );
     let (s, _) = ok(
@@ -204,6 +206,7 @@ fn grid_world() -> (State, Vec<SubscriptionId>) {
             product: pid(POWER_BI_PRO),
             licenses: qty(7),
             card: card("4242424242424242"),
+            assign_to_me: false,
         },
     );
     (s, subs)

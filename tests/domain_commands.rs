@@ -55,6 +55,7 @@ fn purchase_is_refused_by_eligibility_and_by_the_card() {
             product: pid(product),
             licenses: qty(1),
             card: card(number),
+            assign_to_me: false,
         };
         refused(&base, &actor(who, tenant), cmd)
     };
@@ -118,6 +119,7 @@ fn the_policy_is_checked_again_at_submit() {
             product: pid(POWER_BI_PRO),
             licenses: qty(1),
             card: card("4242424242424242"),
+            assign_to_me: false,
         },
     );
     assert!(matches!(e, DomainError::Ineligible(v) if v.decision == Decision::PolicyDisabled));
@@ -164,6 +166,7 @@ fn trials_follow_the_policy_and_the_product() {
             product: pid(product),
             licenses: qty(5),
             card: with_card.then(|| card("4242424242424242")),
+            assign_to_me: false,
         };
         let catalog = catalog();
         let result = execute(
@@ -204,6 +207,7 @@ fn one_trial_per_product_per_person() {
         product: pid(VISIO_P1),
         licenses: qty(1),
         card: None,
+        assign_to_me: false,
     };
     let (s, _) = ok(&state(), &megan(), cmd());
     assert_eq!(refused(&s, &megan(), cmd()), DomainError::TrialAlreadyUsed);
@@ -343,21 +347,39 @@ fn assignment_rules() {
 
 #[test]
 fn bills_cards_and_cancellation() {
-    let (s, sub) = megan_buys(&state(), 2);
-    // A month on, the renewal raises a bill that is due.
+    // The card that is accepted at checkout and declined on every later charge.
+    let (s, events) = ok(
+        &state(),
+        &megan(),
+        Command::Purchase {
+            product: pid(POWER_BI_PRO),
+            licenses: qty(2),
+            card: card("4000000000000341"),
+            assign_to_me: false,
+        },
+    );
+    let Event::Purchased {
+        subscription: sub, ..
+    } = &events[0]
+    else {
+        panic!("{events:?}")
+    };
+    let sub = sub.clone();
+    // A month on, the renewal is declined: the bill is past due and Megan is told.
     let (s, events) = advance(&s, now() + Duration::days(31));
-    assert!(matches!(&events[0], Event::Renewed { bill: Some(_), .. }));
+    assert!(
+        matches!(&events[0], Event::PaymentDeclined { .. }),
+        "{events:?}"
+    );
     let due = s
         .bills
         .iter()
-        .find(|b| b.status == BillStatus::Due)
+        .find(|b| b.status == BillStatus::PastDue)
         .unwrap()
         .id
         .clone();
-    assert!(s
-        .notifications
-        .iter()
-        .any(|n| n.kind == NotificationKind::BillDue { bill: due.clone() }));
+    assert!(s.notifications.iter().any(|n| matches!(&n.kind,
+        NotificationKind::PaymentFailed { bill, next_try: Some(_) } if *bill == due)));
     assert!(matches!(
         refused(
             &s,
@@ -366,8 +388,26 @@ fn bills_cards_and_cancellation() {
         ),
         DomainError::Denied(_)
     ));
+    assert_eq!(
+        refused(&s, &megan(), Command::PayBill { bill: due.clone() }),
+        DomainError::Declined(Decline::InsufficientFunds),
+        "the same card declines again"
+    );
+    let (s, _) = ok(
+        &s,
+        &megan(),
+        Command::ReplaceCard {
+            subscription: sub.clone(),
+            card: card("4242424242424242"),
+        },
+    );
     let (s, _) = ok(&s, &megan(), Command::PayBill { bill: due.clone() });
     assert_eq!(s.bill(&due).unwrap().status, BillStatus::Paid);
+    let renewed = s.subscription(&sub).unwrap();
+    assert_eq!(
+        (renewed.past_due.clone(), renewed.term_start),
+        (None, today() + Duration::days(30))
+    );
     assert_eq!(
         refused(&s, &megan(), Command::PayBill { bill: due }),
         DomainError::BillAlreadyPaid
@@ -498,7 +538,8 @@ fn bills_cards_and_cancellation() {
     let canceled = s4.subscription(&sub).unwrap();
     assert_eq!(
         (canceled.status, canceled.auto_renew),
-        (Status::Canceled, false)
+        (Status::Disabled, false),
+        "inside the window: Disabled at once"
     );
     assert_eq!(
         refused(
@@ -509,7 +550,7 @@ fn bills_cards_and_cancellation() {
                 reason: "again".into()
             }
         ),
-        DomainError::NotActive(Status::Canceled)
+        DomainError::NotActive(Status::Disabled)
     );
 }
 
@@ -833,6 +874,7 @@ fn trials_expire_or_convert_after_a_month() {
             product: pid(VISIO_P1),
             licenses: qty(1),
             card: None,
+            assign_to_me: false,
         },
     );
     let (s, _) = ok(
@@ -842,6 +884,7 @@ fn trials_expire_or_convert_after_a_month() {
             product: pid(POWER_BI_PRO),
             licenses: qty(1),
             card: Some(card("4242424242424242")),
+            assign_to_me: false,
         },
     );
     let (week, _) = advance(&s, now() + Duration::days(25));
@@ -876,14 +919,16 @@ fn trials_expire_or_convert_after_a_month() {
     assert!(events
         .iter()
         .any(|e| matches!(e, Event::TrialConverted { .. })));
-    assert_eq!(
-        later
-            .bills
-            .iter()
-            .filter(|b| b.status == BillStatus::Due)
-            .count(),
-        1
-    );
+    let conversion = later
+        .bills
+        .iter()
+        .find(|b| b.subscription == later.subscriptions[1].id)
+        .unwrap();
+    assert_eq!(conversion.status, BillStatus::Paid, "the card is charged");
+    assert!(later
+        .bills
+        .iter()
+        .all(|b| b.subscription != later.subscriptions[0].id));
 }
 
 #[test]
@@ -928,7 +973,7 @@ fn a_submission_key_is_taken_once() {
         .clone();
     let due = {
         let mut s = s.clone();
-        s.bills.iter_mut().find(|b| b.id == bill).unwrap().status = BillStatus::Due;
+        s.bills.iter_mut().find(|b| b.id == bill).unwrap().status = BillStatus::PastDue;
         s
     };
     let (assigned, _) = ok(
@@ -943,6 +988,7 @@ fn a_submission_key_is_taken_once() {
         product: pid(POWER_BI_PRO),
         licenses: qty(2),
         card: card("4242424242424242"),
+        assign_to_me: false,
     };
     let table: Vec<(&str, &State, Actor, Command)> = vec![
         ("purchase", &s, megan(), purchase.clone()),
@@ -1039,6 +1085,7 @@ fn a_submission_key_is_taken_once() {
         product: pid(POWER_BI_PRO),
         licenses: qty(2),
         card: card("4000000000000002"),
+        assign_to_me: false,
     };
     let refused = execute(&s, ctx, &megan(), Submission::keyed(key.clone(), declined));
     assert!(matches!(refused, Err(DomainError::Declined(_))));

@@ -105,13 +105,23 @@ fn every_policy_value_against_products_with_and_without_a_trial() {
             true,
             false,
         ),
+        // One trial per product, the kind the catalog names.
         (
             PolicyValue::Enabled,
             VISIO_P1,
             Eligible,
             Allowance::Purchase,
+            false,
             true,
-            true,
+        ),
+        // Microsoft 365 Copilot offers no trial at all.
+        (
+            PolicyValue::Enabled,
+            "CFQ7TTC0MM8R",
+            Eligible,
+            Allowance::Purchase,
+            false,
+            false,
         ),
         (
             PolicyValue::OnlyTrialsWithoutPaymentMethod,

@@ -13,6 +13,7 @@ use ssp::domain::directory::{
 };
 use ssp::domain::eligibility::RULES;
 use ssp::domain::invariants::{self, Invariant};
+use ssp::domain::lifecycle;
 use ssp::domain::*;
 use ssp::store::files::SavedRef;
 use ssp::store::records;
@@ -220,6 +221,28 @@ enum Op {
     Advance {
         days: i64,
     },
+    RecurringBilling {
+        who: usize,
+        sub: usize,
+        on: bool,
+    },
+    Reactivate {
+        who: usize,
+        sub: usize,
+    },
+    ExtendTrial {
+        who: usize,
+        sub: usize,
+    },
+    PayBill {
+        who: usize,
+        bill: usize,
+    },
+    ReplaceCard {
+        who: usize,
+        sub: usize,
+        card: usize,
+    },
 }
 
 const PEOPLE: [&str; 7] = [
@@ -232,7 +255,13 @@ const PEOPLE: [&str; 7] = [
     "partner.pat",
 ];
 const PRODUCTS: [&str; 4] = [POWER_BI_PRO, VISIO_P1, PROJECT_P1, POWER_APPS];
-const CARDS: [&str; 3] = ["4242424242424242", "4000000000000002", "5555555555554444"];
+/// Approved; declined; approved; accepted at checkout and declined on every later charge.
+const CARDS: [&str; 4] = [
+    "4242424242424242",
+    "4000000000000002",
+    "5555555555554444",
+    "4000000000000341",
+];
 
 fn arb_op() -> impl Strategy<Value = Op> {
     let who = 0..PEOPLE.len();
@@ -291,6 +320,19 @@ fn arb_op() -> impl Strategy<Value = Op> {
             }),
         (who.clone(), 0..PEOPLE.len()).prop_map(|(who, user)| Op::Leave { who, user }),
         (0i64..40).prop_map(|days| Op::Advance { days }),
+        (who.clone(), 0..8usize, any::<bool>()).prop_map(|(who, sub, on)| Op::RecurringBilling {
+            who,
+            sub,
+            on
+        }),
+        (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::Reactivate { who, sub }),
+        (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::ExtendTrial { who, sub }),
+        (who.clone(), 0..16usize).prop_map(|(who, bill)| Op::PayBill { who, bill }),
+        (who, 0..8usize, 0..CARDS.len()).prop_map(|(who, sub, card)| Op::ReplaceCard {
+            who,
+            sub,
+            card
+        }),
     ]
 }
 
@@ -335,6 +377,7 @@ fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
                 product: pid(PRODUCTS[product]),
                 licenses: qty(n),
                 card: card(CARDS[c]),
+                assign_to_me: n % 2 == 1,
             },
         ),
         Op::Trial {
@@ -347,6 +390,7 @@ fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
                 product: pid(PRODUCTS[product]),
                 licenses: qty(2),
                 card: with_card.then(|| card(CARDS[0])),
+                assign_to_me: false,
             },
         ),
         Op::Change { who: w, sub, n } => (
@@ -434,6 +478,49 @@ fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
             },
         ),
         Op::Advance { .. } => return None,
+        Op::RecurringBilling { who: w, sub, on } => (
+            owner_or(s, sub, w),
+            Command::SetRecurringBilling {
+                subscription: sub_at(s, sub),
+                on,
+            },
+        ),
+        Op::Reactivate { who: w, sub } => (
+            owner_or(s, sub, w),
+            Command::Reactivate {
+                subscription: sub_at(s, sub),
+            },
+        ),
+        Op::ExtendTrial { who: w, sub } => (
+            owner_or(s, sub, w),
+            Command::ExtendTrial {
+                subscription: sub_at(s, sub),
+            },
+        ),
+        Op::PayBill { who: w, bill } => {
+            let bill = s.bills.get(bill % s.bills.len().max(1))?;
+            let sub = s
+                .subscriptions
+                .iter()
+                .position(|x| x.id == bill.subscription)?;
+            (
+                owner_or(s, sub, w),
+                Command::PayBill {
+                    bill: bill.id.clone(),
+                },
+            )
+        }
+        Op::ReplaceCard {
+            who: w,
+            sub,
+            card: c,
+        } => (
+            owner_or(s, sub, w),
+            Command::ReplaceCard {
+                subscription: sub_at(s, sub),
+                card: card(CARDS[c]),
+            },
+        ),
     })
 }
 
@@ -479,6 +566,7 @@ fn step(
 }
 
 fn invariants(s: &State) -> Result<(), TestCaseError> {
+    use ssp::domain::subscription::{BillStatus, Status};
     for sub in &s.subscriptions {
         prop_assert!(
             sub.assigned_count() <= sub.licenses.get(),
@@ -495,12 +583,148 @@ fn invariants(s: &State) -> Result<(), TestCaseError> {
             sub.assigned.len(),
             "no one holds two licenses of one subscription"
         );
-        if sub.status != ssp::domain::subscription::Status::Active {
+        if sub.status == Status::Deleted {
             prop_assert!(
                 sub.assigned.is_empty(),
-                "only active subscriptions hold assignments"
+                "a deleted subscription holds no assignments"
             );
         }
+        // Paid or ending: an active subscription either renews with a card to charge, is
+        // central, ends on its term's date, or has a past-due bill with its next try.
+        if sub.status == Status::Active && sub.is_self_service() {
+            match &sub.past_due {
+                Some(due) => {
+                    let bill = s.bill(&due.bill);
+                    prop_assert!(
+                        bill.is_some_and(|b| b.status == BillStatus::PastDue),
+                        "{} past due without its bill",
+                        sub.id
+                    );
+                    prop_assert!(
+                        due.next_try > sub.term_end,
+                        "the next try is after the renewal"
+                    );
+                }
+                None if sub.auto_renew => prop_assert!(
+                    sub.card.is_some(),
+                    "{} renews with nothing to charge",
+                    sub.id
+                ),
+                None => prop_assert!(lifecycle::ending(sub).is_some(), "{} has no end", sub.id),
+            }
+        }
+        if sub.status != Status::Active {
+            prop_assert!(
+                sub.past_due.is_none() && !sub.auto_renew,
+                "{} ended but still bills",
+                sub.id
+            );
+            prop_assert!(sub.status == Status::Deleted || lifecycle::ending(sub).is_some());
+        }
+    }
+    // Every past-due bill belongs to a subscription that is trying it again.
+    for b in s.bills.iter().filter(|b| b.status == BillStatus::PastDue) {
+        prop_assert!(
+            s.subscriptions
+                .iter()
+                .any(|x| x.past_due.as_ref().is_some_and(|d| d.bill == b.id)),
+            "{} is past due and forgotten",
+            b.id.0
+        );
+    }
+    money_adds_up(s)
+}
+
+/// The purchaser's bills, the processor's record and the order history agree to the minor
+/// unit: charges − refunds, per currency and per subscription; no subscription is
+/// refunded more than it paid.
+fn money_adds_up(s: &State) -> Result<(), TestCaseError> {
+    use ssp::domain::subscription::{BillKind, BillStatus, OrderKind, PaymentKind};
+    let mut bills: BTreeMap<String, i64> = BTreeMap::new();
+    let mut processor: BTreeMap<String, i64> = BTreeMap::new();
+    for b in &s.bills {
+        let signed = match (b.kind, b.status) {
+            (BillKind::Charge, BillStatus::Paid) => b.amount.minor(),
+            (BillKind::Refund, _) => -b.amount.minor(),
+            (BillKind::Charge, _) => 0,
+        };
+        if signed != 0 {
+            *bills
+                .entry(format!("{}/{}", b.subscription, b.amount.currency().code()))
+                .or_default() += signed;
+        }
+        let taken: Vec<_> = s.payments.iter().filter(|p| p.bill == b.id).collect();
+        prop_assert_eq!(
+            taken.len(),
+            usize::from(signed != 0),
+            "{} has {} processor records",
+            b.id.0,
+            taken.len()
+        );
+    }
+    for p in &s.payments {
+        let b = s.bill(&p.bill).unwrap();
+        prop_assert_eq!(p.amount, b.amount);
+        let signed = match p.kind {
+            PaymentKind::Charge => p.amount.minor(),
+            PaymentKind::Refund => -p.amount.minor(),
+        };
+        *processor
+            .entry(format!("{}/{}", b.subscription, p.amount.currency().code()))
+            .or_default() += signed;
+    }
+    prop_assert_eq!(&bills, &processor, "bills and the processor agree");
+    for sub in s.subscriptions.iter().filter(|x| x.is_self_service()) {
+        let history: i64 = sub
+            .history
+            .iter()
+            .map(|h| match (h.kind, h.amount) {
+                (OrderKind::Refunded, Some(m)) => -m.minor(),
+                (_, Some(m)) => m.minor(),
+                (_, None) => 0,
+            })
+            .sum();
+        let key = format!("{}/{}", sub.id, sub.unit_price.currency().code());
+        let billed = bills.get(&key).copied().unwrap_or(0);
+        prop_assert_eq!(history, billed, "{}: order history and bills", sub.id);
+        prop_assert!(billed >= 0, "{} refunded more than it paid", sub.id);
+    }
+    Ok(())
+}
+
+/// Statuses move only along Active → Expired → Disabled → Deleted; a command may also
+/// cancel (Active → Disabled), take over (Active → Deleted) or reactivate (Expired or
+/// Disabled → Active).
+fn moves_allowed(before: &State, after: &State, by_clock: bool) -> Result<(), TestCaseError> {
+    use ssp::domain::subscription::Status::{self, *};
+    let rank = |s: Status| match s {
+        Active => 0,
+        Expired => 1,
+        Disabled => 2,
+        Deleted => 3,
+    };
+    for old in &before.subscriptions {
+        let Some(new) = after.subscription(&old.id) else {
+            return Err(TestCaseError::fail(format!("{} vanished", old.id)));
+        };
+        let (a, b) = (old.status, new.status);
+        let ok = if by_clock {
+            rank(a) <= rank(b)
+        } else {
+            a == b
+                || matches!(
+                    (a, b),
+                    (Active, Disabled | Deleted) | (Expired | Disabled, Active)
+                )
+        };
+        prop_assert!(
+            ok,
+            "{}: {:?} → {:?} ({})",
+            old.id,
+            a,
+            b,
+            if by_clock { "clock" } else { "command" }
+        );
     }
     Ok(())
 }
@@ -526,8 +750,13 @@ proptest! {
                 clock += chrono::Duration::days(*days);
                 s = advance(&s, clock).0;
                 invariants(&s)?;
+                moves_allowed(&before_step, &s, true)?;
+                for sub in s.subscriptions.iter().filter(|x| x.status == ssp::domain::subscription::Status::Active) {
+                    prop_assert!(sub.term_end > clock.date_naive() || sub.past_due.is_some(), "{} was left behind by the clock", sub.id);
+                }
             } else if let Some((actor, command)) = to_command(&s, op) {
                 s = step(&catalog, clock, s, actor, command)?;
+                moves_allowed(&before_step, &s, false)?;
             }
             let writes = records::changes(SavedRef { clock: clock_before, state: &before_step }, SavedRef { clock, state: &s });
             records::apply(&mut stored, &writes);
@@ -559,7 +788,7 @@ proptest! {
             .unwrap();
         let catalog = catalog();
         let result = execute(&state(), Ctx { catalog: &catalog, now: now() }, &actor("megan", "contoso"),
-            submitted(Command::Purchase { product: pid(POWER_BI_PRO), licenses: qty(n), card }));
+            submitted(Command::Purchase { product: pid(POWER_BI_PRO), licenses: qty(n), card, assign_to_me: true }));
         if let Ok((s, _)) = result {
             let json = serde_json::to_string(&s).unwrap();
             prop_assert!(!json.contains(&number));

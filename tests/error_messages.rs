@@ -50,9 +50,15 @@ fn domain_variant(e: &DomainError) -> usize {
         E::Money(_) => 27,
         E::SubmissionKeyMissing => 28,
         E::AlreadySubmitted => 29,
+        E::NoSuchTrial { .. } => 30,
+        E::CancellationWindowClosed { .. } => 31,
+        E::TrialNotCanceled { .. } => 32,
+        E::PaymentPastDue => 33,
+        E::CannotReactivate(_) => 34,
+        E::TrialNotExtendable => 35,
     }
 }
-const DOMAIN_VARIANTS: usize = 30;
+const DOMAIN_VARIANTS: usize = 36;
 
 fn domain_samples() -> Vec<DomainError> {
     let product = ProductId::try_from("CFQ7TTC0LH18").unwrap();
@@ -63,7 +69,29 @@ fn domain_samples() -> Vec<DomainError> {
         stage: Stage::SignedIn,
         tenant: None,
     };
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
     let mut all = vec![
+        DomainError::NoSuchTrial { offered: None },
+        DomainError::NoSuchTrial {
+            offered: Some(ssp::domain::TrialKind::WithPaymentMethod),
+        },
+        DomainError::NoSuchTrial {
+            offered: Some(ssp::domain::TrialKind::WithoutPaymentMethod),
+        },
+        DomainError::CancellationWindowClosed {
+            closed_on: day,
+            expires: day,
+        },
+        DomainError::TrialNotCanceled {
+            with_payment_method: true,
+        },
+        DomainError::TrialNotCanceled {
+            with_payment_method: false,
+        },
+        DomainError::PaymentPastDue,
+        DomainError::CannotReactivate(Status::Active),
+        DomainError::CannotReactivate(Status::Deleted),
+        DomainError::TrialNotExtendable,
         DomainError::TrialAlreadyUsed,
         DomainError::UnknownProduct(product.clone()),
         DomainError::NoPrice(product),
@@ -138,9 +166,9 @@ fn domain_samples() -> Vec<DomainError> {
     all.extend(
         [
             Status::Active,
-            Status::Canceled,
-            Status::Deleted,
             Status::Expired,
+            Status::Disabled,
+            Status::Deleted,
         ]
         .map(DomainError::NotActive),
     );
@@ -237,7 +265,7 @@ fn assert_explained(what: &str, e: &Explanation) {
                     "{what}: {name} names no message {key}"
                 ),
                 Arg::Explained(inner) => assert_explained(what, inner),
-                Arg::Text(_) => {}
+                Arg::Text(_) | Arg::Date(_) | Arg::Money(_) => {}
             }
         }
         let text = explain(lang, e);
@@ -285,7 +313,7 @@ fn chinese_explanations_are_chinese() {
 
 #[test]
 fn a_status_inside_a_message_is_in_the_same_language() {
-    let e = DomainError::NotActive(Status::Canceled).explanation();
-    assert!(explain(Lang::EnUs, &e).contains("Canceled"));
-    assert!(explain(Lang::ZhCn, &e).contains("已取消"));
+    let e = DomainError::NotActive(Status::Disabled).explanation();
+    assert!(explain(Lang::EnUs, &e).contains("Disabled"));
+    assert!(explain(Lang::ZhCn, &e).contains("已禁用"));
 }

@@ -5,6 +5,7 @@ pub mod card_form;
 pub mod count_field;
 pub mod download;
 pub mod form_key;
+pub mod lifecycle;
 pub mod notice;
 pub mod stepper;
 pub mod top_bar;

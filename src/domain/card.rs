@@ -411,6 +411,10 @@ pub struct StoredCard {
     pub expiry: Expiry,
     pub holder: String,
     pub country: Country,
+    /// The simulated processor's answer to later charges on this card, when it is not
+    /// "approved" (the test card that is accepted once, then declined).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later_charges: Option<Decline>,
 }
 
 impl PaymentCard {
@@ -423,6 +427,8 @@ impl PaymentCard {
             expiry: self.expiry,
             holder: self.holder.clone(),
             country: self.country,
+            later_charges: (self.number.digits() == DECLINES_LATER)
+                .then_some(Decline::InsufficientFunds),
         }
     }
 }
@@ -455,6 +461,19 @@ pub const TEST_CARDS: [(&str, Option<Decline>); 5] = [
     ("4000000000000069", Some(Decline::ExpiredCard)),
     ("4000000000000127", Some(Decline::IncorrectSecurityCode)),
 ];
+
+/// The test card the processor accepts at checkout and declines on every later charge
+/// (a renewal, a retry): how a failed renewal is tried in the demo.
+pub const DECLINES_LATER: &str = "4000000000000341";
+
+/// The simulated processor charging a card on file: declined once expired, or when the
+/// card was the one that declines later.
+pub fn charge_stored(card: &StoredCard, today: NaiveDate) -> Result<(), Decline> {
+    if card.expiry.is_past(today) {
+        return Err(Decline::ExpiredCard);
+    }
+    card.later_charges.map_or(Ok(()), Err)
+}
 
 /// The simulated card processor: a pure function of the card.
 pub fn authorize(card: &PaymentCard) -> Result<(), Decline> {

@@ -108,84 +108,117 @@ impl ProductFamily {
     }
 }
 
+/// The two kinds of one-month free trial self-service offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TrialKind {
+    /// Needs a card; converts to a paid subscription unless recurring billing is off.
+    WithPaymentMethod,
+    /// Needs no card; expires and is never charged.
+    WithoutPaymentMethod,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
     pub id: ProductId,
     pub name: String,
     pub family: ProductFamily,
-    /// Whether a free trial that needs no payment method exists.
-    pub trial_without_payment_method: bool,
+    /// The free trial the product offers, if any: one kind per product.
+    pub trial: Option<TrialKind>,
 }
 
-/// The products self-service purchase knows (domain.md); the demo catalog adds prices.
-pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, bool); 13] = [
+impl Product {
+    /// Whether a free trial that needs no payment method exists.
+    pub fn trial_without_payment_method(&self) -> bool {
+        self.trial == Some(TrialKind::WithoutPaymentMethod)
+    }
+
+    pub fn offers_trial(&self, kind: TrialKind) -> bool {
+        self.trial == Some(kind)
+    }
+}
+
+/// The products self-service purchase knows (domain.md) and the trial each offers: the
+/// no-payment-method ones are the "yes" rows of the MSCommerce product table; card trials
+/// are the products whose pages offer "Try free" with a card (README's lifecycle table);
+/// the rest offer none. The demo catalog adds prices.
+pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, Option<TrialKind>); 13] = [
     (
         "CFQ7TTC0H9MP",
         "Power BI Pro",
         ProductFamily::PowerPlatform,
-        false,
+        Some(TrialKind::WithPaymentMethod),
     ),
     (
         "CFQ7TTC0H6RP",
         "Power BI Premium Per User",
         ProductFamily::PowerPlatform,
-        false,
+        Some(TrialKind::WithPaymentMethod),
     ),
     (
         "CFQ7TTC0LH2H",
         "Power Apps per user",
         ProductFamily::PowerPlatform,
-        false,
+        Some(TrialKind::WithPaymentMethod),
     ),
     (
         "CFQ7TTC0LH3L",
         "Power Automate per user",
         ProductFamily::PowerPlatform,
-        false,
+        Some(TrialKind::WithPaymentMethod),
     ),
     (
         "CFQ7TTC0LSGZ",
         "Power Automate RPA",
         ProductFamily::PowerPlatform,
-        false,
+        None,
     ),
     (
         "CFQ7TTC0HDB1",
         "Project Plan 1 / Planner Plan 1",
         ProductFamily::Project,
-        true,
+        Some(TrialKind::WithoutPaymentMethod),
     ),
     (
         "CFQ7TTC0HDB0",
         "Project Plan 3",
         ProductFamily::Project,
-        false,
+        Some(TrialKind::WithPaymentMethod),
     ),
-    ("CFQ7TTC0HD33", "Visio Plan 1", ProductFamily::Visio, true),
-    ("CFQ7TTC0HD32", "Visio Plan 2", ProductFamily::Visio, false),
+    (
+        "CFQ7TTC0HD33",
+        "Visio Plan 1",
+        ProductFamily::Visio,
+        Some(TrialKind::WithoutPaymentMethod),
+    ),
+    (
+        "CFQ7TTC0HD32",
+        "Visio Plan 2",
+        ProductFamily::Visio,
+        Some(TrialKind::WithPaymentMethod),
+    ),
     (
         "CFQ7TTC0J1FV",
         "Teams Exploratory",
         ProductFamily::Teams,
-        true,
+        Some(TrialKind::WithoutPaymentMethod),
     ),
     (
         "CFQ7TTC0RM8K",
         "Teams Premium Introductory Pricing",
         ProductFamily::Teams,
-        true,
+        Some(TrialKind::WithoutPaymentMethod),
     ),
     (
         "CFQ7TTC0J203",
         "Windows 365 Business",
         ProductFamily::Windows365,
-        false,
+        None,
     ),
     (
         "CFQ7TTC0MM8R",
         "Microsoft 365 Copilot",
         ProductFamily::Microsoft365,
-        false,
+        None,
     ),
 ];
 
@@ -197,7 +230,7 @@ pub fn known_products() -> Vec<Product> {
             id: ProductId(String::from(*id)),
             name: String::from(*name),
             family: *family,
-            trial_without_payment_method: *trial,
+            trial: *trial,
         })
         .collect()
 }

@@ -99,11 +99,7 @@ pub enum Allowance {
     Purchase,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TrialKind {
-    WithPaymentMethod,
-    WithoutPaymentMethod,
-}
+pub use super::catalog::TrialKind;
 
 impl Decision {
     /// The rule that decided.
@@ -204,12 +200,12 @@ impl Verdict {
     }
 
     pub fn may_trial(&self, kind: TrialKind, product: &Product) -> bool {
+        // Only the trial the product offers; a trials-only policy allows no card trial.
         match (self.allowance(), kind) {
-            (Allowance::Purchase, TrialKind::WithPaymentMethod) => true,
-            (
-                Allowance::Purchase | Allowance::TrialWithoutPaymentMethod,
-                TrialKind::WithoutPaymentMethod,
-            ) => product.trial_without_payment_method,
+            (Allowance::Purchase, _)
+            | (Allowance::TrialWithoutPaymentMethod, TrialKind::WithoutPaymentMethod) => {
+                product.offers_trial(kind)
+            }
             (Allowance::TrialWithoutPaymentMethod, TrialKind::WithPaymentMethod)
             | (Allowance::Nothing, _) => false,
         }
@@ -270,7 +266,7 @@ fn check(rule: Rule, f: &Facts) -> Option<Decision> {
                     && MARKETS_WITHOUT_PROJECT_AND_VISIO.contains(c)
             })
             .map(Decision::ProductUnavailableInMarket),
-        Rule::Policy => Some(match (f.policy, f.product.trial_without_payment_method) {
+        Rule::Policy => Some(match (f.policy, f.product.trial_without_payment_method()) {
             (PolicyValue::Enabled, _) => Decision::Eligible,
             (PolicyValue::OnlyTrialsWithoutPaymentMethod, true) => Decision::TrialsOnly,
             (PolicyValue::OnlyTrialsWithoutPaymentMethod, false) => {

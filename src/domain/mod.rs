@@ -9,6 +9,7 @@ pub mod console;
 pub mod directory;
 pub mod eligibility;
 pub mod invariants;
+pub mod lifecycle;
 pub mod money;
 pub mod policy;
 pub mod seed;

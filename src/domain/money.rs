@@ -182,6 +182,23 @@ impl Money {
         })
     }
 
+    /// `part / whole` of the amount, rounded half up to the currency's minor unit (a whole
+    /// yen for JPY, a cent for USD): how a part of a term is charged or refunded.
+    /// `part` is clamped to `0..=whole`, so the share is never more than the amount.
+    pub fn prorate(self, part: i64, whole: i64) -> Money {
+        if whole <= 0 {
+            return self;
+        }
+        let part = i128::from(part.clamp(0, whole));
+        let (minor, whole) = (i128::from(self.minor), i128::from(whole));
+        let share = (minor * part * 2 + whole) / (whole * 2);
+        Money {
+            // A share of an i64 amount is no larger than it.
+            minor: i64::try_from(share).unwrap_or(self.minor),
+            currency: self.currency,
+        }
+    }
+
     /// The amount as a plain decimal string (`"12.50"`, `"1090"`), for `Intl` to format
     /// and for exports; exact because it never passes through a float.
     pub fn to_decimal_string(self) -> String {
@@ -208,6 +225,30 @@ impl fmt::Display for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prorate_rounds_half_up_to_the_minor_unit() {
+        let usd = |m| Money::from_minor(m, Currency::USD).unwrap();
+        let jpy = |m| Money::from_minor(m, Currency::JPY).unwrap();
+        let cases = [
+            (usd(1000), 15, 30, usd(500)),
+            (usd(1000), 1, 3, usd(333)),
+            (usd(1000), 2, 3, usd(667)),
+            (usd(1), 1, 2, usd(1)),
+            (usd(1000), 0, 30, usd(0)),
+            (usd(1000), 31, 30, usd(1000)),
+            (jpy(2250), 10, 30, jpy(750)),
+            (jpy(2250), 1, 31, jpy(73)),
+            (jpy(1), 1, 3, jpy(0)),
+        ];
+        for (amount, part, whole, expected) in cases {
+            assert_eq!(
+                amount.prorate(part, whole),
+                expected,
+                "{amount} × {part}/{whole}"
+            );
+        }
+    }
 
     #[test]
     fn parses_and_prints_by_exponent() {

@@ -3,8 +3,8 @@
 use super::catalog::{Catalog, PriceKind};
 use super::directory::{TenantId, UserId};
 use super::subscription::{
-    one_month_after, Channel, OrderEntry, OrderKind, Quantity, State, Status, Subscription,
-    SubscriptionId,
+    one_month_after, Channel, EndReason, OrderEntry, OrderKind, Quantity, State, Status,
+    Subscription, SubscriptionId,
 };
 use chrono::{Duration, NaiveDate};
 use std::sync::Arc;
@@ -68,18 +68,19 @@ pub fn extra_subscriptions(
             licenses,
             assigned: Vec::new(),
             status: if i % 23 == 0 {
-                Status::Canceled
+                Status::Disabled
             } else {
                 Status::Active
             },
+            status_since: (i % 23 == 0).then_some(term_start),
+            end_reason: (i % 23 == 0).then_some(EndReason::Canceled),
+            past_due: None,
+            trial_extended: false,
             term_start,
             term_end: one_month_after(term_start),
-            auto_renew: !matches!(
-                channel,
-                Channel::Trial {
-                    with_payment_method: false
-                }
-            ),
+            // Generated purchases have no card on file: they end at their term, so none is
+            // left renewing without a way to pay.
+            auto_renew: channel == Channel::Central,
             unit_price,
             card: None,
             history: vec![OrderEntry {

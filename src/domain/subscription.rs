@@ -177,15 +177,19 @@ pub enum Channel {
     Trial { with_payment_method: bool },
 }
 
+/// Where a subscription is in its life: Active → Expired → Disabled → Deleted
+/// (what-if-my-subscription-expires). `lifecycle` has the days each lasts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
     Active,
-    /// Canceled by its purchaser.
-    Canceled,
-    /// Taken over or canceled by an admin.
-    Deleted,
-    /// A trial that ended without converting.
+    /// Ended; users keep access for 30 days, and it can be reactivated.
     Expired,
+    /// Users have lost access; admins still see it for 90 days and can reactivate it.
+    /// (Version 1 called a canceled subscription `Canceled`.)
+    #[serde(alias = "Canceled")]
+    Disabled,
+    /// Gone for good: taken over by an admin, or 90 days after it was disabled.
+    Deleted,
 }
 
 impl Status {
@@ -193,11 +197,40 @@ impl Status {
     pub const fn message_key(self) -> &'static str {
         match self {
             Status::Active => "status.active",
-            Status::Canceled => "status.canceled",
-            Status::Deleted => "status.deleted",
             Status::Expired => "status.expired",
+            Status::Disabled => "status.disabled",
+            Status::Deleted => "status.deleted",
         }
     }
+
+    /// Whether the people assigned a license can use the product (Expired keeps access).
+    pub const fn users_have_access(self) -> bool {
+        matches!(self, Status::Active | Status::Expired)
+    }
+}
+
+/// Why a subscription stopped being active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EndReason {
+    /// The term ended with recurring billing off.
+    RecurringBillingOff,
+    /// The renewal charge was declined on every try.
+    PaymentFailed,
+    /// Canceled inside the cancellation window.
+    Canceled,
+    /// A trial ended without converting.
+    TrialOver,
+    /// An admin moved its users or canceled it.
+    TakenOver,
+}
+
+/// A renewal whose charge was declined: the bill waits and the card is tried again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastDue {
+    pub bill: BillId,
+    /// Charges tried so far, the first at the renewal.
+    pub attempts: u32,
+    pub next_try: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +244,14 @@ pub enum OrderKind {
     Canceled,
     TakenOver,
     Expired,
+    Disabled,
+    Deleted,
+    Reactivated,
+    RecurringBillingOn,
+    RecurringBillingOff,
+    PaymentDeclined,
+    Refunded,
+    TrialExtended,
 }
 
 /// One line of a subscription's order history.
@@ -237,7 +278,19 @@ pub struct Subscription {
     pub status: Status,
     pub term_start: NaiveDate,
     pub term_end: NaiveDate,
+    /// Recurring billing: on, the card is charged for a new term when this one ends.
     pub auto_renew: bool,
+    /// The day the current status began; Expired and Disabled count their days from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_since: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_reason: Option<EndReason>,
+    /// A declined renewal being tried again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub past_due: Option<PastDue>,
+    /// A trial is extended once.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trial_extended: bool,
     /// Per license per month, at the time of purchase.
     pub unit_price: Money,
     pub card: Option<CardId>,
@@ -259,6 +312,15 @@ impl Subscription {
 
     pub fn is_active(&self) -> bool {
         self.status == Status::Active
+    }
+
+    pub fn is_trial(&self) -> bool {
+        matches!(self.channel, Channel::Trial { .. })
+    }
+
+    /// Paid through self-service: bought, or a trial that converted.
+    pub fn is_paid_self_service(&self) -> bool {
+        self.channel == Channel::SelfService
     }
 
     pub fn is_self_service(&self) -> bool {
@@ -283,10 +345,25 @@ pub struct BillId(pub String);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BillStatus {
-    Due,
     Paid,
+    /// The charge was declined; the card is tried again (or the purchaser pays it).
+    /// (Version 1 called it `Due`.)
+    #[serde(alias = "Due")]
+    PastDue,
+    /// Never collected: the renewal it was for did not happen, the subscription expired.
+    Void,
 }
 
+/// A charge for a period, or a credit given back for part of one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BillKind {
+    #[default]
+    Charge,
+    /// A prorated refund, returned to the card.
+    Refund,
+}
+
+/// One line of the purchaser's bills: every charge, refund and credit, with its period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bill {
     pub id: BillId,
@@ -296,18 +373,72 @@ pub struct Bill {
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
     pub issued: NaiveDate,
+    /// Never negative: a refund is a `Refund` line of a positive amount.
     pub amount: Money,
     pub status: BillStatus,
+    #[serde(default, skip_serializing_if = "is_charge")]
+    pub kind: BillKind,
+}
+
+fn is_charge(kind: &BillKind) -> bool {
+    *kind == BillKind::Charge
+}
+
+/// What the simulated card processor did: it took money, or gave it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PaymentKind {
+    Charge,
+    Refund,
+}
+
+/// The processor's own record of one movement of money, for one bill line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub bill: BillId,
+    pub card: CardId,
+    pub at: DateTime<Utc>,
+    pub amount: Money,
+    pub kind: PaymentKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NotificationKind {
-    TakenOver { moved_to: SubscriptionId },
-    CanceledByAdmin { reason: String },
-    CancelRequested { central: SubscriptionId },
-    BillDue { bill: BillId },
+    TakenOver {
+        moved_to: SubscriptionId,
+    },
+    CanceledByAdmin {
+        reason: String,
+    },
+    CancelRequested {
+        central: SubscriptionId,
+    },
+    /// The card will be charged for a new term on `on`.
+    RenewalComing {
+        on: NaiveDate,
+    },
+    /// A charge was declined; the card is tried again on `next_try`, if any.
+    /// (Version 1 called it `BillDue`.)
+    #[serde(alias = "BillDue")]
+    PaymentFailed {
+        bill: BillId,
+        #[serde(default)]
+        next_try: Option<NaiveDate>,
+    },
+    /// A trial ends within a week: it converts and is charged, or expires.
     TrialEnding,
     TrialExpired,
+    /// Ended; users keep access until `access_ends`.
+    Expired {
+        access_ends: NaiveDate,
+    },
+    /// Users have lost access; deleted on `deleted_on` unless reactivated.
+    Disabled {
+        deleted_on: NaiveDate,
+    },
+    Refunded {
+        bill: BillId,
+        amount: Money,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -400,6 +531,9 @@ pub struct State {
     pub subscriptions: Vec<Arc<Subscription>>,
     pub bills: Vec<Bill>,
     pub cards: Vec<StoredCard>,
+    /// The simulated processor's record: what it took from cards and gave back.
+    #[serde(default)]
+    pub payments: Vec<Payment>,
     pub notifications: Vec<Notification>,
     pub audit: Vec<AuditEvent>,
     /// The last number handed out for a new ID.

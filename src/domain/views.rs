@@ -108,8 +108,8 @@ fn purchaser_name(directory: &Directory, id: &Option<UserId>) -> Option<String> 
 fn status_rank(s: Status) -> u8 {
     match s {
         Status::Active => 0,
-        Status::Canceled => 1,
-        Status::Expired => 2,
+        Status::Expired => 1,
+        Status::Disabled => 2,
         Status::Deleted => 3,
     }
 }
@@ -543,8 +543,9 @@ pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEve
     out
 }
 
-/// What setting a self-service subscription's total licenses would do. `change_licenses`
-/// decides with this same function, so the preview and the command cannot disagree.
+/// What setting a self-service subscription's total licenses would do today.
+/// `change_licenses` decides with this same function, so the preview and the command
+/// cannot disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LicenseChange {
     Unchanged,
@@ -553,22 +554,27 @@ pub enum LicenseChange {
         assigned: u32,
         total: u32,
     },
-    /// More licenses: `charge` goes on the card now.
+    /// More licenses: `charge` (the rest of the term, prorated by day) goes on the card now.
     Add {
         added: u32,
         charge: Money,
     },
-    /// Fewer licenses: nothing is charged; the term costs `term_amount` from now on.
+    /// Fewer licenses: inside the cancellation window `refund` (prorated) goes back to the
+    /// card; after it, nothing is given back. The next term costs `term_amount`.
     Remove {
         removed: u32,
+        refund: Money,
         term_amount: Money,
     },
 }
 
 pub fn license_change(
+    state: &State,
     sub: &Subscription,
     total: super::subscription::Quantity,
+    today: chrono::NaiveDate,
 ) -> Result<LicenseChange, super::money::MoneyError> {
+    use super::lifecycle::{in_cancellation_window, prorated_charge, prorated_refund};
     let (old, new, assigned) = (sub.licenses.get(), total.get(), sub.assigned_count());
     Ok(if new < assigned {
         LicenseChange::BelowAssigned {
@@ -578,11 +584,17 @@ pub fn license_change(
     } else if new > old {
         LicenseChange::Add {
             added: new - old,
-            charge: sub.unit_price.checked_mul(new - old)?,
+            charge: prorated_charge(sub, new - old, today)?,
         }
     } else if new < old {
+        let refund = if in_cancellation_window(sub, today) {
+            prorated_refund(state, sub, old - new, today)?
+        } else {
+            Money::zero(sub.unit_price.currency())
+        };
         LicenseChange::Remove {
             removed: old - new,
+            refund,
             term_amount: sub.unit_price.checked_mul(new)?,
         }
     } else {

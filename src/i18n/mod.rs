@@ -82,6 +82,24 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 /// A refusal's explanation in one language, its placeholders filled (a value that is a
 /// message, such as a status, in the same language).
 pub fn explain(lang: Lang, explanation: &Explanation) -> String {
+    explain_with(lang, explanation, &Formats::PLAIN)
+}
+
+/// How dates and amounts are written into a message: the browser's `Intl` in the app,
+/// ISO dates and plain decimals with the currency code where there is no browser.
+pub struct Formats<'a> {
+    pub date: &'a dyn Fn(chrono::NaiveDate) -> String,
+    pub money: &'a dyn Fn(crate::domain::Money) -> String,
+}
+
+impl Formats<'static> {
+    pub const PLAIN: Formats<'static> = Formats {
+        date: &|d| d.to_string(),
+        money: &|m| format!("{} {}", m.to_decimal_string(), m.currency().code()),
+    };
+}
+
+pub fn explain_with(lang: Lang, explanation: &Explanation, formats: &Formats) -> String {
     let args: Vec<(&str, String)> = explanation
         .args
         .iter()
@@ -89,7 +107,9 @@ pub fn explain(lang: Lang, explanation: &Explanation) -> String {
             let value = match value {
                 Arg::Text(text) => text.clone(),
                 Arg::Key(key) => lookup(lang, key).unwrap_or(key).to_owned(),
-                Arg::Explained(inner) => explain(lang, inner),
+                Arg::Explained(inner) => explain_with(lang, inner, formats),
+                Arg::Date(date) => (formats.date)(*date),
+                Arg::Money(amount) => (formats.money)(*amount),
             };
             (*name, value)
         })
@@ -379,8 +399,8 @@ catalog! {
     ColAmount "col.amount" => "Amount", "金额";
     PerLicenseMonth "purchaser.per_license" => "{unit} per license · {total} per month", "每个许可证 {unit} · 每月 {total}";
     StatusActive "status.active" => "Active", "活动";
-    StatusCanceled "status.canceled" => "Canceled", "已取消";
-    StatusDeleted "status.deleted" => "Deleted by an admin", "已被管理员删除";
+    StatusDisabled "status.disabled" => "Disabled", "已禁用";
+    StatusDeleted "status.deleted" => "Deleted", "已删除";
     StatusExpired "status.expired" => "Expired", "已过期";
     StatusTrial "status.trial" => "Trial", "试用";
     Manage "purchaser.manage" => "Manage", "管理";
@@ -388,7 +408,12 @@ catalog! {
     NotifyTakenOver "notify.taken_over" => "An admin moved the people using {product} to a subscription of your organization. Your subscription was deleted.", "管理员已将使用 {product} 的人员移至组织的订阅。你的订阅已被删除。";
     NotifyCanceledByAdmin "notify.canceled_by_admin" => "An admin canceled your {product} subscription: {reason}", "管理员已取消你的 {product} 订阅：{reason}";
     NotifyCancelRequested "notify.cancel_requested" => "Your admin bought {product} centrally for the people you assigned, and asks you to cancel your subscription.", "你的管理员已为你分配的人员集中购买了 {product}，并请你取消你的订阅。";
-    NotifyBillDue "notify.bill_due" => "A bill for {product} is due.", "{product} 的账单已到期。";
+    NotifyPaymentFailed "notify.payment_failed" => "We couldn't charge your card for {product}. We'll try again on {date}; you can pay the bill now or replace the card.", "无法向你的信用卡收取 {product} 的费用。我们将于 {date} 重试；你也可以现在支付账单或更换信用卡。";
+    NotifyPaymentFailedLast "notify.payment_failed_last" => "We couldn't charge your card for {product}, and won't try again.", "无法向你的信用卡收取 {product} 的费用，且不会再重试。";
+    NotifyRenewalComing "notify.renewal_coming" => "{product} renews on {date}: your card on file will be charged.", "{product} 将于 {date} 续订：将从你登记的信用卡扣款。";
+    NotifyExpired "notify.expired" => "{product} has expired. Users keep access until {date}; reactivate it to keep it.", "{product} 已过期。用户在 {date} 之前仍可访问；如需继续使用，请重新激活。";
+    NotifyDisabled "notify.disabled" => "{product} is disabled: users have lost access. It will be deleted on {date} unless it's reactivated.", "{product} 已禁用：用户已失去访问权限。除非重新激活，否则将于 {date} 删除。";
+    NotifyRefunded "notify.refunded" => "{amount} for {product} was refunded to your card.", "{product} 的 {amount} 已退还到你的信用卡。";
     NotifyTrialEnding "notify.trial_ending" => "Your free trial of {product} ends within a week.", "你的 {product} 免费试用将在一周内结束。";
     NotifyTrialExpired "notify.trial_expired" => "Your free trial of {product} has ended.", "你的 {product} 免费试用已结束。";
     SubscriptionNotFound "purchaser.not_found" => "You have no self-service subscription {id}.", "你没有自助服务订阅 {id}。";
@@ -398,6 +423,8 @@ catalog! {
     ChangePreviewMore "purchaser.preview_more" => "{n} more licenses: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的卡中扣除 {amount}。";
     ChangePreviewMoreOne "purchaser.preview_more.one" => "{n} more license: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的卡中扣除 {amount}。";
     ChangePreviewFewer "purchaser.preview_fewer" => "{n} fewer licenses: your next bill goes down to {amount} per month.", "减少 {n} 个许可证：你的下一期账单将降至每月 {amount}。";
+    ChangePreviewFewerRefund "purchaser.preview_fewer_refund" => "{n} fewer licenses: {refund} goes back to your card now (inside the 7-day window), and the subscription costs {amount} per month from now on.", "减少 {n} 个许可证：{refund} 将立即退还到你的信用卡（在 7 天期限内），此后订阅每月费用为 {amount}。";
+    ChangePreviewFewerRefundOne "purchaser.preview_fewer_refund.one" => "{n} fewer license: {refund} goes back to your card now (inside the 7-day window), and the subscription costs {amount} per month from now on.", "减少 {n} 个许可证：{refund} 将立即退还到你的信用卡（在 7 天期限内），此后订阅每月费用为 {amount}。";
     ChangePreviewFewerOne "purchaser.preview_fewer.one" => "{n} fewer license: your next bill goes down to {amount} per month.", "减少 {n} 个许可证：你的下一期账单将降至每月 {amount}。";
     BelowAssigned "purchaser.below_assigned" => "Licenses assigned: {assigned}. Unassign {n} people before lowering the total to {total}.", "已分配的许可证：{assigned} 个。将总数降至 {total} 之前，请先取消分配 {n} 人的许可证。";
     BelowAssignedOne "purchaser.below_assigned.one" => "Licenses assigned: {assigned}. Unassign {n} person before lowering the total to {total}.", "已分配的许可证：{assigned} 个。将总数降至 {total} 之前，请先取消分配 {n} 人的许可证。";
@@ -445,6 +472,41 @@ catalog! {
     CancelConfirmOne "purchaser.cancel_confirm.one" => "Canceling ends {product} now: the {n} person with a license loses access at once, and it does not renew.", "取消后 {product} 立即结束：{n} 名拥有许可证的人员将立即失去访问权限，并且不会续订。";
     CancelButton "purchaser.cancel_button" => "Cancel subscription", "取消订阅";
     Canceled "purchaser.canceled" => "The subscription is canceled.", "订阅已取消。";
+    CancelRefund "purchaser.cancel_refund" => "Cancel now and {amount} goes back to your card. The subscription is disabled at once: its users lose access today. You can cancel for a refund until {date}.", "立即取消后，{amount} 将退还到你的信用卡。订阅将立即被禁用：其用户今天即失去访问权限。你可以在 {date} 之前取消并获得退款。";
+    CancelWindowClosed "purchaser.cancel_window_closed" => "The 7-day cancellation window has closed. Turn off recurring billing instead: the subscription expires on {date}, and its users keep access until {access}.", "7 天的取消期限已过。请改为关闭定期计费：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
+    CancelEndsAlready "purchaser.cancel_ends" => "Recurring billing is off: the subscription expires on {date}, and its users keep access until {access}.", "定期计费已关闭：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
+    LifecycleHeading "lifecycle.heading" => "Subscription status and renewal", "订阅状态和续订";
+    RecurringBilling "lifecycle.recurring" => "Recurring billing", "定期计费";
+    RecurringOn "lifecycle.recurring_on" => "On", "开";
+    RecurringOff "lifecycle.recurring_off" => "Off", "关";
+    LifecycleRenews "lifecycle.renews" => "Renews on {date}: {amount} is charged to the card on file.", "将于 {date} 续订：从登记的信用卡收取 {amount}。";
+    LifecyclePastDue "lifecycle.past_due" => "The renewal payment was declined and is past due. The card is tried again on {date}; pay the bill or replace the card before then, or the subscription expires.", "续订付款被拒绝，已逾期。将于 {date} 再次尝试扣款；请在此之前支付账单或更换信用卡，否则订阅将过期。";
+    LifecycleEnds "lifecycle.ends" => "Expires on {date}. Users keep access until {access}.", "将于 {date} 过期。用户在 {access} 之前仍可访问。";
+    LifecycleExpired "lifecycle.expired" => "Expired. Users keep access until {access}; it is deleted on {deleted} unless it's reactivated.", "已过期。用户在 {access} 之前仍可访问；除非重新激活，否则将于 {deleted} 删除。";
+    LifecycleDisabled "lifecycle.disabled" => "Disabled: users have no access. It is deleted on {deleted} unless it's reactivated.", "已禁用：用户无法访问。除非重新激活，否则将于 {deleted} 删除。";
+    TurnOffRecurring "lifecycle.turn_off" => "Turn off recurring billing", "关闭定期计费";
+    TurnOnRecurring "lifecycle.turn_on" => "Turn on recurring billing", "打开定期计费";
+    Reactivate "lifecycle.reactivate" => "Reactivate", "重新激活";
+    ExtendTrial "lifecycle.extend_trial" => "Extend trial", "延长试用";
+    NoAccess "lifecycle.no_access" => "No access", "无访问权限";
+    AssignToMe "checkout.assign_to_me" => "Assign one of these licenses to me", "将其中一个许可证分配给我";
+    ReviewNextPurchase "checkout.next.purchase" => "Today {total} is charged to this card. Then {total} every month, from {date}, while recurring billing is on. Within 7 days you can cancel for a prorated refund; after that, turn off recurring billing to end it.", "今天将从此信用卡收取 {total}。之后在定期计费开启期间，从 {date} 起每月收取 {total}。7 天内可以取消并获得按比例退款；之后可关闭定期计费来结束订阅。";
+    ReviewNextCardTrial "checkout.next.card_trial" => "Free until {date}. Then {total} a month on this card, unless you turn off recurring billing before that day.", "在 {date} 之前免费。之后每月从此信用卡收取 {total}，除非你在该日期之前关闭定期计费。";
+    ReviewNextNoCardTrial "checkout.next.no_card_trial" => "Free until {date}. The trial then expires; nothing is ever charged.", "在 {date} 之前免费。试用随后过期，不会收取任何费用。";
+    DoneHasLicense "checkout.done.has_license" => "You have one of the {n} licenses, so you can use {product} now. Assign the others to people in your organization in the admin center.", "你拥有 {n} 个许可证中的一个，现在即可使用 {product}。请在管理中心将其余许可证分配给组织中的其他人。";
+    DoneHasLicenseOne "checkout.done.has_license.one" => "You have the license, so you can use {product} now.", "你已拥有该许可证，现在即可使用 {product}。";
+    DoneNoLicense "checkout.done.no_license" => "No license is assigned yet, not even to you. Assign the {n} licenses in the admin center before anyone can use {product}.", "尚未分配任何许可证，包括你自己。请先在管理中心分配这 {n} 个许可证，之后才能使用 {product}。";
+    DoneNoLicenseOne "checkout.done.no_license.one" => "No license is assigned yet, not even to you. Assign the license in the admin center before anyone can use {product}.", "尚未分配许可证，包括你自己。请先在管理中心分配该许可证，之后才能使用 {product}。";
+    TrialKindCard "catalog.trial_card" => "Free trial, payment method required", "免费试用，需要付款方式";
+    UpcomingHeading "demo.upcoming" => "What the clock will do", "时钟将执行的操作";
+    UpcomingNone "demo.upcoming_none" => "Nothing happens to any subscription in the next 120 days.", "在接下来 120 天内，任何订阅都不会发生变化。";
+    UpRenew "demo.up.renew" => "{date}: {product} renews and {amount} is charged", "{date}：{product} 续订，收取 {amount}";
+    UpConvert "demo.up.convert" => "{date}: the {product} trial converts and {amount} is charged", "{date}：{product} 试用转为付费订阅，收取 {amount}";
+    UpRetry "demo.up.retry" => "{date}: the declined {product} payment of {amount} is tried again", "{date}：再次尝试收取被拒绝的 {product} 付款 {amount}";
+    UpRenewCentral "demo.up.renew_central" => "{date}: {product} (central) renews for a year", "{date}：{product}（集中购买）续订一年";
+    UpExpire "demo.up.expire" => "{date}: {product} expires", "{date}：{product} 过期";
+    UpDisable "demo.up.disable" => "{date}: {product} is disabled; its users lose access", "{date}：{product} 被禁用；其用户失去访问权限";
+    UpDelete "demo.up.delete" => "{date}: {product} is deleted", "{date}：{product} 被删除";
     BillsTitle "purchaser.bills" => "Bills and payments", "账单和付款";
     BillsRange "purchaser.bills_range" => "Show", "显示";
     Past3Months "range.3" => "Past 3 months", "过去 3 个月";
@@ -453,8 +515,10 @@ catalog! {
     From "range.from" => "From", "从";
     To "range.to" => "To", "到";
     NoBills "purchaser.no_bills" => "No bills in this period.", "此期间没有账单。";
-    BillDue "bill.due" => "Due", "待付款";
+    BillDue "bill.due" => "Past due", "已逾期";
     BillPaid "bill.paid" => "Paid", "已付款";
+    BillRefund "bill.refund" => "Refund", "退款";
+    BillVoid "bill.void" => "Void", "已作废";
     PayNow "bill.pay" => "Pay {amount}", "支付 {amount}";
     SupportTitle "purchaser.support" => "Support and training", "支持和培训";
     SupportBody "purchaser.support_body" => "Microsoft provides standard support for self-service purchases, not your IT department or partner. Calling support does not use your organization's Premier support incidents. The product websites have guided learning, documentation, samples and communities.", "Microsoft 为自助服务购买提供标准支持，而不是你的 IT 部门或合作伙伴。联系支持人员不会使用组织的顶级支持事件。产品网站提供引导式学习、文档、示例和社区。";
@@ -540,6 +604,14 @@ catalog! {
     OrderCanceled "order.canceled" => "Canceled", "已取消";
     OrderTakenOver "order.taken_over" => "Taken over by an admin", "已被管理员接管";
     OrderExpired "order.expired" => "Expired", "已过期";
+    OrderDisabled "order.disabled" => "Disabled", "已禁用";
+    OrderDeleted "order.deleted" => "Deleted", "已删除";
+    OrderReactivated "order.reactivated" => "Reactivated", "已重新激活";
+    OrderRecurringOn "order.recurring_on" => "Recurring billing turned on", "已打开定期计费";
+    OrderRecurringOff "order.recurring_off" => "Recurring billing turned off", "已关闭定期计费";
+    OrderDeclined "order.declined" => "Payment declined", "付款被拒绝";
+    OrderRefunded "order.refunded" => "Refunded", "已退款";
+    OrderTrialExtended "order.trial_extended" => "Trial extended", "试用已延长";
 
     RoleGlobalAdmin "role.global_admin" => "Global admin", "全局管理员";
     RoleBillingAdmin "role.billing_admin" => "Billing admin", "计费管理员";
@@ -764,6 +836,15 @@ catalog! {
     ErrNotAssigned "error.not_assigned" => "{user} has no license of this subscription.", "{user} 没有此订阅的许可证。";
     ErrBillPaid "error.bill_paid" => "This bill is already paid.", "此账单已支付。";
     ErrNoCard "error.no_card" => "No payment method is on file.", "没有登记的付款方式。";
+    ErrNoTrial "error.no_trial" => "This product has no free trial. Buy it instead.", "此产品没有免费试用。请直接购买。";
+    ErrTrialNeedsCard "error.trial_needs_card" => "This product's free trial needs a payment method.", "此产品的免费试用需要付款方式。";
+    ErrTrialWithoutCardOnly "error.trial_without_card_only" => "This product's free trial needs no payment method: start it without one.", "此产品的免费试用无需付款方式：请不添加付款方式直接开始。";
+    ErrWindowClosed "error.window_closed" => "The cancellation window closed on {closed}. Turn off recurring billing instead: the subscription expires on {expires}.", "取消期限已于 {closed} 结束。请改为关闭定期计费：订阅将于 {expires} 过期。";
+    ErrTrialTurnOff "error.trial_turn_off" => "A trial isn't canceled: turn off recurring billing, and it ends without a charge.", "试用无法取消：请关闭定期计费，试用结束时不会收费。";
+    ErrTrialExpiresItself "error.trial_expires_itself" => "A trial without a payment method ends by itself and is never charged.", "无需付款方式的试用会自动结束，且不会收费。";
+    ErrPastDue "error.past_due" => "A payment is past due. Pay the bill first.", "有一笔付款已逾期。请先支付该账单。";
+    ErrCannotReactivate "error.cannot_reactivate" => "Only an expired or disabled subscription can be reactivated; this one is {status}.", "只能重新激活已过期或已禁用的订阅；此订阅的状态为“{status}”。";
+    ErrTrialNotExtendable "error.trial_not_extendable" => "A trial can be extended once, within 15 days of its end.", "试用只能延长一次，且须在结束前 15 天内。";
     ErrReasonMissing "error.reason_missing" => "Give a reason.", "请提供原因。";
     ErrUnsuitableTarget "error.unsuitable_target" => "Move users only to an active subscription of the same product that your organization pays for centrally.", "只能将用户移到组织集中付费的同一产品的有效订阅。";
     ErrShortfall "error.shortfall" => "Licenses needed: {needed}; free: {available}. Buy {missing} more first.", "需要的许可证：{needed}；可用：{available}。请先再购买 {missing} 个。";

@@ -67,7 +67,8 @@ fn ProductCard(product: Product, market: Market) -> impl IntoView {
     let locale = Locale::get();
     let href = format!("/products/{}", product.id);
     let family = family_msg(product.family);
-    let no_card_trial = product.trial_without_payment_method;
+    let no_card_trial = product.trial_without_payment_method();
+    let card_trial = product.offers_trial(crate::domain::TrialKind::WithPaymentMethod);
     let heading_id = format!("product-{}", product.id);
     let id = product.id.clone();
     let id2 = product.id.clone();
@@ -83,6 +84,8 @@ fn ProductCard(product: Product, market: Market) -> impl IntoView {
             <p class="price">{price}</p>
             {no_card_trial
                 .then(|| view! { <p class="badge">{move || locale.t(Msg::CatalogTrialBadge)}</p> })}
+            {card_trial
+                .then(|| view! { <p class="badge">{move || locale.t(Msg::TrialKindCard)}</p> })}
             <A href=href attr:class="button button--secondary">
                 {move || locale.t(Msg::CatalogViewProduct)}
             </A>

@@ -159,6 +159,8 @@ pub fn DemoPage() -> impl IntoView {
                 </button>
             </div>
 
+            <Upcoming />
+
             <h2>{move || locale.t(Msg::DemoDataHeading)}</h2>
             <div class="actions">
                 <button
@@ -314,5 +316,64 @@ pub fn DemoPage() -> impl IntoView {
                 </li>
             </ul>
         </section>
+    }
+}
+
+/// What the clock will do in the next 120 days, from the same function the clock runs.
+#[component]
+fn Upcoming() -> impl IntoView {
+    use crate::domain::lifecycle::{upcoming_within, Upcoming as Next};
+    let locale = Locale::get();
+    let store = Store::get();
+    let items = Memo::new(move |_| {
+        let today = store.clock.get().date_naive();
+        store.state.with(|s| upcoming_within(s, today, 120))
+    });
+    view! {
+        <h2>{move || locale.t(Msg::UpcomingHeading)}</h2>
+        <Show
+            when=move || items.with(|i| !i.is_empty())
+            fallback=move || view! { <p>{move || locale.t(Msg::UpcomingNone)}</p> }
+        >
+            <ul id="upcoming" class="history">
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .take(40)
+                        .map(|(_, product, next)| {
+                            let name = store
+                                .catalog()
+                                .product(&product)
+                                .map_or_else(|| product.to_string(), |p| p.name.clone());
+                            let text = move || {
+                                let (msg, amount) = match next {
+                                    Next::Renew { amount, .. } => (Msg::UpRenew, Some(amount)),
+                                    Next::ConvertTrial { amount, .. } => {
+                                        (Msg::UpConvert, Some(amount))
+                                    }
+                                    Next::Retry { amount, .. } => (Msg::UpRetry, Some(amount)),
+                                    Next::RenewCentral { .. } => (Msg::UpRenewCentral, None),
+                                    Next::Expire { .. } => (Msg::UpExpire, None),
+                                    Next::Disable { .. } => (Msg::UpDisable, None),
+                                    Next::Delete { .. } => (Msg::UpDelete, None),
+                                };
+                                let amount = amount.map(|a| locale.money(a)).unwrap_or_default();
+                                locale
+                                    .tf(
+                                        msg,
+                                        &[
+                                            ("date", &locale.date(next.on())),
+                                            ("product", &name),
+                                            ("amount", &amount),
+                                        ],
+                                    )
+                            };
+                            view! { <li>{text}</li> }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
     }
 }

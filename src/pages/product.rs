@@ -1,6 +1,7 @@
 //! `/products/:product_id`: one product, its IDs and price, and the ways to get it.
 
 use super::{catalog::MarketPicker, routed_product, summary, Market, UnknownProduct};
+use crate::domain::TrialKind;
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
 use leptos::prelude::*;
@@ -21,7 +22,9 @@ pub fn ProductPage() -> impl IntoView {
                         let has_old = !old_ids.is_empty();
                         let old = old_ids.join(", ");
                         let family = family_msg(p.family);
-                        let no_card_trial = p.trial_without_payment_method;
+                        let no_card_trial = p.trial_without_payment_method();
+                        let card_trial = p.offers_trial(TrialKind::WithPaymentMethod);
+                        let has_trial = p.trial.is_some();
                         let checkout = format!("/checkout/{}", p.id);
                         let trial_href = format!("/checkout/{}?trial=1", p.id);
                         let (id, id2) = (p.id.clone(), p.id.clone());
@@ -55,9 +58,18 @@ pub fn ProductPage() -> impl IntoView {
                                     <A href=checkout attr:class="button button--primary">
                                         {move || locale.t(Msg::BuyNow)}
                                     </A>
-                                    <A href=trial_href attr:class="button button--secondary">
-                                        {move || locale.t(Msg::TryFree)}
-                                    </A>
+                                    {has_trial
+                                        .then(|| {
+                                            view! {
+                                                <A
+                                                    href=trial_href
+                                                    attr:class="button button--secondary"
+                                                    attr:id="try-free"
+                                                >
+                                                    {move || locale.t(Msg::TryFree)}
+                                                </A>
+                                            }
+                                        })}
                                 </div>
                                 {no_card_trial
                                     .then(|| {
@@ -65,6 +77,12 @@ pub fn ProductPage() -> impl IntoView {
                                             <p class="badge">
                                                 {move || locale.t(Msg::TrialNoCardBadge)}
                                             </p>
+                                        }
+                                    })}
+                                {card_trial
+                                    .then(|| {
+                                        view! {
+                                            <p class="badge">{move || locale.t(Msg::TrialKindCard)}</p>
                                         }
                                     })}
                                 <p class="muted">{move || locale.t(Msg::PriceNote)}</p>

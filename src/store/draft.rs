@@ -21,6 +21,13 @@ pub struct Draft {
     /// draft through reloads and back-and-forward, so paying twice buys once.
     #[serde(default)]
     pub submission: Option<String>,
+    /// One of the licenses goes to the buyer: ticked unless they untick it.
+    #[serde(default = "ticked")]
+    pub assign_to_me: bool,
+}
+
+fn ticked() -> bool {
+    true
 }
 
 impl Default for Draft {
@@ -28,6 +35,7 @@ impl Default for Draft {
         Draft {
             email: String::new(),
             licenses: "1".into(),
+            assign_to_me: true,
             billing: Billing::default(),
             submission: None,
         }

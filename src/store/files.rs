@@ -5,7 +5,7 @@ use super::error::StateFileError;
 use crate::domain::card::StoredCard;
 use crate::domain::catalog::{Catalog, ProductId};
 use crate::domain::directory::{Directory, Tenant, User, UserId};
-use crate::domain::subscription::{AuditEvent, Bill, Notification, State, Subscription};
+use crate::domain::subscription::{AuditEvent, Bill, Notification, Payment, State, Subscription};
 use crate::domain::{invariants, Policies};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -68,6 +68,8 @@ pub struct SeedFile {
     pub cards: Vec<StoredCard>,
     pub notifications: Vec<Notification>,
     pub audit: Vec<AuditEvent>,
+    #[serde(default)]
+    pub payments: Vec<Payment>,
     pub sequence: u64,
 }
 
@@ -81,6 +83,7 @@ impl SeedFile {
             cards: self.cards.clone(),
             notifications: self.notifications.clone(),
             audit: self.audit.clone(),
+            payments: self.payments.clone(),
             sequence: self.sequence,
         }
     }

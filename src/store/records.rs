@@ -5,7 +5,7 @@
 
 use super::files::{Saved, SavedRef, SCHEMA};
 use crate::domain::card::StoredCard;
-use crate::domain::subscription::{AuditEvent, Bill, Notification, State, Subscription};
+use crate::domain::subscription::{AuditEvent, Bill, Notification, Payment, State, Subscription};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,8 @@ struct Counts {
     cards: usize,
     notifications: usize,
     audit: usize,
+    #[serde(default)]
+    payments: usize,
 }
 
 impl Counts {
@@ -48,6 +50,7 @@ impl Counts {
             cards: s.cards.len(),
             notifications: s.notifications.len(),
             audit: s.audit.len(),
+            payments: s.payments.len(),
         }
     }
 }
@@ -89,6 +92,7 @@ const BILL: &str = "b";
 const CARD: &str = "c";
 const NOTIFICATION: &str = "n";
 const AUDIT: &str = "a";
+const PAYMENT: &str = "p";
 
 fn key(prefix: &str, index: usize) -> String {
     format!("{prefix}:{index}")
@@ -162,6 +166,7 @@ fn push_differing(writes: &mut Vec<Write>, old: Option<SavedRef<'_>>, new: Saved
     collection(writes, CARD, &o.cards, &s.cards);
     collection(writes, NOTIFICATION, &o.notifications, &s.notifications);
     collection(writes, AUDIT, &o.audit, &s.audit);
+    collection(writes, PAYMENT, &o.payments, &s.payments);
 }
 
 /// Why stored records could not be read back into a state.
@@ -241,6 +246,7 @@ pub fn assemble<'a>(
         cards: gather::<StoredCard>(&by_key, CARD, c.cards)?,
         notifications: gather::<Notification>(&by_key, NOTIFICATION, c.notifications)?,
         audit: gather::<AuditEvent>(&by_key, AUDIT, c.audit)?,
+        payments: gather::<Payment>(&by_key, PAYMENT, c.payments)?,
         sequence: head.sequence,
     };
     Ok(Saved {

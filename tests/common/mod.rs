@@ -412,6 +412,7 @@ pub fn megan_buys(state: &State, n: u32) -> (State, SubscriptionId) {
             product: pid(POWER_BI_PRO),
             licenses: qty(n),
             card: card("4242424242424242"),
+            assign_to_me: false,
         },
     );
     match &events[0] {

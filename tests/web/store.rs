@@ -41,6 +41,7 @@ fn purchase(product: &str, licenses: u32, number: &str) -> Submission {
             product: ProductId::try_from(product).unwrap(),
             licenses: Quantity::try_from(licenses).unwrap(),
             card,
+            assign_to_me: false,
         },
     )
 }

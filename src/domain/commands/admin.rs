@@ -1,6 +1,7 @@
 //! Admins' commands: the policy, taking over self-service subscriptions, accounts.
 
 use super::licenses::check_assignees;
+use super::lifecycle::refund_rest_of_term;
 use super::{
     admin_target, count, entry, notify, product, reason_text, sub_index, unit_price, Applied, Ctx,
     DomainError, Event,
@@ -11,7 +12,8 @@ use crate::domain::directory::{AccountStatus, UserId};
 use crate::domain::money::MoneyError;
 use crate::domain::policy::PolicyValue;
 use crate::domain::subscription::{
-    Channel, NotificationKind, OrderKind, Quantity, State, Status, Subscription, SubscriptionId,
+    BillStatus, Channel, EndReason, NotificationKind, OrderKind, Quantity, State, Status,
+    Subscription, SubscriptionId,
 };
 use crate::domain::views::{move_plan, MovePlan};
 use std::sync::Arc;
@@ -69,10 +71,8 @@ pub(super) fn take_over_move(
     Arc::make_mut(&mut s.subscriptions[t])
         .assigned
         .extend(moving.iter().cloned());
+    end_by_admin(s, &ctx, i, &actor.user)?;
     let source = Arc::make_mut(&mut s.subscriptions[i]);
-    source.assigned.clear();
-    source.status = Status::Deleted;
-    source.auto_renew = false;
     source.history.push(entry(
         &ctx,
         OrderKind::TakenOver,
@@ -99,6 +99,26 @@ pub(super) fn take_over_move(
     ))
 }
 
+/// A take-over deletes the subscription at once (admins' doc: "its status becomes
+/// Deleted"); the purchaser gets back the unused rest of the term.
+/// A renewal still past due is voided: it will not be collected.
+fn end_by_admin(s: &mut State, ctx: &Ctx, i: usize, by: &UserId) -> Result<(), DomainError> {
+    refund_rest_of_term(s, ctx, i, by)?;
+    if let Some(due) = s.subscriptions[i].past_due.clone() {
+        if let Some(b) = s.bills.iter_mut().find(|b| b.id == due.bill) {
+            b.status = BillStatus::Void;
+        }
+    }
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.assigned.clear();
+    sub.status = Status::Deleted;
+    sub.status_since = Some(ctx.today());
+    sub.end_reason = Some(EndReason::TakenOver);
+    sub.auto_renew = false;
+    sub.past_due = None;
+    Ok(())
+}
+
 pub(super) fn take_over_cancel(
     s: &mut State,
     ctx: Ctx,
@@ -108,10 +128,8 @@ pub(super) fn take_over_cancel(
 ) -> Result<Applied, DomainError> {
     let i = admin_target(s, actor, id)?;
     let reason = reason_text(reason)?;
+    end_by_admin(s, &ctx, i, &actor.user)?;
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
-    sub.assigned.clear();
-    sub.status = Status::Deleted;
-    sub.auto_renew = false;
     sub.cancel_reason = Some(reason.clone());
     sub.history.push(entry(
         &ctx,
@@ -202,6 +220,10 @@ pub(super) fn buy_central(
                     .checked_add_months(chrono::Months::new(12))
                     .unwrap_or(today),
                 auto_renew: true,
+                status_since: None,
+                end_reason: None,
+                past_due: None,
+                trial_extended: false,
                 unit_price: price,
                 card: None,
                 history: vec![entry(

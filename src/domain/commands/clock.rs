@@ -1,176 +1,328 @@
-//! What the passing of time does: renewals, trial ends, bills and notices.
+//! What the passing of time does: each subscription takes the steps `lifecycle::upcoming`
+//! names, in date order, up to today — renewals charged, declines retried, trials
+//! converted or expired, Expired → Disabled → Deleted — with its notices and audit events.
 
-use super::Event;
+use super::ledger::{charge_or_past_due, collect, Line};
+use super::{notify_at, Event};
 use crate::domain::directory::UserId;
-use crate::domain::subscription::{
-    one_month_after, AuditEvent, AuditOutcome, Bill, BillId, BillStatus, Channel, Notification,
-    NotificationKind, OrderEntry, OrderKind, State, Status,
+use crate::domain::lifecycle::{
+    retry_on, upcoming, Upcoming, DISABLED_DAYS, EXPIRED_DAYS, NOTICE_DAYS,
 };
-use chrono::{DateTime, Utc};
+use crate::domain::money::Money;
+use crate::domain::subscription::{
+    one_month_after, AuditEvent, AuditOutcome, BillStatus, Channel, EndReason, NotificationKind,
+    OrderEntry, OrderKind, PastDue, State, Status,
+};
+use chrono::{DateTime, Duration, Months, NaiveDate, NaiveTime, Utc};
 use std::sync::Arc;
 
-/// Moves the clock: renews what auto-renews, converts or expires trials, raises the bills
-/// and notifications that come due. Infallible; the system is the actor.
+/// Moves the clock to `now`. Infallible: the system is the actor, and a declined card is
+/// an outcome (a past-due bill), not a refusal.
 pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
     let mut s = state.clone();
     let today = now.date_naive();
     let mut events = Vec::new();
-    let system = UserId("system".into());
     for i in 0..s.subscriptions.len() {
-        // Notice a week before a trial ends, once.
-        let sub = &s.subscriptions[i];
-        if sub.is_active()
-            && matches!(sub.channel, Channel::Trial { .. })
-            && sub.term_end > today
-            && (sub.term_end - today).num_days() <= 7
-            && !s
-                .notifications
-                .iter()
-                .any(|n| n.subscription == sub.id && n.kind == NotificationKind::TrialEnding)
-        {
-            if let Some(to) = sub.purchaser.clone() {
-                let subscription = sub.id.clone();
-                s.notifications.push(Notification {
-                    to,
-                    at: now,
-                    subscription,
-                    kind: NotificationKind::TrialEnding,
-                    read: false,
-                });
+        // Every step moves a date forward, so this ends; the bound only guards bad data.
+        for _ in 0..1_000 {
+            let Some(next) = upcoming(&s.subscriptions[i]) else {
+                break;
+            };
+            if next.on() > today {
+                break;
             }
+            let at = moment(next.on(), now);
+            notices(&mut s, at, i);
+            step(&mut s, at, i, next, &mut events);
         }
-        while s.subscriptions[i].is_active() && s.subscriptions[i].term_end <= today {
+        notices(&mut s, now, i);
+    }
+    (s, events)
+}
+
+/// A transition is dated on its own day (never after the clock).
+fn moment(day: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+    let at = day
+        .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
+        .and_utc();
+    at.min(now)
+}
+
+fn step(s: &mut State, at: DateTime<Utc>, i: usize, next: Upcoming, events: &mut Vec<Event>) {
+    let id = s.subscriptions[i].id.clone();
+    match next {
+        Upcoming::Renew { on, amount } | Upcoming::ConvertTrial { on, amount } => {
             let sub = &s.subscriptions[i];
-            let (start, end) = (sub.term_end, one_month_after(sub.term_end));
-            let (id, purchaser, amount, channel, licenses, auto_renew) = (
-                sub.id.clone(),
-                sub.purchaser.clone(),
-                sub.term_amount(),
-                sub.channel,
-                sub.licenses.get(),
-                sub.auto_renew,
-            );
-            let audit = |action: &str, detail: String| AuditEvent {
-                at: now,
-                actor: None,
-                tenant: Some(s.subscriptions[i].tenant.clone()),
-                action: action.to_owned(),
-                subject: id.0.clone(),
-                outcome: AuditOutcome::Succeeded,
-                detail,
-                submission: None,
+            let (Some(card), Some(purchaser)) = (sub.card.clone(), sub.purchaser.clone()) else {
+                // Nothing to charge: it cannot renew, so it ends.
+                expire(s, at, i, on, EndReason::PaymentFailed, events);
+                return;
             };
-            let bill_for = |s: &mut State, to: UserId| {
-                let bill = BillId(s.next_id("bill"));
-                s.bills.push(Bill {
-                    id: bill.clone(),
-                    subscription: id.clone(),
-                    billed_to: to.clone(),
-                    period_start: start,
-                    period_end: end,
-                    issued: start,
-                    amount,
-                    status: BillStatus::Due,
-                });
-                s.notifications.push(Notification {
-                    to,
-                    at: now,
-                    subscription: id.clone(),
-                    kind: NotificationKind::BillDue { bill: bill.clone() },
-                    read: false,
-                });
-                bill
+            let end = one_month_after(on);
+            let line = Line {
+                subscription: &id,
+                billed_to: &purchaser,
+                card: &card,
+                period: (on, end),
             };
-            match (channel, auto_renew) {
-                (
-                    Channel::Trial {
-                        with_payment_method: true,
-                    },
-                    true,
-                ) => {
-                    let a = audit("convert_trial", format!("{licenses} licenses, {amount}"));
-                    let bill = purchaser.clone().map(|p| bill_for(&mut s, p));
-                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
-                    sub.channel = Channel::SelfService;
-                    sub.term_start = start;
-                    sub.term_end = end;
-                    sub.history.push(OrderEntry {
-                        at: now,
-                        kind: OrderKind::ConvertedFromTrial,
-                        by: system.clone(),
-                        licenses,
-                        amount: Some(amount),
-                    });
-                    s.audit.push(a);
-                    if let Some(bill) = bill {
-                        events.push(Event::TrialConverted {
-                            subscription: id.clone(),
+            match charge_or_past_due(s, at, &line, amount) {
+                (bill, None) => {
+                    renewal_paid(s, at, i, amount);
+                    let converted = matches!(next, Upcoming::ConvertTrial { .. });
+                    log(
+                        s,
+                        at,
+                        i,
+                        if converted { "convert_trial" } else { "renew" },
+                        amount.to_string(),
+                    );
+                    events.push(if converted {
+                        Event::TrialConverted {
+                            subscription: id,
                             bill,
-                        });
-                    }
-                }
-                (Channel::Trial { .. }, _) => {
-                    let a = audit("expire_trial", String::new());
-                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
-                    sub.status = Status::Expired;
-                    sub.assigned.clear();
-                    sub.history.push(OrderEntry {
-                        at: now,
-                        kind: OrderKind::Expired,
-                        by: system.clone(),
-                        licenses,
-                        amount: None,
-                    });
-                    if let Some(to) = purchaser.clone() {
-                        s.notifications.push(Notification {
-                            to,
-                            at: now,
-                            subscription: id.clone(),
-                            kind: NotificationKind::TrialExpired,
-                            read: false,
-                        });
-                    }
-                    s.audit.push(a);
-                    events.push(Event::TrialExpired {
-                        subscription: id.clone(),
-                    });
-                }
-                (_, true) => {
-                    let a = audit("renew", format!("{licenses} licenses, {amount}"));
-                    let bill = match (channel, purchaser.clone()) {
-                        (Channel::SelfService, Some(p)) => Some(bill_for(&mut s, p)),
-                        _ => None,
-                    };
-                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
-                    let end = if channel == Channel::Central {
-                        start
-                            .checked_add_months(chrono::Months::new(12))
-                            .unwrap_or(end)
+                        }
                     } else {
-                        end
-                    };
-                    sub.term_start = start;
-                    sub.term_end = end;
-                    sub.history.push(OrderEntry {
-                        at: now,
-                        kind: OrderKind::Renewed,
-                        by: system.clone(),
-                        licenses,
-                        amount: Some(amount),
+                        Event::Renewed {
+                            subscription: id,
+                            bill: Some(bill),
+                        }
                     });
-                    s.audit.push(a);
-                    events.push(Event::Renewed {
-                        subscription: id.clone(),
+                }
+                (bill, Some(decline)) => {
+                    let next_try = retry_on(on, 1);
+                    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+                    if let Some(next_try) = next_try {
+                        sub.past_due = Some(PastDue {
+                            bill: bill.clone(),
+                            attempts: 1,
+                            next_try,
+                        });
+                    }
+                    history(sub, at, OrderKind::PaymentDeclined, None);
+                    notify_at(
+                        s,
+                        at,
+                        i,
+                        NotificationKind::PaymentFailed {
+                            bill: bill.clone(),
+                            next_try,
+                        },
+                    );
+                    log(
+                        s,
+                        at,
+                        i,
+                        "payment_declined",
+                        format!("{amount} ({decline:?})"),
+                    );
+                    events.push(Event::PaymentDeclined {
+                        subscription: id,
                         bill,
                     });
                 }
-                (_, false) => {
+            }
+        }
+        Upcoming::Retry { on, amount, .. } => {
+            let sub = &s.subscriptions[i];
+            let (Some(due), Some(card)) = (sub.past_due.clone(), sub.card.clone()) else {
+                Arc::make_mut(&mut s.subscriptions[i]).past_due = None;
+                return;
+            };
+            let renewal = sub.term_end;
+            if collect(s, at, &due.bill, &card).is_ok() {
+                renewal_paid(s, at, i, amount);
+                log(s, at, i, "payment_retried", format!("{amount} paid"));
+                events.push(Event::Renewed {
+                    subscription: id,
+                    bill: Some(due.bill),
+                });
+                return;
+            }
+            match retry_on(renewal, due.attempts + 1) {
+                Some(next_try) => {
                     let sub = Arc::make_mut(&mut s.subscriptions[i]);
-                    sub.status = Status::Canceled;
-                    sub.assigned.clear();
+                    sub.past_due = Some(PastDue {
+                        attempts: due.attempts + 1,
+                        next_try,
+                        ..due.clone()
+                    });
+                    history(sub, at, OrderKind::PaymentDeclined, None);
+                    notify_at(
+                        s,
+                        at,
+                        i,
+                        NotificationKind::PaymentFailed {
+                            bill: due.bill,
+                            next_try: Some(next_try),
+                        },
+                    );
+                    log(
+                        s,
+                        at,
+                        i,
+                        "payment_declined",
+                        format!("{amount}, try {}", due.attempts + 1),
+                    );
+                }
+                None => {
+                    // The last try failed: the renewal did not happen, so its bill is void.
+                    if let Some(b) = s.bills.iter_mut().find(|b| b.id == due.bill) {
+                        b.status = BillStatus::Void;
+                    }
+                    Arc::make_mut(&mut s.subscriptions[i]).past_due = None;
+                    expire(s, at, i, on, EndReason::PaymentFailed, events);
                 }
             }
         }
+        Upcoming::RenewCentral { on } => {
+            let sub = Arc::make_mut(&mut s.subscriptions[i]);
+            let amount = sub.term_amount();
+            sub.term_start = on;
+            sub.term_end = on.checked_add_months(Months::new(12)).unwrap_or(on);
+            history(sub, at, OrderKind::Renewed, Some(amount));
+            log(s, at, i, "renew", amount.to_string());
+            events.push(Event::Renewed {
+                subscription: id,
+                bill: None,
+            });
+        }
+        Upcoming::Expire { on } => {
+            let reason = if s.subscriptions[i].is_trial() {
+                EndReason::TrialOver
+            } else {
+                EndReason::RecurringBillingOff
+            };
+            expire(s, at, i, on, reason, events);
+        }
+        Upcoming::Disable { on } => {
+            let sub = Arc::make_mut(&mut s.subscriptions[i]);
+            sub.status = Status::Disabled;
+            sub.status_since = Some(on);
+            history(sub, at, OrderKind::Disabled, None);
+            let deleted_on = on + Duration::days(DISABLED_DAYS);
+            notify_at(s, at, i, NotificationKind::Disabled { deleted_on });
+            log(s, at, i, "disable", format!("deleted on {deleted_on}"));
+            events.push(Event::Disabled { subscription: id });
+        }
+        Upcoming::Delete { on } => {
+            let sub = Arc::make_mut(&mut s.subscriptions[i]);
+            sub.status = Status::Deleted;
+            sub.status_since = Some(on);
+            sub.assigned.clear();
+            history(sub, at, OrderKind::Deleted, None);
+            log(s, at, i, "delete", String::new());
+            events.push(Event::Deleted { subscription: id });
+        }
     }
-    (s, events)
+}
+
+/// A renewal (or a trial's conversion) was paid: the new term starts where the old ended.
+pub(super) fn renewal_paid(s: &mut State, at: DateTime<Utc>, i: usize, amount: Money) {
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    let kind = if sub.is_trial() {
+        OrderKind::ConvertedFromTrial
+    } else {
+        OrderKind::Renewed
+    };
+    sub.channel = Channel::SelfService;
+    sub.term_start = sub.term_end;
+    sub.term_end = one_month_after(sub.term_start);
+    sub.past_due = None;
+    history(sub, at, kind, Some(amount));
+}
+
+fn expire(
+    s: &mut State,
+    at: DateTime<Utc>,
+    i: usize,
+    on: NaiveDate,
+    reason: EndReason,
+    events: &mut Vec<Event>,
+) {
+    let id = s.subscriptions[i].id.clone();
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.status = Status::Expired;
+    sub.status_since = Some(on);
+    sub.end_reason = Some(reason);
+    sub.auto_renew = false;
+    history(sub, at, OrderKind::Expired, None);
+    let access_ends = on + Duration::days(EXPIRED_DAYS);
+    let trial = reason == EndReason::TrialOver;
+    notify_at(
+        s,
+        at,
+        i,
+        if trial {
+            NotificationKind::TrialExpired
+        } else {
+            NotificationKind::Expired { access_ends }
+        },
+    );
+    log(
+        s,
+        at,
+        i,
+        if trial { "expire_trial" } else { "expire" },
+        format!("{reason:?}; access until {access_ends}"),
+    );
+    events.push(if trial {
+        Event::TrialExpired { subscription: id }
+    } else {
+        Event::Expired { subscription: id }
+    });
+}
+
+/// A week ahead: the renewal that will charge the card, or the trial's end; each once.
+fn notices(s: &mut State, at: DateTime<Utc>, i: usize) {
+    let today = at.date_naive();
+    let sub = &s.subscriptions[i];
+    let soon = sub.status == Status::Active
+        && sub.past_due.is_none()
+        && sub.term_end > today
+        && (sub.term_end - today).num_days() <= NOTICE_DAYS;
+    if !soon {
+        return;
+    }
+    let kind = match (sub.channel, sub.auto_renew) {
+        (Channel::Trial { .. }, _) => NotificationKind::TrialEnding,
+        (Channel::SelfService, true) => NotificationKind::RenewalComing { on: sub.term_end },
+        _ => return,
+    };
+    let sent = s
+        .notifications
+        .iter()
+        .any(|n| n.subscription == sub.id && n.kind == kind);
+    if !sent {
+        notify_at(s, at, i, kind);
+    }
+}
+
+fn history(
+    sub: &mut crate::domain::subscription::Subscription,
+    at: DateTime<Utc>,
+    kind: OrderKind,
+    amount: Option<Money>,
+) {
+    sub.history.push(OrderEntry {
+        at,
+        kind,
+        by: UserId("system".into()),
+        licenses: sub.licenses.get(),
+        amount,
+    });
+}
+
+/// The clock's own audit event: no actor, the subscription's tenant.
+fn log(s: &mut State, at: DateTime<Utc>, i: usize, action: &str, detail: String) {
+    let sub = &s.subscriptions[i];
+    s.audit.push(AuditEvent {
+        at,
+        actor: None,
+        tenant: Some(sub.tenant.clone()),
+        action: action.to_owned(),
+        subject: sub.id.0.clone(),
+        outcome: AuditOutcome::Succeeded,
+        detail,
+        submission: None,
+    });
 }

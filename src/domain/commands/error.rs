@@ -4,10 +4,12 @@ use super::MAX_ASSIGN_AT_ONCE;
 use crate::domain::authz::Denied;
 use crate::domain::card::{CardError, CardId, Decline};
 use crate::domain::catalog::ProductId;
+use crate::domain::catalog::TrialKind;
 use crate::domain::directory::UserId;
 use crate::domain::eligibility::Verdict;
-use crate::domain::money::MoneyError;
+use crate::domain::money::{Money, MoneyError};
 use crate::domain::subscription::{BillId, Status, SubscriptionId};
+use chrono::NaiveDate;
 use std::fmt;
 
 /// A refusal in words a person reads: the catalog key of its message and the values of its
@@ -24,6 +26,10 @@ pub struct Explanation {
 pub enum Arg {
     Text(String),
     Key(&'static str),
+    /// A day, formatted in the reader's language.
+    Date(NaiveDate),
+    /// An amount, formatted in the reader's language and the amount's currency.
+    Money(Money),
     Explained(Box<Explanation>),
 }
 
@@ -37,6 +43,16 @@ impl Explanation {
 
     pub fn text(mut self, name: &'static str, value: impl fmt::Display) -> Self {
         self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    pub fn date(mut self, name: &'static str, date: NaiveDate) -> Self {
+        self.args.push((name, Arg::Date(date)));
+        self
+    }
+
+    pub fn money(mut self, name: &'static str, amount: Money) -> Self {
+        self.args.push((name, Arg::Money(amount)));
         self
     }
 
@@ -107,6 +123,27 @@ pub enum DomainError {
     SubmissionKeyMissing,
     /// This submission already succeeded: nothing is done twice.
     AlreadySubmitted,
+    /// The product offers no trial of this kind (`offered` is the one it has, if any).
+    NoSuchTrial {
+        offered: Option<TrialKind>,
+    },
+    /// After the window only recurring billing can be turned off; it then expires on
+    /// `expires`.
+    CancellationWindowClosed {
+        closed_on: NaiveDate,
+        expires: NaiveDate,
+    },
+    /// Trials are not canceled: a card trial's recurring billing is turned off, a trial
+    /// without a card expires by itself.
+    TrialNotCanceled {
+        with_payment_method: bool,
+    },
+    /// A renewal payment is past due: it is paid (or tried again) first.
+    PaymentPastDue,
+    /// Only an Expired or Disabled subscription is reactivated.
+    CannotReactivate(crate::domain::subscription::Status),
+    /// A trial is extended once, within 15 days of its end.
+    TrialNotExtendable,
 }
 
 impl From<Denied> for DomainError {
@@ -189,6 +226,32 @@ impl fmt::Display for DomainError {
             DomainError::Money(e) => write!(f, "{e}"),
             DomainError::SubmissionKeyMissing => write!(f, "the submission has no key"),
             DomainError::AlreadySubmitted => write!(f, "this submission was already done"),
+            DomainError::NoSuchTrial { offered } => {
+                write!(f, "the product offers no such trial ({offered:?})")
+            }
+            DomainError::CancellationWindowClosed { closed_on, expires } => write!(
+                f,
+                "the cancellation window closed on {closed_on}: turn off recurring billing \
+                 and it expires on {expires}"
+            ),
+            DomainError::TrialNotCanceled {
+                with_payment_method,
+            } => write!(
+                f,
+                "a trial is not canceled: {}",
+                if *with_payment_method {
+                    "turn off recurring billing"
+                } else {
+                    "it expires by itself"
+                }
+            ),
+            DomainError::PaymentPastDue => write!(f, "a payment is past due"),
+            DomainError::CannotReactivate(s) => {
+                write!(f, "a {s:?} subscription is not reactivated")
+            }
+            DomainError::TrialNotExtendable => {
+                write!(f, "a trial is extended once, within 15 days of its end")
+            }
         }
     }
 }
@@ -243,6 +306,27 @@ impl DomainError {
             E::Money(e) => e.explanation(),
             E::SubmissionKeyMissing => new("error.key_missing"),
             E::AlreadySubmitted => new("error.already_submitted"),
+            E::NoSuchTrial { offered: None } => new("error.no_trial"),
+            E::NoSuchTrial {
+                offered: Some(TrialKind::WithPaymentMethod),
+            } => new("error.trial_needs_card"),
+            E::NoSuchTrial {
+                offered: Some(TrialKind::WithoutPaymentMethod),
+            } => new("error.trial_without_card_only"),
+            E::CancellationWindowClosed { closed_on, expires } => new("error.window_closed")
+                .date("closed", *closed_on)
+                .date("expires", *expires),
+            E::TrialNotCanceled {
+                with_payment_method: true,
+            } => new("error.trial_turn_off"),
+            E::TrialNotCanceled {
+                with_payment_method: false,
+            } => new("error.trial_expires_itself"),
+            E::PaymentPastDue => new("error.past_due"),
+            E::CannotReactivate(status) => {
+                new("error.cannot_reactivate").key("status", status.message_key())
+            }
+            E::TrialNotExtendable => new("error.trial_not_extendable"),
         }
     }
 }

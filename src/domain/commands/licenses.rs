@@ -4,12 +4,10 @@ use super::{
     count, entry, own_active, Applied, AssignRefusal, Ctx, DomainError, Event, MAX_ASSIGN_AT_ONCE,
 };
 
+use super::ledger::{charge, refund, Line};
 use crate::domain::authz::Actor;
-use crate::domain::card::Decline;
 use crate::domain::directory::{AccountKind, TenantId, UserId};
-use crate::domain::subscription::{
-    Bill, BillId, BillStatus, Channel, OrderKind, Quantity, State, SubscriptionId,
-};
+use crate::domain::subscription::{Channel, OrderKind, Quantity, State, SubscriptionId};
 use crate::domain::views::{license_change, LicenseChange};
 use std::sync::Arc;
 
@@ -25,51 +23,48 @@ pub(super) fn change_licenses(
     if sub.channel != Channel::SelfService {
         return Err(DomainError::NotSelfServicePurchase);
     }
+    if sub.past_due.is_some() {
+        return Err(DomainError::PaymentPastDue);
+    }
+    let card = sub.card.clone().ok_or(DomainError::NoCard)?;
+    let line = Line {
+        subscription: id,
+        billed_to: &actor.user,
+        card: &card,
+        period: (ctx.today(), sub.term_end),
+    };
     let (old, new) = (sub.licenses.get(), total.get());
-    let charged = match license_change(sub, total)? {
+    let (kind, amount) = match license_change(s, sub, total, ctx.today())? {
         LicenseChange::Unchanged => return Err(DomainError::Unchanged),
         LicenseChange::BelowAssigned { assigned, .. } => {
             return Err(DomainError::BelowAssigned { assigned })
         }
-        LicenseChange::Remove { .. } => None,
-        LicenseChange::Add { charge, .. } => {
-            let card = sub
-                .card
-                .clone()
-                .and_then(|c| s.card(&c).cloned())
-                .ok_or(DomainError::NoCard)?;
-            if card.expiry.is_past(ctx.today()) {
-                return Err(DomainError::Declined(Decline::ExpiredCard));
-            }
-            let bill_id = BillId(s.next_id("bill"));
-            let sub = &s.subscriptions[i];
-            s.bills.push(Bill {
-                id: bill_id,
-                subscription: id.clone(),
-                billed_to: actor.user.clone(),
-                period_start: ctx.today(),
-                period_end: sub.term_end,
-                issued: ctx.today(),
-                amount: charge,
-                status: BillStatus::Paid,
-            });
-            Some(charge)
+        LicenseChange::Add { charge: amount, .. } => {
+            charge(s, ctx.now, &line, amount)?;
+            (OrderKind::LicensesAdded, Some(amount))
         }
-    };
-    let kind = if new > old {
-        OrderKind::LicensesAdded
-    } else {
-        OrderKind::LicensesRemoved
+        LicenseChange::Remove { refund: amount, .. } => {
+            if refund(s, ctx.now, &line, amount).is_some() {
+                Arc::make_mut(&mut s.subscriptions[i]).history.push(entry(
+                    &ctx,
+                    OrderKind::Refunded,
+                    &actor.user,
+                    new,
+                    Some(amount),
+                ));
+            }
+            (OrderKind::LicensesRemoved, None)
+        }
     };
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.licenses = total;
     sub.history
-        .push(entry(&ctx, kind, &actor.user, new, charged));
+        .push(entry(&ctx, kind, &actor.user, new, amount));
     Ok(Applied::new(
         vec![Event::LicensesChanged {
             subscription: id.clone(),
             total: new,
-            charged,
+            charged: amount,
         }],
         id.0.clone(),
         format!("{old} → {new}"),

@@ -19,7 +19,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 mod admin;
 mod clock;
 mod error;
+mod ledger;
 mod licenses;
+mod lifecycle;
 mod payment;
 mod purchase;
 
@@ -29,7 +31,8 @@ use admin::{
 pub use clock::advance;
 pub use error::{Arg, AssignRefusal, DomainError, Explanation};
 use licenses::{assign, change_licenses, unassign};
-use payment::{cancel, pay_bill, replace_card, update_card};
+use lifecycle::{cancel, extend_trial, reactivate, set_recurring_billing};
+use payment::{pay_bill, replace_card, update_card};
 use purchase::{purchase, start_trial};
 
 /// At most this many people are assigned in one go.
@@ -52,15 +55,18 @@ impl Ctx<'_> {
 /// a `Command` is never serialized.
 #[derive(Debug, Clone)]
 pub enum Command {
+    /// Buys, and assigns one of the licenses to the buyer unless `assign_to_me` is off.
     Purchase {
         product: ProductId,
         licenses: Quantity,
         card: PaymentCard,
+        assign_to_me: bool,
     },
     StartTrial {
         product: ProductId,
         licenses: Quantity,
         card: Option<PaymentCard>,
+        assign_to_me: bool,
     },
     ChangeLicenses {
         subscription: SubscriptionId,
@@ -87,9 +93,22 @@ pub enum Command {
         subscription: SubscriptionId,
         card: PaymentCard,
     },
+    /// Inside the cancellation window only: a prorated refund, and Disabled at once.
     Cancel {
         subscription: SubscriptionId,
         reason: String,
+    },
+    /// Turns recurring billing off (the subscription expires at the term's end) or on.
+    SetRecurringBilling {
+        subscription: SubscriptionId,
+        on: bool,
+    },
+    /// An Expired or Disabled subscription starts a new paid term today.
+    Reactivate {
+        subscription: SubscriptionId,
+    },
+    ExtendTrial {
+        subscription: SubscriptionId,
     },
     SetPolicy {
         product: ProductId,
@@ -155,6 +174,9 @@ impl Command {
             | Command::Unassign { .. }
             | Command::PayBill { .. }
             | Command::Cancel { .. }
+            | Command::SetRecurringBilling { .. }
+            | Command::Reactivate { .. }
+            | Command::ExtendTrial { .. }
             | Command::TakeOverMoveUsers { .. }
             | Command::TakeOverCancel { .. }
             | Command::BuyCentral { .. }
@@ -180,6 +202,9 @@ impl Command {
             | Command::Unassign { subscription, .. }
             | Command::ReplaceCard { subscription, .. }
             | Command::Cancel { subscription, .. }
+            | Command::SetRecurringBilling { subscription, .. }
+            | Command::Reactivate { subscription }
+            | Command::ExtendTrial { subscription }
             | Command::TakeOverMoveUsers { subscription, .. }
             | Command::TakeOverCancel { subscription, .. }
             | Command::Centralize { subscription } => subscription.0.clone(),
@@ -201,6 +226,10 @@ impl Command {
             Command::UpdateCard { .. } => "update_card",
             Command::ReplaceCard { .. } => "replace_card",
             Command::Cancel { .. } => "cancel",
+            Command::SetRecurringBilling { on: true, .. } => "recurring_billing_on",
+            Command::SetRecurringBilling { on: false, .. } => "recurring_billing_off",
+            Command::Reactivate { .. } => "reactivate",
+            Command::ExtendTrial { .. } => "extend_trial",
             Command::SetPolicy { .. } => "set_policy",
             Command::TakeOverMoveUsers { .. } => "take_over_move_users",
             Command::TakeOverCancel { .. } => "take_over_cancel",
@@ -247,6 +276,19 @@ pub enum Event {
     },
     Canceled {
         subscription: SubscriptionId,
+        refund: Money,
+    },
+    RecurringBillingSet {
+        subscription: SubscriptionId,
+        on: bool,
+    },
+    Reactivated {
+        subscription: SubscriptionId,
+        bill: BillId,
+    },
+    TrialExtended {
+        subscription: SubscriptionId,
+        until: NaiveDate,
     },
     PolicySet {
         product: ProductId,
@@ -275,7 +317,21 @@ pub enum Event {
         subscription: SubscriptionId,
         bill: BillId,
     },
+    /// A renewal or conversion charge was declined; the bill is past due.
+    PaymentDeclined {
+        subscription: SubscriptionId,
+        bill: BillId,
+    },
     TrialExpired {
+        subscription: SubscriptionId,
+    },
+    Expired {
+        subscription: SubscriptionId,
+    },
+    Disabled {
+        subscription: SubscriptionId,
+    },
+    Deleted {
         subscription: SubscriptionId,
     },
 }
@@ -426,12 +482,22 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
             product,
             licenses,
             card,
-        } => purchase(s, ctx, actor, &product, licenses, &card),
+            assign_to_me,
+        } => purchase(s, ctx, actor, &product, licenses, &card, assign_to_me),
         Command::StartTrial {
             product,
             licenses,
             card,
-        } => start_trial(s, ctx, actor, &product, licenses, card.as_ref()),
+            assign_to_me,
+        } => start_trial(
+            s,
+            ctx,
+            actor,
+            &product,
+            licenses,
+            card.as_ref(),
+            assign_to_me,
+        ),
         Command::ChangeLicenses {
             subscription,
             total,
@@ -453,6 +519,11 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
             subscription,
             reason,
         } => cancel(s, ctx, actor, &subscription, reason),
+        Command::SetRecurringBilling { subscription, on } => {
+            set_recurring_billing(s, ctx, actor, &subscription, on)
+        }
+        Command::Reactivate { subscription } => reactivate(s, ctx, actor, &subscription),
+        Command::ExtendTrial { subscription } => extend_trial(s, ctx, actor, &subscription),
         Command::SetPolicy { product, value } => set_policy(s, ctx, actor, product, value),
         Command::TakeOverMoveUsers { subscription, to } => {
             take_over_move(s, ctx, actor, &subscription, &to)
@@ -558,6 +629,45 @@ fn reason_text(reason: String) -> Result<String, DomainError> {
     }
 }
 
+/// A self-service subscription its purchaser, or a Global or Billing admin of its tenant,
+/// may run the lifecycle of: recurring billing, reactivation, a trial's extension.
+fn purchaser_or_billing_admin(
+    s: &State,
+    actor: &Actor,
+    id: &SubscriptionId,
+) -> Result<usize, DomainError> {
+    let i = sub_index(s, id)?;
+    let sub = &s.subscriptions[i];
+    if !sub.is_self_service() {
+        return Err(DomainError::NotSelfServicePurchase);
+    }
+    let own = may(
+        &s.directory,
+        actor,
+        Action::ManageOwnSubscription,
+        Subject::Subscription(sub),
+    );
+    match (
+        own,
+        may(
+            &s.directory,
+            actor,
+            Action::ManageBilling,
+            Subject::Subscription(sub),
+        ),
+    ) {
+        (Ok(()), _) | (_, Ok(())) => Ok(i),
+        // A member with no admin role is told they are not the purchaser; an admin in
+        // another role, which roles it takes.
+        (Err(own), Err(Denied::MissingRole(_)))
+            if super::authz::principal(&s.directory, actor).is_ok_and(|p| p.roles.is_empty()) =>
+        {
+            Err(own.into())
+        }
+        (_, Err(admin)) => Err(admin.into()),
+    }
+}
+
 /// An active self-service subscription an admin of its tenant may take over.
 fn admin_target(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, DomainError> {
     let i = sub_index(s, id)?;
@@ -578,11 +688,16 @@ fn admin_target(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, 
 }
 
 fn notify(s: &mut State, ctx: &Ctx, sub: usize, kind: NotificationKind) {
+    notify_at(s, ctx.now, sub, kind);
+}
+
+/// Tells the subscription's purchaser (central subscriptions have none to tell).
+fn notify_at(s: &mut State, at: DateTime<Utc>, sub: usize, kind: NotificationKind) {
     if let Some(to) = s.subscriptions[sub].purchaser.clone() {
         let subscription = s.subscriptions[sub].id.clone();
         s.notifications.push(Notification {
             to,
-            at: ctx.now,
+            at,
             subscription,
             kind,
             read: false,

@@ -1,11 +1,14 @@
-//! Paying: bills, the card on file, and the purchaser's own cancellation.
+//! Paying: past-due bills and the card on file.
 
-use super::{entry, own_active, reason_text, Applied, Ctx, DomainError, Event};
+use super::clock::renewal_paid;
+use super::ledger::collect;
+use super::{sub_index, Applied, Ctx, DomainError, Event};
 use crate::domain::authz::{may, Action, Actor, Denied, Subject};
-use crate::domain::card::{authorize, CardError, CardId, Decline, Expiry, PaymentCard};
-use crate::domain::subscription::{BillId, BillStatus, OrderKind, State, Status, SubscriptionId};
+use crate::domain::card::{authorize, CardError, CardId, Expiry, PaymentCard};
+use crate::domain::subscription::{BillId, BillStatus, State, Status, SubscriptionId};
 use std::sync::Arc;
 
+/// Pays a past-due bill with the card on file; a paid renewal starts its new term.
 pub(super) fn pay_bill(
     s: &mut State,
     ctx: Ctx,
@@ -20,25 +23,30 @@ pub(super) fn pay_bill(
     let sub = s
         .subscription(&s.bills[b].subscription)
         .ok_or_else(|| DomainError::UnknownSubscription(s.bills[b].subscription.clone()))?;
-    // A bill stays payable after cancellation: the purchaser still owes it.
     may(
         &s.directory,
         actor,
         Action::ManageOwnSubscription,
         Subject::Subscription(sub),
     )?;
-    if s.bills[b].status == BillStatus::Paid {
-        return Err(DomainError::BillAlreadyPaid);
+    match s.bills[b].status {
+        BillStatus::PastDue => {}
+        BillStatus::Paid => return Err(DomainError::BillAlreadyPaid),
+        // The renewal it was for never happened: there is nothing to pay.
+        BillStatus::Void => return Err(DomainError::NotActive(sub.status)),
     }
-    let card = sub
-        .card
-        .as_ref()
-        .and_then(|c| s.card(c))
-        .ok_or(DomainError::NoCard)?;
-    if card.expiry.is_past(ctx.today()) {
-        return Err(DomainError::Declined(Decline::ExpiredCard));
+    let card = sub.card.clone().ok_or(DomainError::NoCard)?;
+    let renews = sub.past_due.as_ref().is_some_and(|d| &d.bill == id);
+    let i = s
+        .subscriptions
+        .iter()
+        .position(|x| x.id == s.bills[b].subscription)
+        .ok_or_else(|| DomainError::UnknownSubscription(s.bills[b].subscription.clone()))?;
+    collect(s, ctx.now, id, &card)?;
+    if renews {
+        let amount = s.bills[b].amount;
+        renewal_paid(s, ctx.now, i, amount);
     }
-    s.bills[b].status = BillStatus::Paid;
     let detail = s.bills[b].amount.to_string();
     Ok(Applied::new(
         vec![Event::BillPaid { bill: id.clone() }],
@@ -95,7 +103,7 @@ pub(super) fn replace_card(
     id: &SubscriptionId,
     card: &PaymentCard,
 ) -> Result<Applied, DomainError> {
-    let i = own_active(s, actor, id)?;
+    let i = own_subscription(s, actor, id)?;
     authorize(card).map_err(DomainError::Declined)?;
     let card_id = CardId(s.next_id("card"));
     s.cards
@@ -116,32 +124,18 @@ pub(super) fn replace_card(
     ))
 }
 
-pub(super) fn cancel(
-    s: &mut State,
-    ctx: Ctx,
-    actor: &Actor,
-    id: &SubscriptionId,
-    reason: String,
-) -> Result<Applied, DomainError> {
-    let i = own_active(s, actor, id)?;
-    let reason = reason_text(reason)?;
-    let sub = Arc::make_mut(&mut s.subscriptions[i]);
-    sub.status = Status::Canceled;
-    sub.auto_renew = false;
-    sub.assigned.clear();
-    sub.history.push(entry(
-        &ctx,
-        OrderKind::Canceled,
-        &actor.user,
-        sub.licenses.get(),
-        None,
-    ));
-    sub.cancel_reason = Some(reason.clone());
-    Ok(Applied::new(
-        vec![Event::Canceled {
-            subscription: id.clone(),
-        }],
-        id.0.clone(),
-        reason,
-    ))
+/// The purchaser's own subscription, while it can still be paid for: a card is replaced
+/// to reactivate an Expired or Disabled one too, never a Deleted one.
+fn own_subscription(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, DomainError> {
+    let i = sub_index(s, id)?;
+    may(
+        &s.directory,
+        actor,
+        Action::ManageOwnSubscription,
+        Subject::Subscription(&s.subscriptions[i]),
+    )?;
+    match s.subscriptions[i].status {
+        Status::Deleted => Err(DomainError::NotActive(Status::Deleted)),
+        _ => Ok(i),
+    }
 }

@@ -1,13 +1,13 @@
 //! Buying and trying: a purchase with a card, a trial with or without one.
 
+use super::ledger::{charged, Line};
 use super::{entry, product, signed_in_verdict, unit_price, Applied, Ctx, DomainError, Event};
 use crate::domain::authz::Actor;
 use crate::domain::card::{authorize, CardId, PaymentCard};
 use crate::domain::catalog::{PriceKind, ProductId};
 use crate::domain::eligibility::TrialKind;
 use crate::domain::subscription::{
-    one_month_after, Bill, BillId, BillStatus, Channel, OrderKind, Quantity, State, Status,
-    Subscription, SubscriptionId,
+    one_month_after, Channel, OrderKind, Quantity, State, Status, Subscription, SubscriptionId,
 };
 use std::sync::Arc;
 
@@ -18,6 +18,7 @@ pub(super) fn purchase(
     id: &ProductId,
     licenses: Quantity,
     card: &PaymentCard,
+    assign_to_me: bool,
 ) -> Result<Applied, DomainError> {
     let product = product(&ctx, id)?;
     let verdict = signed_in_verdict(s, actor, product)?;
@@ -33,17 +34,17 @@ pub(super) fn purchase(
     let sub_id = SubscriptionId(s.next_id("sub"));
     let today = ctx.today();
     let term_end = one_month_after(today);
-    let bill_id = BillId(s.next_id("bill"));
-    s.bills.push(Bill {
-        id: bill_id.clone(),
-        subscription: sub_id.clone(),
-        billed_to: actor.user.clone(),
-        period_start: today,
-        period_end: term_end,
-        issued: today,
+    let bill_id = charged(
+        s,
+        ctx.now,
+        &Line {
+            subscription: &sub_id,
+            billed_to: &actor.user,
+            card: &card_id,
+            period: (today, term_end),
+        },
         amount,
-        status: BillStatus::Paid,
-    });
+    );
     s.subscriptions.push(Arc::new(Subscription {
         id: sub_id.clone(),
         product: id.clone(),
@@ -51,11 +52,15 @@ pub(super) fn purchase(
         purchaser: Some(actor.user.clone()),
         channel: Channel::SelfService,
         licenses,
-        assigned: Vec::new(),
+        assigned: buyer(actor, assign_to_me),
         status: Status::Active,
         term_start: today,
         term_end,
         auto_renew: true,
+        status_since: None,
+        end_reason: None,
+        past_due: None,
+        trial_extended: false,
         unit_price: price,
         card: Some(card_id),
         history: vec![entry(
@@ -86,14 +91,20 @@ pub(super) fn start_trial(
     id: &ProductId,
     licenses: Quantity,
     card: Option<&PaymentCard>,
+    assign_to_me: bool,
 ) -> Result<Applied, DomainError> {
     let product = product(&ctx, id)?;
-    let verdict = signed_in_verdict(s, actor, product)?;
     let kind = if card.is_some() {
         TrialKind::WithPaymentMethod
     } else {
         TrialKind::WithoutPaymentMethod
     };
+    if !product.offers_trial(kind) {
+        return Err(DomainError::NoSuchTrial {
+            offered: product.trial,
+        });
+    }
+    let verdict = signed_in_verdict(s, actor, product)?;
     if !verdict.may_trial(kind, product) {
         return Err(DomainError::TrialNotAllowed(verdict));
     }
@@ -128,12 +139,16 @@ pub(super) fn start_trial(
             with_payment_method: card_id.is_some(),
         },
         licenses,
-        assigned: Vec::new(),
+        assigned: buyer(actor, assign_to_me),
         status: Status::Active,
         term_start: today,
         term_end: one_month_after(today),
         // Only a trial with a payment method turns into a paid subscription.
         auto_renew: card_id.is_some(),
+        status_since: None,
+        end_reason: None,
+        past_due: None,
+        trial_extended: false,
         unit_price: price,
         card: card_id,
         history: vec![entry(
@@ -157,4 +172,14 @@ pub(super) fn start_trial(
         sub_id.0,
         detail,
     ))
+}
+
+/// The buyer's own license, unless they untick it: a signed-in buyer is an active member of
+/// the tenant, so they may hold one.
+fn buyer(actor: &Actor, assign_to_me: bool) -> Vec<crate::domain::directory::UserId> {
+    if assign_to_me {
+        vec![actor.user.clone()]
+    } else {
+        Vec::new()
+    }
 }

@@ -3,6 +3,7 @@
 use super::take_over::TakeOver;
 use super::{order_msg, status_msg};
 use crate::components::download::download_as;
+use crate::components::lifecycle::LifecyclePanel;
 use crate::domain::catalog::PriceKind;
 use crate::domain::subscription::{Subscription, SubscriptionId};
 use crate::domain::views::{self};
@@ -101,7 +102,12 @@ pub(super) fn SubscriptionDetail(
                         sub.with(|s| {
                             s.as_ref()
                                 .map(|s| {
-                                    format!("{} / {}", s.assigned_count(), s.licenses.get())
+                                    let access = if s.status.users_have_access() {
+                                        String::new()
+                                    } else {
+                                        format!(" · {}", locale.t(Msg::NoAccess))
+                                    };
+                                    format!("{} / {}{access}", s.assigned_count(), s.licenses.get())
                                 })
                         })
                     }}
@@ -184,18 +190,18 @@ pub(super) fn SubscriptionDetail(
                     bills()
                         .into_iter()
                         .map(|b| {
-                            let (start, amount, paid) = (
-                                b.period_start,
-                                b.amount,
-                                b.status == crate::domain::subscription::BillStatus::Paid,
-                            );
+                            use crate::domain::subscription::{BillKind, BillStatus};
+                            let (start, amount) = (b.period_start, b.amount);
+                            let (sign, msg) = match (b.kind, b.status) {
+                                (BillKind::Refund, _) => ("−", Msg::BillRefund),
+                                (BillKind::Charge, BillStatus::Paid) => ("", Msg::BillPaid),
+                                (BillKind::Charge, BillStatus::PastDue) => ("", Msg::BillDue),
+                                (BillKind::Charge, BillStatus::Void) => ("", Msg::BillVoid),
+                            };
                             view! {
                                 <li>
-                                    {move || locale.date(start)}" · "{move || locale.money(amount)}
-                                    " · "
-                                    {move || {
-                                        locale.t(if paid { Msg::BillPaid } else { Msg::BillDue })
-                                    }}
+                                    {move || locale.date(start)}" · "{sign}
+                                    {move || locale.money(amount)}" · "{move || locale.t(msg)}
                                 </li>
                             }
                         })
@@ -203,6 +209,9 @@ pub(super) fn SubscriptionDetail(
                 }}
             </ul>
             <Show when=move || can_manage && self_service()>
+                <LifecyclePanel sub=detail_id.get_value() />
+            </Show>
+            <Show when=move || can_manage && self_service() && active()>
                 <TakeOver id=detail_id.get_value() />
             </Show>
         </section>

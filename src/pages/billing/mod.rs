@@ -36,15 +36,23 @@ fn order_msg(kind: OrderKind) -> Msg {
         OrderKind::Canceled => Msg::OrderCanceled,
         OrderKind::TakenOver => Msg::OrderTakenOver,
         OrderKind::Expired => Msg::OrderExpired,
+        OrderKind::Disabled => Msg::OrderDisabled,
+        OrderKind::Deleted => Msg::OrderDeleted,
+        OrderKind::Reactivated => Msg::OrderReactivated,
+        OrderKind::RecurringBillingOn => Msg::OrderRecurringOn,
+        OrderKind::RecurringBillingOff => Msg::OrderRecurringOff,
+        OrderKind::PaymentDeclined => Msg::OrderDeclined,
+        OrderKind::Refunded => Msg::OrderRefunded,
+        OrderKind::TrialExtended => Msg::OrderTrialExtended,
     }
 }
 
 fn status_msg(status: Status) -> Msg {
     match status {
         Status::Active => Msg::StatusActive,
-        Status::Canceled => Msg::StatusCanceled,
-        Status::Deleted => Msg::StatusDeleted,
         Status::Expired => Msg::StatusExpired,
+        Status::Disabled => Msg::StatusDisabled,
+        Status::Deleted => Msg::StatusDeleted,
     }
 }
 

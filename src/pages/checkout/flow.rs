@@ -158,7 +158,7 @@ impl Checkout {
             Some(kind) => kind == TrialKind::WithPaymentMethod,
             None => !self
                 .product
-                .with(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method)),
+                .with(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method())),
         }
     }
 
@@ -323,6 +323,7 @@ impl Checkout {
             .get_untracked()
             .ok_or(OrderError::Message(Msg::NotFoundTitle))?;
         let licenses = self.licenses().unwrap_or(Quantity::ONE);
+        let assign_to_me = self.draft.with_untracked(|d| d.assign_to_me);
         let today = self.store.clock.get_untracked().date_naive();
         let card = if self.needs_card() {
             Some(
@@ -338,11 +339,13 @@ impl Checkout {
                 product: product.id.clone(),
                 licenses,
                 card,
+                assign_to_me,
             },
             (true, card) => Command::StartTrial {
                 product: product.id.clone(),
                 licenses,
                 card,
+                assign_to_me,
             },
             (false, None) => return Err(OrderError::Message(Msg::CardErrorNumberMissing)),
         };

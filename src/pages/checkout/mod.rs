@@ -82,18 +82,45 @@ pub fn CheckoutPage() -> impl IntoView {
         Signal::derive(move || c.steps().iter().position(|s| *s == step.get()).unwrap_or(0));
     view! {
         <Show when=move || product.read().is_some() fallback=UnknownProduct>
-            <section class="page checkout" aria-labelledby="page-title">
-                <h1 id="page-title">{title}</h1>
-                <Stepper steps current />
-                {move || match step.get() {
-                    Step::Email => view! { <EmailStep c /> }.into_any(),
-                    Step::SignIn => view! { <SignInStep c /> }.into_any(),
-                    Step::Licenses => view! { <LicensesStep c /> }.into_any(),
-                    Step::Card => view! { <CardStep c /> }.into_any(),
-                    Step::Review => view! { <ReviewStep c /> }.into_any(),
-                    Step::Done => view! { <DoneStep c /> }.into_any(),
-                }}
-            </section>
+            // `?trial=1` on a product with no trial: refused with the reason, no steps.
+            <Show
+                when=move || {
+                    !trial.get() || product.with(|p| p.as_ref().is_some_and(|p| p.trial.is_some()))
+                }
+                fallback=move || {
+                    view! {
+                        <section class="page checkout" aria-labelledby="page-title">
+                            <h1 id="page-title">{title}</h1>
+                            <p class="message-bar message-bar--error" role="alert" id="no-trial">
+                                {move || locale.key("error.no_trial")}
+                            </p>
+                            <A
+                                href=move || {
+                                    product
+                                        .with(|p| p.as_ref().map(|p| format!("/checkout/{}", p.id)))
+                                        .unwrap_or_default()
+                                }
+                                attr:class="button button--primary"
+                            >
+                                {move || locale.t(Msg::BuyNow)}
+                            </A>
+                        </section>
+                    }
+                }
+            >
+                <section class="page checkout" aria-labelledby="page-title">
+                    <h1 id="page-title">{title}</h1>
+                    <Stepper steps current />
+                    {move || match step.get() {
+                        Step::Email => view! { <EmailStep c /> }.into_any(),
+                        Step::SignIn => view! { <SignInStep c /> }.into_any(),
+                        Step::Licenses => view! { <LicensesStep c /> }.into_any(),
+                        Step::Card => view! { <CardStep c /> }.into_any(),
+                        Step::Review => view! { <ReviewStep c /> }.into_any(),
+                        Step::Done => view! { <DoneStep c /> }.into_any(),
+                    }}
+                </section>
+            </Show>
         </Show>
     }
 }

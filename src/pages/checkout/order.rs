@@ -78,6 +78,18 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                 on_input=Callback::new(move |text| c.update_draft(|d| d.licenses = text))
                 described_by="checkout-total"
             />
+            <div class="field field--check">
+                <input
+                    type="checkbox"
+                    id="assign-to-me"
+                    prop:checked=move || c.draft.with(|d| d.assign_to_me)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        c.update_draft(|d| d.assign_to_me = on);
+                    }
+                />
+                <label for="assign-to-me">{move || locale.t(Msg::AssignToMe)}</label>
+            </div>
             <dl class="facts" id="checkout-total" aria-live="polite">
                 <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
                 <dd>{unit}</dd>

@@ -53,6 +53,19 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
             card
         }
     };
+    // What happens next month, in the words of the lifecycle the domain runs.
+    let next = move || {
+        let today = c.store.clock.get().date_naive();
+        let date = locale.date(crate::domain::subscription::one_month_after(today));
+        let args = [("total", total()), ("date", date)];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let msg = match (c.trial.get(), c.needs_card()) {
+            (false, _) => Msg::ReviewNextPurchase,
+            (true, true) => Msg::ReviewNextCardTrial,
+            (true, false) => Msg::ReviewNextNoCardTrial,
+        };
+        locale.tf(msg, &args)
+    };
     let button = move || {
         if place.pending().get() {
             locale.t(Msg::Processing).to_owned()
@@ -89,6 +102,7 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
             <dt>{move || locale.t(Msg::ReviewPayment)}</dt>
             <dd>{payment}</dd>
         </dl>
+        <p id="review-next">{next}</p>
         <p class="muted">{move || locale.t(Msg::PurchaserBilled)}</p>
         <Show when=move || refused.get().is_some()>
             <p class="message-bar message-bar--error" role="alert">
@@ -158,7 +172,18 @@ pub(super) fn DoneStep(c: Checkout) -> impl IntoView {
             <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
             <dd>{move || subscription().map(|s| locale.money(s.unit_price))}</dd>
         </dl>
-        <p>{move || locale.t(Msg::DoneNext)}</p>
+        <p id="done-next">
+            {move || {
+                subscription()
+                    .map(|s| {
+                        let n = s.licenses.get().to_string();
+                        let name = c.product_name();
+                        let mine = c.session.actor().is_some_and(|a| s.assigned.contains(&a.user));
+                        let msg = if mine { Msg::DoneHasLicense } else { Msg::DoneNoLicense };
+                        locale.tf(msg, &[("n", &n), ("product", &name)])
+                    })
+            }}
+        </p>
         <A href="/admin" attr:class="button button--primary">
             {move || locale.t(Msg::AssignLicenses)}
         </A>

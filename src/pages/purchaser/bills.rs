@@ -3,7 +3,7 @@
 use super::product_name;
 use crate::components::form_key::FormKey;
 use crate::domain::commands::{Command, Submission};
-use crate::domain::subscription::{Bill, BillId, BillStatus};
+use crate::domain::subscription::{Bill, BillId, BillKind, BillStatus};
 use crate::domain::views;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -163,11 +163,17 @@ fn BillRow(id: BillId, pay: Action<Submission, Result<(), DispatchError>>) -> im
     let status = move || {
         let bill = bill.get()?;
         let amount = bill.amount;
-        Some(match bill.status {
-            BillStatus::Paid => {
+        Some(match (bill.kind, bill.status) {
+            (BillKind::Refund, _) => {
+                view! { <span class="badge">{move || locale.t(Msg::BillRefund)}</span> }.into_any()
+            }
+            (BillKind::Charge, BillStatus::Paid) => {
                 view! { <span class="badge">{move || locale.t(Msg::BillPaid)}</span> }.into_any()
             }
-            BillStatus::Due => view! {
+            (BillKind::Charge, BillStatus::Void) => {
+                view! { <span class="badge">{move || locale.t(Msg::BillVoid)}</span> }.into_any()
+            }
+            (BillKind::Charge, BillStatus::PastDue) => view! {
                 <span class="badge badge--due">{move || locale.t(Msg::BillDue)}</span>
                 " "
                 <button
@@ -206,7 +212,17 @@ fn BillRow(id: BillId, pay: Action<Submission, Result<(), DispatchError>>) -> im
                     })
                 }}
             </td>
-            <td class="num">{move || bill.with(|b| b.as_ref().map(|b| locale.money(b.amount)))}</td>
+            <td class="num">
+                {move || {
+                    bill.with(|b| {
+                        b.as_ref()
+                            .map(|b| match b.kind {
+                                BillKind::Charge => locale.money(b.amount),
+                                BillKind::Refund => format!("−{}", locale.money(b.amount)),
+                            })
+                    })
+                }}
+            </td>
             <td>{status}</td>
         </tr>
     }

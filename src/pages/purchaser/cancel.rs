@@ -3,6 +3,7 @@
 use super::{actor, current};
 use crate::components::form_key::FormKey;
 use crate::domain::commands::Command;
+use crate::domain::lifecycle::{cancel_option, CancelOption};
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -19,6 +20,45 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
     let (confirming, set_confirming) = signal(false);
     let id = sub.clone();
     let assigned = Memo::new(move |_| current(store, &id).map_or(0, |s| s.assigned_count()));
+    let id = sub.clone();
+    // What canceling would do today, from the domain: a refund inside the window, else
+    // only turning off recurring billing.
+    let option = Memo::new(move |_| {
+        let sub = current(store, &id)?;
+        let today = store.clock.get().date_naive();
+        Some(store.state.with(|s| cancel_option(s, &sub, today)))
+    });
+    let refundable = move || matches!(option.get(), Some(CancelOption::Refund { .. }));
+    let explain = move || {
+        let d = |d| locale.date(d);
+        option.get().map(|o| match o {
+            CancelOption::Refund {
+                refund,
+                window_closes,
+            } => locale.tf(
+                Msg::CancelRefund,
+                &[
+                    ("amount", &locale.money(refund)),
+                    ("date", &d(window_closes)),
+                ],
+            ),
+            CancelOption::TurnOffRecurringBilling { ending } => locale.tf(
+                Msg::CancelWindowClosed,
+                &[
+                    ("date", &d(ending.expires)),
+                    ("access", &d(ending.access_ends)),
+                ],
+            ),
+            CancelOption::EndsAlready { ending } => locale.tf(
+                Msg::CancelEndsAlready,
+                &[
+                    ("date", &d(ending.expires)),
+                    ("access", &d(ending.access_ends)),
+                ],
+            ),
+            CancelOption::NotActive(_) => String::new(),
+        })
+    };
     let product = StoredValue::new(product);
     let form = FormKey::new();
     let cancel = Action::new_local(move |_: &()| {
@@ -49,52 +89,59 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
     view! {
         <section class="panel" aria-labelledby="cancel-title">
             <h2 id="cancel-title">{move || locale.t(Msg::CancelHeading)}</h2>
-            <form
-                class="form"
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    if !reason.get_untracked().is_empty() {
-                        set_confirming.set(true);
+            <p id="cancel-option">{explain}</p>
+            <Show when=refundable>
+                <form
+                    class="form"
+                    novalidate
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        if !reason.get_untracked().is_empty() {
+                            set_confirming.set(true);
+                        }
                     }
-                }
-            >
-                <div class="field">
-                    <label for="cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
-                    <select
-                        id="cancel-reason"
-                        required
-                        on:change=move |ev| set_reason.set(event_target_value(&ev))
-                    >
-                        <option value="">"—"</option>
-                        {reasons
-                            .into_iter()
-                            .map(|m| {
-                                view! {
-                                    <option value=m
-                                        .text(
-                                            crate::i18n::Lang::EnUs,
-                                        )>{move || locale.t(m)}</option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="cancel-feedback">{move || locale.t(Msg::CancelFeedback)}</label>
-                    <textarea
-                        id="cancel-feedback"
-                        rows="3"
-                        prop:value=feedback
-                        on:input=move |ev| set_feedback.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
-                <Show when=move || !confirming.get()>
-                    <button type="submit" class="button" disabled=move || reason.get().is_empty()>
-                        {move || locale.t(Msg::CancelButton)}
-                    </button>
-                </Show>
-            </form>
+                >
+                    <div class="field">
+                        <label for="cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
+                        <select
+                            id="cancel-reason"
+                            required
+                            on:change=move |ev| set_reason.set(event_target_value(&ev))
+                        >
+                            <option value="">"—"</option>
+                            {reasons
+                                .into_iter()
+                                .map(|m| {
+                                    view! {
+                                        <option value=m
+                                            .text(
+                                                crate::i18n::Lang::EnUs,
+                                            )>{move || locale.t(m)}</option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="cancel-feedback">{move || locale.t(Msg::CancelFeedback)}</label>
+                        <textarea
+                            id="cancel-feedback"
+                            rows="3"
+                            prop:value=feedback
+                            on:input=move |ev| set_feedback.set(event_target_value(&ev))
+                        ></textarea>
+                    </div>
+                    <Show when=move || !confirming.get()>
+                        <button
+                            type="submit"
+                            class="button"
+                            disabled=move || reason.get().is_empty()
+                        >
+                            {move || locale.t(Msg::CancelButton)}
+                        </button>
+                    </Show>
+                </form>
+            </Show>
             <Show when=move || confirming.get()>
                 <div
                     class="message-bar message-bar--warning"

@@ -28,9 +28,9 @@ fn status_msg(sub: &Subscription) -> Msg {
     match (sub.status, sub.channel) {
         (Status::Active, Channel::Trial { .. }) => Msg::StatusTrial,
         (Status::Active, _) => Msg::StatusActive,
-        (Status::Canceled, _) => Msg::StatusCanceled,
-        (Status::Deleted, _) => Msg::StatusDeleted,
         (Status::Expired, _) => Msg::StatusExpired,
+        (Status::Disabled, _) => Msg::StatusDisabled,
+        (Status::Deleted, _) => Msg::StatusDeleted,
     }
 }
 
@@ -194,6 +194,7 @@ fn Notifications() -> impl IntoView {
                         .into_iter()
                         .map(|(kind, product, at)| {
                             let text = move || {
+                                let date = |d| locale.date(d);
                                 let (msg, reason) = match &kind {
                                     NotificationKind::TakenOver { .. } => {
                                         (Msg::NotifyTakenOver, String::new())
@@ -204,8 +205,23 @@ fn Notifications() -> impl IntoView {
                                     NotificationKind::CancelRequested { .. } => {
                                         (Msg::NotifyCancelRequested, String::new())
                                     }
-                                    NotificationKind::BillDue { .. } => {
-                                        (Msg::NotifyBillDue, String::new())
+                                    NotificationKind::PaymentFailed { next_try: Some(d), .. } => {
+                                        (Msg::NotifyPaymentFailed, date(*d))
+                                    }
+                                    NotificationKind::PaymentFailed { next_try: None, .. } => {
+                                        (Msg::NotifyPaymentFailedLast, String::new())
+                                    }
+                                    NotificationKind::RenewalComing { on } => {
+                                        (Msg::NotifyRenewalComing, date(*on))
+                                    }
+                                    NotificationKind::Expired { access_ends } => {
+                                        (Msg::NotifyExpired, date(*access_ends))
+                                    }
+                                    NotificationKind::Disabled { deleted_on } => {
+                                        (Msg::NotifyDisabled, date(*deleted_on))
+                                    }
+                                    NotificationKind::Refunded { amount, .. } => {
+                                        (Msg::NotifyRefunded, locale.money(*amount))
                                     }
                                     NotificationKind::TrialEnding => {
                                         (Msg::NotifyTrialEnding, String::new())
@@ -214,7 +230,16 @@ fn Notifications() -> impl IntoView {
                                         (Msg::NotifyTrialExpired, String::new())
                                     }
                                 };
-                                locale.tf(msg, &[("product", &product), ("reason", &reason)])
+                                locale
+                                    .tf(
+                                        msg,
+                                        &[
+                                            ("product", &product),
+                                            ("reason", &reason),
+                                            ("date", &reason),
+                                            ("amount", &reason),
+                                        ],
+                                    )
                             };
                             view! {
                                 <li>

@@ -4,8 +4,9 @@ use super::{actor, current, product_name, status_msg};
 use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel};
 use crate::components::count_field::CountField;
 use crate::components::form_key::FormKey;
+use crate::components::lifecycle::LifecyclePanel;
 use crate::domain::commands::Command;
-use crate::domain::subscription::{Channel, Subscription, SubscriptionId};
+use crate::domain::subscription::{Channel, Status, Subscription, SubscriptionId};
 use crate::domain::views::{self, LicenseChange};
 use crate::domain::Quantity;
 use crate::i18n::Msg;
@@ -44,6 +45,7 @@ pub fn SubscriptionPage() -> impl IntoView {
                     product_name(store, s),
                     s.is_active(),
                     s.channel == Channel::SelfService,
+                    s.status != Status::Deleted,
                 )
             })
         })
@@ -63,7 +65,7 @@ pub fn SubscriptionPage() -> impl IntoView {
         >
             {move || {
                 head.get()
-                    .map(|(sid, name, active, paid)| {
+                    .map(|(sid, name, active, paid, open)| {
                         let sid = StoredValue::new(sid);
                         let name_v = StoredValue::new(name.clone());
                         view! {
@@ -87,6 +89,21 @@ pub fn SubscriptionPage() -> impl IntoView {
                                     <dd id="sub-assigned">
                                         {move || {
                                             sub.with(|s| s.as_ref().map(Subscription::assigned_count))
+                                        }} // Disabled: the people assigned keep their license
+                                        // but cannot use it.
+                                        {move || {
+                                            sub.with(|s| {
+                                                s.as_ref()
+                                                    .filter(|s| !s.status.users_have_access())
+                                                    .map(|_| {
+                                                        view! {
+                                                            " · "
+                                                            <span class="badge badge--due" id="no-access">
+                                                                {move || locale.t(Msg::NoAccess)}
+                                                            </span>
+                                                        }
+                                                    })
+                                            })
                                         }}
                                     </dd>
                                     <dt>{move || locale.t(Msg::ColAvailable)}</dt>
@@ -97,11 +114,13 @@ pub fn SubscriptionPage() -> impl IntoView {
                                     </dd>
                                 </dl>
                             </section>
+                            <LifecyclePanel sub=sid.get_value() />
                             {(active && paid)
                                 .then(|| view! { <LicenseTotal sub=sid.get_value() /> })}
                             {active.then(|| view! { <AssignPanel sub=sid.get_value() /> })}
                             <AssignedPeople sub=sid.get_value() product=name_v.get_value() active />
-                            {active.then(|| view! { <PaymentPanel sub=sid.get_value() /> })}
+                            // A card is replaced to pay a past-due bill or to reactivate, until deleted.
+                            {open.then(|| view! { <PaymentPanel sub=sid.get_value() /> })}
                             {active
                                 .then(|| {
                                     view! {
@@ -129,7 +148,10 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     let change = Memo::new(move |_| {
         let total = Quantity::try_from(typed.get().as_str()).ok()?;
         let sub = current(store, &id)?;
-        views::license_change(&sub, total).ok()
+        let today = store.clock.get().date_naive();
+        store
+            .state
+            .with(|s| views::license_change(s, &sub, total, today).ok())
     });
     let refused = move || {
         change.with(|c| {
@@ -156,12 +178,18 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
             )),
             LicenseChange::Remove {
                 removed,
+                refund,
                 term_amount,
             } => Some(locale.tf(
-                Msg::ChangePreviewFewer,
+                if refund.minor() > 0 {
+                    Msg::ChangePreviewFewerRefund
+                } else {
+                    Msg::ChangePreviewFewer
+                },
                 &[
                     ("n", &removed.to_string()),
                     ("amount", &locale.money(term_amount)),
+                    ("refund", &locale.money(refund)),
                 ],
             )),
         })

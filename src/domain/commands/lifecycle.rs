@@ -1,0 +1,246 @@
+//! The purchaser's and billing admins' lifecycle commands: cancel inside the window,
+//! recurring billing off and on, reactivation, a trial's extension.
+
+use super::ledger::{charge, refund, Line};
+use super::{
+    entry, notify, own_active, purchaser_or_billing_admin, reason_text, Applied, Ctx, DomainError,
+    Event,
+};
+use crate::domain::authz::Actor;
+use crate::domain::lifecycle::{
+    self, in_cancellation_window, may_extend_trial, prorated_refund, reactivated_term,
+    window_closes, TRIAL_EXTENSION_DAYS,
+};
+use crate::domain::money::Money;
+use crate::domain::subscription::{
+    Channel, EndReason, NotificationKind, OrderKind, State, Status, SubscriptionId,
+};
+use chrono::Duration;
+use std::sync::Arc;
+
+/// Gives back the unused rest of the term's paid licenses (prorated, never more than was
+/// paid) and writes it in the order history; returns the amount.
+pub(super) fn refund_rest_of_term(
+    s: &mut State,
+    ctx: &Ctx,
+    i: usize,
+    by: &crate::domain::directory::UserId,
+) -> Result<Money, DomainError> {
+    let sub = &s.subscriptions[i];
+    let zero = Money::zero(sub.unit_price.currency());
+    let (Some(card), Some(purchaser)) = (sub.card.clone(), sub.purchaser.clone()) else {
+        return Ok(zero);
+    };
+    if !sub.is_paid_self_service() || sub.past_due.is_some() {
+        return Ok(zero);
+    }
+    let amount = prorated_refund(s, sub, sub.licenses.get(), ctx.today())?;
+    let (id, end, licenses) = (sub.id.clone(), sub.term_end, sub.licenses.get());
+    let line = Line {
+        subscription: &id,
+        billed_to: &purchaser,
+        card: &card,
+        period: (ctx.today(), end),
+    };
+    if let Some(bill) = refund(s, ctx.now, &line, amount) {
+        Arc::make_mut(&mut s.subscriptions[i]).history.push(entry(
+            ctx,
+            OrderKind::Refunded,
+            by,
+            licenses,
+            Some(amount),
+        ));
+        notify(s, ctx, i, NotificationKind::Refunded { bill, amount });
+    }
+    Ok(amount)
+}
+
+pub(super) fn cancel(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+    reason: String,
+) -> Result<Applied, DomainError> {
+    let i = own_active(s, actor, id)?;
+    let sub = &s.subscriptions[i];
+    if let Channel::Trial {
+        with_payment_method,
+    } = sub.channel
+    {
+        return Err(DomainError::TrialNotCanceled {
+            with_payment_method,
+        });
+    }
+    if sub.past_due.is_some() {
+        return Err(DomainError::PaymentPastDue);
+    }
+    if !in_cancellation_window(sub, ctx.today()) {
+        return Err(DomainError::CancellationWindowClosed {
+            closed_on: window_closes(sub),
+            expires: sub.term_end,
+        });
+    }
+    let reason = reason_text(reason)?;
+    let amount = refund_rest_of_term(s, &ctx, i, &actor.user)?;
+    let today = ctx.today();
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    // Canceled inside the window, a monthly subscription skips Expired: users lose access
+    // today (what-if-my-subscription-expires).
+    sub.status = Status::Disabled;
+    sub.status_since = Some(today);
+    sub.end_reason = Some(EndReason::Canceled);
+    sub.auto_renew = false;
+    sub.history.push(entry(
+        &ctx,
+        OrderKind::Canceled,
+        &actor.user,
+        sub.licenses.get(),
+        None,
+    ));
+    sub.cancel_reason = Some(reason.clone());
+    let deleted_on = today + Duration::days(lifecycle::DISABLED_DAYS);
+    notify(s, &ctx, i, NotificationKind::Disabled { deleted_on });
+    Ok(Applied::new(
+        vec![Event::Canceled {
+            subscription: id.clone(),
+            refund: amount,
+        }],
+        id.0.clone(),
+        format!("{reason} (refund {amount})"),
+    ))
+}
+
+pub(super) fn set_recurring_billing(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+    on: bool,
+) -> Result<Applied, DomainError> {
+    let i = purchaser_or_billing_admin(s, actor, id)?;
+    let sub = &s.subscriptions[i];
+    // Only an active subscription's setting changes (renew-your-subscription).
+    if sub.status != Status::Active {
+        return Err(DomainError::NotActive(sub.status));
+    }
+    if sub.past_due.is_some() {
+        return Err(DomainError::PaymentPastDue);
+    }
+    if sub.auto_renew == on {
+        return Err(DomainError::Unchanged);
+    }
+    if on && sub.card.is_none() {
+        // A trial without a payment method has nothing to bill.
+        return Err(DomainError::NoCard);
+    }
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.auto_renew = on;
+    let kind = if on {
+        OrderKind::RecurringBillingOn
+    } else {
+        OrderKind::RecurringBillingOff
+    };
+    sub.history
+        .push(entry(&ctx, kind, &actor.user, sub.licenses.get(), None));
+    let detail = if on {
+        format!("renews {}", sub.term_end)
+    } else {
+        format!("expires {}", sub.term_end)
+    };
+    Ok(Applied::new(
+        vec![Event::RecurringBillingSet {
+            subscription: id.clone(),
+            on,
+        }],
+        id.0.clone(),
+        detail,
+    ))
+}
+
+pub(super) fn reactivate(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+) -> Result<Applied, DomainError> {
+    let i = purchaser_or_billing_admin(s, actor, id)?;
+    let sub = &s.subscriptions[i];
+    if !matches!(sub.status, Status::Expired | Status::Disabled) {
+        return Err(DomainError::CannotReactivate(sub.status));
+    }
+    let card = sub.card.clone().ok_or(DomainError::NoCard)?;
+    let purchaser = sub
+        .purchaser
+        .clone()
+        .ok_or(DomainError::NotSelfServicePurchase)?;
+    let amount = sub.term_amount();
+    let (start, end) = reactivated_term(ctx.today());
+    let line = Line {
+        subscription: id,
+        billed_to: &purchaser,
+        card: &card,
+        period: (start, end),
+    };
+    // A new term, paid now: a declined card refuses the reactivation and changes nothing.
+    let bill = charge(s, ctx.now, &line, amount)?;
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.status = Status::Active;
+    sub.status_since = None;
+    sub.end_reason = None;
+    sub.channel = Channel::SelfService;
+    sub.auto_renew = true;
+    sub.term_start = start;
+    sub.term_end = end;
+    sub.cancel_reason = None;
+    sub.history.push(entry(
+        &ctx,
+        OrderKind::Reactivated,
+        &actor.user,
+        sub.licenses.get(),
+        Some(amount),
+    ));
+    Ok(Applied::new(
+        vec![Event::Reactivated {
+            subscription: id.clone(),
+            bill,
+        }],
+        id.0.clone(),
+        format!("{amount}, until {end}"),
+    ))
+}
+
+pub(super) fn extend_trial(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+) -> Result<Applied, DomainError> {
+    let i = purchaser_or_billing_admin(s, actor, id)?;
+    let sub = &s.subscriptions[i];
+    if sub.status != Status::Active {
+        return Err(DomainError::NotActive(sub.status));
+    }
+    if !may_extend_trial(sub, ctx.today()) {
+        return Err(DomainError::TrialNotExtendable);
+    }
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.term_end += Duration::days(TRIAL_EXTENSION_DAYS);
+    sub.trial_extended = true;
+    let until = sub.term_end;
+    sub.history.push(entry(
+        &ctx,
+        OrderKind::TrialExtended,
+        &actor.user,
+        sub.licenses.get(),
+        None,
+    ));
+    Ok(Applied::new(
+        vec![Event::TrialExtended {
+            subscription: id.clone(),
+            until,
+        }],
+        id.0.clone(),
+        format!("until {until}"),
+    ))
+}

@@ -1,0 +1,694 @@
+//! The lifecycle as tables: every transition the clock makes, every refusal of the
+//! lifecycle commands, and the money each moves (README's lifecycle table).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use chrono::Duration;
+use common::*;
+use ssp::domain::card::Decline;
+use ssp::domain::commands::advance;
+use ssp::domain::lifecycle::{self, CancelOption, Upcoming};
+use ssp::domain::subscription::{
+    BillKind, BillStatus, Channel, EndReason, NotificationKind, PaymentKind, Status,
+};
+use ssp::domain::*;
+
+fn megan() -> Actor {
+    actor("megan", "contoso")
+}
+
+/// Runs a command `days` after the test's clock; panics when refused.
+fn on_day(s: &State, days: i64, who: &Actor, command: Command) -> State {
+    run(s, days, who, command).unwrap_or_else(|e| panic!("refused: {e}"))
+}
+
+fn run(s: &State, days: i64, who: &Actor, command: Command) -> Result<State, DomainError> {
+    let catalog = catalog();
+    let ctx = Ctx {
+        catalog: &catalog,
+        now: now() + Duration::days(days),
+    };
+    execute(s, ctx, who, submitted(command)).map(|(s, _)| s)
+}
+
+fn buy(number: &str, product: &str, n: u32) -> (State, SubscriptionId) {
+    let s = on_day(
+        &state(),
+        0,
+        &megan(),
+        Command::Purchase {
+            product: pid(product),
+            licenses: qty(n),
+            card: card(number),
+            assign_to_me: true,
+        },
+    );
+    let id = s.subscriptions[0].id.clone();
+    (s, id)
+}
+
+fn trial(product: &str, with_card: bool) -> (State, SubscriptionId) {
+    let s = on_day(
+        &state(),
+        0,
+        &megan(),
+        Command::StartTrial {
+            product: pid(product),
+            licenses: qty(2),
+            card: with_card.then(|| card("4242424242424242")),
+            assign_to_me: true,
+        },
+    );
+    let id = s.subscriptions[0].id.clone();
+    (s, id)
+}
+
+fn recurring(s: &State, id: &SubscriptionId, on: bool) -> State {
+    on_day(
+        s,
+        1,
+        &megan(),
+        Command::SetRecurringBilling {
+            subscription: id.clone(),
+            on,
+        },
+    )
+}
+
+fn later(s: &State, days: i64) -> State {
+    advance(s, now() + Duration::days(days)).0
+}
+
+fn paid(s: &State) -> usize {
+    s.bills
+        .iter()
+        .filter(|b| b.kind == BillKind::Charge && b.status == BillStatus::Paid)
+        .count()
+}
+
+/// (what, the state after the clock, status, why it ended, paid charge lines, processor
+/// charges) — each row one transition the clock makes.
+#[test]
+fn the_clock_moves_subscriptions_along_the_lifecycle() {
+    let renews = buy("4242424242424242", POWER_BI_PRO, 2);
+    let off = {
+        let (s, id) = buy("4242424242424242", POWER_BI_PRO, 2);
+        (recurring(&s, &id, false), id)
+    };
+    let declines = buy("4000000000000341", POWER_BI_PRO, 2);
+    let card_trial = trial(POWER_BI_PRO, true);
+    let card_trial_off = {
+        let (s, id) = trial(POWER_BI_PRO, true);
+        (recurring(&s, &id, false), id)
+    };
+    let no_card_trial = trial(VISIO_P1, false);
+    type Row<'a> = (&'a str, State, Status, Option<EndReason>, usize, usize);
+    let rows: Vec<Row> = vec![
+        (
+            "renews: a month on, charged",
+            later(&renews.0, 31),
+            Status::Active,
+            None,
+            2,
+            2,
+        ),
+        (
+            "recurring billing off: Expired at the term's end",
+            later(&off.0, 31),
+            Status::Expired,
+            Some(EndReason::RecurringBillingOff),
+            1,
+            1,
+        ),
+        (
+            "Expired 30 days: Disabled",
+            later(&later(&off.0, 31), 61),
+            Status::Disabled,
+            Some(EndReason::RecurringBillingOff),
+            1,
+            1,
+        ),
+        (
+            "Disabled 90 days: Deleted",
+            later(&later(&later(&off.0, 31), 61), 151),
+            Status::Deleted,
+            Some(EndReason::RecurringBillingOff),
+            1,
+            1,
+        ),
+        (
+            "declined renewal: past due, still active",
+            later(&declines.0, 31),
+            Status::Active,
+            None,
+            1,
+            1,
+        ),
+        (
+            "declined on the first retry too",
+            later(&later(&declines.0, 31), 33),
+            Status::Active,
+            None,
+            1,
+            1,
+        ),
+        (
+            "declined on the last retry: Expired",
+            later(&later(&declines.0, 31), 37),
+            Status::Expired,
+            Some(EndReason::PaymentFailed),
+            1,
+            1,
+        ),
+        (
+            "card trial: converts and is charged",
+            later(&card_trial.0, 31),
+            Status::Active,
+            None,
+            1,
+            1,
+        ),
+        (
+            "card trial with recurring billing off: expires, never charged",
+            later(&card_trial_off.0, 31),
+            Status::Expired,
+            Some(EndReason::TrialOver),
+            0,
+            0,
+        ),
+        (
+            "trial without a card: expires, never charged",
+            later(&no_card_trial.0, 31),
+            Status::Expired,
+            Some(EndReason::TrialOver),
+            0,
+            0,
+        ),
+    ];
+    for (what, s, status, reason, lines, charges) in rows {
+        let sub = &s.subscriptions[0];
+        assert_eq!((sub.status, sub.end_reason), (status, reason), "{what}");
+        assert_eq!(paid(&s), lines, "{what}: paid lines");
+        let taken = s
+            .payments
+            .iter()
+            .filter(|p| p.kind == PaymentKind::Charge)
+            .count();
+        assert_eq!(taken, charges, "{what}: processor charges");
+        // Users keep access while Expired, lose it once Disabled.
+        assert_eq!(
+            sub.status.users_have_access(),
+            matches!(status, Status::Active | Status::Expired),
+            "{what}"
+        );
+    }
+    let converted = later(&card_trial.0, 31);
+    assert_eq!(converted.subscriptions[0].channel, Channel::SelfService);
+    let void = later(&later(&declines.0, 31), 37);
+    assert_eq!(
+        void.bills.last().unwrap().status,
+        BillStatus::Void,
+        "the renewal that never happened is not collected"
+    );
+}
+
+#[test]
+fn a_declined_renewal_is_retried_on_days_3_and_7_and_told() {
+    let (s, id) = buy("4000000000000341", POWER_BI_PRO, 1);
+    let renewal = s.subscriptions[0].term_end;
+    let s = later(&s, 31);
+    let due = s.subscriptions[0].past_due.clone().unwrap();
+    assert_eq!(
+        (due.attempts, due.next_try),
+        (1, renewal + Duration::days(3))
+    );
+    assert_eq!(
+        lifecycle::upcoming(&s.subscriptions[0]),
+        Some(Upcoming::Retry {
+            on: renewal + Duration::days(3),
+            amount: s.subscriptions[0].term_amount(),
+            last: false
+        })
+    );
+    let failed = |s: &State| {
+        s.notifications
+            .iter()
+            .filter(|n| matches!(n.kind, NotificationKind::PaymentFailed { .. }))
+            .count()
+    };
+    assert_eq!(failed(&s), 1);
+    let s = later(&s, 34);
+    assert_eq!(
+        s.subscriptions[0].past_due.as_ref().map(|d| d.next_try),
+        Some(renewal + Duration::days(7))
+    );
+    assert_eq!(failed(&s), 2);
+    // Paid by the purchaser with a new card before the last try: renewed.
+    let s = on_day(
+        &s,
+        35,
+        &megan(),
+        Command::ReplaceCard {
+            subscription: id.clone(),
+            card: card("4242424242424242"),
+        },
+    );
+    let s = on_day(
+        &s,
+        35,
+        &megan(),
+        Command::PayBill {
+            bill: due.bill.clone(),
+        },
+    );
+    let sub = s.subscription(&id).unwrap();
+    assert_eq!((sub.past_due.clone(), sub.term_start), (None, renewal));
+    assert_eq!(s.bill(&due.bill).unwrap().status, BillStatus::Paid);
+}
+
+#[test]
+fn renewals_and_trial_ends_are_announced_a_week_ahead_once() {
+    let (s, _) = buy("4242424242424242", POWER_BI_PRO, 1);
+    let s = later(&s, 24);
+    let s = later(&s, 25);
+    let coming = s
+        .notifications
+        .iter()
+        .filter(|n| matches!(n.kind, NotificationKind::RenewalComing { .. }))
+        .count();
+    assert_eq!(coming, 1);
+}
+
+#[test]
+fn cancel_inside_the_window_refunds_the_unused_days_and_disables() {
+    let (s, id) = buy("4242424242424242", POWER_BI_PRO, 3);
+    let sub = s.subscription(&id).unwrap().clone();
+    let days = lifecycle::days(sub.term_start, sub.term_end);
+    // Day 3 of a 30-day term: 27 days of 3 licenses at $10.00 come back.
+    let expected = Money::from_minor(3 * 1000 * 27 / days, Currency::USD).unwrap();
+    let cancel = |s: &State, day| {
+        run(
+            s,
+            day,
+            &megan(),
+            Command::Cancel {
+                subscription: id.clone(),
+                reason: "Bought by mistake".into(),
+            },
+        )
+    };
+    let today = today() + Duration::days(3);
+    assert_eq!(
+        lifecycle::cancel_option(&s, &sub, today),
+        CancelOption::Refund {
+            refund: expected,
+            window_closes: sub.term_start + Duration::days(7)
+        }
+    );
+    let after = cancel(&s, 3).unwrap();
+    let canceled = after.subscription(&id).unwrap();
+    assert_eq!(
+        (canceled.status, canceled.status_since),
+        (Status::Disabled, Some(today))
+    );
+    assert!(
+        !canceled.status.users_have_access() && canceled.assigned.len() == 1,
+        "kept, without access"
+    );
+    let refund = after.bills.last().unwrap();
+    assert_eq!(
+        (refund.kind, refund.amount, refund.period_start),
+        (BillKind::Refund, expected, today)
+    );
+    assert!(after
+        .payments
+        .iter()
+        .any(|p| p.kind == PaymentKind::Refund && p.amount == expected));
+    assert!(after.notifications.iter().any(
+        |n| matches!(n.kind, NotificationKind::Refunded { amount, .. } if amount == expected)
+    ));
+    // On day 7 the window has closed: only recurring billing can be turned off.
+    assert_eq!(
+        cancel(&s, 7),
+        Err(DomainError::CancellationWindowClosed {
+            closed_on: sub.term_start + Duration::days(7),
+            expires: sub.term_end
+        })
+    );
+    assert!(matches!(
+        lifecycle::cancel_option(&s, &sub, today + Duration::days(4)),
+        CancelOption::TurnOffRecurringBilling { ending } if ending.expires == sub.term_end
+            && ending.access_ends == sub.term_end + Duration::days(30)
+    ));
+    // After a renewal the window opens again.
+    let renewed = later(&s, 31);
+    assert!(cancel(&renewed, 32).is_ok());
+}
+
+#[test]
+fn licenses_added_cost_the_rest_of_the_term_and_removed_ones_refund_inside_the_window() {
+    let (s, id) = buy("4242424242424242", POWER_BI_PRO, 2);
+    let change = |s: &State, day, total| {
+        on_day(
+            s,
+            day,
+            &megan(),
+            Command::ChangeLicenses {
+                subscription: id.clone(),
+                total: qty(total),
+            },
+        )
+    };
+    // Day 10 of 30: two more licenses cost 20 of 30 days.
+    let added = change(&s, 10, 4);
+    let line = added.bills.last().unwrap();
+    assert_eq!(
+        (line.kind, line.amount.minor()),
+        (BillKind::Charge, 2 * 1000 * 20 / 30)
+    );
+    // Day 5, inside the window: one fewer gives back 25 of 30 days.
+    let removed = change(&s, 5, 1);
+    let line = removed.bills.last().unwrap();
+    assert_eq!((line.kind, line.amount.minor()), (BillKind::Refund, 833));
+    // Day 20: removed with nothing given back, and the next renewal costs less.
+    let removed_late = change(&s, 20, 1);
+    assert_eq!(removed_late.bills.len(), 1, "no credit after the window");
+    let renewed = later(&removed_late, 31);
+    assert_eq!(renewed.bills.last().unwrap().amount.minor(), 1000);
+}
+
+#[test]
+fn yen_prorates_to_whole_yen() {
+    let s = on_day(
+        &state(),
+        0,
+        &actor("jp.user", "japan"),
+        Command::Purchase {
+            product: pid(POWER_BI_PRO),
+            licenses: qty(1),
+            card: card("4242424242424242"),
+            assign_to_me: true,
+        },
+    );
+    let sub = s.subscriptions[0].clone();
+    assert_eq!(sub.unit_price.currency(), Currency::JPY);
+    let s = on_day(
+        &s,
+        1,
+        &actor("jp.user", "japan"),
+        Command::Cancel {
+            subscription: sub.id.clone(),
+            reason: "x".into(),
+        },
+    );
+    // 1,500 yen × 29/30 = 1,450 exactly; ×29/31 would be 1,403.2 → 1,403.
+    let days = lifecycle::days(sub.term_start, sub.term_end);
+    let exact = 1500 * 29 * 2 / days;
+    let expected = (exact + 1) / 2;
+    assert_eq!(s.bills.last().unwrap().amount.minor(), expected);
+}
+
+#[test]
+fn reactivation_starts_a_paid_term_today() {
+    let (s, id) = buy("4242424242424242", POWER_BI_PRO, 2);
+    let s = recurring(&s, &id, false);
+    let disabled = later(&later(&s, 31), 61);
+    assert_eq!(disabled.subscriptions[0].status, Status::Disabled);
+    let reactivate = Command::Reactivate {
+        subscription: id.clone(),
+    };
+    for (who, ok) in [
+        (actor("reader", "contoso"), false),
+        (actor("lee", "contoso"), false),
+        (actor("billing", "contoso"), true),
+        (actor("admin", "contoso"), true),
+        (megan(), true),
+    ] {
+        assert_eq!(
+            run(&disabled, 61, &who, reactivate.clone()).is_ok(),
+            ok,
+            "{who:?}"
+        );
+    }
+    let back = on_day(&disabled, 61, &actor("billing", "contoso"), reactivate);
+    let sub = back.subscription(&id).unwrap();
+    let today = today() + Duration::days(61);
+    assert_eq!(
+        (sub.status, sub.term_start, sub.auto_renew),
+        (Status::Active, today, true)
+    );
+    assert_eq!(back.bills.last().unwrap().period_start, today);
+    assert!(sub.status.users_have_access());
+}
+
+#[test]
+fn trials_are_extended_once_within_15_days_of_their_end() {
+    let (s, id) = trial(VISIO_P1, false);
+    let extend = Command::ExtendTrial {
+        subscription: id.clone(),
+    };
+    assert_eq!(
+        run(&s, 1, &megan(), extend.clone()),
+        Err(DomainError::TrialNotExtendable)
+    );
+    let end = s.subscriptions[0].term_end;
+    let s = on_day(&s, 20, &megan(), extend.clone());
+    assert_eq!(s.subscriptions[0].term_end, end + Duration::days(30));
+    assert_eq!(
+        run(&s, 50, &megan(), extend),
+        Err(DomainError::TrialNotExtendable)
+    );
+}
+
+/// (what, state, who, command, the refusal)
+#[test]
+fn lifecycle_refusals() {
+    let (bought, id) = buy("4242424242424242", POWER_BI_PRO, 2);
+    let (past_due, due_id) = {
+        let (s, id) = buy("4000000000000341", POWER_BI_PRO, 2);
+        (later(&s, 31), id)
+    };
+    let (no_card, trial_id) = trial(VISIO_P1, false);
+    let (card_trial, card_trial_id) = trial(POWER_BI_PRO, true);
+    let (taken, taken_id) = {
+        let s = on_day(
+            &bought,
+            1,
+            &actor("admin", "contoso"),
+            Command::TakeOverCancel {
+                subscription: id.clone(),
+                reason: "central".into(),
+            },
+        );
+        (s, id.clone())
+    };
+    let cancel = |id: &SubscriptionId| Command::Cancel {
+        subscription: id.clone(),
+        reason: "no".into(),
+    };
+    let start_trial = |product: &str, with_card: bool| Command::StartTrial {
+        product: pid(product),
+        licenses: qty(1),
+        card: with_card.then(|| card("4242424242424242")),
+        assign_to_me: false,
+    };
+    let day = |n| today() + Duration::days(n);
+    let empty = state();
+    let rows: Vec<(&str, &State, i64, Actor, Command, DomainError)> = vec![
+        (
+            "cancel after the window",
+            &bought,
+            8,
+            megan(),
+            cancel(&id),
+            DomainError::CancellationWindowClosed {
+                closed_on: day(7),
+                expires: bought.subscriptions[0].term_end,
+            },
+        ),
+        (
+            "cancel a card trial",
+            &card_trial,
+            1,
+            megan(),
+            cancel(&card_trial_id),
+            DomainError::TrialNotCanceled {
+                with_payment_method: true,
+            },
+        ),
+        (
+            "cancel a trial without a card",
+            &no_card,
+            1,
+            megan(),
+            cancel(&trial_id),
+            DomainError::TrialNotCanceled {
+                with_payment_method: false,
+            },
+        ),
+        (
+            "cancel while past due",
+            &past_due,
+            31,
+            megan(),
+            cancel(&due_id),
+            DomainError::PaymentPastDue,
+        ),
+        (
+            "add licenses while past due",
+            &past_due,
+            31,
+            megan(),
+            Command::ChangeLicenses {
+                subscription: due_id.clone(),
+                total: qty(3),
+            },
+            DomainError::PaymentPastDue,
+        ),
+        (
+            "recurring billing on a trial without a card",
+            &no_card,
+            1,
+            megan(),
+            Command::SetRecurringBilling {
+                subscription: trial_id.clone(),
+                on: true,
+            },
+            DomainError::NoCard,
+        ),
+        (
+            "recurring billing on when it is on",
+            &bought,
+            1,
+            megan(),
+            Command::SetRecurringBilling {
+                subscription: id.clone(),
+                on: true,
+            },
+            DomainError::Unchanged,
+        ),
+        (
+            "recurring billing by a Global reader",
+            &bought,
+            1,
+            actor("reader", "contoso"),
+            Command::SetRecurringBilling {
+                subscription: id.clone(),
+                on: false,
+            },
+            DomainError::Denied(Denied::MissingRole(vec![
+                Role::GlobalAdmin,
+                Role::BillingAdmin,
+            ])),
+        ),
+        (
+            "recurring billing by another member",
+            &bought,
+            1,
+            actor("lee", "contoso"),
+            Command::SetRecurringBilling {
+                subscription: id.clone(),
+                on: false,
+            },
+            DomainError::Denied(Denied::NotPurchaser),
+        ),
+        (
+            "reactivate an active subscription",
+            &bought,
+            1,
+            megan(),
+            Command::Reactivate {
+                subscription: id.clone(),
+            },
+            DomainError::CannotReactivate(Status::Active),
+        ),
+        (
+            "reactivate a deleted one",
+            &taken,
+            2,
+            actor("admin", "contoso"),
+            Command::Reactivate {
+                subscription: taken_id.clone(),
+            },
+            DomainError::CannotReactivate(Status::Deleted),
+        ),
+        (
+            "a trial of a product that offers none",
+            &empty,
+            0,
+            megan(),
+            start_trial("CFQ7TTC0MM8R", false),
+            DomainError::NoSuchTrial { offered: None },
+        ),
+        (
+            "a card trial of a product whose trial needs no card",
+            &empty,
+            0,
+            megan(),
+            start_trial(VISIO_P1, true),
+            DomainError::NoSuchTrial {
+                offered: Some(TrialKind::WithoutPaymentMethod),
+            },
+        ),
+        (
+            "a trial without a card of a product whose trial needs one",
+            &empty,
+            0,
+            megan(),
+            start_trial(POWER_BI_PRO, false),
+            DomainError::NoSuchTrial {
+                offered: Some(TrialKind::WithPaymentMethod),
+            },
+        ),
+    ];
+    for (what, s, days, who, command, expected) in rows {
+        let before = serde_json::to_string(s).unwrap();
+        assert_eq!(run(s, days, &who, command), Err(expected), "{what}");
+        assert_eq!(serde_json::to_string(s).unwrap(), before);
+    }
+    // Reactivating onto a card that declines is refused, and nothing is charged.
+    let expired = later(&later(&past_due, 34), 38);
+    assert_eq!(expired.subscriptions[0].status, Status::Expired);
+    let charges = expired.payments.len();
+    assert_eq!(
+        run(
+            &expired,
+            38,
+            &megan(),
+            Command::Reactivate {
+                subscription: due_id
+            }
+        ),
+        Err(DomainError::Declined(Decline::InsufficientFunds))
+    );
+    assert_eq!(expired.payments.len(), charges);
+}
+
+#[test]
+fn the_buyer_holds_a_license_unless_they_untick_it() {
+    let (s, _) = buy("4242424242424242", POWER_BI_PRO, 2);
+    assert_eq!(s.subscriptions[0].assigned, vec![uid("megan")]);
+    let (s, _) = megan_buys(&state(), 2);
+    assert!(s.subscriptions[0].assigned.is_empty());
+}
+
+#[test]
+fn a_take_over_refunds_the_purchaser_the_unused_rest() {
+    let (s, id) = buy("4242424242424242", POWER_BI_PRO, 1);
+    let s = on_day(
+        &s,
+        15,
+        &actor("admin", "contoso"),
+        Command::TakeOverCancel {
+            subscription: id.clone(),
+            reason: "central".into(),
+        },
+    );
+    let sub = s.subscription(&id).unwrap();
+    assert_eq!(
+        (sub.status, sub.end_reason),
+        (Status::Deleted, Some(EndReason::TakenOver))
+    );
+    assert_eq!(s.bills.last().unwrap().kind, BillKind::Refund);
+    assert_eq!(s.bills.last().unwrap().amount.minor(), 500);
+}
