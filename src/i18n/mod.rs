@@ -372,10 +372,9 @@ catalog! {
     PlaceOrder "checkout.place_order" => "Pay {total}", "支付 {total}";
     StartTrial "checkout.start_trial" => "Start free trial", "开始免费试用";
     Processing "checkout.processing" => "Processing…", "正在处理…";
-    OrderDone "checkout.done.title" => "Thank you: {product} is ready to use", "谢谢：{product} 现在可以使用了";
+    OrderDone "checkout.done.title" => "Thank you: your order for {product} is placed", "谢谢：你的 {product} 订单已提交";
     TrialDone "checkout.done.trial_title" => "Your free trial of {product} has started", "你的 {product} 免费试用已开始";
     OrderNumber "checkout.done.order" => "Order number", "订单号";
-    DoneNext "checkout.done.next" => "You are the purchaser. Assign licenses to people in your organization in the admin center.", "你是购买者。请在管理中心将许可证分配给组织中的人员。";
     AssignLicenses "checkout.done.assign" => "Assign licenses", "分配许可证";
     NoTrialAvailable "checkout.no_trial" => "No free trial is available to you for this product.", "你无法免费试用此产品。";
     StoreErrorRetry "checkout.store_error" => "Your order could not be saved, so nothing was charged. Try again.", "无法保存你的订单，因此未扣费。请重试。";

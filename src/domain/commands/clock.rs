@@ -31,8 +31,13 @@ pub fn advance(state: &State, now: DateTime<Utc>) -> (State, Vec<Event>) {
             if next.on() > today {
                 break;
             }
+            // A jump past the renewal still gives the week's notice, dated a week ahead.
+            notices(
+                &mut s,
+                moment(next.on() - Duration::days(NOTICE_DAYS), now),
+                i,
+            );
             let at = moment(next.on(), now);
-            notices(&mut s, at, i);
             step(&mut s, at, i, next, &mut events);
         }
         notices(&mut s, now, i);
