@@ -791,9 +791,22 @@ impl Seeder {
                     attempts: 2,
                     next_try,
                 });
-                // The term it would renew into has not started.
+                // The term it would renew into has not started: no renewal in the history,
+                // the two declines instead.
                 term_end = term_start;
                 term_start = history_start(term_end);
+                if history.last().is_some_and(|h| h.kind == OrderKind::Renewed) {
+                    history.pop();
+                }
+                for day in [term_end, retry_on(term_end, 1).unwrap()] {
+                    history.push(OrderEntry {
+                        at: at(day),
+                        kind: OrderKind::PaymentDeclined,
+                        by: UserId("system".into()),
+                        licenses,
+                        amount: None,
+                    });
+                }
             } else {
                 self.paid(&bill, card.as_ref(), at(term_start), amount);
             }
@@ -943,7 +956,8 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         None,
         false,
     );
-    // Self-service purchases: Megan (bill due), Diego (two products), Lynne (has left).
+    // Self-service purchases: Megan, Diego (two products), Lynne (has left); Yuki's renewal
+    // is past due.
     let megan_card = s.card("megan", Brand::Visa, "4242", "Megan Bowen");
     let mut megan_people = staff(dir, 100, 5);
     megan_people.push(UserId("megan".into()));
@@ -957,7 +971,7 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         megan_people,
         3,
         Some(megan_card),
-        true,
+        false,
     );
     let diego_card = s.card("diego", Brand::Mastercard, "4444", "Diego Siciliani");
     s.subscription(
@@ -1064,7 +1078,7 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         vec![],
         2,
         Some(yuki_card),
-        false,
+        true,
     );
     s.subscription(
         "fourthcoffee-de",

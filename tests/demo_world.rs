@@ -212,7 +212,10 @@ fn the_seed_is_a_valid_state_with_something_on_every_screen() {
         .bills
         .iter()
         .any(|b| b.status == subscription::BillStatus::PastDue));
-    assert!(s.notifications.iter().any(|n| n.to.0 == "megan"));
+    assert!(s
+        .notifications
+        .iter()
+        .any(|n| n.to.0 == "proseware-jp-yuki"));
     // Every purchaser's card is theirs, and the sequence is past every ID in use.
     for sub in s.subscriptions.iter().filter(|x| x.card.is_some()) {
         let card = s.card(sub.card.as_ref().unwrap()).unwrap();

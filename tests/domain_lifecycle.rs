@@ -237,6 +237,13 @@ fn a_declined_renewal_is_retried_on_days_3_and_7_and_told() {
             .count()
     };
     assert_eq!(failed(&s), 1);
+    // While past due, canceling waits for the payment.
+    assert_eq!(
+        lifecycle::cancel_option(&s, &s.subscriptions[0], renewal),
+        CancelOption::PastDue {
+            next_try: renewal + Duration::days(3)
+        }
+    );
     let s = later(&s, 34);
     assert_eq!(
         s.subscriptions[0].past_due.as_ref().map(|d| d.next_try),
@@ -691,4 +698,63 @@ fn a_take_over_refunds_the_purchaser_the_unused_rest() {
     );
     assert_eq!(s.bills.last().unwrap().kind, BillKind::Refund);
     assert_eq!(s.bills.last().unwrap().amount.minor(), 500);
+}
+
+/// Every audit action the lifecycle writes — commands and the clock's own — is named in
+/// both languages on the audit page.
+#[test]
+fn every_lifecycle_audit_action_has_a_name_in_both_languages() {
+    use ssp::i18n::{lookup, Lang};
+    let (s, id) = buy("4000000000000341", POWER_BI_PRO, 1);
+    let s = recurring(&s, &id, false);
+    let s = recurring(&s, &id, true);
+    let s = later(&later(&later(&s, 31), 40), 100);
+    let s = on_day(
+        &s,
+        100,
+        &megan(),
+        Command::ReplaceCard {
+            subscription: id.clone(),
+            card: card("4242424242424242"),
+        },
+    );
+    let s = on_day(&s, 100, &megan(), Command::Reactivate { subscription: id });
+    let (t, trial_id) = trial(VISIO_P1, false);
+    let t = on_day(
+        &t,
+        20,
+        &megan(),
+        Command::ExtendTrial {
+            subscription: trial_id,
+        },
+    );
+    let t = later(&t, 70);
+    let mut actions: Vec<&str> = s
+        .audit
+        .iter()
+        .chain(t.audit.iter())
+        .map(|e| e.action.as_str())
+        .collect();
+    actions.sort_unstable();
+    actions.dedup();
+    for expected in [
+        "payment_declined",
+        "expire",
+        "disable",
+        "reactivate",
+        "recurring_billing_off",
+        "recurring_billing_on",
+        "extend_trial",
+        "expire_trial",
+    ] {
+        assert!(actions.contains(&expected), "{expected} not in {actions:?}");
+    }
+    for action in actions {
+        for lang in Lang::ALL {
+            assert!(
+                lookup(lang, &format!("audit.act.{action}")).is_some(),
+                "{action} has no name in {lang:?}"
+            );
+        }
+    }
 }

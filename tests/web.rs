@@ -9,6 +9,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod admin;
 #[path = "web/checkout.rs"]
 mod checkout;
+#[path = "web/lifecycle.rs"]
+mod lifecycle;
 #[path = "web/shell.rs"]
 mod shell;
 #[path = "web/store.rs"]

@@ -42,8 +42,9 @@ fn term(sub: &Subscription) -> Term {
     }
 }
 
+/// `manage`: whether to offer the actions (a Global reader only reads).
 #[component]
-pub fn LifecyclePanel(sub: SubscriptionId) -> impl IntoView {
+pub fn LifecyclePanel(sub: SubscriptionId, #[prop(default = true)] manage: bool) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
@@ -113,7 +114,7 @@ pub fn LifecyclePanel(sub: SubscriptionId) -> impl IntoView {
     };
     let today = move || store.clock.get().date_naive();
     let actions = move || {
-        let sub = current.get()?;
+        let sub = current.get().filter(|_| manage)?;
         let mut buttons = Vec::new();
         match sub.status {
             Status::Active if sub.past_due.is_none() && sub.auto_renew => buttons.push(button(

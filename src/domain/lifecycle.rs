@@ -251,6 +251,9 @@ pub enum CancelOption {
     TurnOffRecurringBilling { ending: Ending },
     /// Recurring billing is off already, or a trial without a card: it ends by itself.
     EndsAlready { ending: Ending },
+    /// A renewal is past due: it is paid (or tried again on `next_try`) before anything
+    /// else; if the last try fails, it expires.
+    PastDue { next_try: NaiveDate },
     /// Not active: nothing to cancel.
     NotActive(Status),
 }
@@ -258,6 +261,11 @@ pub enum CancelOption {
 pub fn cancel_option(state: &State, sub: &Subscription, today: NaiveDate) -> CancelOption {
     if sub.status != Status::Active {
         return CancelOption::NotActive(sub.status);
+    }
+    if let Some(due) = &sub.past_due {
+        return CancelOption::PastDue {
+            next_try: due.next_try,
+        };
     }
     if let Some(ending) = ending(sub) {
         return CancelOption::EndsAlready { ending };

@@ -474,6 +474,11 @@ catalog! {
     CancelRefund "purchaser.cancel_refund" => "Cancel now and {amount} goes back to your card. The subscription is disabled at once: its users lose access today. You can cancel for a refund until {date}.", "立即取消后，{amount} 将退还到你的信用卡。订阅将立即被禁用：其用户今天即失去访问权限。你可以在 {date} 之前取消并获得退款。";
     CancelWindowClosed "purchaser.cancel_window_closed" => "The 7-day cancellation window has closed. Turn off recurring billing instead: the subscription expires on {date}, and its users keep access until {access}.", "7 天的取消期限已过。请改为关闭定期计费：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelEndsAlready "purchaser.cancel_ends" => "Recurring billing is off: the subscription expires on {date}, and its users keep access until {access}.", "定期计费已关闭：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
+    CancelPastDue "purchaser.cancel_past_due" => "A renewal payment is past due, so the subscription can't be canceled now. Pay the bill or replace the card; if the card is still declined on {date}, the subscription expires.", "有一笔续订付款已逾期，因此现在无法取消订阅。请支付账单或更换信用卡；如果 {date} 仍被拒绝，订阅将过期。";
+    TermRenews "purchaser.term.renews" => "Renews {date}", "{date} 续订";
+    TermEnds "purchaser.term.ends" => "Expires {date}; access until {access}", "{date} 过期；可访问至 {access}";
+    TermDisabled "purchaser.term.disabled" => "No access; deleted {date}", "无访问权限；{date} 删除";
+    TermPastDue "purchaser.term.past_due" => "Payment past due; next try {date}", "付款已逾期；下次尝试 {date}";
     LifecycleHeading "lifecycle.heading" => "Subscription status and renewal", "订阅状态和续订";
     RecurringBilling "lifecycle.recurring" => "Recurring billing", "定期计费";
     RecurringOn "lifecycle.recurring_on" => "On", "开";
@@ -809,6 +814,15 @@ catalog! {
     ActRenew "audit.act.renew" => "Renewed", "续订";
     ActConvertTrial "audit.act.convert_trial" => "Converted a trial", "试用转为付费";
     ActExpireTrial "audit.act.expire_trial" => "Trial ended", "试用结束";
+    ActRecurringOn "audit.act.recurring_billing_on" => "Turned on recurring billing", "打开定期计费";
+    ActRecurringOff "audit.act.recurring_billing_off" => "Turned off recurring billing", "关闭定期计费";
+    ActReactivate "audit.act.reactivate" => "Reactivated a subscription", "重新激活订阅";
+    ActExtendTrial "audit.act.extend_trial" => "Extended a trial", "延长试用";
+    ActPaymentDeclined "audit.act.payment_declined" => "Payment declined", "付款被拒绝";
+    ActPaymentRetried "audit.act.payment_retried" => "Payment collected on retry", "重试时收款成功";
+    ActExpire "audit.act.expire" => "Subscription expired", "订阅已过期";
+    ActDisable "audit.act.disable" => "Subscription disabled", "订阅已禁用";
+    ActDelete "audit.act.delete" => "Subscription deleted", "订阅已删除";
 
     AdminHomeIntro "admin.home.intro" => "Manage your organization's products, self-service purchases and people.", "管理组织的产品、自助服务购买和人员。";
     AdminHomeProducts "admin.home.products" => "Active subscriptions: {count}, of which self-service: {self_service}", "有效订阅：{count} 个，其中自助服务购买：{self_service} 个";

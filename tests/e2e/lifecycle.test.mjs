@@ -86,6 +86,7 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   await clock(page, 'month');
   await open(page, order);
   assert.match(await text(page, '#lifecycle-term'), /declined and is past due\. The card is tried again on/);
+  assert.match(await text(page, '#cancel-option'), /past due, so the subscription can't be canceled now/);
   await page.goto(app.url + '/admin');
   await ready(page);
   assert.match(await text(page, '#notifications'), /couldn't charge your card for Power Apps per user/);

@@ -25,7 +25,8 @@ test('the license preview is what Save then does: the charge, the bill and the t
   // Fewer, but not below: nothing is charged now; the preview names the new monthly amount.
   await page.fill('#license-total', '8');
   const fewer = await text(page, '#license-preview');
-  assert.match(fewer, /^2 fewer licenses: your next bill goes down to \$112\.00 per month\.$/);
+  // Inside the 7-day window after the renewal: the unused 27 of 30 days come back.
+  assert.match(fewer, /^2 fewer licenses: \$25\.20 goes back to your card now \(inside the 7-day window\), and the subscription costs \$112\.00 per month from now on\.$/);
 
   // More: the preview's charge is the bill the command writes, to the cent.
   await page.fill('#license-total', '13');
@@ -40,7 +41,7 @@ test('the license preview is what Save then does: the charge, the bill and the t
   await ready(page);
   const charged = await page.locator('#bills tbody tr', { hasText: 'Power BI Pro' }).filter({ hasText: 'Paid' }).allInnerTexts();
   assert.ok(charged.some((row) => row.includes(match[1])), `a paid bill of ${match[1]} in ${charged.join(' | ')}`);
-  assert.equal(dollars(match[1]), 3 * 14, '3 licenses at $14.00');
+  assert.equal(dollars(match[1]), 37.8, '3 licenses at $14.00 for the 27 days left of 30');
   assert.deepEqual(page.errors, []);
 });
 

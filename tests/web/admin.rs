@@ -1,35 +1,10 @@
 //! The admin's settings mounted in the app: the policy panel under each role, the
 //! console's keyboard and output, and a partner's customer switch.
 
-use super::support::{boot_as, query, text};
+use super::support::{boot_as, click, has, query, settle, text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
-
-/// Lets the store's IndexedDB work and the views settle, until `done` or about two seconds.
-async fn settle(el: &HtmlElement, done: impl Fn(&HtmlElement) -> bool) {
-    for _ in 0..100 {
-        leptos::task::tick().await;
-        if done(el) {
-            return;
-        }
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
-    }
-}
-
-fn has(el: &HtmlElement, selector: &str) -> bool {
-    el.query_selector(selector).unwrap().is_some()
-}
-
-fn click(el: &HtmlElement, selector: &str) {
-    query(el, selector).click();
-}
 
 fn type_line(el: &HtmlElement, line: &str) {
     let input: HtmlInputElement = query(el, "#console-input").unchecked_into();

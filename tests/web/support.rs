@@ -109,3 +109,28 @@ pub fn browser_lang() -> Lang {
     let tags = ssp::store::prefs::browser_langs();
     Lang::from_preferences(tags.iter().map(String::as_str))
 }
+
+/// Lets the store's IndexedDB work and the views settle, until `done` or about two seconds.
+pub async fn settle(el: &HtmlElement, done: impl Fn(&HtmlElement) -> bool) {
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if done(el) {
+            return;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+}
+
+pub fn has(el: &HtmlElement, selector: &str) -> bool {
+    el.query_selector(selector).unwrap().is_some()
+}
+
+pub fn click(el: &HtmlElement, selector: &str) {
+    query(el, selector).click();
+}

@@ -208,10 +208,10 @@ pub(super) fn SubscriptionDetail(
                         .collect_view()
                 }}
             </ul>
-            <Show when=move || can_manage && self_service()>
-                <LifecyclePanel sub=detail_id.get_value() />
+            <Show when=self_service>
+                <LifecyclePanel sub=detail_id.get_value() manage=can_manage />
             </Show>
-            <Show when=move || can_manage && self_service() && active()>
+            <Show when=move || can_manage && self_service()>
                 <TakeOver id=detail_id.get_value() />
             </Show>
         </section>

@@ -56,6 +56,9 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
                     ("access", &d(ending.access_ends)),
                 ],
             ),
+            CancelOption::PastDue { next_try } => {
+                locale.tf(Msg::CancelPastDue, &[("date", &d(next_try))])
+            }
             CancelOption::NotActive(_) => String::new(),
         })
     };

@@ -34,6 +34,24 @@ fn status_msg(sub: &Subscription) -> Msg {
     }
 }
 
+/// When the subscription renews, or when it ends and its users lose access: every row says.
+fn term_text(locale: Locale, sub: &Subscription) -> String {
+    use crate::domain::lifecycle::ending;
+    let d = |d| locale.date(d);
+    match (&sub.past_due, ending(sub), sub.status) {
+        (Some(due), ..) => locale.tf(Msg::TermPastDue, &[("date", &d(due.next_try))]),
+        (None, Some(e), Status::Disabled) => {
+            locale.tf(Msg::TermDisabled, &[("date", &d(e.deleted_on))])
+        }
+        (None, Some(e), _) => locale.tf(
+            Msg::TermEnds,
+            &[("date", &d(e.expires)), ("access", &d(e.access_ends))],
+        ),
+        (None, None, Status::Deleted) => locale.t(Msg::StatusDeleted).to_owned(),
+        (None, None, _) => locale.tf(Msg::TermRenews, &[("date", &d(sub.term_end))]),
+    }
+}
+
 fn product_name(store: Store, sub: &Subscription) -> String {
     store
         .catalog()
@@ -139,7 +157,7 @@ fn PurchaseRow(id: SubscriptionId) -> impl IntoView {
             <td class="num">{cell(|s| s.licenses.get())}</td>
             <td class="num">{cell(Subscription::assigned_count)}</td>
             <td class="num">{cell(Subscription::available)}</td>
-            <td>{move || sub.with(|s| s.as_ref().map(|s| locale.date(s.term_end)))}</td>
+            <td class="term">{move || sub.with(|s| s.as_ref().map(|s| term_text(locale, s)))}</td>
             <td>
                 {move || {
                     sub.with(|s| {
