@@ -32,7 +32,7 @@ fn pid(s: &str) -> ProductId {
 // ---------- catalog ----------
 
 /// USD list price per user per month, in cents, and the one-line summaries.
-const PRODUCT_INFO: [(&str, i64, &str, &str); 13] = [
+const PRODUCT_INFO: [(&str, i64, &str, &str); 18] = [
     (
         "CFQ7TTC0H9MP",
         1400,
@@ -110,6 +110,36 @@ const PRODUCT_INFO: [(&str, i64, &str, &str); 13] = [
         3000,
         "AI assistance in Word, Excel, PowerPoint, Outlook and Teams.",
         "在 Word、Excel、PowerPoint、Outlook 和 Teams 中提供 AI 协助。",
+    ),
+    (
+        "CFQ7TTC0N8SS",
+        1199,
+        "Video editing with premium stock, brand kits and 4K exports.",
+        "提供高级素材、品牌套件和 4K 导出的视频编辑。",
+    ),
+    (
+        "CFQ7TTC0LH05",
+        800,
+        "Microsoft 365 for frontline workers: Teams, email and web apps.",
+        "面向一线员工的 Microsoft 365：Teams、电子邮件和 Web 应用。",
+    ),
+    (
+        "CFQ7TTC0N8SL",
+        1000,
+        "Search, hold and export your organization's data for investigations.",
+        "为调查搜索、保留和导出组织数据。",
+    ),
+    (
+        "CFQ7TTC0S3X1",
+        2400,
+        "Python analytics and charts inside Excel, with premium compute.",
+        "在 Excel 中使用 Python 分析和图表，并提供高级计算。",
+    ),
+    (
+        "CFQ7TTC0PW0V",
+        600,
+        "Goals and key results (OKRs) aligned across teams.",
+        "跨团队对齐的目标和关键结果 (OKR)。",
     ),
 ];
 

@@ -23,46 +23,39 @@ fn roles_against_admin_actions() {
         ManageUsers,
         ViewAudit,
         ViewOwnPurchases,
+        SetPolicyWithModule,
     ];
     // Expected for each action above, in order (true = allowed).
-    let table: [(&str, &str, [bool; 8]); 9] = [
+    let table: [(&str, &str, [bool; 9]); 9] = [
         (
             "admin",
             "contoso",
-            [true, true, true, true, true, true, true, true],
+            [true, true, true, true, true, true, true, true, true],
         ),
         (
             "billing",
             "contoso",
-            [true, true, true, false, true, false, true, true],
+            [true, true, true, false, true, false, true, true, true],
         ),
         (
             "reader",
             "contoso",
-            [true, false, true, false, true, false, true, true],
+            [true, false, true, false, true, false, true, true, false],
         ),
         (
             "megan",
             "contoso",
-            [false, false, false, false, false, false, false, true],
+            [false, false, false, false, false, false, false, true, false],
         ),
-        (
-            "guest",
-            "contoso",
-            [false, false, false, false, false, false, false, false],
-        ),
-        ("disabled", "contoso", [false; 8]),
+        ("guest", "contoso", [false; 9]),
+        ("disabled", "contoso", [false; 9]),
         (
             "partner.pat",
             "contoso",
-            [true, true, true, true, true, true, true, false],
+            [true, true, true, true, true, true, true, false, true],
         ),
-        (
-            "alex",
-            "northwind",
-            [false, false, false, false, false, false, false, false],
-        ),
-        ("partner.pat", "partner", [false; 8]), // acting in their own tenant, contoso is another tenant
+        ("alex", "northwind", [false; 9]),
+        ("partner.pat", "partner", [false; 9]), // acting in their own tenant, contoso is another tenant
     ];
     for (user, tenant, expected) in table {
         let who = actor(user, tenant);
@@ -86,16 +79,32 @@ fn a_partner_acts_in_one_delegated_tenant_at_a_time() {
         Subject::Tenant(&northwind)
     )
     .is_ok());
-    assert!(
-        may(
-            &s.directory,
-            &in_northwind,
-            ManageBilling,
-            Subject::Tenant(&northwind)
-        )
-        .is_ok(),
-        "delegated Billing admin"
-    );
+    // Take-over, centralize and policy tasks need the customer's Global admin role for
+    // a partner, whatever the module allows a customer's own Billing admin.
+    for action in [ManageBilling, SetPolicy, SetPolicyWithModule] {
+        assert_eq!(
+            may(
+                &s.directory,
+                &in_northwind,
+                action,
+                Subject::Tenant(&northwind)
+            ),
+            Err(Denied::MissingRole(vec![Role::GlobalAdmin])),
+            "delegated Billing admin × {action:?}"
+        );
+    }
+    for action in [ManageBilling, SetPolicy, SetPolicyWithModule] {
+        assert!(
+            may(
+                &s.directory,
+                &actor("partner.pat", "contoso"),
+                action,
+                Subject::Tenant(&contoso)
+            )
+            .is_ok(),
+            "delegated Global admin × {action:?}"
+        );
+    }
     assert!(may(
         &s.directory,
         &in_northwind,

@@ -679,7 +679,8 @@ fn take_over_by_moving_users_needs_enough_central_licenses() {
             == NotificationKind::TakenOver {
                 moved_to: central.clone()
             }));
-    // A move needs a central subscription of the same product.
+    // A move may go to a central subscription of another product (admins' doc: "Select
+    // the product that you want to move the users to"), but never to a self-service one.
     let (s2, sub2) = megan_buys(&state(), 1);
     let (s2, ev) = ok(
         &s2,
@@ -697,13 +698,23 @@ fn take_over_by_moving_users_needs_enough_central_licenses() {
     else {
         panic!()
     };
+    let (moved, _) = ok(
+        &s2,
+        &admin(),
+        Command::TakeOverMoveUsers {
+            subscription: sub2.clone(),
+            to: apps.clone(),
+        },
+    );
+    assert_eq!(moved.subscription(&sub2).unwrap().status, Status::Deleted);
+    let (s3, other) = megan_buys(&s2, 1);
     assert_eq!(
         refused(
-            &s2,
+            &s3,
             &admin(),
             Command::TakeOverMoveUsers {
                 subscription: sub2,
-                to: apps.clone()
+                to: other
             }
         ),
         DomainError::UnsuitableTarget

@@ -133,19 +133,20 @@ fn plans_follow_the_connection_and_the_roles() {
         other => panic!("{other:?}"),
     }
 
-    // Readers list; only a Global admin (own or delegated) changes or previews a change.
+    // Readers list; the module lets a Global or Billing admin change or preview a change
+    // ("Requirements"), and a partner only as the customer's Global admin.
     for who in [&admin, &billing, &reader, &partner, &partner_billing] {
         assert!(printed(run(&s, Some(who), true, get)), "{who:?} lists");
     }
     assert!(denied(run(&s, Some(&megan), true, get)));
-    for who in [&billing, &reader, &megan, &partner_billing] {
+    for who in [&reader, &megan, &partner_billing] {
         assert!(denied(run(&s, Some(who), true, set)), "{who:?} may not set");
         assert!(
             denied(run(&s, Some(who), true, &preview)),
             "{who:?} may not preview"
         );
     }
-    for who in [&admin, &partner] {
+    for who in [&admin, &billing, &partner] {
         assert!(matches!(
             run(&s, Some(who), true, set),
             Ok(Plan::Update {
@@ -457,6 +458,35 @@ fn every_console_error_has_a_message_with_its_placeholders() {
             let mut given = names.clone();
             given.sort();
             assert_eq!(wanted, given, "{error:?} in {lang:?}");
+        }
+    }
+}
+
+/// "OnlyTrialsWithoutPaymentMethod" on a product without such a trial is a block: the
+/// plan says so, for a change and for its -WhatIf, and not for a product that has one.
+#[test]
+fn trials_only_on_a_product_without_a_no_card_trial_warns() {
+    let s = state();
+    let admin = actor("admin", "contoso");
+    let update = |product: &str, what_if: &str| {
+        format!("Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId {product} -Value OnlyTrialsWithoutPaymentMethod{what_if}")
+    };
+    for (product, warns) in [
+        ("CFQ7TTC0MM8R", true),
+        ("CFQ7TTC0H9MP", true),
+        ("CFQ7TTC0HD33", false),
+    ] {
+        match run(&s, Some(&admin), true, &update(product, "")) {
+            Ok(Plan::Update {
+                blocks_everything, ..
+            }) => assert_eq!(blocks_everything, warns, "{product}"),
+            other => panic!("{other:?}"),
+        }
+        match run(&s, Some(&admin), true, &update(product, " -WhatIf")) {
+            Ok(Plan::WhatIf {
+                blocks_everything, ..
+            }) => assert_eq!(blocks_everything, warns, "{product} -WhatIf"),
+            other => panic!("{other:?}"),
         }
     }
 }

@@ -114,6 +114,15 @@ fn every_policy_value_against_products_with_and_without_a_trial() {
             false,
             true,
         ),
+        // Viva Goals is offered through self-service as a trial only, whatever the policy.
+        (
+            PolicyValue::Enabled,
+            "CFQ7TTC0PW0V",
+            ProductTrialsOnly,
+            Allowance::TrialWithoutPaymentMethod,
+            false,
+            true,
+        ),
         // Microsoft 365 Copilot offers no trial at all.
         (
             PolicyValue::Enabled,
@@ -349,6 +358,12 @@ fn refusals_name_a_rule_a_message_and_whether_to_call_it() {
             "verdict.no_trial_without_payment_method",
         ),
         (TrialsOnly, Rule::Policy, false, "verdict.trials_only"),
+        (
+            ProductTrialsOnly,
+            Rule::Policy,
+            false,
+            "verdict.product_trials_only",
+        ),
         (Eligible, Rule::Policy, false, "verdict.eligible"),
     ];
     for (decision, rule, contact, key) in table {
@@ -384,5 +399,140 @@ fn every_message_key_is_in_both_catalogs() {
         for lang in [Lang::EnUs, Lang::ZhCn] {
             assert!(lookup(lang, key).is_some(), "{key} missing in {lang:?}");
         }
+    }
+}
+
+/// (product, market, who is signed in, what the page offers): markets and clouds before
+/// any email, then the signed-in person's own verdict.
+#[test]
+fn what_a_product_page_offers() {
+    use ssp::domain::eligibility::{offer, Offer};
+    let c = |code| Country::try_from(code).unwrap();
+    let dir = directory();
+    let mut trials_only = Policies::default();
+    let contoso = TenantId("contoso".into());
+    trials_only.set(
+        &contoso,
+        &pid(VISIO_P1),
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+    );
+    trials_only.set(
+        &contoso,
+        &pid(POWER_BI_PRO),
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+    );
+    let as_user = |user: &str, product: &str| {
+        let u = dir.users.iter().find(|x| x.id.0 == user).unwrap();
+        evaluate(&dir, &trials_only, &self::product(product), u)
+    };
+    let open = |buy, trial| Offer::Available {
+        buy,
+        trial,
+        limited_by: None,
+    };
+    let card = Some(TrialKind::WithPaymentMethod);
+    let no_card = Some(TrialKind::WithoutPaymentMethod);
+    let rows: Vec<(&str, &str, Option<Verdict>, Offer)> = vec![
+        (POWER_BI_PRO, "US", None, open(true, card)),
+        (VISIO_P1, "US", None, open(true, no_card)),
+        ("CFQ7TTC0MM8R", "US", None, open(true, None)),
+        (
+            "CFQ7TTC0PW0V",
+            "US",
+            None,
+            Offer::Available {
+                buy: false,
+                trial: no_card,
+                limited_by: Some(Decision::ProductTrialsOnly),
+            },
+        ),
+        (
+            POWER_BI_PRO,
+            "IN",
+            None,
+            Offer::Unavailable(Decision::MarketUnavailable(c("IN"))),
+        ),
+        (
+            VISIO_P1,
+            "BR",
+            None,
+            Offer::Unavailable(Decision::ProductUnavailableInMarket(c("BR"))),
+        ),
+        (
+            PROJECT_P3,
+            "CD",
+            None,
+            Offer::Unavailable(Decision::ProductUnavailableInMarket(c("CD"))),
+        ),
+        (POWER_BI_PRO, "BR", None, open(true, card)),
+        (
+            POWER_BI_PRO,
+            "CN",
+            None,
+            Offer::Unavailable(Decision::SovereignCloud),
+        ),
+        // Signed in at Contoso, where Visio Plan 1 is trials only: only the trial.
+        (
+            VISIO_P1,
+            "US",
+            Some(as_user("megan", VISIO_P1)),
+            Offer::Available {
+                buy: false,
+                trial: no_card,
+                limited_by: Some(Decision::TrialsOnly),
+            },
+        ),
+        // Trials only on a product whose trial needs a card: nothing at all.
+        (
+            POWER_BI_PRO,
+            "US",
+            Some(as_user("megan", POWER_BI_PRO)),
+            Offer::Available {
+                buy: false,
+                trial: None,
+                limited_by: Some(Decision::NoTrialWithoutPaymentMethod),
+            },
+        ),
+        (
+            POWER_APPS,
+            "US",
+            Some(as_user("megan", POWER_APPS)),
+            open(true, card),
+        ),
+        (
+            POWER_BI_PRO,
+            "IN",
+            Some(as_user("in.user", POWER_BI_PRO)),
+            Offer::Unavailable(Decision::MarketUnavailable(c("IN"))),
+        ),
+    ];
+    for (product_id, market, verdict, expected) in rows {
+        assert_eq!(
+            offer(&product(product_id), c(market), verdict.as_ref()),
+            expected,
+            "{product_id} in {market} ({:?})",
+            verdict.map(|v| v.decision)
+        );
+    }
+}
+
+/// The organizations self-service isn't offered to at all: their policy page says so.
+#[test]
+fn organizations_without_self_service() {
+    use ssp::domain::eligibility::organization_refusal;
+    let dir = directory();
+    let any = product(POWER_BI_PRO);
+    let c = |code| Country::try_from(code).unwrap();
+    for (tenant, expected) in [
+        ("contoso", None),
+        ("school", Some(Decision::EducationTenant)),
+        ("agency", Some(Decision::GovernmentTenant)),
+        ("viral", Some(Decision::UnmanagedTenant)),
+        ("cn", Some(Decision::SovereignCloud)),
+        ("india", Some(Decision::MarketUnavailable(c("IN")))),
+        ("brazil", None),
+    ] {
+        let t = dir.tenant(&TenantId(tenant.into())).unwrap();
+        assert_eq!(organization_refusal(t, &any), expected, "{tenant}");
     }
 }

@@ -533,7 +533,10 @@ fn step(
     actor: Actor,
     command: Command,
 ) -> Result<State, TestCaseError> {
-    let is_policy = matches!(command, Command::SetPolicy { .. });
+    let is_policy = matches!(
+        command,
+        Command::SetPolicy { .. } | Command::SetPolicyWithModule { .. }
+    );
     let before = serde_json::to_string(&s).unwrap();
     let s = match execute(
         &s,

@@ -14,6 +14,25 @@ pub struct VerdictArgs {
     pub product: String,
 }
 
+/// A decision's message with its placeholders filled: the one wording of each rule.
+pub fn decision_text(locale: Locale, decision: Decision, tenant: &str, product: &str) -> String {
+    let country = match decision {
+        Decision::MarketUnavailable(c) | Decision::ProductUnavailableInMarket(c) => {
+            locale.country(c)
+        }
+        _ => String::new(),
+    };
+    crate::i18n::fill(
+        locale.key(decision.message_key()),
+        &[
+            ("domain", ""),
+            ("tenant", tenant),
+            ("product", product),
+            ("country", &country),
+        ],
+    )
+}
+
 #[component]
 pub fn VerdictBanner(
     #[prop(into)] verdict: Signal<Option<Verdict>>,

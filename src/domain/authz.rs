@@ -33,10 +33,24 @@ pub enum Action {
     /// Take over, cancel, buy central licenses, request a cancellation.
     ManageBilling,
     ViewPolicies,
+    /// In the admin center's panel: a Global admin only (admins' doc).
     SetPolicy,
+    /// Through the MSCommerce PowerShell module: a Global or Billing admin (its
+    /// "Requirements").
+    SetPolicyWithModule,
     ViewUsers,
     ManageUsers,
     ViewAudit,
+}
+
+impl Action {
+    /// The tasks the docs reserve, for a partner, to a delegated Global admin.
+    pub const fn changes_billing_or_policy(self) -> bool {
+        matches!(
+            self,
+            Action::ManageBilling | Action::SetPolicy | Action::SetPolicyWithModule
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +157,7 @@ pub const fn roles_for(action: Action) -> Option<&'static [Role]> {
         Action::ViewBilling | Action::ViewPolicies | Action::ViewUsers | Action::ViewAudit => {
             Some(&READERS)
         }
-        Action::ManageBilling => Some(&BILLING_MANAGERS),
+        Action::ManageBilling | Action::SetPolicyWithModule => Some(&BILLING_MANAGERS),
         Action::SetPolicy | Action::ManageUsers => Some(&GLOBAL_ADMIN),
     }
 }
@@ -163,6 +177,17 @@ pub fn may(
         return Err(Denied::OtherTenant);
     }
     match roles_for(action) {
+        // A partner acting for a customer needs that customer's Global admin role to take
+        // over, cancel, centralize or change policies (admins' doc; the module's
+        // "Requirements": "Partners who are AOBO … must have a role that's set to Global
+        // Administrator").
+        Some(_) if p.delegated && action.changes_billing_or_policy() => {
+            if p.roles.contains(&Role::GlobalAdmin) {
+                Ok(())
+            } else {
+                Err(Denied::MissingRole(GLOBAL_ADMIN.to_vec()))
+            }
+        }
         Some(needed) => {
             if p.roles.iter().any(|r| needed.contains(r)) {
                 Ok(())

@@ -124,6 +124,9 @@ pub struct Product {
     pub family: ProductFamily,
     /// The free trial the product offers, if any: one kind per product.
     pub trial: Option<TrialKind>,
+    /// Offered through self-service as a trial only, never bought (Viva Goals).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trials_only: bool,
 }
 
 impl Product {
@@ -141,7 +144,7 @@ impl Product {
 /// no-payment-method ones are the "yes" rows of the MSCommerce product table; card trials
 /// are the products whose pages offer "Try free" with a card (README's lifecycle table);
 /// the rest offer none. The demo catalog adds prices.
-pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, Option<TrialKind>); 13] = [
+pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, Option<TrialKind>); 18] = [
     (
         "CFQ7TTC0H9MP",
         "Power BI Pro",
@@ -150,7 +153,7 @@ pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, Option<TrialKind>); 13] =
     ),
     (
         "CFQ7TTC0H6RP",
-        "Power BI Premium Per User",
+        "Power BI Premium (standalone)",
         ProductFamily::PowerPlatform,
         Some(TrialKind::WithPaymentMethod),
     ),
@@ -174,7 +177,7 @@ pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, Option<TrialKind>); 13] =
     ),
     (
         "CFQ7TTC0HDB1",
-        "Project Plan 1 / Planner Plan 1",
+        "Planner Plan 1",
         ProductFamily::Project,
         Some(TrialKind::WithoutPaymentMethod),
     ),
@@ -220,7 +223,41 @@ pub const KNOWN_PRODUCTS: [(&str, &str, ProductFamily, Option<TrialKind>); 13] =
         ProductFamily::Microsoft365,
         None,
     ),
+    (
+        "CFQ7TTC0N8SS",
+        "Clipchamp Premium",
+        ProductFamily::Microsoft365,
+        None,
+    ),
+    (
+        "CFQ7TTC0LH05",
+        "Microsoft 365 F3",
+        ProductFamily::Microsoft365,
+        None,
+    ),
+    (
+        "CFQ7TTC0N8SL",
+        "Microsoft Purview Discovery",
+        ProductFamily::Microsoft365,
+        Some(TrialKind::WithoutPaymentMethod),
+    ),
+    (
+        "CFQ7TTC0S3X1",
+        "Python in Excel",
+        ProductFamily::Microsoft365,
+        None,
+    ),
+    (
+        "CFQ7TTC0PW0V",
+        "Viva Goals",
+        ProductFamily::Microsoft365,
+        Some(TrialKind::WithoutPaymentMethod),
+    ),
 ];
+
+/// The products self-service offers as a trial only: the MSCommerce table's "Viva Goals
+/// (self-service trials only)".
+pub const TRIALS_ONLY: [&str; 1] = ["CFQ7TTC0PW0V"];
 
 /// The known products as values, in catalog order.
 pub fn known_products() -> Vec<Product> {
@@ -231,6 +268,7 @@ pub fn known_products() -> Vec<Product> {
             name: String::from(*name),
             family: *family,
             trial: *trial,
+            trials_only: TRIALS_ONLY.contains(id),
         })
         .collect()
 }
@@ -245,6 +283,7 @@ impl Country {
     pub const INDIA: Country = Country(*b"IN");
     pub const BRAZIL: Country = Country(*b"BR");
     pub const DR_CONGO: Country = Country(*b"CD");
+    pub const CHINA: Country = Country(*b"CN");
 
     pub fn code(&self) -> &str {
         // Both bytes are ASCII letters by construction.

@@ -528,11 +528,16 @@ pub enum Plan {
         product_name: String,
         product: ProductId,
         value: PolicyValue,
+        /// The value blocks every purchase and trial of the product: warn, as the panel does.
+        blocks_everything: bool,
     },
-    /// Set the value through the store (`Command::SetPolicy`), then print the product's row.
+    /// Set the value through the store (`Command::SetPolicyWithModule`), then print the
+    /// product's row.
     Update {
+        product_name: String,
         product: ProductId,
         value: PolicyValue,
+        blocks_everything: bool,
     },
 }
 
@@ -612,16 +617,26 @@ pub fn plan(cmdlet: Cmdlet, session: &Session) -> Result<Plan, ConsoleError> {
             value,
             what_if,
         } => {
-            connected_as(Action::SetPolicy)?;
+            connected_as(Action::SetPolicyWithModule)?;
             let product_name = known(&product)?;
+            let blocks_everything = session
+                .catalog
+                .product(&product)
+                .is_some_and(|p| super::eligibility::blocks_everything(p, value));
             if what_if {
                 Plan::WhatIf {
                     product_name,
                     product,
                     value,
+                    blocks_everything,
                 }
             } else {
-                Plan::Update { product, value }
+                Plan::Update {
+                    product_name,
+                    product,
+                    value,
+                    blocks_everything,
+                }
             }
         }
     })

@@ -63,6 +63,8 @@ impl Rule {
 
 /// Countries where self-service purchase is not offered at all.
 pub const MARKETS_WITHOUT_SELF_SERVICE: [Country; 1] = [Country::INDIA];
+/// Markets served only by a sovereign cloud: China, by the cloud operated by 21Vianet.
+pub const SOVEREIGN_MARKETS: [Country; 1] = [Country::CHINA];
 /// Countries where Project and Visio are not offered through self-service.
 pub const MARKETS_WITHOUT_PROJECT_AND_VISIO: [Country; 2] = [Country::BRAZIL, Country::DR_CONGO];
 
@@ -86,6 +88,8 @@ pub enum Decision {
     NoTrialWithoutPaymentMethod,
     /// The policy allows only trials without a payment method, and this product has one.
     TrialsOnly,
+    /// Self-service offers this product as a free trial only; it is never bought this way.
+    ProductTrialsOnly,
     Eligible,
 }
 
@@ -119,6 +123,7 @@ impl Decision {
             Decision::PolicyDisabled
             | Decision::NoTrialWithoutPaymentMethod
             | Decision::TrialsOnly
+            | Decision::ProductTrialsOnly
             | Decision::Eligible => Rule::Policy,
         }
     }
@@ -126,7 +131,9 @@ impl Decision {
     pub const fn allowance(self) -> Allowance {
         match self {
             Decision::Eligible => Allowance::Purchase,
-            Decision::TrialsOnly => Allowance::TrialWithoutPaymentMethod,
+            Decision::TrialsOnly | Decision::ProductTrialsOnly => {
+                Allowance::TrialWithoutPaymentMethod
+            }
             _ => Allowance::Nothing,
         }
     }
@@ -139,6 +146,7 @@ impl Decision {
                 | Decision::UnknownDomain
                 | Decision::AccountNotFound
                 | Decision::TrialsOnly
+                | Decision::ProductTrialsOnly
                 | Decision::Eligible
         )
     }
@@ -161,6 +169,7 @@ impl Decision {
             Decision::PolicyDisabled => "verdict.policy_disabled",
             Decision::NoTrialWithoutPaymentMethod => "verdict.no_trial_without_payment_method",
             Decision::TrialsOnly => "verdict.trials_only",
+            Decision::ProductTrialsOnly => "verdict.product_trials_only",
             Decision::Eligible => "verdict.eligible",
         }
     }
@@ -267,6 +276,7 @@ fn check(rule: Rule, f: &Facts) -> Option<Decision> {
             })
             .map(Decision::ProductUnavailableInMarket),
         Rule::Policy => Some(match (f.policy, f.product.trial_without_payment_method()) {
+            (PolicyValue::Enabled, _) if f.product.trials_only => Decision::ProductTrialsOnly,
             (PolicyValue::Enabled, _) => Decision::Eligible,
             (PolicyValue::OnlyTrialsWithoutPaymentMethod, true) => Decision::TrialsOnly,
             (PolicyValue::OnlyTrialsWithoutPaymentMethod, false) => {
@@ -309,6 +319,32 @@ fn gather<'a>(
     }
 }
 
+/// The rules about the organization itself, in `RULES` order.
+const ORGANIZATION_RULES: [Rule; 5] = [
+    Rule::ManagedTenant,
+    Rule::NotGovernment,
+    Rule::NotEducation,
+    Rule::PublicCloud,
+    Rule::MarketOffersSelfService,
+];
+
+/// Why self-service purchase isn't offered to anyone in this organization, if it isn't
+/// (a government, education, sovereign-cloud, unmanaged or India tenant): the same rules
+/// the checkout applies, so the policy page can say no action is needed.
+pub fn organization_refusal(tenant: &Tenant, any_product: &Product) -> Option<Decision> {
+    let facts = Facts {
+        email: Err(EmailError::Empty),
+        tenant: Some(tenant),
+        account: None,
+        // The organization's rules never read the product.
+        product: any_product,
+        policy: PolicyValue::Enabled,
+    };
+    ORGANIZATION_RULES
+        .iter()
+        .find_map(|rule| check(*rule, &facts))
+}
+
 /// The partial verdict from what has been typed into the email field, before sign-in.
 pub fn evaluate_email(
     directory: &Directory,
@@ -343,5 +379,72 @@ pub fn evaluate(
         decision: decide(&facts),
         stage: Stage::SignedIn,
         tenant: tenant.map(|t| t.id.clone()),
+    }
+}
+
+/// Whether a policy value leaves nothing at all of the product: "Allow for trials only" on
+/// a product without a trial that needs no payment method blocks every purchase and trial.
+pub fn blocks_everything(product: &Product, value: PolicyValue) -> bool {
+    value == PolicyValue::OnlyTrialsWithoutPaymentMethod && !product.trial_without_payment_method()
+}
+
+/// What a product's page, its catalog card and the checkout's entry offer, before anyone
+/// types an email: nothing where the market or cloud has no self-service, and for a
+/// signed-in person only what their organization's policy lets them do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// Not sold through self-service here; the decision names the rule (India, Project
+    /// and Visio in Brazil and DR Congo, the sovereign cloud).
+    Unavailable(Decision),
+    Available {
+        buy: bool,
+        trial: Option<TrialKind>,
+        /// For a signed-in person whose verdict limits them: why.
+        limited_by: Option<Decision>,
+    },
+}
+
+impl Offer {
+    pub const fn price_shown(self) -> bool {
+        matches!(self, Offer::Available { .. })
+    }
+}
+
+/// The offer in `country` (the market picked, or the signed-in tenant's), with the
+/// signed-in person's verdict when there is one: the same rules the checkout applies.
+pub fn offer(product: &Product, country: Country, verdict: Option<&Verdict>) -> Offer {
+    let market = [
+        MARKETS_WITHOUT_SELF_SERVICE
+            .contains(&country)
+            .then_some(Decision::MarketUnavailable(country)),
+        SOVEREIGN_MARKETS
+            .contains(&country)
+            .then_some(Decision::SovereignCloud),
+        (product.family.restricted_in_brazil_and_congo()
+            && MARKETS_WITHOUT_PROJECT_AND_VISIO.contains(&country))
+        .then_some(Decision::ProductUnavailableInMarket(country)),
+    ]
+    .into_iter()
+    .flatten()
+    .next();
+    let Some(verdict) = verdict else {
+        return match market {
+            Some(decision) => Offer::Unavailable(decision),
+            None => Offer::Available {
+                buy: !product.trials_only,
+                trial: product.trial,
+                limited_by: product.trials_only.then_some(Decision::ProductTrialsOnly),
+            },
+        };
+    };
+    match verdict.decision {
+        d @ (Decision::MarketUnavailable(_)
+        | Decision::ProductUnavailableInMarket(_)
+        | Decision::SovereignCloud) => Offer::Unavailable(d),
+        d => Offer::Available {
+            buy: verdict.may_purchase(),
+            trial: product.trial.filter(|k| verdict.may_trial(*k, product)),
+            limited_by: (d != Decision::Eligible).then_some(d),
+        },
     }
 }

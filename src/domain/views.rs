@@ -602,23 +602,23 @@ pub fn license_change(
     })
 }
 
-/// Whether an admin may move a purchaser's users onto `target`: an active subscription of
-/// the same product that the same organization pays for centrally.
+/// Whether an admin may move a purchaser's users onto `target`: an active subscription the
+/// same organization pays for centrally, of any product ("Select the product that you want
+/// to move the users to", admins' doc); it needs a free license per person moved.
 pub fn is_move_target(source: &Subscription, target: &Subscription) -> bool {
-    target.channel == Channel::Central
-        && target.is_active()
-        && target.product == source.product
-        && target.tenant == source.tenant
+    target.channel == Channel::Central && target.is_active() && target.tenant == source.tenant
 }
 
-/// Every subscription the users of `source` may move to.
+/// Every subscription the users of `source` may move to, the same product first.
 pub fn move_targets<'a>(state: &'a State, source: &Subscription) -> Vec<&'a Subscription> {
-    state
+    let mut targets: Vec<&Subscription> = state
         .subscriptions
         .iter()
         .map(AsRef::as_ref)
         .filter(|t| is_move_target(source, t))
-        .collect()
+        .collect();
+    targets.sort_by_key(|t| (t.product != source.product, t.id.clone()));
+    targets
 }
 
 /// What moving `source`'s users onto `target` takes. `take_over_move` decides with it.

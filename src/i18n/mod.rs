@@ -466,6 +466,9 @@ catalog! {
     CancelReasonUnused "reason.unused" => "We don't use it enough", "我们使用得不够多";
     CancelReasonCentral "reason.central" => "My organization buys it centrally", "我的组织集中购买";
     CancelReasonOther "reason.other" => "Another reason", "其他原因";
+    AdminReasonCentral "reason.admin.central" => "We're moving to licenses bought centrally", "我们将改用集中购买的许可证";
+    AdminReasonSecurity "reason.admin.security" => "Security or compliance concerns", "安全性或合规性问题";
+    AdminReasonUnapproved "reason.admin.unapproved" => "The purchase wasn't approved", "此购买未经批准";
     CancelFeedback "purchaser.cancel_feedback" => "Feedback (optional)", "反馈（可选）";
     CancelConfirm "purchaser.cancel_confirm" => "Canceling ends {product} now: the {n} people with a license lose access at once, and it does not renew.", "取消后 {product} 立即结束：{n} 名拥有许可证的人员将立即失去访问权限，并且不会续订。";
     CancelConfirmOne "purchaser.cancel_confirm.one" => "Canceling ends {product} now: the {n} person with a license loses access at once, and it does not renew.", "取消后 {product} 立即结束：{n} 名拥有许可证的人员将立即失去访问权限，并且不会续订。";
@@ -475,6 +478,13 @@ catalog! {
     CancelWindowClosed "purchaser.cancel_window_closed" => "The 7-day cancellation window has closed. Turn off recurring billing instead: the subscription expires on {date}, and its users keep access until {access}.", "7 天的取消期限已过。请改为关闭定期计费：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelEndsAlready "purchaser.cancel_ends" => "Recurring billing is off: the subscription expires on {date}, and its users keep access until {access}.", "定期计费已关闭：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelPastDue "purchaser.cancel_past_due" => "A renewal payment is past due, so the subscription can't be canceled now. Pay the bill or replace the card; if the card is still declined on {date}, the subscription expires.", "有一笔续订付款已逾期，因此现在无法取消订阅。请支付账单或更换信用卡；如果 {date} 仍被拒绝，订阅将过期。";
+    NotAvailableIn "offer.not_available" => "Not available in {market}", "在{market}不可用";
+    PolicyNotApplicable "policy.not_applicable" => "Self-service purchase isn't available to your organization, so there's nothing to allow or block here: no action is needed.", "你的组织无法使用自助服务购买，因此此处无需允许或阻止任何内容：无需执行任何操作。";
+    SelectForExport "products.select_for_export" => "Select for export:", "选择以导出：";
+    ExportSelected "products.export_selected" => "Export users of {n} selected subscriptions", "导出所选 {n} 个订阅的用户";
+    ExportSelectedOne "products.export_selected.one" => "Export users of {n} selected subscription", "导出所选 {n} 个订阅的用户";
+    ConsoleBlocksEverything "console.blocks_everything" => "WARNING: {product} has no trial without a payment method, so OnlyTrialsWithoutPaymentMethod blocks every purchase and every trial of it.", "警告：{product} 没有无需付款方式的试用，因此 OnlyTrialsWithoutPaymentMethod 会阻止对其的所有购买和试用。";
+    PolicyBlocksEverything "policy.blocks_everything" => "{product} has no trial without a payment method: “Allow for trials only” blocks every purchase and every trial of it.", "{product} 没有无需付款方式的试用：“仅允许试用”会阻止对其的所有购买和试用。";
     TermRenews "purchaser.term.renews" => "Renews {date}", "{date} 续订";
     TermEnds "purchaser.term.ends" => "Expires {date}; access until {access}", "{date} 过期；可访问至 {access}";
     TermDisabled "purchaser.term.disabled" => "No access; deleted {date}", "无访问权限；{date} 删除";
@@ -531,7 +541,7 @@ catalog! {
     ActionFailed "app.action_failed" => "That didn't work: {reason}", "操作失败：{reason}";
 
     NavUsers "nav.users" => "Active users", "活动用户";
-    NavCapacity "nav.capacity" => "Power Platform capacity", "Power Platform 容量";
+    NavCapacity "nav.capacity" => "Capacity (Power Platform admin center)", "容量（Power Platform 管理中心）";
     FilterLabel "products.filter" => "Show", "显示";
     FilterCentral "products.filter.central" => "Central purchases only", "仅集中购买";
     FilterInclude "products.filter.include" => "Include self-service purchases", "包括自助服务购买";
@@ -563,7 +573,7 @@ catalog! {
     TakeOverHeading "products.take_over" => "Take over", "接管";
     MoveUsers "products.move_users" => "Move users to a central subscription", "将用户移至集中订阅";
     MoveTarget "products.move_target" => "Central subscription", "集中订阅";
-    MoveNoTarget "products.move_no_target" => "There's no central subscription of this product yet.", "还没有此产品的集中订阅。";
+    MoveNoTarget "products.move_no_target" => "Your organization has no active central subscription to move them to yet.", "你的组织尚无可将其移至的有效集中订阅。";
     Shortfall "products.shortfall" => "Licenses needed: {needed}. Free: {available}. Buy {missing} more at the central price of {price} each.", "需要的许可证：{needed} 个。空闲：{available} 个。请以每个 {price} 的集中价格再购买 {missing} 个。";
     BuyMissing "products.buy_missing" => "Buy {n} central licenses", "购买 {n} 个集中许可证";
     BuyMissingOne "products.buy_missing.one" => "Buy {n} central license", "购买 {n} 个集中许可证";
@@ -594,7 +604,8 @@ catalog! {
     GuestLabel "users.guest" => "Guest", "来宾";
     IsPurchaser "users.purchaser" => "Self-service purchaser", "自助服务购买者";
     LeaveNote "users.leave_note" => "A purchaser who leaves keeps their subscriptions active for the people using them, until an admin takes them over.", "离开的购买者的订阅仍对使用它们的人员保持活动状态，直到管理员接管。";
-    CapacityTitle "capacity.title" => "Power Platform capacity", "Power Platform 容量";
+    CapacityTitle "capacity.title" => "Self-service capacity: a view of the Power Platform admin center", "自助服务容量：Power Platform 管理中心的视图";
+    CapacityWhere "capacity.where" => "The FAQ puts this in the Power Platform admin center, not the Microsoft 365 admin center: there, admins view self-service purchase capacity. This page is a summary of it from the demo's subscriptions; nothing is managed here.", "常见问题解答指出此内容位于 Power Platform 管理中心，而不是 Microsoft 365 管理中心：管理员在那里查看自助服务购买容量。此页面根据演示中的订阅对其进行汇总；此处不进行任何管理。";
     CapacityIntro "capacity.intro" => "Licenses of Power BI, Power Apps and Power Automate, from self-service purchases and trials beside central ones.", "Power BI、Power Apps 和 Power Automate 的许可证：自助服务购买和试用与集中购买对比。";
     ColSelfService "col.self_service" => "Self-service", "自助服务";
     ColCentral "col.central" => "Central", "集中";
@@ -685,6 +696,7 @@ catalog! {
     VerdictPolicyDisabled "verdict.policy_disabled" => "Your IT admin has turned off self-service purchase of {product}. Contact your IT admin.", "你的 IT 管理员已关闭 {product} 的自助服务购买。请联系你的 IT 管理员。";
     VerdictNoTrialWithoutPaymentMethod "verdict.no_trial_without_payment_method" => "Your IT admin allows only free trials without a payment method, and {product} has none. Contact your IT admin.", "你的 IT 管理员仅允许无需付款方式的免费试用，而 {product} 没有此类试用。请联系你的 IT 管理员。";
     VerdictTrialsOnly "verdict.trials_only" => "{tenant} allows a free trial of {product}, without a payment method. Buying isn't allowed.", "{tenant} 允许免费试用 {product}，无需付款方式。不允许购买。";
+    VerdictProductTrialsOnly "verdict.product_trials_only" => "{product} is offered through self-service as a free trial only, without a payment method. It isn't bought this way.", "{product} 仅以免费试用方式提供自助服务，无需付款方式，无法通过此方式购买。";
     VerdictEligible "verdict.eligible" => "{tenant} found. Sign in to continue.", "已找到 {tenant}。请登录以继续。";
     VerdictContactAdmin "verdict.contact_admin" => "Contact your IT admin", "联系你的 IT 管理员";
 
@@ -713,7 +725,7 @@ catalog! {
     DeniedMissingRole "denied.missing_role" => "You need an admin role for this.", "你需要管理员角色才能执行此操作。";
 
     PolicyIntro "policy.intro" => "Choose, for each product, whether people in your organization can buy it or start a trial by themselves. A change applies at once to new purchases and trials; existing subscriptions don't change.", "为每个产品选择组织中的人员是否可以自行购买或开始试用。更改会立即应用于新的购买和试用；现有订阅不会更改。";
-    PolicyReadOnly "policy.read_only" => "You're a {role}: you can view these settings. Only a Global admin can change them.", "你是{role}：你可以查看这些设置。只有全局管理员才能更改它们。";
+    PolicyReadOnly "policy.read_only" => "You're a {role}: you can view these settings. In the admin center only a Global admin changes them; with the MSCommerce PowerShell module (the console below), a Global or Billing admin can.", "你是{role}：你可以查看这些设置。在管理中心中，只有全局管理员才能更改它们；使用 MSCommerce PowerShell 模块（下方控制台）时，全局管理员或计费管理员都可以更改。";
     PolicyColValue "policy.col.value" => "Self-service trials and purchases", "自助试用和购买";
     PolicyEnabled "policy.value.enabled" => "Allow", "允许";
     PolicyTrialsOnly "policy.value.trials_only" => "Allow for trials only", "仅允许试用";
@@ -757,7 +769,8 @@ catalog! {
     ConsoleNotConnected "console.error.not_connected" => "You must call the Connect-MSCommerce cmdlet before calling any other cmdlets.", "在调用任何其他 cmdlet 之前，必须先调用 Connect-MSCommerce cmdlet。";
     ConsoleNotSignedIn "console.error.not_signed_in" => "Sign in to the admin center before connecting.", "请先登录管理中心，然后再连接。";
     ConsoleDenied "console.error.denied" => "Access denied: {reason}", "拒绝访问：{reason}";
-    DeniedPolicyChange "denied.policy_change" => "only a Global admin can change this policy.", "只有全局管理员才能更改此策略。";
+    DeniedPolicyChange "denied.policy_change" => "the MSCommerce module needs the Global or Billing admin role to change this policy.", "MSCommerce 模块需要全局管理员或计费管理员角色才能更改此策略。";
+    DeniedPolicyChangePartner "denied.policy_change_partner" => "a partner needs the customer's Global admin role to change this policy.", "合作伙伴需要拥有客户的全局管理员角色才能更改此策略。";
 
     NavCustomers "nav.customers" => "Customers", "客户";
     CustomersTitle "customers.title" => "Your customers", "你的客户";

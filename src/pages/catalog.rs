@@ -70,12 +70,9 @@ fn ProductCard(product: Product, market: Market) -> impl IntoView {
     let no_card_trial = product.trial_without_payment_method();
     let card_trial = product.offers_trial(crate::domain::TrialKind::WithPaymentMethod);
     let heading_id = format!("product-{}", product.id);
-    let id = product.id.clone();
     let id2 = product.id.clone();
-    let price = move || match market.unit_price(&id) {
-        Some(p) => locale.tf(Msg::PerUserMonth, &[("price", &locale.money(p))]),
-        None => locale.t(Msg::PriceUnavailable).to_owned(),
-    };
+    let p1 = product.clone();
+    let price = move || market.price_text(locale, &p1);
     view! {
         <li class="card product-card">
             <p class="eyebrow">{move || locale.t(family)}</p>

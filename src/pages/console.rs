@@ -6,7 +6,7 @@ use crate::domain::commands::Command;
 use crate::domain::console::{
     self, cmdlet_names, parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan,
 };
-use crate::domain::{Actor, Denied};
+use crate::domain::{Actor, Denied, Role};
 use crate::i18n::{fill, lookup, Msg};
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -17,6 +17,7 @@ use leptos::prelude::*;
 enum LineKind {
     Input,
     Output,
+    Warning,
     Error,
 }
 
@@ -80,10 +81,22 @@ impl Console {
             .set(next.map_or_else(String::new, |i| self.history.with_value(|h| h[i].clone())));
     }
 
+    /// PowerShell's own warning line, in the panel's words.
+    fn warn_blocks(self, locale: Locale, product: &str) {
+        self.print(
+            LineKind::Warning,
+            locale.tf(Msg::ConsoleBlocksEverything, &[("product", product)]),
+        );
+    }
+
     fn error_text(locale: Locale, error: &ConsoleError) -> String {
         let mut args: Vec<(&str, String)> = error.args();
         if let ConsoleError::Denied(denied) = error {
             let reason = match denied {
+                // Only a delegated partner is told to be the customer's Global admin.
+                Denied::MissingRole(roles) if roles.as_slice() == [Role::GlobalAdmin] => {
+                    locale.t(Msg::DeniedPolicyChangePartner)
+                }
                 Denied::MissingRole(_) => locale.t(Msg::DeniedPolicyChange),
                 other => locale.key(other.message_key()),
             };
@@ -163,23 +176,37 @@ impl Console {
                 product_name,
                 product,
                 value,
-            }) => self.print(
-                LineKind::Output,
-                locale.tf(
-                    Msg::ConsoleWhatIf,
-                    &[
-                        ("product", &product_name),
-                        ("id", product.as_str()),
-                        ("value", value.as_str()),
-                    ],
-                ),
-            ),
-            Ok(Plan::Update { product, value }) => {
+                blocks_everything,
+            }) => {
+                self.print(
+                    LineKind::Output,
+                    locale.tf(
+                        Msg::ConsoleWhatIf,
+                        &[
+                            ("product", &product_name),
+                            ("id", product.as_str()),
+                            ("value", value.as_str()),
+                        ],
+                    ),
+                );
+                if blocks_everything {
+                    self.warn_blocks(locale, &product_name);
+                }
+            }
+            Ok(Plan::Update {
+                product_name,
+                product,
+                value,
+                blocks_everything,
+            }) => {
                 let Some(actor) = actor else { return };
+                if blocks_everything {
+                    self.warn_blocks(locale, &product_name);
+                }
                 match store
                     .dispatch(
                         actor.clone(),
-                        Command::SetPolicy {
+                        Command::SetPolicyWithModule {
                             product: product.clone(),
                             value,
                         },
@@ -238,6 +265,7 @@ pub fn PolicyConsole() -> impl IntoView {
                             let class = match line.kind {
                                 LineKind::Input => "console__line console__line--input",
                                 LineKind::Output => "console__line",
+                                LineKind::Warning => "console__line console__line--warning",
                                 LineKind::Error => "console__line console__line--error",
                             };
                             let prompt = (line.kind == LineKind::Input).then_some("PS> ");

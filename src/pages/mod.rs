@@ -17,7 +17,8 @@ pub mod users;
 
 use crate::domain::catalog::{Country, PriceKind, Product, ProductId};
 use crate::domain::Money;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
+use crate::locale::Locale;
 use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ pub struct Market {
     pub chosen: RwSignal<Option<Country>>,
     /// Signed in: the tenant's market decides and the picker is locked.
     pub locked: Memo<bool>,
+    who: Memo<Option<(crate::domain::User, crate::domain::Tenant)>>,
 }
 
 impl Market {
@@ -85,6 +87,7 @@ impl Market {
             country,
             chosen,
             locked,
+            who,
         }
     }
 
@@ -102,6 +105,41 @@ impl Market {
             }
         }
         seen
+    }
+
+    /// What `product` offers here: the market's and cloud's rules before any email, then
+    /// the signed-in person's own verdict (their organization's policy).
+    pub fn offer(self, product: &Product) -> crate::domain::eligibility::Offer {
+        let store = Store::get();
+        let verdict = self.who.with(|w| {
+            w.as_ref().map(|(user, _)| {
+                store
+                    .state
+                    .with(|s| crate::domain::evaluate(&s.directory, &s.policies, product, user))
+            })
+        });
+        crate::domain::eligibility::offer(product, self.country.get(), verdict.as_ref())
+    }
+
+    /// The signed-in person's organization, by name.
+    pub fn tenant_name(self) -> String {
+        self.who
+            .with(|w| w.as_ref().map(|(_, t)| t.name.clone()).unwrap_or_default())
+    }
+
+    /// "Not available in {market}", or the price per user per month.
+    pub fn price_text(self, locale: Locale, product: &Product) -> String {
+        use crate::domain::eligibility::Offer;
+        match (self.offer(product), self.unit_price(&product.id)) {
+            (Offer::Unavailable(_), _) => locale.tf(
+                Msg::NotAvailableIn,
+                &[("market", &locale.country(self.country.get()))],
+            ),
+            (Offer::Available { .. }, Some(p)) => {
+                locale.tf(Msg::PerUserMonth, &[("price", &locale.money(p))])
+            }
+            (Offer::Available { .. }, None) => locale.t(Msg::PriceUnavailable).to_owned(),
+        }
     }
 
     pub fn unit_price(self, product: &ProductId) -> Option<Money> {

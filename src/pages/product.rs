@@ -1,6 +1,8 @@
 //! `/products/:product_id`: one product, its IDs and price, and the ways to get it.
 
 use super::{catalog::MarketPicker, routed_product, summary, Market, UnknownProduct};
+use crate::components::verdict::decision_text;
+use crate::domain::eligibility::Offer;
 use crate::domain::TrialKind;
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
@@ -27,17 +29,41 @@ pub fn ProductPage() -> impl IntoView {
                         let has_trial = p.trial.is_some();
                         let checkout = format!("/checkout/{}", p.id);
                         let trial_href = format!("/checkout/{}?trial=1", p.id);
-                        let (id, id2) = (p.id.clone(), p.id.clone());
-                        let price = move || match market.unit_price(&id) {
-                            Some(m) => locale.tf(Msg::PerUserMonth, &[("price", &locale.money(m))]),
-                            None => locale.t(Msg::PriceUnavailable).to_owned(),
+                        let id2 = p.id.clone();
+                        let (p1, p2) = (p.clone(), p.clone());
+                        let price = move || market.price_text(locale, &p1);
+                        let offered = Memo::new(move |_| market.offer(&p2));
+                        let buy = move || {
+                            matches!(offered.get(), Offer::Available { buy: true, .. })
                         };
+                        let try_free = move || {
+                            matches!(offered.get(), Offer::Available { trial: Some(_), .. })
+                        };
+                        let name = p.name.clone();
+                        let why = Memo::new(move |_| {
+                            let (decision, tenant) = match offered.get() {
+                                Offer::Unavailable(d) => (d, String::new()),
+                                Offer::Available { limited_by: Some(d), .. } => {
+                                    (d, market.tenant_name())
+                                }
+                                Offer::Available { .. } => return None,
+                            };
+                            Some(decision_text(locale, decision, &tenant, &name))
+                        });
+                        // What this market, cloud and (signed in) organization allow.
                         view! {
                             <section class="page product" aria-labelledby="page-title">
                                 <p class="eyebrow">{move || locale.t(family)}</p>
                                 <h1 id="page-title">{p.name.clone()}</h1>
                                 <p class="lead">{move || summary(&id2, locale.lang())}</p>
-                                <p class="price price--large">{price}</p>
+                                <p class="price price--large" id="product-price">
+                                    {price}
+                                </p>
+                                <Show when=move || why.read().is_some()>
+                                    <p class="message-bar message-bar--info" id="offer-why">
+                                        {why}
+                                    </p>
+                                </Show>
                                 <MarketPicker market />
                                 <dl class="facts">
                                     <dt>{move || locale.t(Msg::ProductIdLabel)}</dt>
@@ -55,21 +81,24 @@ pub fn ProductPage() -> impl IntoView {
                                         })}
                                 </dl>
                                 <div class="actions">
-                                    <A href=checkout attr:class="button button--primary">
-                                        {move || locale.t(Msg::BuyNow)}
-                                    </A>
-                                    {has_trial
-                                        .then(|| {
-                                            view! {
-                                                <A
-                                                    href=trial_href
-                                                    attr:class="button button--secondary"
-                                                    attr:id="try-free"
-                                                >
-                                                    {move || locale.t(Msg::TryFree)}
-                                                </A>
-                                            }
-                                        })}
+                                    <Show when=buy>
+                                        <A
+                                            href=checkout.clone()
+                                            attr:class="button button--primary"
+                                            attr:id="buy-now"
+                                        >
+                                            {move || locale.t(Msg::BuyNow)}
+                                        </A>
+                                    </Show>
+                                    <Show when=move || has_trial && try_free()>
+                                        <A
+                                            href=trial_href.clone()
+                                            attr:class="button button--secondary"
+                                            attr:id="try-free"
+                                        >
+                                            {move || locale.t(Msg::TryFree)}
+                                        </A>
+                                    </Show>
                                 </div>
                                 {no_card_trial
                                     .then(|| {

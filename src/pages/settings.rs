@@ -2,7 +2,9 @@
 //! a list, a panel to change one value with who it affects, and the MSCommerce console.
 
 use super::console::PolicyConsole;
+use crate::components::verdict::decision_text;
 use crate::domain::commands::Command;
+use crate::domain::eligibility::{blocks_everything, organization_refusal};
 use crate::domain::views::policy_impact;
 use crate::domain::{authz, may, principal, PolicyValue, ProductId, Subject};
 use crate::i18n::Msg;
@@ -75,10 +77,27 @@ pub fn SelfServicePage() -> impl IntoView {
         Some(store.state.with(|s| s.policies.get(&tenant, id)))
     };
     let editing = RwSignal::new(None::<ProductId>);
+    // A government, education, sovereign-cloud or India organization has no self-service
+    // to control: the page says so instead of listing "Allow" for every product.
+    let excluded = Memo::new(move |_| {
+        let tenant = session.actor()?.tenant;
+        let catalog = store.catalog();
+        let any = catalog.products.first()?;
+        store.state.with(|s| {
+            let t = s.directory.tenant(&tenant)?;
+            organization_refusal(t, any).map(|d| decision_text(locale, d, &t.name, ""))
+        })
+    });
     view! {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::SelfServiceTitle)}</h1>
-            <p>{move || locale.t(Msg::PolicyIntro)}</p>
+            <Show when=move || excluded.read().is_some()>
+                <div class="message-bar message-bar--info" role="note" id="policy-not-applicable">
+                    <p>{move || locale.t(Msg::PolicyNotApplicable)}</p>
+                    <p class="muted">{move || excluded.get()}</p>
+                </div>
+            </Show>
+            <p hidden=move || excluded.read().is_some()>{move || locale.t(Msg::PolicyIntro)}</p>
             <Show when=move || !rights.can_set.get()>
                 <p class="message-bar message-bar--info" role="note" id="policy-read-only">
                     {move || {
@@ -90,7 +109,7 @@ pub fn SelfServicePage() -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <div class="table-scroll">
+            <div class="table-scroll" hidden=move || excluded.read().is_some()>
                 <table class="grid" id="policy-grid">
                     <thead>
                         <tr>
@@ -264,6 +283,20 @@ fn PolicyPanel(
                         .collect_view()}
                 </fieldset>
                 <div class="impact" id="policy-impact" aria-live="polite">
+                    // Chosen (or already set) on a product without a no-card trial: it is a block.
+                    <Show when=move || {
+                        details.with_value(|p| blocks_everything(p, chosen.get()))
+                    }>
+                        <p class="message-bar message-bar--warning" id="policy-blocks-everything">
+                            {move || {
+                                locale
+                                    .tf(
+                                        Msg::PolicyBlocksEverything,
+                                        &[("product", &name.get_value())],
+                                    )
+                            }}
+                        </p>
+                    </Show>
                     <p>
                         {move || {
                             let now = now.get();

@@ -235,6 +235,9 @@ pub fn CapacityPage() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="page-title">
             <h1 id="page-title">{move || locale.t(Msg::CapacityTitle)}</h1>
+            <p class="message-bar message-bar--info" role="note" id="capacity-where">
+                {move || locale.t(Msg::CapacityWhere)}
+            </p>
             <p class="muted">{move || locale.t(Msg::CapacityIntro)}</p>
             <table class="grid" id="capacity">
                 <thead>

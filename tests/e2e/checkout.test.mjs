@@ -117,7 +117,7 @@ const REFUSALS = [
   ['someone@unknown-org.example', 'CFQ7TTC0H9MP', 'verdict.unknown_domain', /No organization uses unknown-org\.example/],
   ['grady@contoso.com', 'CFQ7TTC0H9MP', 'verdict.account_disabled', /disabled/],
   ['arjun@tailspintoys.in', 'CFQ7TTC0H9MP', 'verdict.market_unavailable', /isn't available in India/],
-  ['beatriz@wingtiptoys.com.br', 'CFQ7TTC0HDB1', 'verdict.product_unavailable_in_market', /Project Plan 1.*Brazil/],
+  ['beatriz@wingtiptoys.com.br', 'CFQ7TTC0HDB1', 'verdict.product_unavailable_in_market', /Planner Plan 1.*Brazil/],
   ['amani@woodgrove.cd', 'CFQ7TTC0HD33', 'verdict.product_unavailable_in_market', /Visio Plan 1.*Congo/],
   ['megan@contoso.com', 'CFQ7TTC0LSGZ', 'verdict.policy_disabled', /turned off self-service purchase of Power Automate RPA/],
 ];

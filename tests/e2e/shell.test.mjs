@@ -20,7 +20,7 @@ const h1 = (page) => page.locator('main h1').innerText();
 test('the catalog opens at / with every product and no errors', async () => {
   const page = await open('/');
   assert.equal(await h1(page), 'Buy Microsoft 365 products for your work');
-  assert.equal(await page.locator('.product-card').count(), 13);
+  assert.equal(await page.locator('.product-card').count(), 18);
   assert.match(await page.locator('header.top-bar').innerText(), /Microsoft 365 admin center/);
   assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
   assert.deepEqual(page.errors, []);

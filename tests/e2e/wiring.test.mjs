@@ -63,10 +63,10 @@ test('the move targets and the shortfall are what the move then does', async () 
   await page.locator('#products-grid tbody tr.grid-row', { hasText: 'Power BI Pro' }).filter({ hasText: 'Self-service' }).click();
   await page.locator('.purchase-list li', { hasText: 'Megan Bowen' }).getByRole('button').click();
 
-  // The only target offered is the central Power BI Pro subscription.
+  // Every active central subscription is offered, the same product first.
   const targets = await page.locator('#move-target option').allInnerTexts();
-  assert.equal(targets.length, 1, targets.join(' | '));
-  assert.match(targets[0], new RegExp(`${assigned} / ${licenses}$`));
+  assert.equal(targets.length, 4, targets.join(' | '));
+  assert.match(targets[0], new RegExp(`^Power BI Pro · .* ${assigned} / ${licenses}$`));
 
   // The shortfall shown is the domain's: 22 needed, the free ones available.
   const free = licenses - assigned;

@@ -23,7 +23,7 @@ async fn shell_shows_top_bar_and_catalog() {
         "signed out: a sign-in link"
     );
     let cards = el.query_selector_all(".product-card").unwrap();
-    assert_eq!(cards.length(), 13, "every known product is listed");
+    assert_eq!(cards.length(), 18, "every known product is listed");
     assert!(text(&el).contains("Power BI Pro"));
 }
 

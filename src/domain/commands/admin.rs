@@ -24,13 +24,9 @@ pub(super) fn set_policy(
     actor: &Actor,
     id: ProductId,
     value: PolicyValue,
+    by: Action,
 ) -> Result<Applied, DomainError> {
-    may(
-        &s.directory,
-        actor,
-        Action::SetPolicy,
-        Subject::Tenant(&actor.tenant),
-    )?;
+    may(&s.directory, actor, by, Subject::Tenant(&actor.tenant))?;
     let name = product(&ctx, &id)?.name.clone();
     let old = s.policies.get(&actor.tenant, &id);
     s.policies.set(&actor.tenant, &id, value);

@@ -114,6 +114,11 @@ pub enum Command {
         product: ProductId,
         value: PolicyValue,
     },
+    /// The same change through the MSCommerce module, which Billing admins may use too.
+    SetPolicyWithModule {
+        product: ProductId,
+        value: PolicyValue,
+    },
     TakeOverMoveUsers {
         subscription: SubscriptionId,
         to: SubscriptionId,
@@ -184,6 +189,7 @@ impl Command {
             Command::UpdateCard { .. }
             | Command::ReplaceCard { .. }
             | Command::SetPolicy { .. }
+            | Command::SetPolicyWithModule { .. }
             | Command::SetAccountStatus { .. } => false,
         }
     }
@@ -193,7 +199,8 @@ impl Command {
         match self {
             Command::Purchase { product, .. }
             | Command::StartTrial { product, .. }
-            | Command::SetPolicy { product, .. } => product.to_string(),
+            | Command::SetPolicy { product, .. }
+            | Command::SetPolicyWithModule { product, .. } => product.to_string(),
             Command::BuyCentral { product, into, .. } => into
                 .as_ref()
                 .map_or_else(|| product.to_string(), |s| s.0.clone()),
@@ -231,6 +238,8 @@ impl Command {
             Command::Reactivate { .. } => "reactivate",
             Command::ExtendTrial { .. } => "extend_trial",
             Command::SetPolicy { .. } => "set_policy",
+            // One activity in the audit log, whichever tool made the change.
+            Command::SetPolicyWithModule { .. } => "set_policy",
             Command::TakeOverMoveUsers { .. } => "take_over_move_users",
             Command::TakeOverCancel { .. } => "take_over_cancel",
             Command::BuyCentral { .. } => "buy_central",
@@ -524,7 +533,12 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
         }
         Command::Reactivate { subscription } => reactivate(s, ctx, actor, &subscription),
         Command::ExtendTrial { subscription } => extend_trial(s, ctx, actor, &subscription),
-        Command::SetPolicy { product, value } => set_policy(s, ctx, actor, product, value),
+        Command::SetPolicy { product, value } => {
+            set_policy(s, ctx, actor, product, value, Action::SetPolicy)
+        }
+        Command::SetPolicyWithModule { product, value } => {
+            set_policy(s, ctx, actor, product, value, Action::SetPolicyWithModule)
+        }
         Command::TakeOverMoveUsers { subscription, to } => {
             take_over_move(s, ctx, actor, &subscription, &to)
         }

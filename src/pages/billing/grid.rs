@@ -1,8 +1,9 @@
 //! The grid's rows: one per product and source, keyed, with the purchases behind each.
 
 use super::{source_msg, status_msg};
+use crate::components::download::download_as;
 use crate::domain::subscription::{Subscription, SubscriptionId};
-use crate::domain::views::{ProductRow, Source};
+use crate::domain::views::{users_csv, ProductRow, Source};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -26,6 +27,8 @@ pub(super) fn GridRow(
 ) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
+    // The purchases ticked for export.
+    let picked = RwSignal::new(Vec::<SubscriptionId>::new());
     let key = StoredValue::new(key);
     let row = Memo::new(move |_| {
         key.with_value(|k| {
@@ -137,8 +140,36 @@ pub(super) fn GridRow(
                                         })
                                         .unwrap_or_default();
                                     let status = sub.status;
+                                    let check_id = id.clone();
+                                    let box_id = format!("export-{}", sub.id);
+                                    let label = format!(
+                                        "{} {}",
+                                        locale.t(Msg::SelectForExport),
+                                        sub.id,
+                                    );
                                     view! {
                                         <li>
+                                            <input
+                                                type="checkbox"
+                                                id=box_id
+                                                aria-label=label
+                                                prop:checked={
+                                                    let id = check_id.clone();
+                                                    move || picked.with(|p| p.contains(&id))
+                                                }
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    let id = check_id.clone();
+                                                    picked
+                                                        .update(|p| {
+                                                            p.retain(|x| x != &id);
+                                                            if on {
+                                                                p.push(id);
+                                                            }
+                                                        });
+                                                }
+                                            />
+                                            " "
                                             <button
                                                 type="button"
                                                 class="link-button"
@@ -158,6 +189,26 @@ pub(super) fn GridRow(
                                 .collect_view()
                         }}
                     </ul>
+                    // The admin center exports the users of the subscriptions selected.
+                    <button
+                        type="button"
+                        class="button"
+                        id="export-selected"
+                        disabled=move || picked.with(Vec::is_empty)
+                        on:click=move |_| {
+                            let ids = picked.get();
+                            let csv = store.state.with(|s| users_csv(s, &ids));
+                            download_as("users.csv", "text/csv", &csv);
+                        }
+                    >
+                        {move || {
+                            locale
+                                .tf(
+                                    Msg::ExportSelected,
+                                    &[("n", &picked.with(Vec::len).to_string())],
+                                )
+                        }}
+                    </button>
                     <Show when=move || { shown.get() < n() }>
                         <button
                             type="button"

@@ -52,6 +52,13 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                 .map(|target| views::move_plan(&s, target))
         })
     });
+    // The target's product: a shortfall is bought as more of what it is.
+    let target_product = move || {
+        let t = chosen.get()?;
+        store
+            .state
+            .with(|st| st.subscription(&t).map(|x| x.product.clone()))
+    };
     let central_price = move || {
         let s = sub.get()?;
         let country = store
@@ -59,7 +66,7 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
             .with(|st| st.directory.tenant(&s.tenant).map(|t| t.market.country))?;
         store
             .catalog()
-            .unit_price(&s.product, country, PriceKind::Central)
+            .unit_price(&target_product()?, country, PriceKind::Central)
     };
     // One key for the panel's next submission; a success makes a new one.
     let form = FormKey::new();
@@ -122,13 +129,17 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                                     .get()
                                     .into_iter()
                                     .map(|c| {
+                                        let name = store
+                                            .catalog()
+                                            .product(&c.product)
+                                            .map_or_else(|| c.product.to_string(), |p| p.name.clone());
                                         view! {
                                             <option value=c
                                                 .id
                                                 .0
                                                 .clone()>
                                                 {format!(
-                                                    "{} · {} / {}",
+                                                    "{name} · {} · {} / {}",
                                                     c.id,
                                                     c.assigned_count(),
                                                     c.licenses.get(),
@@ -150,7 +161,7 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                                         .map(|p| locale.money(p))
                                         .unwrap_or_default();
                                     let into = chosen.get();
-                                    let product = sub.get().map(|s| s.product);
+                                    let product = target_product();
                                     view! {
                                         <p class="field-error" id="shortfall">
                                             {locale
@@ -255,12 +266,30 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                 <h4>{move || locale.t(Msg::AdminCancel)}</h4>
                 <div class="field">
                     <label for="admin-cancel-reason">{move || locale.t(Msg::CancelReason)}</label>
-                    <input
+                    // From a list, as the admin center asks; recorded in English for the log.
+                    <select
                         id="admin-cancel-reason"
-                        type="text"
-                        prop:value=reason
-                        on:input=move |ev| set_reason.set(event_target_value(&ev))
-                    />
+                        required
+                        on:change=move |ev| set_reason.set(event_target_value(&ev))
+                    >
+                        <option value="">"—"</option>
+                        {[
+                            Msg::AdminReasonCentral,
+                            Msg::AdminReasonSecurity,
+                            Msg::AdminReasonUnapproved,
+                            Msg::CancelReasonOther,
+                        ]
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m
+                                        .text(
+                                            crate::i18n::Lang::EnUs,
+                                        )>{move || locale.t(m)}</option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
                 </div>
                 <Show
                     when=move || !confirm_cancel.get()

@@ -2,9 +2,10 @@
 //! billing, card, review, confirmation. The step is in the URL (`?step=`), so back and
 //! forward move between steps; the draft survives a reload, the card never leaves memory.
 
-use super::{routed_product, UnknownProduct};
+use super::{catalog::MarketPicker, routed_product, Market, UnknownProduct};
 use crate::components::stepper::Stepper;
 use crate::domain::card::CardInput;
+use crate::domain::eligibility::Offer;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -58,6 +59,13 @@ pub fn CheckoutPage() -> impl IntoView {
         session,
     };
     let step = Memo::new(move |_| c.step());
+    let market = Market::new();
+    let unavailable = Memo::new(move |_| {
+        product.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| matches!(market.offer(p), Offer::Unavailable(_)))
+        })
+    });
     // Each new step takes focus to its heading, so keyboard and screen-reader users follow.
     Effect::new(move |prev: Option<Step>| {
         let now = step.get();
@@ -82,44 +90,74 @@ pub fn CheckoutPage() -> impl IntoView {
         Signal::derive(move || c.steps().iter().position(|s| *s == step.get()).unwrap_or(0));
     view! {
         <Show when=move || product.read().is_some() fallback=UnknownProduct>
-            // `?trial=1` on a product with no trial: refused with the reason, no steps.
+            // Not sold in this market or cloud: said at the entry, before any email.
             <Show
-                when=move || {
-                    !trial.get() || product.with(|p| p.as_ref().is_some_and(|p| p.trial.is_some()))
-                }
+                when=move || !unavailable.get()
                 fallback=move || {
                     view! {
                         <section class="page checkout" aria-labelledby="page-title">
                             <h1 id="page-title">{title}</h1>
-                            <p class="message-bar message-bar--error" role="alert" id="no-trial">
-                                {move || locale.key("error.no_trial")}
-                            </p>
-                            <A
-                                href=move || {
-                                    product
-                                        .with(|p| p.as_ref().map(|p| format!("/checkout/{}", p.id)))
-                                        .unwrap_or_default()
-                                }
-                                attr:class="button button--primary"
+                            <p
+                                class="message-bar message-bar--error"
+                                role="alert"
+                                id="not-available"
                             >
-                                {move || locale.t(Msg::BuyNow)}
-                            </A>
+                                {move || {
+                                    product
+                                        .with(|p| {
+                                            p.as_ref().map(|p| market.price_text(locale, p))
+                                        })
+                                }}
+                            </p>
+                            <MarketPicker market />
                         </section>
                     }
                 }
             >
-                <section class="page checkout" aria-labelledby="page-title">
-                    <h1 id="page-title">{title}</h1>
-                    <Stepper steps current />
-                    {move || match step.get() {
-                        Step::Email => view! { <EmailStep c /> }.into_any(),
-                        Step::SignIn => view! { <SignInStep c /> }.into_any(),
-                        Step::Licenses => view! { <LicensesStep c /> }.into_any(),
-                        Step::Card => view! { <CardStep c /> }.into_any(),
-                        Step::Review => view! { <ReviewStep c /> }.into_any(),
-                        Step::Done => view! { <DoneStep c /> }.into_any(),
-                    }}
-                </section>
+                // `?trial=1` on a product with no trial: refused with the reason, no steps.
+                <Show
+                    when=move || {
+                        !trial.get()
+                            || product.with(|p| p.as_ref().is_some_and(|p| p.trial.is_some()))
+                    }
+                    fallback=move || {
+                        view! {
+                            <section class="page checkout" aria-labelledby="page-title">
+                                <h1 id="page-title">{title}</h1>
+                                <p
+                                    class="message-bar message-bar--error"
+                                    role="alert"
+                                    id="no-trial"
+                                >
+                                    {move || locale.key("error.no_trial")}
+                                </p>
+                                <A
+                                    href=move || {
+                                        product
+                                            .with(|p| p.as_ref().map(|p| format!("/checkout/{}", p.id)))
+                                            .unwrap_or_default()
+                                    }
+                                    attr:class="button button--primary"
+                                >
+                                    {move || locale.t(Msg::BuyNow)}
+                                </A>
+                            </section>
+                        }
+                    }
+                >
+                    <section class="page checkout" aria-labelledby="page-title">
+                        <h1 id="page-title">{title}</h1>
+                        <Stepper steps current />
+                        {move || match step.get() {
+                            Step::Email => view! { <EmailStep c /> }.into_any(),
+                            Step::SignIn => view! { <SignInStep c /> }.into_any(),
+                            Step::Licenses => view! { <LicensesStep c /> }.into_any(),
+                            Step::Card => view! { <CardStep c /> }.into_any(),
+                            Step::Review => view! { <ReviewStep c /> }.into_any(),
+                            Step::Done => view! { <DoneStep c /> }.into_any(),
+                        }}
+                    </section>
+                </Show>
             </Show>
         </Show>
     }

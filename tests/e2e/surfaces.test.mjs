@@ -1,0 +1,134 @@
+// Where Microsoft's docs put each thing, with the same rules: the catalog as the current
+// AllowSelfServicePurchase table names it, markets and clouds known before any email, the
+// signed-in organization's policy on product pages, and organizations without self-service.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, ready, signIn } from './harness.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app?.stop(); });
+afterEach(() => app.checkErrors());
+
+const text = (page, sel) => page.locator(sel).innerText();
+
+async function product(page, id) {
+  await page.goto(`${app.url}/products/${id}`);
+  await ready(page);
+}
+
+test('the catalog names products as the current MSCommerce table does, the newer ones included', async () => {
+  const page = await app.page();
+  await page.goto(app.url + '/');
+  await ready(page);
+  const names = await page.locator('.product-card h2').allInnerTexts();
+  for (const name of ['Power BI Premium (standalone)', 'Planner Plan 1', 'Clipchamp Premium', 'Microsoft 365 F3', 'Microsoft Purview Discovery', 'Python in Excel', 'Viva Goals']) {
+    assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+  }
+  assert.ok(!names.includes('Project Plan 1 / Planner Plan 1'), 'the old name is gone');
+  // Viva Goals is a self-service trial only: no Buy now.
+  await product(page, 'CFQ7TTC0PW0V');
+  assert.equal(await page.locator('#buy-now').count(), 0);
+  assert.equal(await page.locator('#try-free').count(), 1);
+  assert.match(await text(page, '#offer-why'), /Viva Goals is offered through self-service as a free trial only/);
+  await product(page, 'CFQ7TTC0N8SS');
+  assert.equal(await page.locator('#buy-now').count(), 1);
+  assert.equal(await page.locator('#try-free').count(), 0, 'Clipchamp Premium has no trial');
+});
+
+test('markets and the sovereign cloud are known before any email: India, Project and Visio in Brazil and DR Congo, China', async () => {
+  const page = await app.page();
+  for (const [market, id, expected] of [
+    ['IN', 'CFQ7TTC0H9MP', /Not available in India/],
+    ['BR', 'CFQ7TTC0HD33', /Not available in Brazil/],
+    ['CD', 'CFQ7TTC0HDB0', /Not available in (the )?Democratic Republic of the Congo/i],
+    ['CN', 'CFQ7TTC0H9MP', /Not available in China/],
+  ]) {
+    await product(page, id);
+    await page.selectOption('#market', market);
+    await page.locator('#product-price', { hasText: expected }).waitFor();
+    assert.equal(await page.locator('#buy-now').count(), 0, `${market} ${id}: no Buy now`);
+    assert.equal(await page.locator('#try-free').count(), 0, `${market} ${id}: no Try free`);
+    assert.ok((await text(page, '#offer-why')).length > 0, 'the reason is given');
+    // The catalog card and the checkout entry say the same.
+    await page.goto(app.url + '/');
+    await ready(page);
+    const card = page.locator('.product-card', { has: page.locator(`#product-${id}`) });
+    assert.match(await card.locator('.price').innerText(), expected);
+    await page.goto(`${app.url}/checkout/${id}`);
+    await ready(page);
+    assert.match(await text(page, '#not-available'), expected);
+    assert.equal(await page.locator('#checkout-email').count(), 0, 'no email is asked for');
+  }
+  // Power BI Pro is sold in Brazil.
+  await product(page, 'CFQ7TTC0H9MP');
+  await page.selectOption('#market', 'BR');
+  await page.locator('#product-price', { hasText: /R\$/ }).waitFor();
+  assert.equal(await page.locator('#buy-now').count(), 1);
+});
+
+test('signed in, product pages follow the organization\'s policy', async () => {
+  // Contoso allows only trials without a payment method on Visio Plan 1.
+  const page = await signIn(await app.page(), app.url, 'adele@contoso.com', '/');
+  await product(page, 'CFQ7TTC0HD33');
+  assert.equal(await page.locator('#buy-now').count(), 0, 'no Buy now under trials only');
+  assert.equal(await page.locator('#try-free').count(), 1);
+  assert.match(await text(page, '#offer-why'), /Contoso Ltd\. allows a free trial of Visio Plan 1, without a payment method/);
+  // Power Automate RPA is not allowed at Contoso: neither button.
+  await product(page, 'CFQ7TTC0LSGZ');
+  assert.equal(await page.locator('#buy-now').count(), 0);
+  assert.equal(await page.locator('#try-free').count(), 0);
+  assert.match(await text(page, '#offer-why'), /turned off self-service purchase of Power Automate RPA/);
+  // Power Apps per user is allowed: both.
+  await product(page, 'CFQ7TTC0LH2H');
+  assert.equal(await page.locator('#buy-now').count(), 1);
+  assert.equal(await page.locator('#try-free').count(), 1);
+  assert.equal(await page.locator('#offer-why').count(), 0);
+});
+
+test('an education, government or India organization\'s policy page says no action is needed', async () => {
+  for (const email of ['ana@northwind.edu', 'cecil@adatum.gov', 'arjun@tailspintoys.in']) {
+    const page = await signIn(await app.page(), app.url, email, '/admin/settings/self-service');
+    assert.match(await text(page, '#policy-not-applicable'), /isn't available to your organization.*no action is needed/s, email);
+    assert.equal(await page.locator('#policy-grid').isHidden(), true, `${email}: no list of "Allow"`);
+  }
+  const contoso = await signIn(await app.page(), app.url, 'patti@contoso.com', '/admin/settings/self-service');
+  assert.equal(await contoso.locator('#policy-not-applicable').count(), 0);
+  assert.equal(await contoso.locator('#policy-grid').isVisible(), true);
+});
+
+test('"Allow for trials only" on a product without a no-card trial says it blocks everything, in the panel and the console', async () => {
+  // Fourth Coffee allows only trials of Microsoft 365 Copilot, which has no trial at all.
+  const page = await signIn(await app.page(), app.url, 'lena@fourthcoffee.de', '/admin/settings/self-service');
+  await page.getByRole('button', { name: 'Microsoft 365 Copilot', exact: true }).click();
+  await page.locator('#policy-panel').waitFor();
+  assert.match(await text(page, '#policy-blocks-everything'), /Microsoft 365 Copilot has no trial without a payment method: “Allow for trials only” blocks every purchase and every trial of it/);
+  await page.getByRole('radio', { name: 'Allow', exact: true }).check();
+  assert.equal(await page.locator('#policy-blocks-everything').count(), 0);
+  await page.getByRole('radio', { name: 'Allow for trials only', exact: true }).check();
+  assert.equal(await page.locator('#policy-blocks-everything').count(), 1);
+  await page.keyboard.press('Escape');
+  // The console takes the value as the module does, and warns the same.
+  await page.fill('#console-input', 'Connect-MSCommerce');
+  await page.press('#console-input', 'Enter');
+  await page.fill('#console-input', 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0H9MP -Value OnlyTrialsWithoutPaymentMethod');
+  await page.press('#console-input', 'Enter');
+  await page.locator('.console__line--warning', { hasText: 'WARNING: Power BI Pro has no trial without a payment method' }).waitFor();
+  await page.locator('#console-output', { hasText: /Power BI Pro\s+CFQ7TTC0H9MP OnlyTrialsWithoutPaymentMethod/ }).waitFor();
+});
+
+test('Export users works for several subscriptions selected at once', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const page = await signIn(await app.page(), app.url, 'nestor@contoso.com', '/admin/billing/products');
+  await page.selectOption('#products-filter', 'include');
+  await page.locator('#products-grid tbody tr.grid-row', { hasText: 'Power BI Pro' }).filter({ hasText: 'Self-service' }).click();
+  const exportButton = page.locator('#export-selected');
+  assert.ok(await exportButton.isDisabled(), 'nothing selected yet');
+  await page.check('#export-sub-000006');
+  await page.check('#export-sub-000012');
+  assert.equal(await exportButton.innerText(), 'Export users of 2 selected subscriptions');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+  assert.equal(lines.length, 1 + 6 + 4, "a header, Megan's 6 users and Diego's 4");
+  assert.ok(lines.some((l) => l.includes('sub-000006')) && lines.some((l) => l.includes('sub-000012')));
+});
