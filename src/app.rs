@@ -89,6 +89,9 @@ pub fn Shell(store: Store) -> impl IntoView {
                     <Route path=path!("") view=admin::AdminHome />
                     <Route path=path!("subscriptions/:id") view=purchaser::SubscriptionPage />
                     <Route path=path!("billing/products") view=admin::YourProducts />
+                    <Route path=path!("billing/licenses") view=admin::Licenses />
+                    <Route path=path!("billing/bills") view=admin::BillsPayments />
+                    <Route path=path!("support") view=admin::Support />
                     <Route path=path!("settings/self-service") view=admin::SelfServiceSettings />
                     <Route path=path!("users") view=admin::Users />
                     <Route path=path!("capacity") view=admin::Capacity />

@@ -445,3 +445,27 @@ fn export_users_as_csv() {
         .display_name = "Doe, \"J\"".into();
     assert!(views::users_csv(&quoted, &subs).contains("\"Doe, \"\"J\"\"\""));
 }
+
+/// The admin center each person gets: the Admin tile and `/admin` follow it.
+#[test]
+fn who_gets_which_admin_center() {
+    use ssp::domain::views::{admin_access, AdminAccess};
+    let s = state();
+    let (s, _) = megan_buys(&s, 1);
+    for (user, tenant, expected) in [
+        ("admin", "contoso", AdminAccess::Admin),
+        ("billing", "contoso", AdminAccess::Admin),
+        ("reader", "contoso", AdminAccess::Admin),
+        ("megan", "contoso", AdminAccess::Purchaser),
+        ("lee", "contoso", AdminAccess::NothingToManage),
+        ("guest", "contoso", AdminAccess::NothingToManage),
+        ("partner.pat", "partner", AdminAccess::Partner),
+        ("partner.pat", "contoso", AdminAccess::Admin),
+    ] {
+        assert_eq!(
+            admin_access(&s, &actor(user, tenant)),
+            expected,
+            "{user}@{tenant}"
+        );
+    }
+}

@@ -129,6 +129,7 @@ fn initials(name: &str) -> String {
 #[component]
 fn AppLauncher() -> impl IntoView {
     let locale = Locale::get();
+    let access = crate::pages::admin::access();
     let (open, set_open) = signal(false);
     let close = move |_| set_open.set(false);
     view! {
@@ -175,14 +176,19 @@ fn AppLauncher() -> impl IntoView {
                 >
                     <h2 class="launcher__title">{move || locale.t(Msg::LauncherTitle)}</h2>
                     <ul>
-                        <li>
-                            <A href="/admin" attr:class="tile tile--admin" on:click=close>
-                                <span class="tile__icon" aria-hidden="true">
-                                    "A"
-                                </span>
-                                {move || locale.t(Msg::LauncherAdmin)}
-                            </A>
-                        </li>
+                        // No Admin tile for someone the admin center has nothing for.
+                        <Show when=move || {
+                            access.get() != Some(crate::domain::views::AdminAccess::NothingToManage)
+                        }>
+                            <li>
+                                <A href="/admin" attr:class="tile tile--admin" on:click=close>
+                                    <span class="tile__icon" aria-hidden="true">
+                                        "A"
+                                    </span>
+                                    {move || locale.t(Msg::LauncherAdmin)}
+                                </A>
+                            </li>
+                        </Show>
                         <li>
                             <A href="/" attr:class="tile tile--store" on:click=close>
                                 <span class="tile__icon" aria-hidden="true">

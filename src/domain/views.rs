@@ -302,6 +302,52 @@ pub fn purchases_of<'a>(state: &'a State, purchaser: &UserId) -> Vec<&'a Subscri
     subs
 }
 
+/// What the admin center is for a signed-in person: the full admin center, the limited
+/// view of a purchaser (anyone who bought or started a trial through self-service), or
+/// nothing to manage. The Admin tile and every `/admin` page follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminAccess {
+    Admin,
+    Purchaser,
+    /// A partner in their own organization: their customers.
+    Partner,
+    NothingToManage,
+}
+
+pub fn admin_access(state: &State, actor: &super::authz::Actor) -> AdminAccess {
+    use super::authz::{may, Action, Subject};
+    let admin = may(
+        &state.directory,
+        actor,
+        Action::ViewBilling,
+        Subject::Tenant(&actor.tenant),
+    )
+    .is_ok();
+    let partner = || {
+        state
+            .directory
+            .user(&actor.user)
+            .is_some_and(|u| !u.delegations.is_empty() && u.tenant == actor.tenant)
+    };
+    if admin {
+        AdminAccess::Admin
+    } else if partner() {
+        AdminAccess::Partner
+    } else if may(
+        &state.directory,
+        actor,
+        Action::ViewOwnPurchases,
+        Subject::Tenant(&actor.tenant),
+    )
+    .is_ok()
+        && !purchases_of(state, &actor.user).is_empty()
+    {
+        AdminAccess::Purchaser
+    } else {
+        AdminAccess::NothingToManage
+    }
+}
+
 /// People of a tenant whose name or email contains `query` (case-insensitive), for the
 /// people picker; at most `limit`.
 pub fn people_matching<'a>(

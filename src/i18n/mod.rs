@@ -383,7 +383,7 @@ catalog! {
 
     PurchaserTitle "purchaser.title" => "Your self-service purchases", "你的自助服务购买";
     PurchaserIntro "purchaser.intro" => "This limited view of the admin center shows only the subscriptions you bought yourself. Your organization's admins can see them too.", "管理中心的这个受限视图只显示你自己购买的订阅。组织的管理员也可以看到它们。";
-    NothingBought "purchaser.nothing" => "You have no self-service purchases yet. Buy a product with a credit card and it shows up here, where you assign its licenses.", "你还没有自助服务购买。使用信用卡购买产品后，它会显示在这里，你可以在此分配其许可证。";
+    NothingBought "purchaser.nothing" => "You have no admin role and no self-service purchases yet, so the admin center has nothing for you. Buy a product with a credit card and it shows up here, where you assign its licenses.", "你没有管理员角色，也还没有自助服务购买，因此管理中心中没有你需要管理的内容。使用信用卡购买产品后，它会显示在此处，你可以在此分配其许可证。";
     BrowseProducts "purchaser.browse" => "Browse products", "浏览产品";
     SignInToAdmin "purchaser.sign_in" => "Sign in to see your purchases", "登录以查看你的购买";
     ColProduct "col.product" => "Product", "产品";
@@ -635,6 +635,21 @@ catalog! {
     NavHome "nav.home" => "Home", "主页";
     NavBilling "nav.billing" => "Billing", "账单";
     NavYourProducts "nav.your_products" => "Your products", "你的产品";
+    NavLicenses "nav.licenses" => "Licenses", "许可证";
+    NavBillsPayments "nav.bills_payments" => "Bills & payments", "账单和付款";
+    ContactSupport "nav.contact_support" => "Contact support", "联系支持人员";
+    HomeYourProducts "purchaser.home.products" => "Your subscriptions, their status and renewal, and Add/remove licenses.", "你的订阅、其状态和续订，以及添加/删除许可证。";
+    HomeLicenses "purchaser.home.licenses" => "Assign licenses to people in your organization, up to 20 at a time, and unassign them.", "将许可证分配给组织中的人员（一次最多 20 人），以及取消分配。";
+    HomeBills "purchaser.home.bills" => "Invoices, refunds and the payment method of each subscription.", "发票、退款以及每个订阅的付款方式。";
+    LicensesPageIntro "purchaser.licenses_intro" => "Choose the subscription you want to assign licenses for. You can only assign licenses to people in your organization.", "选择要为其分配许可证的订阅。你只能将许可证分配给组织中的人员。";
+    NoActivePurchases "purchaser.no_active" => "None of your subscriptions is active, so there are no licenses to assign.", "你的订阅均未处于活动状态，因此没有可分配的许可证。";
+    ChooseSubscription "purchaser.choose_subscription" => "Subscription", "订阅";
+    PaymentMethods "purchaser.payment_methods" => "Payment methods", "付款方式";
+    NothingToManageTitle "purchaser.nothing_title" => "There's nothing for you to manage here", "此处没有需要你管理的内容";
+    SupportStep1 "support.step1" => "Have your order number and the subscription's product name ready (Billing > Your products).", "准备好订单号和订阅的产品名称（账单 > 你的产品）。";
+    SupportStep2 "support.step2" => "Contact Microsoft standard support for self-service purchases, online or by phone.", "通过在线或电话方式联系 Microsoft 标准支持，以获取自助服务购买方面的帮助。";
+    SupportStep3 "support.step3" => "Don't go through your IT department or partner: this support doesn't use your organization's Premier support incidents.", "无需通过你的 IT 部门或合作伙伴：此支持不会占用你组织的顶级支持事件。";
+    SupportDemo "support.demo" => "In this demo, no request is sent anywhere.", "在此演示中，不会发送任何请求。";
     NavSettings "nav.settings" => "Settings", "设置";
     NavSelfService "nav.self_service" => "Self-service trials and purchases", "自助试用和购买";
     NavAdminLabel "nav.admin_label" => "Admin navigation", "管理导航";

@@ -2,9 +2,11 @@
 //! full admin center for admins, the limited view for a purchaser.
 
 use super::customers::CustomersPage;
-use super::purchaser::PurchaserHome;
-use crate::domain::views::{self, TenantFigures};
-use crate::domain::{may, Action, Subject};
+use super::purchaser::{
+    NothingToManage, PurchaserBills, PurchaserHome, PurchaserLicenses, PurchaserProducts,
+    SupportPage,
+};
+use crate::domain::views::{self, AdminAccess, TenantFigures};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
@@ -13,35 +15,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
-/// What the signed-in person may see here.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Access {
-    SignedOut,
-    Purchaser,
-    Admin,
-}
-
-fn access() -> Memo<Access> {
+/// What the signed-in person may see here (`None`: signed out), decided in the domain.
+pub fn access() -> Memo<Option<AdminAccess>> {
     let store = Store::get();
     let session = Session::get();
     Memo::new(move |_| {
-        let Some(actor) = session.actor() else {
-            return Access::SignedOut;
-        };
-        store.state.with(|s| {
-            if may(
-                &s.directory,
-                &actor,
-                Action::ViewBilling,
-                Subject::Tenant(&actor.tenant),
-            )
-            .is_ok()
-            {
-                Access::Admin
-            } else {
-                Access::Purchaser
-            }
-        })
+        let actor = session.actor()?;
+        Some(store.state.with(|s| views::admin_access(s, &actor)))
     })
 }
 
@@ -50,6 +30,7 @@ pub fn AdminShell() -> impl IntoView {
     let locale = Locale::get();
     let access = access();
     let partner = Session::get().is_partner(Store::get());
+    let is = move |a: AdminAccess| access.get() == Some(a);
     view! {
         <div class="admin">
             <nav class="admin-nav" aria-label=move || locale.t(Msg::NavAdminLabel)>
@@ -64,7 +45,35 @@ pub fn AdminShell() -> impl IntoView {
                             <A href="/admin/customers">{move || locale.t(Msg::NavCustomers)}</A>
                         </li>
                     </Show>
-                    <Show when=move || access.get() == Access::Admin>
+                    // A purchaser's admin center: Billing, limited to their own purchases.
+                    <Show when=move || is(AdminAccess::Purchaser)>
+                        <li class="admin-nav__group">
+                            <span class="admin-nav__heading">
+                                {move || locale.t(Msg::NavBilling)}
+                            </span>
+                            <ul>
+                                <li>
+                                    <A href="/admin/billing/products">
+                                        {move || locale.t(Msg::NavYourProducts)}
+                                    </A>
+                                </li>
+                                <li>
+                                    <A href="/admin/billing/licenses">
+                                        {move || locale.t(Msg::NavLicenses)}
+                                    </A>
+                                </li>
+                                <li>
+                                    <A href="/admin/billing/bills">
+                                        {move || locale.t(Msg::NavBillsPayments)}
+                                    </A>
+                                </li>
+                            </ul>
+                        </li>
+                        <li>
+                            <A href="/admin/support">{move || locale.t(Msg::ContactSupport)}</A>
+                        </li>
+                    </Show>
+                    <Show when=move || is(AdminAccess::Admin)>
                         <li>
                             <A href="/admin/users">{move || locale.t(Msg::NavUsers)}</A>
                         </li>
@@ -129,17 +138,17 @@ fn SignInFirst() -> impl IntoView {
 #[component]
 pub fn AdminHome() -> impl IntoView {
     let access = access();
-    let partner = Session::get().is_partner(Store::get());
     view! {
         {move || match access.get() {
-            Access::SignedOut => view! { <SignInFirst /> }.into_any(),
-            Access::Purchaser if partner.get() => {
+            None => view! { <SignInFirst /> }.into_any(),
+            Some(AdminAccess::Partner) => {
                 // A partner in their own tenant, with no role there, starts from their customers.
                 view! { <CustomersPage /> }
                     .into_any()
             }
-            Access::Purchaser => view! { <PurchaserHome /> }.into_any(),
-            Access::Admin => view! { <AdminDashboard /> }.into_any(),
+            Some(AdminAccess::Purchaser) => view! { <PurchaserHome /> }.into_any(),
+            Some(AdminAccess::NothingToManage) => view! { <NothingToManage /> }.into_any(),
+            Some(AdminAccess::Admin) => view! { <AdminDashboard /> }.into_any(),
         }}
     }
 }
@@ -231,8 +240,8 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
     let access = access();
     view! {
         {move || match access.get() {
-            Access::SignedOut => view! { <SignInFirst /> }.into_any(),
-            Access::Purchaser => {
+            None => view! { <SignInFirst /> }.into_any(),
+            Some(AdminAccess::Purchaser | AdminAccess::Partner | AdminAccess::NothingToManage) => {
                 view! {
                     <section class="panel" role="alert" aria-labelledby="page-title">
                         <h1 id="page-title">{move || locale.t(Msg::AccessDeniedTitle)}</h1>
@@ -242,17 +251,70 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
                 }
                     .into_any()
             }
-            Access::Admin => children().into_any(),
+            Some(AdminAccess::Admin) => children().into_any(),
+        }}
+    }
+}
+
+/// Billing > Your products: everything for an admin, a purchaser's own for a purchaser.
+#[component]
+pub fn YourProducts() -> impl IntoView {
+    let access = access();
+    view! {
+        {move || match access.get() {
+            Some(AdminAccess::Purchaser) => view! { <PurchaserProducts /> }.into_any(),
+            _ => {
+                view! {
+                    <AdminOnly>
+                        <super::billing::BillingProducts />
+                    </AdminOnly>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// A purchaser's page; anyone else signed in is told there is nothing of theirs here.
+#[component]
+fn PurchaserOnly(children: ChildrenFn) -> impl IntoView {
+    let access = access();
+    view! {
+        {move || match access.get() {
+            None => view! { <SignInFirst /> }.into_any(),
+            Some(AdminAccess::Purchaser) => children().into_any(),
+            Some(_) => view! { <NothingToManage /> }.into_any(),
         }}
     }
 }
 
 #[component]
-pub fn YourProducts() -> impl IntoView {
+pub fn Licenses() -> impl IntoView {
     view! {
-        <AdminOnly>
-            <super::billing::BillingProducts />
-        </AdminOnly>
+        <PurchaserOnly>
+            <PurchaserLicenses />
+        </PurchaserOnly>
+    }
+}
+
+#[component]
+pub fn BillsPayments() -> impl IntoView {
+    view! {
+        <PurchaserOnly>
+            <PurchaserBills />
+        </PurchaserOnly>
+    }
+}
+
+/// Contact support: open to anyone signed in.
+#[component]
+pub fn Support() -> impl IntoView {
+    let access = access();
+    view! {
+        {move || match access.get() {
+            None => view! { <SignInFirst /> }.into_any(),
+            Some(_) => view! { <SupportPage /> }.into_any(),
+        }}
     }
 }
 
@@ -298,8 +360,8 @@ pub fn Customers() -> impl IntoView {
     let access = access();
     view! {
         {move || match access.get() {
-            Access::SignedOut => view! { <SignInFirst /> }.into_any(),
-            _ => view! { <CustomersPage /> }.into_any(),
+            None => view! { <SignInFirst /> }.into_any(),
+            Some(_) => view! { <CustomersPage /> }.into_any(),
         }}
     }
 }

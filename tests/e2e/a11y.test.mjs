@@ -92,7 +92,15 @@ test('a purchaser: the limited view, a subscription with its forms open, a refus
   await page.getByRole('button', { name: 'Cancel subscription' }).click();
   await page.locator('#cancel-confirm').waitFor();
   await check(page, 'purchaser cancel confirmation');
-  await visit(page, '/admin/billing/products', 'access denied');
+  for (const [path, name] of [
+    ['/admin/billing/products', 'purchaser: your products'],
+    ['/admin/billing/licenses', 'purchaser: licenses'],
+    ['/admin/billing/bills', 'purchaser: bills & payments'],
+    ['/admin/support', 'contact support'],
+  ]) {
+    await visit(page, path, name);
+  }
+  await visit(page, '/admin/users', 'access denied');
 });
 
 test('an admin: home, Your products with a detail, policies with the panel and console, users, capacity, audit', async () => {

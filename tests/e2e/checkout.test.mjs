@@ -104,7 +104,7 @@ test('an eligible person buys, with the total live in the market currency, and l
   assert.equal(bought.purchaser, 'adele');
   assert.equal(bought.licenses, 4);
   await page.getByRole('link', { name: 'Assign licenses' }).click();
-  await page.waitForURL('**/admin');
+  await page.waitForURL('**/admin/billing/licenses');
   assert.deepEqual(page.errors, []);
 });
 

@@ -71,7 +71,7 @@ test('buy, then a month on: the card is charged and the subscription renews', as
   await ready(page);
   assert.match(await text(page, '#upcoming'), /Power Apps per user renews and \$\d+\.\d\d is charged/);
   await clock(page, 'month');
-  await page.goto(app.url + '/admin');
+  await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   const lines = page.locator('#bills tbody tr', { hasText: 'Power Apps per user' });
   assert.equal(await lines.count(), 2);
@@ -90,6 +90,8 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   await page.goto(app.url + '/admin');
   await ready(page);
   assert.match(await text(page, '#notifications'), /couldn't charge your card for Power Apps per user/);
+  await page.goto(app.url + '/admin/billing/bills');
+  await ready(page);
   assert.match(await page.locator('#bills tbody tr', { hasText: 'Past due' }).innerText(), /Power Apps per user/);
   // Both retries are declined: Expired, users keep access.
   await clock(page, 'day', 8);
@@ -141,10 +143,12 @@ test('cancel inside the window: a prorated refund in the bills, and Disabled at 
   await page.locator('#cancel-panel, section[aria-labelledby=cancel-title]').getByRole('button', { name: 'Cancel subscription' }).click();
   await page.locator('#cancel-confirm').click();
   await page.locator('#sub-status', { hasText: 'Disabled' }).waitFor();
-  await page.goto(app.url + '/admin');
+  await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   const line = page.locator('#bills tbody tr', { hasText: 'Refund' });
   assert.match(await line.innerText(), new RegExp(`−\\$${refund.replace('.', '\\.')}`));
+  await page.goto(app.url + '/admin');
+  await ready(page);
   assert.match(await text(page, '#notifications'), new RegExp(`\\$${refund.replace('.', '\\.')} for Power Apps per user was refunded`));
 });
 
@@ -170,7 +174,7 @@ test('a card trial converts after a month and is charged', async () => {
   await clock(page, 'month');
   await open(page, order);
   assert.equal(await text(page, '#sub-status'), 'Active', 'a paid subscription now');
-  await page.goto(app.url + '/admin');
+  await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   assert.match(await page.locator('#bills tbody tr', { hasText: 'Power BI Pro' }).first().innerText(), /Paid/);
 });
@@ -182,7 +186,7 @@ test('a trial without a card expires and is never charged', async () => {
   await clock(page, 'month');
   await open(page, order);
   assert.equal(await text(page, '#sub-status'), 'Expired');
-  await page.goto(app.url + '/admin');
+  await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   assert.equal(await page.locator('#bills tbody tr', { hasText: 'Visio Plan 1' }).count(), 0);
 });

@@ -53,8 +53,12 @@ test('a member who bought nothing is told how to buy', async () => {
 test('buy, assign, the limits on assigning and on removing, add licenses, pay, replace the card, cancel', async () => {
   const page = await signedIn('adele@contoso.com');
   const order = await buy(page, 'CFQ7TTC0LH2H', 5);
+  // The confirmation leads to Billing > Licenses; the subscription is on Billing > Your products.
   await page.getByRole('link', { name: 'Assign licenses' }).click();
-  await page.waitForURL('**/admin');
+  await page.waitForURL('**/admin/billing/licenses');
+  await page.locator('#people-search').waitFor();
+  await page.getByRole('link', { name: 'Your products' }).click();
+  await page.waitForURL('**/admin/billing/products');
   const row = page.locator('#purchases tbody tr', { hasText: 'Power Apps per user' });
   assert.match(await row.innerText(), /Active\s+5\s+0\s+5/);
   await row.getByRole('link').click();
@@ -127,7 +131,7 @@ test('buy, assign, the limits on assigning and on removing, add licenses, pay, r
   await ready(page);
   await page.getByRole('button', { name: 'Advance one month' }).click();
   await page.locator('#demo-outcome', { hasText: 'clock moved' }).waitFor();
-  await page.goto(`${app.url}/admin`);
+  await page.goto(`${app.url}/admin/billing/bills`);
   await ready(page);
   // The renewal charges the card on file by itself: no bill waits for a click.
   const renewal = page.locator('#bills tbody tr', { hasText: 'Power Apps per user' }).filter({ hasText: '$160.00' });
@@ -137,6 +141,8 @@ test('buy, assign, the limits on assigning and on removing, add licenses, pay, r
   await page.fill('#bill-from', '2027-01-01');
   await page.locator('#bill-from').dispatchEvent('change');
   await page.getByText('No bills in this period.').waitFor();
+  await page.goto(`${app.url}/admin`);
+  await ready(page);
   assert.match(await text(page, '#notifications'), /Power Apps per user renews on .*: your card on file will be charged/);
 
   // Cancel, after a confirmation that says what happens to the people.
@@ -155,8 +161,8 @@ test('buy, assign, the limits on assigning and on removing, add licenses, pay, r
 
 test('a purchaser is refused the admin pages, also by typing their address', async () => {
   const page = await signedIn('megan@contoso.com');
-  assert.equal(await page.locator('.admin-nav a').count(), 1, 'only Home in the limited view');
-  for (const path of ['/admin/billing/products', '/admin/settings/self-service']) {
+  assert.deepEqual(await page.locator('.admin-nav a').allInnerTexts(), ['Home', 'Your products', 'Licenses', 'Bills & payments', 'Contact support'], 'Billing only, in the limited view');
+  for (const path of ['/admin/users', '/admin/settings/self-service', '/admin/audit']) {
     await page.goto(app.url + path);
     await ready(page);
     assert.equal(await text(page, 'main h1'), "You don't have access to this page", path);
@@ -167,12 +173,12 @@ test('a purchaser is refused the admin pages, also by typing their address', asy
 });
 
 test('purchaser A never sees purchaser B\'s subscriptions', async () => {
-  const megan = await signedIn('megan@contoso.com');
+  const megan = await signedIn('megan@contoso.com', '/admin/billing/products');
   const mine = await megan.locator('#purchases tbody tr').allInnerTexts();
   assert.equal(mine.length, 1);
   assert.match(mine[0], /Power BI Pro/);
   // Diego's Visio Plan 2, by address: not found for Megan.
-  const diego = await signedIn('diego@contoso.com');
+  const diego = await signedIn('diego@contoso.com', '/admin/billing/products');
   const href = await diego.locator('#purchases tbody tr', { hasText: 'Visio Plan 2' }).getByRole('link').getAttribute('href');
   await megan.goto(app.url + href);
   await ready(megan);

@@ -132,3 +132,54 @@ test('Export users works for several subscriptions selected at once', async () =
   assert.equal(lines.length, 1 + 6 + 4, "a header, Megan's 6 users and Diego's 4");
   assert.ok(lines.some((l) => l.includes('sub-000006')) && lines.some((l) => l.includes('sub-000012')));
 });
+
+test('a purchaser gets the admin center\'s shell, limited to Billing: Your products, Licenses, Bills & payments, and support', async () => {
+  const page = await signIn(await app.page(), app.url, 'megan@contoso.com', '/admin');
+  const nav = await page.locator('.admin-nav').innerText();
+  for (const item of ['Home', 'Billing', 'Your products', 'Licenses', 'Bills & payments', 'Contact support']) {
+    assert.match(nav, new RegExp(item.replace('&', '\\&')), item);
+  }
+  assert.doesNotMatch(nav, /Active users|Self-service trials|Audit log/);
+  for (const [link, heading, check] of [
+    ['Your products', 'Your products', '#purchases'],
+    ['Licenses', 'Licenses', '#people-search'],
+    ['Bills & payments', 'Bills & payments', '#bills'],
+  ]) {
+    await page.locator('.admin-nav').getByRole('link', { name: link, exact: true }).click();
+    await page.locator('main h1', { hasText: heading }).waitFor();
+    await page.locator(check).waitFor();
+    // Every purchaser page names Microsoft's support, not the IT department.
+    assert.match(await text(page, '#support-title ~ p'), /Microsoft provides standard support for self-service purchases, not your IT department/);
+    assert.equal(await page.locator('#contact-support').getAttribute('href'), '/admin/support');
+  }
+  // Billing > Licenses: the subscription is chosen, then the Assign licenses pane.
+  await page.locator('.admin-nav').getByRole('link', { name: 'Licenses', exact: true }).click();
+  await page.locator('#licenses-subscription').waitFor();
+  assert.match(await page.locator('#licenses-subscription').innerText(), /Power BI Pro · sub-000006/);
+  // Bills & payments: the payment method of a chosen subscription, with Edit and Replace.
+  await page.locator('.admin-nav').getByRole('link', { name: 'Bills & payments', exact: true }).click();
+  await page.getByRole('button', { name: 'Edit card' }).waitFor();
+  await page.getByRole('button', { name: 'Replace card' }).waitFor();
+  await page.locator('#contact-support').click();
+  await page.waitForURL('**/admin/support');
+  assert.match(await text(page, '#support-steps'), /Microsoft standard support/);
+  // The admin's own pages stay closed.
+  await page.goto(app.url + '/admin/users');
+  await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
+});
+
+test('someone who bought nothing has no Admin tile, and /admin says there is nothing to manage', async () => {
+  const page = await signIn(await app.page(), app.url, 'isaiah@contoso.com', '/admin');
+  assert.equal(await text(page, 'main h1'), "There's nothing for you to manage here");
+  await page.getByRole('button', { name: 'App launcher' }).click();
+  await page.locator('#launcher-menu').waitFor();
+  assert.equal(await page.locator('#launcher-menu a.tile--admin').count(), 0, 'no Admin tile');
+  await page.keyboard.press('Escape');
+  await page.goto(app.url + '/admin/billing/licenses');
+  await ready(page);
+  assert.equal(await text(page, 'main h1'), "There's nothing for you to manage here");
+  // A purchaser does see the tile.
+  const megan = await signIn(await app.page(), app.url, 'megan@contoso.com', '/');
+  await megan.getByRole('button', { name: 'App launcher' }).click();
+  assert.equal(await megan.locator('#launcher-menu a.tile--admin').count(), 1);
+});

@@ -37,7 +37,7 @@ test('the license preview is what Save then does: the charge, the bill and the t
   await page.locator('#license-outcome', { hasText: 'Saved.' }).waitFor();
   assert.equal(await text(page, '#sub-licenses'), '13');
 
-  await page.goto(app.url + '/admin');
+  await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   const charged = await page.locator('#bills tbody tr', { hasText: 'Power BI Pro' }).filter({ hasText: 'Paid' }).allInnerTexts();
   assert.ok(charged.some((row) => row.includes(match[1])), `a paid bill of ${match[1]} in ${charged.join(' | ')}`);

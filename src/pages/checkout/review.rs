@@ -184,7 +184,7 @@ pub(super) fn DoneStep(c: Checkout) -> impl IntoView {
                     })
             }}
         </p>
-        <A href="/admin" attr:class="button button--primary">
+        <A href="/admin/billing/licenses" attr:class="button button--primary">
             {move || locale.t(Msg::AssignLicenses)}
         </A>
     }

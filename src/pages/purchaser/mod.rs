@@ -15,12 +15,14 @@ use leptos_router::components::A;
 mod assign;
 mod bills;
 mod cancel;
+mod pages;
 mod payment;
 mod subscription;
 
 use assign::{AssignPanel, AssignedPeople};
 use bills::Bills;
 use cancel::CancelPanel;
+pub use pages::{NothingToManage, PurchaserBills, PurchaserLicenses, SupportNote, SupportPage};
 use payment::PaymentPanel;
 pub use subscription::SubscriptionPage;
 
@@ -64,8 +66,45 @@ fn actor() -> Option<Actor> {
     Session::get().actor()
 }
 
+/// The purchaser's home: what happened to their purchases, and the way to each page.
 #[component]
 pub fn PurchaserHome() -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <section class="panel" aria-labelledby="page-title">
+            <h1 id="page-title">{move || locale.t(Msg::PurchaserTitle)}</h1>
+            <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
+            <Notifications />
+            <ul class="dashboard">
+                <li class="card">
+                    <h2>
+                        <A href="/admin/billing/products">
+                            {move || locale.t(Msg::NavYourProducts)}
+                        </A>
+                    </h2>
+                    <p class="muted">{move || locale.t(Msg::HomeYourProducts)}</p>
+                </li>
+                <li class="card">
+                    <h2>
+                        <A href="/admin/billing/licenses">{move || locale.t(Msg::NavLicenses)}</A>
+                    </h2>
+                    <p class="muted">{move || locale.t(Msg::HomeLicenses)}</p>
+                </li>
+                <li class="card">
+                    <h2>
+                        <A href="/admin/billing/bills">{move || locale.t(Msg::NavBillsPayments)}</A>
+                    </h2>
+                    <p class="muted">{move || locale.t(Msg::HomeBills)}</p>
+                </li>
+            </ul>
+        </section>
+        <SupportNote />
+    }
+}
+
+/// Billing > Your products, limited to the subscriptions this person bought.
+#[component]
+pub fn PurchaserProducts() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
@@ -80,56 +119,39 @@ pub fn PurchaserHome() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::PurchaserTitle)}</h1>
+            <h1 id="page-title">{move || locale.t(Msg::NavYourProducts)}</h1>
             <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
-            <Notifications />
-            <Show
-                when=move || subs.with(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
-                fallback=move || {
-                    view! {
-                        <p id="nothing-bought">{move || locale.t(Msg::NothingBought)}</p>
-                        <A href="/" attr:class="button button--primary">
-                            {move || locale.t(Msg::BrowseProducts)}
-                        </A>
-                    }
-                }
-            >
-                <div class="table-scroll">
-                    <table class="grid" id="purchases">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                                <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
-                                <th scope="col" class="num">
-                                    {move || locale.t(Msg::ColLicenses)}
-                                </th>
-                                <th scope="col" class="num">
-                                    {move || locale.t(Msg::ColAssigned)}
-                                </th>
-                                <th scope="col" class="num">
-                                    {move || locale.t(Msg::ColAvailable)}
-                                </th>
-                                <th scope="col">{move || locale.t(Msg::ColRenewal)}</th>
-                                <th scope="col">{move || locale.t(Msg::ColPrice)}</th>
-                                <th scope="col">{move || locale.t(Msg::ColCard)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || subs.get().unwrap_or_default()
-                                key=|sub| sub.id.clone()
-                                children=|sub| view! { <PurchaseRow id=sub.id /> }
-                            />
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
+            <div class="table-scroll">
+                <table class="grid" id="purchases">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
+                            <th scope="col" class="num">
+                                {move || locale.t(Msg::ColLicenses)}
+                            </th>
+                            <th scope="col" class="num">
+                                {move || locale.t(Msg::ColAssigned)}
+                            </th>
+                            <th scope="col" class="num">
+                                {move || locale.t(Msg::ColAvailable)}
+                            </th>
+                            <th scope="col">{move || locale.t(Msg::ColRenewal)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColPrice)}</th>
+                            <th scope="col">{move || locale.t(Msg::ColCard)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || subs.get().unwrap_or_default()
+                            key=|sub| sub.id.clone()
+                            children=|sub| view! { <PurchaseRow id=sub.id /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
         </section>
-        <Bills />
-        <section class="panel" aria-labelledby="support-title">
-            <h2 id="support-title">{move || locale.t(Msg::SupportTitle)}</h2>
-            <p>{move || locale.t(Msg::SupportBody)}</p>
-        </section>
+        <SupportNote />
     }
 }
 
