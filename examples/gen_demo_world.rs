@@ -695,6 +695,7 @@ impl Seeder {
             },
             holder: holder.into(),
             later_charges: None,
+            address: None,
             country: Country::US,
         });
         id

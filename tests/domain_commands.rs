@@ -419,6 +419,7 @@ fn bills_cards_and_cancellation() {
         expiry,
         holder: "M. Bowen".into(),
         security_code: code.into(),
+        address: None,
     };
     let (s2, _) = ok(
         &s,
@@ -488,7 +489,8 @@ fn bills_cards_and_cancellation() {
                     month: 1
                 },
                 holder: "x".into(),
-                security_code: "123".into()
+                security_code: "123".into(),
+                address: None,
             }
         ),
         DomainError::UnknownCard(CardId("none".into()))
@@ -1102,4 +1104,45 @@ fn a_submission_key_is_taken_once() {
     assert!(matches!(refused, Err(DomainError::Declined(_))));
     let (bought, _) = execute(&s, ctx, &megan(), Submission::keyed(key, purchase)).unwrap();
     assert_eq!(bought.subscriptions.len(), s.subscriptions.len() + 1);
+}
+
+/// The payment method's Edit changes the billing address too (users' doc); a replaced card
+/// keeps the old one's address; an incomplete address is refused by its parser.
+#[test]
+fn the_card_on_file_keeps_and_edits_its_billing_address() {
+    use ssp::domain::card::BillingAddress;
+    let (s, sub) = megan_buys(&state(), 1);
+    let card_id = s.cards[0].id.clone();
+    let address = BillingAddress::new(" 1 Microsoft Way ", "Redmond", "98052").unwrap();
+    assert_eq!(address.street, "1 Microsoft Way");
+    assert_eq!(
+        BillingAddress::new("1 Microsoft Way", " ", "98052"),
+        Err(CardError::AddressIncomplete)
+    );
+    let (s, _) = ok(
+        &s,
+        &megan(),
+        Command::UpdateCard {
+            card: card_id.clone(),
+            expiry: Expiry {
+                year: 2031,
+                month: 1,
+            },
+            holder: "Megan Bowen".into(),
+            security_code: "321".into(),
+            address: Some(address.clone()),
+        },
+    );
+    assert_eq!(s.card(&card_id).unwrap().address, Some(address.clone()));
+    let (s, _) = ok(
+        &s,
+        &megan(),
+        Command::ReplaceCard {
+            subscription: sub.clone(),
+            card: card("5555555555554444"),
+        },
+    );
+    let new_card = s.subscription(&sub).unwrap().card.clone().unwrap();
+    assert_ne!(new_card, card_id);
+    assert_eq!(s.card(&new_card).unwrap().address, Some(address));
 }

@@ -141,6 +141,7 @@ pub enum CardField {
     SecurityCode,
     Holder,
     Country,
+    Address,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,9 +153,14 @@ pub enum CardError {
     Checksum,
     ExpiryMalformed,
     Expired,
-    CodeLength { brand: Brand, expected: usize },
+    CodeLength {
+        brand: Brand,
+        expected: usize,
+    },
     HolderMissing,
     CountryMissing,
+    /// Street, city and postal code are each required once an address is given.
+    AddressIncomplete,
 }
 
 impl CardError {
@@ -169,6 +175,7 @@ impl CardError {
             CardError::CodeLength { .. } => CardField::SecurityCode,
             CardError::HolderMissing => CardField::Holder,
             CardError::CountryMissing => CardField::Country,
+            CardError::AddressIncomplete => CardField::Address,
         }
     }
 
@@ -184,6 +191,7 @@ impl CardError {
             CardError::CodeLength { .. } => "card.error.code_length",
             CardError::HolderMissing => "card.error.holder_missing",
             CardError::CountryMissing => "card.error.country_missing",
+            CardError::AddressIncomplete => "card.error.address_incomplete",
         }
     }
 }
@@ -212,6 +220,9 @@ impl fmt::Display for CardError {
             }
             CardError::HolderMissing => write!(f, "enter the name on the card"),
             CardError::CountryMissing => write!(f, "choose the billing country"),
+            CardError::AddressIncomplete => {
+                write!(f, "enter the street, the city and the postal code")
+            }
         }
     }
 }
@@ -312,6 +323,36 @@ impl fmt::Display for Expiry {
     }
 }
 
+/// The card's billing address: what the payment method's *Edit* changes besides the
+/// security code, expiry and name (users' doc).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingAddress {
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
+}
+
+impl BillingAddress {
+    /// Each part trimmed and present, or which is wrong.
+    pub fn new(street: &str, city: &str, postal_code: &str) -> Result<Self, CardError> {
+        let (street, city, postal_code) = (street.trim(), city.trim(), postal_code.trim());
+        if street.is_empty() || city.is_empty() || postal_code.is_empty() {
+            return Err(CardError::AddressIncomplete);
+        }
+        Ok(BillingAddress {
+            street: street.to_owned(),
+            city: city.to_owned(),
+            postal_code: postal_code.to_owned(),
+        })
+    }
+}
+
+impl fmt::Display for BillingAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, {} {}", self.street, self.postal_code, self.city)
+    }
+}
+
 /// What a person typed into the card form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CardInput {
@@ -331,6 +372,15 @@ pub struct PaymentCard {
     security_code: String,
     pub holder: String,
     pub country: Country,
+    /// The billing address given with the card, kept with it.
+    pub address: Option<BillingAddress>,
+}
+
+impl PaymentCard {
+    pub fn with_address(mut self, address: Option<BillingAddress>) -> Self {
+        self.address = address;
+        self
+    }
 }
 
 impl fmt::Debug for PaymentCard {
@@ -392,6 +442,7 @@ impl CardInput {
                 security_code: code.to_owned(),
                 holder: holder.to_owned(),
                 country,
+                address: None,
             }),
             _ => Err(errors),
         }
@@ -415,6 +466,8 @@ pub struct StoredCard {
     /// "approved" (the test card that is accepted once, then declined).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub later_charges: Option<Decline>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<BillingAddress>,
 }
 
 impl PaymentCard {
@@ -429,6 +482,7 @@ impl PaymentCard {
             country: self.country,
             later_charges: (self.number.digits() == DECLINES_LATER)
                 .then_some(Decline::InsufficientFunds),
+            address: self.address.clone(),
         }
     }
 }

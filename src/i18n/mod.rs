@@ -521,7 +521,8 @@ catalog! {
     UpExpire "demo.up.expire" => "{date}: {product} expires", "{date}：{product} 过期";
     UpDisable "demo.up.disable" => "{date}: {product} is disabled; its users lose access", "{date}：{product} 被禁用；其用户失去访问权限";
     UpDelete "demo.up.delete" => "{date}: {product} is deleted", "{date}：{product} 被删除";
-    BillsTitle "purchaser.bills" => "Bills and payments", "账单和付款";
+    BillsTitle "purchaser.bills" => "Bills & payments", "账单和付款";
+    Invoices "purchaser.invoices" => "Invoices", "发票";
     BillsRange "purchaser.bills_range" => "Show", "显示";
     Past3Months "range.3" => "Past 3 months", "过去 3 个月";
     Past6Months "range.6" => "Past 6 months", "过去 6 个月";
@@ -645,6 +646,8 @@ catalog! {
     NoActivePurchases "purchaser.no_active" => "None of your subscriptions is active, so there are no licenses to assign.", "你的订阅均未处于活动状态，因此没有可分配的许可证。";
     ChooseSubscription "purchaser.choose_subscription" => "Subscription", "订阅";
     PaymentMethods "purchaser.payment_methods" => "Payment methods", "付款方式";
+    BillingProfiles "purchaser.billing_profiles" => "Billing profile", "账单配置文件";
+    ProfileBilledTo "purchaser.billed_to" => "Billed to", "账单寄送对象";
     NothingToManageTitle "purchaser.nothing_title" => "There's nothing for you to manage here", "此处没有需要你管理的内容";
     SupportStep1 "support.step1" => "Have your order number and the subscription's product name ready (Billing > Your products).", "准备好订单号和订阅的产品名称（账单 > 你的产品）。";
     SupportStep2 "support.step2" => "Contact Microsoft standard support for self-service purchases, online or by phone.", "通过在线或电话方式联系 Microsoft 标准支持，以获取自助服务购买方面的帮助。";
@@ -653,6 +656,7 @@ catalog! {
     NavSettings "nav.settings" => "Settings", "设置";
     NavSelfService "nav.self_service" => "Self-service trials and purchases", "自助试用和购买";
     NavAdminLabel "nav.admin_label" => "Admin navigation", "管理导航";
+    NavMenu "nav.menu" => "Navigation", "导航";
 
     CatalogTitle "catalog.title" => "Buy Microsoft 365 products for your work", "为工作购买 Microsoft 365 产品";
     CatalogIntro "catalog.intro" => "Buy licenses with a credit card, for yourself and your team. Your organization's admins can see every purchase.", "使用信用卡为自己和团队购买许可证。组织的管理员可以看到每一笔购买。";
@@ -726,6 +730,7 @@ catalog! {
     CardErrorCodeLengthOne "card.error.code_length.one" => "The security code has {digits} digit for this card.", "此卡的安全码为 {digits} 位数字。";
     CardErrorHolderMissing "card.error.holder_missing" => "Enter the name on the card.", "请输入卡上的姓名。";
     CardErrorCountryMissing "card.error.country_missing" => "Choose the billing country.", "请选择帐单国家/地区。";
+    CardErrAddressIncomplete "card.error.address_incomplete" => "Enter the street, the city and the postal code of the billing address.", "请输入账单地址的街道、城市和邮政编码。";
     DeclineDeclined "card.decline.declined" => "Your card was declined. Try another card.", "你的卡被拒绝。请尝试其他卡。";
     DeclineInsufficientFunds "card.decline.insufficient_funds" => "Your card has insufficient funds. Try another card.", "你的卡余额不足。请尝试其他卡。";
     DeclineExpired "card.decline.expired" => "Your card has expired. Try another card.", "你的卡已过期。请尝试其他卡。";

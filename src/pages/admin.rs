@@ -31,10 +31,28 @@ pub fn AdminShell() -> impl IntoView {
     let access = access();
     let partner = Session::get().is_partner(Store::get());
     let is = move |a: AdminAccess| access.get() == Some(a);
+    let nav_open = RwSignal::new(false);
+    // Going to a page closes the folded navigation.
+    let path = use_location().pathname;
+    Effect::new(move |_| {
+        path.track();
+        nav_open.set(false);
+    });
     view! {
         <div class="admin">
             <nav class="admin-nav" aria-label=move || locale.t(Msg::NavAdminLabel)>
-                <ul>
+                // On a phone the navigation folds behind this button, as the admin center's.
+                <button
+                    type="button"
+                    class="admin-nav__toggle"
+                    aria-controls="admin-nav-list"
+                    aria-expanded=move || nav_open.get().to_string()
+                    on:click=move |_| nav_open.update(|o| *o = !*o)
+                >
+                    <span aria-hidden="true">"☰"</span>
+                    {move || locale.t(Msg::NavMenu)}
+                </button>
+                <ul id="admin-nav-list" class=("admin-nav__list--open", move || nav_open.get())>
                     <li>
                         <A href="/admin" exact=true>
                             {move || locale.t(Msg::NavHome)}

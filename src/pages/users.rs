@@ -132,7 +132,7 @@ pub fn UsersPage() -> impl IntoView {
                 }}
             </p>
             <div class="table-scroll">
-                <table class="grid" id="users">
+                <table class="grid grid--cards" id="users">
                     <thead>
                         <tr>
                             <th scope="col">{move || locale.t(Msg::ColName)}</th>
@@ -189,8 +189,10 @@ fn PersonRow(
     view! {
         <tr>
             <th scope="row">{field(|p| p.name.clone())}</th>
-            <td>{field(|p| p.email.clone())}</td>
-            <td>{move || person.with(|p| p.as_ref().map(|p| p.account(locale)))}</td>
+            <td data-label=move || locale.t(Msg::ColEmail)>{field(|p| p.email.clone())}</td>
+            <td data-label=move || {
+                locale.t(Msg::ColAccount)
+            }>{move || person.with(|p| p.as_ref().map(|p| p.account(locale)))}</td>
             <td>
                 <Show when=move || can_manage.get() && active()>
                     <button

@@ -103,6 +103,16 @@ test('a purchaser: the limited view, a subscription with its forms open, a refus
   await visit(page, '/admin/users', 'access denied');
 });
 
+test('phones: the folded navigation and the card rows at 390 px', async () => {
+  const page = await signIn(await app.page({ viewport: { width: 390, height: 844 } }), app.url, 'patti@contoso.com', '/admin/billing/products');
+  await page.selectOption('#products-filter', 'include');
+  await page.locator('#products-grid tbody tr.grid-row').first().waitFor();
+  await check(page, 'your products at 390 px');
+  await page.locator('.admin-nav__toggle').click();
+  await check(page, 'navigation open at 390 px');
+  await visit(page, '/admin/users', 'active users at 390 px');
+});
+
 test('an admin: home, Your products with a detail, policies with the panel and console, users, capacity, audit', async () => {
   const page = await signIn(await app.page(), app.url, 'patti@contoso.com', '/admin');
   await check(page, 'admin home');

@@ -183,3 +183,55 @@ test('someone who bought nothing has no Admin tile, and /admin says there is not
   await megan.getByRole('button', { name: 'App launcher' }).click();
   assert.equal(await megan.locator('#launcher-menu a.tile--admin').count(), 1);
 });
+
+test('at 390 px the admin navigation folds into a menu button, and Your products and Active users fit without sideways scrolling', async () => {
+  const page = await signIn(await app.page({ viewport: { width: 390, height: 844 } }), app.url, 'patti@contoso.com', '/admin/billing/products');
+  const toggle = page.locator('.admin-nav__toggle');
+  assert.ok(await toggle.isVisible(), 'a menu button');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(await page.locator('#admin-nav-list').isHidden(), 'the navigation is folded');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.locator('#admin-nav-list').getByRole('link', { name: 'Active users' }).click();
+  await page.waitForURL('**/admin/users');
+  assert.ok(await page.locator('#admin-nav-list').isHidden(), 'going to a page folds it again');
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.locator('#users tbody tr').first().waitFor();
+  assert.equal(await overflow(), 0, 'Active users: no sideways scrolling');
+  // Each cell names its column in the card (generated content, read by screen readers too).
+  const labels = (row) => row.evaluate((tr) => [...tr.querySelectorAll('td')].map((td) => getComputedStyle(td, '::before').content).join(' '));
+  assert.match(await labels(page.locator('#users tbody tr').first()), /"Username: "/);
+  await page.goto(app.url + '/admin/billing/products');
+  await ready(page);
+  await page.selectOption('#products-filter', 'include');
+  await page.locator('#products-grid tbody tr.grid-row').first().waitFor();
+  assert.equal(await overflow(), 0, 'Your products: no sideways scrolling');
+  const card = await labels(page.locator('#products-grid tbody tr.grid-row', { hasText: 'Power BI Pro' }).filter({ hasText: 'Self-service' }));
+  for (const label of ['Source', 'Licenses', 'Assigned', 'Available', 'Status']) {
+    assert.match(card, new RegExp(`"${label}: "`), `${label} named in the card`);
+  }
+  // The wide layout keeps the table.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.ok(await page.locator('.admin-nav__toggle').isHidden());
+  assert.ok(await page.locator('#admin-nav-list').isVisible());
+});
+
+test('Bills & payments: a payment method\'s Edit covers the billing address, shown in the billing profile', async () => {
+  const page = await signIn(await app.page(), app.url, 'megan@contoso.com', '/admin/billing/bills');
+  await page.locator('#billing-profile').waitFor();
+  assert.match(await text(page, '#billing-profile'), /Megan Bowen/);
+  await page.getByRole('button', { name: 'Edit card' }).click();
+  // Part of an address is refused, with what is missing; nothing changes.
+  await page.fill('#edit-street', '1 Microsoft Way');
+  await page.fill('#edit-code', '321');
+  await page.locator('#payment-title ~ form button[type=submit]').first().click();
+  await page.locator('#payment-outcome', { hasText: 'Enter the street, the city and the postal code' }).waitFor();
+  await page.fill('#edit-city', 'Redmond');
+  await page.fill('#edit-postal', '98052');
+  await page.locator('#payment-title ~ form button[type=submit]').first().click();
+  await page.locator('#payment-outcome', { hasText: 'updated' }).waitFor();
+  await page.locator('#billing-profile', { hasText: '1 Microsoft Way, 98052 Redmond' }).waitFor();
+  // Edit again: the address is there to change.
+  await page.getByRole('button', { name: 'Edit card' }).click();
+  assert.equal(await page.inputValue('#edit-city'), 'Redmond');
+});

@@ -4,7 +4,7 @@
 //! caller keeps the state it had. Each success appends its audit event.
 
 use super::authz::{may, Action, Actor, Denied, Subject};
-use super::card::{CardId, Expiry, PaymentCard};
+use super::card::{BillingAddress, CardId, Expiry, PaymentCard};
 use super::catalog::{Catalog, PriceKind, Product, ProductId};
 use super::directory::{AccountStatus, Email, TenantId, UserId};
 use super::eligibility::{evaluate, Verdict};
@@ -32,7 +32,7 @@ pub use clock::advance;
 pub use error::{Arg, AssignRefusal, DomainError, Explanation};
 use licenses::{assign, change_licenses, unassign};
 use lifecycle::{cancel, extend_trial, reactivate, set_recurring_billing};
-use payment::{pay_bill, replace_card, update_card};
+use payment::{pay_bill, replace_card, update_card, CardEdit};
 use purchase::{purchase, start_trial};
 
 /// At most this many people are assigned in one go.
@@ -83,11 +83,13 @@ pub enum Command {
     PayBill {
         bill: BillId,
     },
+    /// Edit: security code, expiry, name, and (when given) the billing address.
     UpdateCard {
         card: CardId,
         expiry: Expiry,
         holder: String,
         security_code: String,
+        address: Option<BillingAddress>,
     },
     ReplaceCard {
         subscription: SubscriptionId,
@@ -522,7 +524,19 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
             expiry,
             holder,
             security_code,
-        } => update_card(s, ctx, actor, &card, expiry, holder, &security_code),
+            address,
+        } => update_card(
+            s,
+            ctx,
+            actor,
+            &card,
+            CardEdit {
+                expiry,
+                holder,
+                code: security_code,
+                address,
+            },
+        ),
         Command::ReplaceCard { subscription, card } => replace_card(s, actor, &subscription, &card),
         Command::Cancel {
             subscription,

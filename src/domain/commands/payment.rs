@@ -4,7 +4,7 @@ use super::clock::renewal_paid;
 use super::ledger::collect;
 use super::{sub_index, Applied, Ctx, DomainError, Event};
 use crate::domain::authz::{may, Action, Actor, Denied, Subject};
-use crate::domain::card::{authorize, CardError, CardId, Expiry, PaymentCard};
+use crate::domain::card::{authorize, BillingAddress, CardError, CardId, Expiry, PaymentCard};
 use crate::domain::subscription::{BillId, BillStatus, State, Status, SubscriptionId};
 use std::sync::Arc;
 
@@ -55,15 +55,28 @@ pub(super) fn pay_bill(
     ))
 }
 
+/// What the Edit pane sends.
+pub(crate) struct CardEdit {
+    pub expiry: Expiry,
+    pub holder: String,
+    pub code: String,
+    pub address: Option<BillingAddress>,
+}
+
 pub(super) fn update_card(
     s: &mut State,
     ctx: Ctx,
     actor: &Actor,
     id: &CardId,
-    expiry: Expiry,
-    holder: String,
-    code: &str,
+    edit: CardEdit,
 ) -> Result<Applied, DomainError> {
+    let CardEdit {
+        expiry,
+        holder,
+        code,
+        address,
+    } = edit;
+    let code = code.as_str();
     let c = s
         .cards
         .iter()
@@ -89,6 +102,9 @@ pub(super) fn update_card(
     let card = &mut s.cards[c];
     card.expiry = expiry;
     card.holder = holder;
+    if address.is_some() {
+        card.address = address;
+    }
     let detail = format!("{} •••• {}", card.brand.name(), card.last4);
     Ok(Applied::new(
         vec![Event::CardUpdated { card: id.clone() }],
@@ -106,8 +122,15 @@ pub(super) fn replace_card(
     let i = own_subscription(s, actor, id)?;
     authorize(card).map_err(DomainError::Declined)?;
     let card_id = CardId(s.next_id("card"));
-    s.cards
-        .push(card.to_stored(card_id.clone(), actor.user.clone()));
+    // A new card without an address keeps the billing address the old one had.
+    let kept = s.subscriptions[i]
+        .card
+        .as_ref()
+        .and_then(|c| s.card(c))
+        .and_then(|c| c.address.clone());
+    let mut stored = card.to_stored(card_id.clone(), actor.user.clone());
+    stored.address = stored.address.or(kept);
+    s.cards.push(stored);
     Arc::make_mut(&mut s.subscriptions[i]).card = Some(card_id.clone());
     let detail = format!(
         "{} •••• {}",

@@ -96,20 +96,36 @@ pub(super) fn GridRow(
                     </span>
                 </Show>
             </th>
-            <td>{move || locale.t(source_msg(key.with_value(|k| k.1)))}</td>
-            <td>
+            <td data-label=move || {
+                locale.t(Msg::ColSource)
+            }>{move || locale.t(source_msg(key.with_value(|k| k.1)))}</td>
+            <td data-label=move || {
+                locale.t(Msg::ColPurchaser)
+            }>
                 {purchasers} <Show when=purchaser_left>
                     <span class="badge badge--due flag-left">
                         {move || locale.t(Msg::PurchaserLeft)}
                     </span>
                 </Show>
             </td>
-            <td class="num">{get(|r| r.licenses)}</td>
-            <td class="num">{get(|r| r.assigned)}</td>
-            <td class="num">{get(|r| r.available)}</td>
-            <td>{move || row.with(|r| r.as_ref().map(|r| locale.date(r.renewal)))}</td>
-            <td class="num">{move || row.with(|r| r.as_ref().map(|r| locale.money(r.price)))}</td>
-            <td>{move || row.with(|r| r.as_ref().map(|r| locale.t(status_msg(r.status))))}</td>
+            <td class="num" data-label=move || locale.t(Msg::ColLicenses)>
+                {get(|r| r.licenses)}
+            </td>
+            <td class="num" data-label=move || locale.t(Msg::ColAssigned)>
+                {get(|r| r.assigned)}
+            </td>
+            <td class="num" data-label=move || locale.t(Msg::ColAvailable)>
+                {get(|r| r.available)}
+            </td>
+            <td data-label=move || {
+                locale.t(Msg::ColRenewal)
+            }>{move || row.with(|r| r.as_ref().map(|r| locale.date(r.renewal)))}</td>
+            <td class="num" data-label=move || locale.t(Msg::ColPrice)>
+                {move || row.with(|r| r.as_ref().map(|r| locale.money(r.price)))}
+            </td>
+            <td data-label=move || {
+                locale.t(Msg::ColStatus)
+            }>{move || row.with(|r| r.as_ref().map(|r| locale.t(status_msg(r.status))))}</td>
         </tr>
         <Show when=is_open>
             <tr class="grid-subrows">

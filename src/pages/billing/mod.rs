@@ -231,7 +231,11 @@ pub fn BillingProducts() -> impl IntoView {
                 </p>
             </div>
             <div class="table-scroll">
-                <table class="grid grid--interactive" id="products-grid" on:keydown=on_key>
+                <table
+                    class="grid grid--interactive grid--cards"
+                    id="products-grid"
+                    on:keydown=on_key
+                >
                     <thead>
                         <tr>
                             {header(Column::Product, Msg::ColProduct, false)}

@@ -2,7 +2,7 @@
 
 use crate::components::form_key::new_key;
 use crate::components::verdict::VerdictArgs;
-use crate::domain::card::CardInput;
+use crate::domain::card::{BillingAddress, CardInput};
 use crate::domain::commands::{Command, DomainError, Event, Submission};
 use crate::domain::directory::Email;
 use crate::domain::SubmissionKey;
@@ -326,10 +326,16 @@ impl Checkout {
         let assign_to_me = self.draft.with_untracked(|d| d.assign_to_me);
         let today = self.store.clock.get_untracked().date_naive();
         let card = if self.needs_card() {
+            // The billing address typed on the licenses step goes with the card.
+            let address = self.draft.with_untracked(|d| {
+                BillingAddress::new(&d.billing.address, &d.billing.city, &d.billing.postal_code)
+                    .ok()
+            });
             Some(
                 self.card
                     .with_untracked(|c| c.validate(today))
-                    .map_err(|_| OrderError::Message(Msg::CardErrorChecksum))?,
+                    .map_err(|_| OrderError::Message(Msg::CardErrorChecksum))?
+                    .with_address(address),
             )
         } else {
             None

@@ -66,7 +66,7 @@ pub(super) fn Bills() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="bills-title">
-            <h2 id="bills-title">{move || locale.t(Msg::BillsTitle)}</h2>
+            <h2 id="bills-title">{move || locale.t(Msg::Invoices)}</h2>
             <div class="form form--inline">
                 <div class="field">
                     <label for="bill-range">{move || locale.t(Msg::BillsRange)}</label>

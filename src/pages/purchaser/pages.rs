@@ -153,7 +153,56 @@ pub fn PurchaserBills() -> impl IntoView {
             </Show>
         </section>
         {move || shown.get().map(|sid| view! { <PaymentPanel sub=sid /> })}
+        <BillingProfile />
         <SupportNote />
+    }
+}
+
+/// The purchaser's billing profile: who is billed, at which address, with which cards.
+#[component]
+fn BillingProfile() -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let profile = Memo::new(move |_| {
+        let me = session.actor()?.user;
+        store.state.with(|s| {
+            let name = s.directory.user(&me)?.display_name.clone();
+            let cards: Vec<_> = s.cards.iter().filter(|c| c.owner == me).collect();
+            let address = cards
+                .iter()
+                .rev()
+                .find_map(|c| c.address.as_ref())
+                .map(ToString::to_string);
+            let methods = cards
+                .iter()
+                .map(|c| format!("{} •••• {} · {}", c.brand.name(), c.last4, c.expiry))
+                .collect::<Vec<_>>();
+            Some((name, address, methods))
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="profile-title">
+            <h2 id="profile-title">{move || locale.t(Msg::BillingProfiles)}</h2>
+            <dl class="facts" id="billing-profile">
+                <dt>{move || locale.t(Msg::ProfileBilledTo)}</dt>
+                <dd>{move || profile.get().map(|p| p.0)}</dd>
+                <dt>{move || locale.t(Msg::BillingAddress)}</dt>
+                <dd>{move || profile.get().and_then(|p| p.1).unwrap_or_else(|| "—".into())}</dd>
+                <dt>{move || locale.t(Msg::PaymentMethods)}</dt>
+                <dd>
+                    <ul>
+                        {move || {
+                            profile
+                                .get()
+                                .map(|p| {
+                                    p.2.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()
+                                })
+                        }}
+                    </ul>
+                </dd>
+            </dl>
+        </section>
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::actor;
 use crate::components::card_form::CardForm;
-use crate::domain::card::{CardInput, Expiry};
+use crate::domain::card::{BillingAddress, CardInput, Expiry};
 use crate::domain::commands::{Command, DomainError};
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
@@ -35,6 +35,9 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
     let (expiry, set_expiry) = signal(String::new());
     let (holder, set_holder) = signal(String::new());
     let (code, set_code) = signal(String::new());
+    let street = RwSignal::new(String::new());
+    let city = RwSignal::new(String::new());
+    let postal = RwSignal::new(String::new());
     let replacement = RwSignal::new(CardInput::default());
     let today = Signal::derive(move || store.clock.get().date_naive());
     let countries = Signal::derive(move || {
@@ -54,11 +57,22 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                     .ok_or(DispatchError::Domain(DomainError::NoCard))?;
                 let expiry = Expiry::try_from(expiry.get_untracked().as_str())
                     .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?;
+                let parts = [street, city, postal].map(|p| p.get_untracked());
+                // All three empty: the address stays as it is; any typed: all three needed.
+                let address = if parts.iter().all(|p| p.trim().is_empty()) {
+                    None
+                } else {
+                    Some(
+                        BillingAddress::new(&parts[0], &parts[1], &parts[2])
+                            .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?,
+                    )
+                };
                 Command::UpdateCard {
                     card: card.id,
                     expiry,
                     holder: holder.get_untracked(),
                     security_code: code.get_untracked(),
+                    address,
                 }
             } else {
                 let card = replacement
@@ -110,6 +124,11 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                         if let Some(c) = card.get_untracked() {
                             set_expiry.set(c.expiry.to_string());
                             set_holder.set(c.holder.clone());
+                            let a = c.address.clone();
+                            street.set(a.as_ref().map(|a| a.street.clone()).unwrap_or_default());
+                            city.set(a.as_ref().map(|a| a.city.clone()).unwrap_or_default());
+                            postal
+                                .set(a.as_ref().map(|a| a.postal_code.clone()).unwrap_or_default());
                         }
                         set_mode.set(CardMode::Edit);
                     }
@@ -152,6 +171,9 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                             on:input=move |ev| set_holder.set(event_target_value(&ev))
                         />
                     </div>
+                    <AddressField id="edit-street" label=Msg::BillingAddress value=street />
+                    <AddressField id="edit-city" label=Msg::BillingCity value=city />
+                    <AddressField id="edit-postal" label=Msg::BillingPostal value=postal />
                     <div class="field">
                         <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
                         <input
@@ -183,5 +205,22 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                 </form>
             </Show>
         </section>
+    }
+}
+
+/// One line of the card's billing address in the Edit form.
+#[component]
+fn AddressField(id: &'static str, label: Msg, value: RwSignal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <div class="field">
+            <label for=id>{move || locale.t(label)}</label>
+            <input
+                id=id
+                type="text"
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
     }
 }

@@ -1,7 +1,7 @@
 //! `/admin/subscriptions/:id`: one of the purchaser's subscriptions, and its total licenses.
 
 use super::{actor, current, product_name, status_msg};
-use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel};
+use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel, SupportNote};
 use crate::components::count_field::CountField;
 use crate::components::form_key::FormKey;
 use crate::components::lifecycle::LifecyclePanel;
@@ -130,6 +130,7 @@ pub fn SubscriptionPage() -> impl IntoView {
                                         />
                                     }
                                 })}
+                            <SupportNote />
                         }
                     })
             }}
