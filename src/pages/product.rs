@@ -100,20 +100,25 @@ pub fn ProductPage() -> impl IntoView {
                                         </A>
                                     </Show>
                                 </div>
-                                {no_card_trial
-                                    .then(|| {
-                                        view! {
-                                            <p class="badge">
-                                                {move || locale.t(Msg::TrialNoCardBadge)}
-                                            </p>
-                                        }
-                                    })}
-                                {card_trial
-                                    .then(|| {
-                                        view! {
-                                            <p class="badge">{move || locale.t(Msg::TrialKindCard)}</p>
-                                        }
-                                    })}
+                                // A trial's kind only where the product is offered at all.
+                                <Show when=move || {
+                                    offered.get().price_shown()
+                                }>
+                                    {no_card_trial
+                                        .then(|| {
+                                            view! {
+                                                <p class="badge">
+                                                    {move || locale.t(Msg::TrialNoCardBadge)}
+                                                </p>
+                                            }
+                                        })}
+                                    {card_trial
+                                        .then(|| {
+                                            view! {
+                                                <p class="badge">{move || locale.t(Msg::TrialKindCard)}</p>
+                                            }
+                                        })}
+                                </Show>
                                 <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
                                 <p>
                                     <A href="/">{move || locale.t(Msg::BackToCatalog)}</A>

@@ -122,7 +122,7 @@ pub fn PurchaserProducts() -> impl IntoView {
             <h1 id="page-title">{move || locale.t(Msg::NavYourProducts)}</h1>
             <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
             <div class="table-scroll">
-                <table class="grid" id="purchases">
+                <table class="grid grid--cards" id="purchases">
                     <thead>
                         <tr>
                             <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
@@ -175,12 +175,24 @@ fn PurchaseRow(id: SubscriptionId) -> impl IntoView {
             <th scope="row">
                 <A href=href>{move || sub.with(|s| s.as_ref().map(|s| product_name(store, s)))}</A>
             </th>
-            <td>{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))}</td>
-            <td class="num">{cell(|s| s.licenses.get())}</td>
-            <td class="num">{cell(Subscription::assigned_count)}</td>
-            <td class="num">{cell(Subscription::available)}</td>
-            <td class="term">{move || sub.with(|s| s.as_ref().map(|s| term_text(locale, s)))}</td>
-            <td>
+            <td data-label=move || {
+                locale.t(Msg::ColStatus)
+            }>{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))}</td>
+            <td class="num" data-label=move || locale.t(Msg::ColLicenses)>
+                {cell(|s| s.licenses.get())}
+            </td>
+            <td class="num" data-label=move || locale.t(Msg::ColAssigned)>
+                {cell(Subscription::assigned_count)}
+            </td>
+            <td class="num" data-label=move || locale.t(Msg::ColAvailable)>
+                {cell(Subscription::available)}
+            </td>
+            <td class="term" data-label=move || locale.t(Msg::ColRenewal)>
+                {move || sub.with(|s| s.as_ref().map(|s| term_text(locale, s)))}
+            </td>
+            <td data-label=move || {
+                locale.t(Msg::ColPrice)
+            }>
                 {move || {
                     sub.with(|s| {
                         s.as_ref()
@@ -197,7 +209,7 @@ fn PurchaseRow(id: SubscriptionId) -> impl IntoView {
                     })
                 }}
             </td>
-            <td>{card}</td>
+            <td data-label=move || locale.t(Msg::ColCard)>{card}</td>
         </tr>
     }
 }
