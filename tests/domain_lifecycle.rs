@@ -477,6 +477,21 @@ fn lifecycle_refusals() {
     };
     let (no_card, trial_id) = trial(VISIO_P1, false);
     let (card_trial, card_trial_id) = trial(POWER_BI_PRO, true);
+    // A card trial on the card that declines later: its conversion is past due.
+    let (declined_trial, declined_trial_id) = {
+        let (s, id) = trial(POWER_BI_PRO, true);
+        let s = on_day(
+            &s,
+            1,
+            &megan(),
+            Command::ReplaceCard {
+                subscription: id.clone(),
+                card: card("4000000000000341"),
+            },
+        );
+        (later(&s, 31), id)
+    };
+    assert!(declined_trial.subscriptions[0].past_due.is_some());
     let (taken, taken_id) = {
         let s = on_day(
             &bought,
@@ -549,6 +564,16 @@ fn lifecycle_refusals() {
             Command::ChangeLicenses {
                 subscription: due_id.clone(),
                 total: qty(3),
+            },
+            DomainError::PaymentPastDue,
+        ),
+        (
+            "extend a card trial whose conversion was declined",
+            &declined_trial,
+            31,
+            megan(),
+            Command::ExtendTrial {
+                subscription: declined_trial_id.clone(),
             },
             DomainError::PaymentPastDue,
         ),

@@ -284,10 +284,11 @@ pub fn cancel_option(state: &State, sub: &Subscription, today: NaiveDate) -> Can
 }
 
 /// Whether the trial can be extended today: a trial, active, not extended before, within
-/// 15 days of its end.
+/// 15 days of its end, and not waiting on a declined conversion (its term is over).
 pub fn may_extend_trial(sub: &Subscription, today: NaiveDate) -> bool {
     sub.is_trial()
         && sub.status == Status::Active
+        && sub.past_due.is_none()
         && !sub.trial_extended
         && days(today, sub.term_end) <= EXTEND_TRIAL_WITHIN_DAYS
 }

@@ -158,6 +158,10 @@ test('a Global reader sees everything and can change nothing; capacity is shown'
   await page.goto(app.url + '/admin/capacity');
   await ready(page);
   assert.match(await page.locator('#capacity tbody tr', { hasText: 'Power BI Pro' }).innerText(), /15\s+50/);
+  // A view of the Power Platform admin center, where the FAQ puts it — not an M365 page.
+  assert.match(await page.locator('main h1').innerText(), /a view of the Power Platform admin center/);
+  assert.match(await page.locator('#capacity-where').innerText(), /Power Platform admin center, not the Microsoft 365 admin center/);
+  assert.match(await page.locator('.admin-nav').innerText(), /Capacity \(Power Platform admin center\)/);
 });
 
 test('10,000 subscriptions: the grid stays smooth (filter keystroke → repainted grid, measured)', async () => {

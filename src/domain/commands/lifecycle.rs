@@ -221,6 +221,9 @@ pub(super) fn extend_trial(
     if sub.status != Status::Active {
         return Err(DomainError::NotActive(sub.status));
     }
+    if sub.past_due.is_some() {
+        return Err(DomainError::PaymentPastDue);
+    }
     if !may_extend_trial(sub, ctx.today()) {
         return Err(DomainError::TrialNotExtendable);
     }
