@@ -601,8 +601,8 @@ fn sub_index(s: &State, id: &SubscriptionId) -> Result<usize, DomainError> {
         .ok_or_else(|| DomainError::UnknownSubscription(id.clone()))
 }
 
-/// The subscription's index, once the actor may act on it and it is active.
-fn own_active(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, DomainError> {
+/// The index of a subscription the actor bought and so manages, whatever its status.
+fn own(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, DomainError> {
     let i = sub_index(s, id)?;
     may(
         &s.directory,
@@ -610,6 +610,12 @@ fn own_active(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, Do
         Action::ManageOwnSubscription,
         Subject::Subscription(&s.subscriptions[i]),
     )?;
+    Ok(i)
+}
+
+/// The subscription's index, once the actor may act on it and it is active.
+fn own_active(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, DomainError> {
+    let i = own(s, actor, id)?;
     match s.subscriptions[i].status {
         Status::Active => Ok(i),
         other => Err(DomainError::NotActive(other)),

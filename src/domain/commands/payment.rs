@@ -2,8 +2,8 @@
 
 use super::clock::renewal_paid;
 use super::ledger::collect;
-use super::{sub_index, Applied, Ctx, DomainError, Event};
-use crate::domain::authz::{may, Action, Actor, Denied, Subject};
+use super::{own, Applied, Ctx, DomainError, Event};
+use crate::domain::authz::{Actor, Denied};
 use crate::domain::card::{authorize, BillingAddress, CardError, CardId, Expiry, PaymentCard};
 use crate::domain::subscription::{BillId, BillStatus, State, Status, SubscriptionId};
 use std::sync::Arc;
@@ -20,15 +20,9 @@ pub(super) fn pay_bill(
         .iter()
         .position(|b| &b.id == id)
         .ok_or_else(|| DomainError::UnknownBill(id.clone()))?;
-    let sub = s
-        .subscription(&s.bills[b].subscription)
-        .ok_or_else(|| DomainError::UnknownSubscription(s.bills[b].subscription.clone()))?;
-    may(
-        &s.directory,
-        actor,
-        Action::ManageOwnSubscription,
-        Subject::Subscription(sub),
-    )?;
+    // A bill stays payable whatever became of its subscription: the purchaser owes it.
+    let i = own(s, actor, &s.bills[b].subscription.clone())?;
+    let sub = &s.subscriptions[i];
     match s.bills[b].status {
         BillStatus::PastDue => {}
         BillStatus::Paid => return Err(DomainError::BillAlreadyPaid),
@@ -37,11 +31,6 @@ pub(super) fn pay_bill(
     }
     let card = sub.card.clone().ok_or(DomainError::NoCard)?;
     let renews = sub.past_due.as_ref().is_some_and(|d| &d.bill == id);
-    let i = s
-        .subscriptions
-        .iter()
-        .position(|x| x.id == s.bills[b].subscription)
-        .ok_or_else(|| DomainError::UnknownSubscription(s.bills[b].subscription.clone()))?;
     collect(s, ctx.now, id, &card)?;
     if renews {
         let amount = s.bills[b].amount;
@@ -150,13 +139,7 @@ pub(super) fn replace_card(
 /// The purchaser's own subscription, while it can still be paid for: a card is replaced
 /// to reactivate an Expired or Disabled one too, never a Deleted one.
 fn own_subscription(s: &State, actor: &Actor, id: &SubscriptionId) -> Result<usize, DomainError> {
-    let i = sub_index(s, id)?;
-    may(
-        &s.directory,
-        actor,
-        Action::ManageOwnSubscription,
-        Subject::Subscription(&s.subscriptions[i]),
-    )?;
+    let i = own(s, actor, id)?;
     match s.subscriptions[i].status {
         Status::Deleted => Err(DomainError::NotActive(Status::Deleted)),
         _ => Ok(i),
