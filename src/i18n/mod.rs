@@ -479,6 +479,7 @@ catalog! {
     CancelEndsAlready "purchaser.cancel_ends" => "Recurring billing is off: the subscription expires on {date}, and its users keep access until {access}.", "定期计费已关闭：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelPastDue "purchaser.cancel_past_due" => "A renewal payment is past due, so the subscription can't be canceled now. Pay the bill or replace the card; if the card is still declined on {date}, the subscription expires.", "有一笔续订付款已逾期，因此现在无法取消订阅。请支付账单或更换信用卡；如果 {date} 仍被拒绝，订阅将过期。";
     NotAvailableIn "offer.not_available" => "Not available in {market}", "在{market}不可用";
+    OfferSovereignMarket "offer.sovereign_market" => "Self-service purchase isn't available here: this market is served by a sovereign cloud (operated by 21Vianet in China).", "此处无法使用自助服务购买：该市场由主权云（在中国由世纪互联运营）提供服务。";
     PolicyNotApplicable "policy.not_applicable" => "Self-service purchase isn't available to your organization, so there's nothing to allow or block here: no action is needed.", "你的组织无法使用自助服务购买，因此此处无需允许或阻止任何内容：无需执行任何操作。";
     SelectForExport "products.select_for_export" => "Select for export:", "选择以导出：";
     ExportSelected "products.export_selected" => "Export users of {n} selected subscriptions", "导出所选 {n} 个订阅的用户";

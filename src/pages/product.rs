@@ -3,6 +3,7 @@
 use super::{catalog::MarketPicker, routed_product, summary, Market, UnknownProduct};
 use crate::components::verdict::decision_text;
 use crate::domain::eligibility::Offer;
+use crate::domain::Decision;
 use crate::domain::TrialKind;
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
@@ -41,15 +42,19 @@ pub fn ProductPage() -> impl IntoView {
                         };
                         let name = p.name.clone();
                         let why = Memo::new(move |_| {
-                            let (decision, tenant) = match offered.get() {
-                                Offer::Unavailable(d) => (d, String::new()),
-                                Offer::Available { limited_by: Some(d), .. } => {
-                                    (d, market.tenant_name())
-                                }
+                            let decision = match offered.get() {
+                                Offer::Unavailable(d)
+                                | Offer::Available { limited_by: Some(d), .. } => d,
                                 Offer::Available { .. } => return None,
                             };
+                            let tenant = market.tenant_name();
+                            if tenant.is_empty() && decision == Decision::SovereignCloud {
+                                return Some(locale.t(Msg::OfferSovereignMarket).to_owned());
+                            }
                             Some(decision_text(locale, decision, &tenant, &name))
                         });
+                        // Signed out, there is no organization to name: the market's
+                        // cloud is.
                         // What this market, cloud and (signed in) organization allow.
                         view! {
                             <section class="page product" aria-labelledby="page-title">

@@ -60,6 +60,10 @@ test('markets and the sovereign cloud are known before any email: India, Project
     assert.match(await text(page, '#not-available'), expected);
     assert.equal(await page.locator('#checkout-email').count(), 0, 'no email is asked for');
   }
+  // Signed out, China's reason names its cloud, not an organization.
+  await product(page, 'CFQ7TTC0H9MP');
+  await page.selectOption('#market', 'CN');
+  await page.locator('#offer-why', { hasText: /served by a sovereign cloud \(operated by 21Vianet in China\)/ }).waitFor();
   // Power BI Pro is sold in Brazil.
   await product(page, 'CFQ7TTC0H9MP');
   await page.selectOption('#market', 'BR');
