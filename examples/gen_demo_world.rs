@@ -121,7 +121,7 @@ const PRODUCT_INFO: [(&str, i64, &str, &str); 18] = [
         "CFQ7TTC0LH05",
         800,
         "Microsoft 365 for frontline workers: Teams, email and web apps.",
-        "面向一线员工的 Microsoft 365：Teams、电子邮件和 Web 应用。",
+        "面向一线员工的 Microsoft 365：Teams、电子邮件和网页版应用。",
     ),
     (
         "CFQ7TTC0N8SL",
@@ -260,7 +260,7 @@ const TENANTS: [T; 17] = {
         },
         T {
             id: "litware-viral",
-            name: "litware.com (unmanaged)",
+            name: "litware.com",
             domains: &["litware.com"],
             management: Unmanaged,
             sector: Commercial,
@@ -857,6 +857,7 @@ impl Seeder {
             subject: id.0.clone(),
             outcome: AuditOutcome::Succeeded,
             detail: format!("{licenses} × {product}"),
+            why: None,
             submission: None,
         });
         self.subscriptions.push(Subscription {

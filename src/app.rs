@@ -2,6 +2,7 @@
 //! every page, and the contexts pages read.
 
 use crate::components::notice::StoreNotice;
+use crate::components::page_title::PageTitle;
 use crate::components::top_bar::TopBar;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -144,7 +145,7 @@ fn LoadFailed(error: FileError) -> impl IntoView {
     view! {
         <main id="main" tabindex="-1">
             <section class="panel error-page" role="alert" aria-labelledby="page-title">
-                <h1 id="page-title">{move || locale.t(Msg::LoadFailedTitle)}</h1>
+                <PageTitle text=move || locale.t(Msg::LoadFailedTitle).to_owned() />
                 <p>{move || locale.tf(Msg::LoadFailedBody, &[("file", file)])}</p>
                 <pre class="error-detail">{detail}</pre>
                 <button

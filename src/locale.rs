@@ -135,6 +135,16 @@ impl Locale {
         crate::i18n::explain_with(lang, explanation, &formats)
     }
 
+    /// Why a refusal kept in the audit log happened, in this language.
+    pub fn reason_kept(self, explanation: &crate::domain::commands::KeptExplanation) -> String {
+        let lang = self.lang.get();
+        let formats = crate::i18n::Formats {
+            date: &|d| format_date(lang, d),
+            money: &|m| format_money(lang, m),
+        };
+        crate::i18n::explain_kept(lang, explanation, &formats)
+    }
+
     /// A failed action, as a sentence: "That didn't work: {reason}".
     pub fn explain(self, error: &DispatchError) -> String {
         self.tf(
@@ -205,12 +215,7 @@ impl Locale {
 
 /// The catalog message naming an admin role.
 pub fn role_msg(role: crate::domain::Role) -> Msg {
-    use crate::domain::Role;
-    match role {
-        Role::GlobalAdmin => Msg::RoleGlobalAdmin,
-        Role::BillingAdmin => Msg::RoleBillingAdmin,
-        Role::GlobalReader => Msg::RoleGlobalReader,
-    }
+    Msg::from_key(role.message_key()).unwrap_or(Msg::RoleGlobalAdmin)
 }
 
 /// The admin center's words for a policy value.

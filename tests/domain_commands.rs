@@ -954,9 +954,15 @@ fn refusals_can_be_written_to_the_audit_log_without_other_changes() {
         "sign_in",
         "megan@contoso.com",
         "wrong password",
+        &ssp::domain::commands::Explanation::new("signin.error.password"),
     );
     assert_eq!(after.audit.len(), 1);
     assert_eq!(after.audit[0].outcome, AuditOutcome::Refused);
+    // Kept as its key, so the log says it in the reader's language.
+    assert_eq!(
+        after.audit[0].why.as_ref().map(|w| w.key.as_str()),
+        Some("signin.error.password")
+    );
     assert_eq!(
         State {
             audit: vec![],

@@ -284,18 +284,21 @@ fn the_audit_log_filters_per_tenant_and_exports() {
         now(),
         "megan@contoso.com",
         "WrongPassword",
+        &ssp::domain::commands::Explanation::new("signin.error.password"),
     );
     let s = ssp::domain::commands::record_sign_in_refusal(
         &s,
         now(),
         "=cmd@nowhere.example",
         "UnknownAccount",
+        &ssp::domain::commands::Explanation::new("signin.error.unknown"),
     );
     let s = ssp::domain::commands::record_sign_in_refusal(
         &s,
         now(),
         "alex@northwind.example",
         "WrongPassword",
+        &ssp::domain::commands::Explanation::new("signin.error.password"),
     );
     let contoso = TenantId("contoso".into());
 
@@ -386,6 +389,7 @@ fn a_formula_in_a_field_is_defused_in_csv() {
         now(),
         "megan@contoso.com",
         "=HYPERLINK(\"x\")",
+        &ssp::domain::commands::Explanation::new("signin.error.password"),
     );
     s.audit[0].subject = "+1,2".into();
     let events = audit_events(&s, &TenantId("contoso".into()), &AuditQuery::default());

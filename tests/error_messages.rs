@@ -264,8 +264,12 @@ fn assert_explained(what: &str, e: &Explanation) {
                     lookup(lang, key).is_some(),
                     "{what}: {name} names no message {key}"
                 ),
+                Arg::Keys(keys) => assert!(
+                    keys.iter().all(|key| lookup(lang, key).is_some()),
+                    "{what}: {name} names a key that is no message: {keys:?}"
+                ),
                 Arg::Explained(inner) => assert_explained(what, inner),
-                Arg::Text(_) | Arg::Date(_) | Arg::Money(_) => {}
+                Arg::Text(_) | Arg::Chosen(_) | Arg::Date(_) | Arg::Money(_) => {}
             }
         }
         let text = explain(lang, e);

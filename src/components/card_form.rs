@@ -114,7 +114,7 @@ pub fn CardForm(
                             type="text"
                             inputmode="numeric"
                             autocomplete="cc-exp"
-                            placeholder="MM/YY"
+                            placeholder=move || locale.t(Msg::CardExpiryPlaceholder)
                             maxlength="7"
                             aria-describedby="card-expiry-error"
                             aria-invalid=invalid(expiry)

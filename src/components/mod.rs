@@ -7,6 +7,7 @@ pub mod download;
 pub mod form_key;
 pub mod lifecycle;
 pub mod notice;
+pub mod page_title;
 pub mod stepper;
 pub mod top_bar;
 pub mod verdict;

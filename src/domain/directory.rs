@@ -181,6 +181,17 @@ pub enum Role {
     GlobalReader,
 }
 
+impl Role {
+    /// The catalog key of the role's name.
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            Role::GlobalAdmin => "role.global_admin",
+            Role::BillingAdmin => "role.billing_admin",
+            Role::GlobalReader => "role.global_reader",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccountKind {
     Member,
@@ -199,6 +210,17 @@ pub enum AccountStatus {
     Active,
     Disabled,
     Deleted,
+}
+
+impl AccountStatus {
+    /// The catalog key of the status as the Active users page shows it.
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            AccountStatus::Active => "users.active",
+            AccountStatus::Disabled => "users.disabled",
+            AccountStatus::Deleted => "users.deleted",
+        }
+    }
 }
 
 /// Delegated admin rights (DAP/AOBO) of a partner's person in a customer tenant.

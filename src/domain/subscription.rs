@@ -467,7 +467,12 @@ pub struct AuditEvent {
     /// What it was about, in words an admin reads.
     pub subject: String,
     pub outcome: AuditOutcome,
+    /// The record's own words (en-US, like the admin center's audit data); the export
+    /// keeps them.
     pub detail: String,
+    /// Why a refused command was refused, for the page to say in the reader's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<crate::domain::commands::KeptExplanation>,
     /// The key of the submission a successful command came with: each is taken once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submission: Option<SubmissionKey>,

@@ -4,10 +4,14 @@
 //! exist in one language only. The domain names its messages by key (`Verdict`,
 //! `CardError`, `Denied`); `lookup` finds them here.
 
-use crate::domain::commands::{Arg, Explanation};
+use crate::domain::commands::{Explanation, KeptArg, KeptExplanation};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// The glossary's checks (`GLOSSARY.md`), run with the host tests.
+#[cfg(test)]
+mod words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -100,24 +104,49 @@ impl Formats<'static> {
 }
 
 pub fn explain_with(lang: Lang, explanation: &Explanation, formats: &Formats) -> String {
+    explain_kept(lang, &explanation.into(), formats)
+}
+
+/// An explanation as the audit log keeps it, in words: the same as `explain_with`.
+pub fn explain_kept(lang: Lang, explanation: &KeptExplanation, formats: &Formats) -> String {
     let args: Vec<(&str, String)> = explanation
         .args
         .iter()
         .map(|(name, value)| {
             let value = match value {
-                Arg::Text(text) => text.clone(),
-                Arg::Key(key) => lookup(lang, key).unwrap_or(key).to_owned(),
-                Arg::Explained(inner) => explain_with(lang, inner, formats),
-                Arg::Date(date) => (formats.date)(*date),
-                Arg::Money(amount) => (formats.money)(*amount),
+                KeptArg::Text(text) => text.clone(),
+                KeptArg::Key(key) => lookup(lang, key).unwrap_or(key).to_owned(),
+                KeptArg::Chosen(choice) => chosen(lang, choice),
+                KeptArg::Keys(keys) => keys
+                    .iter()
+                    .map(|key| lookup(lang, key).unwrap_or(key))
+                    .collect::<Vec<_>>()
+                    .join(match lang {
+                        Lang::EnUs => ", ",
+                        Lang::ZhCn => "、",
+                    }),
+                KeptArg::Explained(inner) => explain_kept(lang, inner, formats),
+                KeptArg::Date(date) => (formats.date)(*date),
+                KeptArg::Money(amount) => (formats.money)(*amount),
             };
-            (*name, value)
+            (name.as_str(), value)
         })
         .collect();
     let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    match Msg::from_key(explanation.key) {
+    match Msg::from_key(&explanation.key) {
         Some(msg) => fill_msg(lang, msg, &args),
-        None => fill(explanation.key, &args),
+        None => fill(&explanation.key, &args),
+    }
+}
+
+/// A choice kept as its catalog key ("reason.price"), in words; the person's own words
+/// after " — " stay as they wrote them. Text that names no key is shown as it is.
+pub fn chosen(lang: Lang, choice: &str) -> String {
+    let (key, own) = choice.split_once(" — ").unwrap_or((choice, ""));
+    match lookup(lang, key) {
+        Some(text) if own.is_empty() => text.to_owned(),
+        Some(text) => format!("{text} — {own}"),
+        None => choice.to_owned(),
     }
 }
 
@@ -247,7 +276,7 @@ catalog! {
     AppName "app.name" => "Microsoft 365 admin center", "Microsoft 365 管理中心";
     AppStore "app.store" => "Self-service purchase", "自助服务购买";
     SkipToContent "app.skip" => "Skip to main content", "跳到主要内容";
-    DemoNotice "app.demo_notice" => "Demo: a made-up directory and simulated payments. No real account or card is used.", "演示：虚构的目录和模拟付款。不使用任何真实帐户或卡。";
+    DemoNotice "app.demo_notice" => "Demo: a made-up directory and simulated payments. No real account or card is used.", "演示：虚构的目录和模拟付款。不使用任何真实帐户或信用卡。";
     LanguageLabel "app.language" => "Language", "语言";
     LanguageEnglish "app.language.en" => "English", "English";
     LanguageChinese "app.language.zh" => "中文", "中文";
@@ -286,14 +315,14 @@ catalog! {
 
     DemoControlsLink "demo.link" => "Demo controls", "演示控制";
     DemoTitle "demo.title" => "Demo controls", "演示控制";
-    DemoIntro "demo.intro" => "Everything you do is kept in this browser. Move the demo's clock to see renewals, bills and trial ends; export, import or reset the demo world; add subscriptions to try the admin pages at scale.", "你执行的所有操作都保存在此浏览器中。拨动演示时钟可查看续订、账单和试用到期；可导出、导入或重置演示数据；还可添加订阅以测试大规模下的管理页面。";
+    DemoIntro "demo.intro" => "Everything you do is kept in this browser. Move the demo's clock to see renewals, bills and trial ends; export, import or reset the demo world; add subscriptions to try the admin pages at scale.", "你执行的所有操作都保存在此浏览器中。调整演示时钟可查看续订、账单和试用到期；可导出、导入或重置演示数据；还可添加订阅，以测试大量数据下的管理页面。";
     DemoClockLabel "demo.clock" => "Demo date", "演示日期";
     DemoSubscriptionsLabel "demo.subscriptions" => "Subscriptions stored", "已存储的订阅";
     DemoLastSaveLabel "demo.last_save" => "Last save took", "上次保存耗时";
     DemoClockHeading "demo.clock.heading" => "Demo clock", "演示时钟";
     DemoAdvanceDay "demo.clock.day" => "Advance one day", "前进一天";
     DemoAdvanceMonth "demo.clock.month" => "Advance one month", "前进一个月";
-    DemoClockMoved "demo.clock.moved" => "The clock moved on. Renewals, conversions and expiries: {events}.", "时钟已前进。续订、转换和到期：{events} 次。";
+    DemoClockMoved "demo.clock.moved" => "The clock moved on. Renewals, trial conversions and expiries: {events}.", "时钟已前进。续订、试用转付费和到期：共 {events} 次。";
     DemoDataHeading "demo.data.heading" => "Demo data", "演示数据";
     DemoExport "demo.export" => "Export as JSON", "导出为 JSON";
     DemoImport "demo.import" => "Import JSON…", "导入 JSON…";
@@ -319,30 +348,30 @@ catalog! {
     CountryJP "country.JP" => "Japan", "日本";
     CountryAU "country.AU" => "Australia", "澳大利亚";
     CountryBR "country.BR" => "Brazil", "巴西";
-    CountryCD "country.CD" => "the Democratic Republic of the Congo", "刚果民主共和国";
+    CountryCD "country.CD" => "Congo (DRC)", "刚果民主共和国";
     CountryIN "country.IN" => "India", "印度";
     CountryCN "country.CN" => "China", "中国";
 
     MarketLabel "market.label" => "Prices for", "价格适用于";
-    PerUserMonth "price.per_user_month" => "{price} user/month", "{price} 用户/月";
-    PriceUnavailable "price.unavailable" => "Not sold in this market", "该市场不销售";
+    PerUserMonth "price.per_user_month" => "{price} user/month", "每用户每月 {price}";
+    PriceUnavailable "price.unavailable" => "Not sold in this market", "此市场不销售";
     PriceNote "price.note" => "Self-service prices can differ from the prices your organization pays centrally or through a partner.", "自助服务价格可能与组织集中购买或通过合作伙伴购买时支付的价格不同。";
-    PurchaserBilled "price.purchaser_billed" => "You are the purchaser: you are billed and responsible for payment.", "你是购买者：你将被计费并负责付款。";
-    TrialNoCardBadge "product.trial_no_card" => "Free trial, no card needed", "免费试用，无需卡";
+    PurchaserBilled "price.purchaser_billed" => "You are the purchaser: you are billed and responsible for payment.", "你是购买者：账单开给你，由你负责付款。";
+    TrialNoCardBadge "product.trial_no_card" => "Free trial, no payment method required", "免费试用，无需付款方式";
 
     StepEmail "checkout.step.email" => "Email", "电子邮件";
     StepSignIn "checkout.step.signin" => "Sign in", "登录";
     StepLicenses "checkout.step.licenses" => "Licenses", "许可证";
     StepCard "checkout.step.card" => "Payment", "付款";
-    StepReview "checkout.step.review" => "Review", "查看";
-    StepDone "checkout.step.done" => "Confirmation", "确认";
-    StepsLabel "checkout.steps" => "Checkout steps", "结帐步骤";
+    StepReview "checkout.step.review" => "Review", "确认订单";
+    StepDone "checkout.step.done" => "Confirmation", "完成";
+    StepsLabel "checkout.steps" => "Checkout steps", "结账步骤";
     StepOf "checkout.step_of" => "Step {n} of {total}", "第 {n} 步，共 {total} 步";
     TrialTitle "checkout.trial_title" => "Try {product} free for one month", "免费试用 {product} 一个月";
     EmailIntro "checkout.email.intro" => "Enter the email address you use at work. We check it against your organization's directory as you type.", "请输入你在工作中使用的电子邮件地址。输入时我们会根据组织目录进行检查。";
     Continue "checkout.continue" => "Next", "下一步";
     Back "checkout.back" => "Back", "上一步";
-    SignedInAs "checkout.signed_in_as" => "Signed in as {name}.", "已作为 {name} 登录。";
+    SignedInAs "checkout.signed_in_as" => "Signed in as {name}.", "已以 {name} 身份登录。";
     SignInAs "checkout.sign_in_as" => "Sign in as {email}", "以 {email} 身份登录";
     NotThisPerson "checkout.not_this_person" => "That is not the account you entered. Sign in with {email}, or go back and change the email.", "这不是你输入的帐户。请使用 {email} 登录，或返回更改电子邮件。";
 
@@ -350,39 +379,40 @@ catalog! {
     LicensesLabel "checkout.licenses" => "Number of licenses", "许可证数量";
     TotalLabel "checkout.total" => "Total per month", "每月总计";
     UnitPriceLabel "checkout.unit_price" => "Price per license", "每个许可证的价格";
-    BillingHeading "checkout.billing" => "Billing details", "帐单详细信息";
+    BillingHeading "checkout.billing" => "Billing details", "账单信息";
     BillingName "checkout.billing.name" => "Name", "姓名";
     BillingAddress "checkout.billing.address" => "Address", "地址";
     BillingCity "checkout.billing.city" => "City", "城市";
     BillingPostal "checkout.billing.postal" => "Postal code", "邮政编码";
-    BillingCountry "checkout.billing.country" => "Country or region", "国家或地区";
+    BillingCountry "checkout.billing.country" => "Country or region", "国家/地区";
     FieldRequired "checkout.required" => "This field is required.", "此字段为必填项。";
     CardOnly "checkout.card_only" => "Credit card is the only payment method. Invoices aren't available for self-service purchases.", "信用卡是唯一的付款方式。自助服务购买不支持发票付款。";
     CardNumber "card.number" => "Card number", "卡号";
-    CardExpiry "card.expiry" => "Expiration date (MM/YY)", "到期日期 (MM/YY)";
+    CardExpiry "card.expiry" => "Expiration date (MM/YY)", "到期日期（月/年）";
+    CardExpiryPlaceholder "card.expiry_placeholder" => "MM/YY", "月/年";
     CardCode "card.code" => "Security code", "安全码";
-    CardHolder "card.holder" => "Name on card", "卡上的姓名";
-    CardBrandDetected "card.brand" => "Card: {brand}", "卡：{brand}";
+    CardHolder "card.holder" => "Name on card", "持卡人姓名";
+    CardBrandDetected "card.brand" => "Card brand: {brand}", "信用卡品牌：{brand}";
     ReviewProduct "checkout.review.product" => "Product", "产品";
     ReviewOrganization "checkout.review.organization" => "Organization", "组织";
     ReviewPurchaser "checkout.review.purchaser" => "Purchaser", "购买者";
     ReviewPayment "checkout.review.payment" => "Payment", "付款";
     ReviewNoCard "checkout.review.no_card" => "None: a free trial without a payment method. It ends after one month and does not convert to a paid subscription.", "无：无需付款方式的免费试用。一个月后结束，不会转换为付费订阅。";
-    ReviewTrialCard "checkout.review.trial_card" => "Free for one month, then {total} per month on this card unless you cancel.", "免费一个月，之后除非取消，否则每月从此卡扣除 {total}。";
+    ReviewTrialCard "checkout.review.trial_card" => "Free for one month, then {total} per month on this card unless you turn off recurring billing.", "免费一个月，之后每月从此信用卡收取 {total}，除非你关闭定期计费。";
     PlaceOrder "checkout.place_order" => "Pay {total}", "支付 {total}";
     StartTrial "checkout.start_trial" => "Start free trial", "开始免费试用";
     Processing "checkout.processing" => "Processing…", "正在处理…";
-    OrderDone "checkout.done.title" => "Thank you: your order for {product} is placed", "谢谢：你的 {product} 订单已提交";
+    OrderDone "checkout.done.title" => "Thank you: your order for {product} is placed", "谢谢！你已成功订购 {product}";
     TrialDone "checkout.done.trial_title" => "Your free trial of {product} has started", "你的 {product} 免费试用已开始";
     OrderNumber "checkout.done.order" => "Order number", "订单号";
     AssignLicenses "checkout.done.assign" => "Assign licenses", "分配许可证";
     NoTrialAvailable "checkout.no_trial" => "No free trial is available to you for this product.", "你无法免费试用此产品。";
     StoreErrorRetry "checkout.store_error" => "Your order could not be saved, so nothing was charged. Try again.", "无法保存你的订单，因此未扣费。请重试。";
-    PolicyChangedTitle "checkout.policy_changed" => "Your organization's settings changed while you were checking out.", "在你结帐期间，组织的设置发生了更改。";
+    PolicyChangedTitle "checkout.policy_changed" => "Your organization's settings changed while you were checking out.", "在你结账期间，组织的设置发生了更改。";
     TrialAlreadyUsed "checkout.trial_used" => "You have already had a free trial of this product.", "你已经免费试用过此产品。";
 
     PurchaserTitle "purchaser.title" => "Your self-service purchases", "你的自助服务购买";
-    PurchaserIntro "purchaser.intro" => "This limited view of the admin center shows only the subscriptions you bought yourself. Your organization's admins can see them too.", "管理中心的这个受限视图只显示你自己购买的订阅。组织的管理员也可以看到它们。";
+    PurchaserIntro "purchaser.intro" => "This limited view of the admin center shows only the subscriptions you bought yourself. Your organization's admins can see them too.", "这是管理中心的受限视图，只显示你自己购买的订阅。组织的管理员也能看到这些订阅。";
     NothingBought "purchaser.nothing" => "You have no admin role and no self-service purchases yet, so the admin center has nothing for you. Buy a product with a credit card and it shows up here, where you assign its licenses.", "你没有管理员角色，也还没有自助服务购买，因此管理中心中没有你需要管理的内容。使用信用卡购买产品后，它会显示在此处，你可以在此分配其许可证。";
     BrowseProducts "purchaser.browse" => "Browse products", "浏览产品";
     SignInToAdmin "purchaser.sign_in" => "Sign in to see your purchases", "登录以查看你的购买";
@@ -391,9 +421,9 @@ catalog! {
     ColLicenses "col.licenses" => "Licenses", "许可证";
     ColAssigned "col.assigned" => "Assigned", "已分配";
     ColAvailable "col.available" => "Available", "可用";
-    ColRenewal "col.renewal" => "Renews or ends", "续订或结束";
+    ColRenewal "col.renewal" => "Renews or ends", "续订或到期";
     ColPrice "col.price" => "Price", "价格";
-    ColCard "col.card" => "Card", "卡";
+    ColCard "col.card" => "Payment method", "付款方式";
     ColPeriod "col.period" => "Period", "期间";
     ColAmount "col.amount" => "Amount", "金额";
     PerLicenseMonth "purchaser.per_license" => "{unit} per license · {total} per month", "每个许可证 {unit} · 每月 {total}";
@@ -417,10 +447,10 @@ catalog! {
     NotifyTrialExpired "notify.trial_expired" => "Your free trial of {product} has ended.", "你的 {product} 免费试用已结束。";
     SubscriptionNotFound "purchaser.not_found" => "You have no self-service subscription {id}.", "你没有自助服务订阅 {id}。";
     BackToPurchases "purchaser.back" => "Back to your purchases", "返回你的购买";
-    LicensesHeading "purchaser.licenses" => "Buy or remove licenses", "购买或删除许可证";
+    LicensesHeading "purchaser.licenses" => "Add/remove licenses", "添加/删除许可证";
     TotalLicenses "purchaser.total_licenses" => "Total licenses", "许可证总数";
-    ChangePreviewMore "purchaser.preview_more" => "{n} more licenses: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的卡中扣除 {amount}。";
-    ChangePreviewMoreOne "purchaser.preview_more.one" => "{n} more license: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的卡中扣除 {amount}。";
+    ChangePreviewMore "purchaser.preview_more" => "{n} more licenses: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的信用卡收取 {amount}。";
+    ChangePreviewMoreOne "purchaser.preview_more.one" => "{n} more license: {amount} is charged to your card now.", "增加 {n} 个许可证：现在将从你的信用卡收取 {amount}。";
     ChangePreviewFewer "purchaser.preview_fewer" => "{n} fewer licenses: your next bill goes down to {amount} per month.", "减少 {n} 个许可证：你的下一期账单将降至每月 {amount}。";
     ChangePreviewFewerRefund "purchaser.preview_fewer_refund" => "{n} fewer licenses: {refund} goes back to your card now (inside the 7-day window), and the subscription costs {amount} per month from now on.", "减少 {n} 个许可证：{refund} 将立即退还到你的信用卡（在 7 天期限内），此后订阅每月费用为 {amount}。";
     ChangePreviewFewerRefundOne "purchaser.preview_fewer_refund.one" => "{n} fewer license: {refund} goes back to your card now (inside the 7-day window), and the subscription costs {amount} per month from now on.", "减少 {n} 个许可证：{refund} 将立即退还到你的信用卡（在 7 天期限内），此后订阅每月费用为 {amount}。";
@@ -434,7 +464,7 @@ catalog! {
     SearchPeople "purchaser.search" => "Find people", "查找人员";
     AddAddress "purchaser.add_address" => "Add {email}", "添加 {email}";
     Chosen "purchaser.chosen" => "Chosen ({n} of at most 20)", "已选择（{n} 人，最多 20 人）";
-    Remove "purchaser.remove" => "Remove {name}", "删除 {name}";
+    Remove "purchaser.remove" => "Remove {name}", "移除 {name}";
     AssignButton "purchaser.assign_button" => "Assign {n} licenses", "分配 {n} 个许可证";
     AssignButtonOne "purchaser.assign_button.one" => "Assign {n} license", "分配 {n} 个许可证";
     AssignedDone "purchaser.assigned_done" => "Assigned {n} licenses.", "已分配 {n} 个许可证。";
@@ -457,13 +487,13 @@ catalog! {
     Confirm "app.confirm" => "Confirm", "确认";
     PaymentHeading "purchaser.payment" => "Payment method", "付款方式";
     CardOnFile "purchaser.card_on_file" => "{brand} ending in {last4}, expires {expiry}, {holder}", "{brand}，尾号 {last4}，到期 {expiry}，{holder}";
-    EditCard "purchaser.edit_card" => "Edit card", "编辑卡";
-    ReplaceCard "purchaser.replace_card" => "Replace card", "更换卡";
-    CardUpdated "purchaser.card_updated" => "The card was updated.", "卡已更新。";
+    EditCard "purchaser.edit_card" => "Edit payment method", "编辑付款方式";
+    ReplaceCard "purchaser.replace_card" => "Replace payment method", "更换付款方式";
+    CardUpdated "purchaser.card_updated" => "The payment method was updated.", "付款方式已更新。";
     CancelHeading "purchaser.cancel" => "Cancel subscription", "取消订阅";
     CancelReason "purchaser.cancel_reason" => "Reason", "原因";
     CancelReasonPrice "reason.price" => "Too expensive", "太贵";
-    CancelReasonUnused "reason.unused" => "We don't use it enough", "我们使用得不够多";
+    CancelReasonUnused "reason.unused" => "We don't use it enough", "使用频率不高";
     CancelReasonCentral "reason.central" => "My organization buys it centrally", "我的组织集中购买";
     CancelReasonOther "reason.other" => "Another reason", "其他原因";
     AdminReasonCentral "reason.admin.central" => "We're moving to licenses bought centrally", "我们将改用集中购买的许可证";
@@ -478,7 +508,7 @@ catalog! {
     CancelWindowClosed "purchaser.cancel_window_closed" => "The 7-day cancellation window has closed. Turn off recurring billing instead: the subscription expires on {date}, and its users keep access until {access}.", "7 天的取消期限已过。请改为关闭定期计费：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelEndsAlready "purchaser.cancel_ends" => "Recurring billing is off: the subscription expires on {date}, and its users keep access until {access}.", "定期计费已关闭：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelPastDue "purchaser.cancel_past_due" => "A renewal payment is past due, so the subscription can't be canceled now. Pay the bill or replace the card; if the card is still declined on {date}, the subscription expires.", "有一笔续订付款已逾期，因此现在无法取消订阅。请支付账单或更换信用卡；如果 {date} 仍被拒绝，订阅将过期。";
-    NotAvailableIn "offer.not_available" => "Not available in {market}", "在{market}不可用";
+    NotAvailableIn "offer.not_available" => "Not available in {market}", "{market}不提供";
     OfferSovereignMarket "offer.sovereign_market" => "Self-service purchase isn't available here: this market is served by a sovereign cloud (operated by 21Vianet in China).", "此处无法使用自助服务购买：该市场由主权云（在中国由世纪互联运营）提供服务。";
     PolicyNotApplicable "policy.not_applicable" => "Self-service purchase isn't available to your organization, so there's nothing to allow or block here: no action is needed.", "你的组织无法使用自助服务购买，因此此处无需允许或阻止任何内容：无需执行任何操作。";
     SelectForExport "products.select_for_export" => "Select for export:", "选择以导出：";
@@ -489,18 +519,18 @@ catalog! {
     TermRenews "purchaser.term.renews" => "Renews {date}", "{date} 续订";
     TermEnds "purchaser.term.ends" => "Expires {date}; access until {access}", "{date} 过期；可访问至 {access}";
     TermDisabled "purchaser.term.disabled" => "No access; deleted {date}", "无访问权限；{date} 删除";
-    TermPastDue "purchaser.term.past_due" => "Payment past due; next try {date}", "付款已逾期；下次尝试 {date}";
+    TermPastDue "purchaser.term.past_due" => "Payment past due; next try {date}", "付款已逾期；将于 {date} 重试";
     LifecycleHeading "lifecycle.heading" => "Subscription status and renewal", "订阅状态和续订";
     RecurringBilling "lifecycle.recurring" => "Recurring billing", "定期计费";
-    RecurringOn "lifecycle.recurring_on" => "On", "开";
-    RecurringOff "lifecycle.recurring_off" => "Off", "关";
+    RecurringOn "lifecycle.recurring_on" => "On", "已启用";
+    RecurringOff "lifecycle.recurring_off" => "Off", "已关闭";
     LifecycleRenews "lifecycle.renews" => "Renews on {date}: {amount} is charged to the card on file.", "将于 {date} 续订：从登记的信用卡收取 {amount}。";
     LifecyclePastDue "lifecycle.past_due" => "The renewal payment was declined and is past due. The card is tried again on {date}; pay the bill or replace the card before then, or the subscription expires.", "续订付款被拒绝，已逾期。将于 {date} 再次尝试扣款；请在此之前支付账单或更换信用卡，否则订阅将过期。";
     LifecycleEnds "lifecycle.ends" => "Expires on {date}. Users keep access until {access}.", "将于 {date} 过期。用户在 {access} 之前仍可访问。";
     LifecycleExpired "lifecycle.expired" => "Expired. Users keep access until {access}; it is deleted on {deleted} unless it's reactivated.", "已过期。用户在 {access} 之前仍可访问；除非重新激活，否则将于 {deleted} 删除。";
     LifecycleDisabled "lifecycle.disabled" => "Disabled: users have no access. It is deleted on {deleted} unless it's reactivated.", "已禁用：用户无法访问。除非重新激活，否则将于 {deleted} 删除。";
     TurnOffRecurring "lifecycle.turn_off" => "Turn off recurring billing", "关闭定期计费";
-    TurnOnRecurring "lifecycle.turn_on" => "Turn on recurring billing", "打开定期计费";
+    TurnOnRecurring "lifecycle.turn_on" => "Turn on recurring billing", "启用定期计费";
     Reactivate "lifecycle.reactivate" => "Reactivate", "重新激活";
     ExtendTrial "lifecycle.extend_trial" => "Extend trial", "延长试用";
     NoAccess "lifecycle.no_access" => "No access", "无访问权限";
@@ -527,9 +557,9 @@ catalog! {
     BillsRange "purchaser.bills_range" => "Show", "显示";
     Past3Months "range.3" => "Past 3 months", "过去 3 个月";
     Past6Months "range.6" => "Past 6 months", "过去 6 个月";
-    CustomRange "range.custom" => "Custom dates", "自定义日期";
-    From "range.from" => "From", "从";
-    To "range.to" => "To", "到";
+    CustomRange "range.custom" => "Specify a date range", "指定日期范围";
+    From "range.from" => "From", "开始日期";
+    To "range.to" => "To", "结束日期";
     NoBills "purchaser.no_bills" => "No bills in this period.", "此期间没有账单。";
     BillDue "bill.due" => "Past due", "已逾期";
     BillPaid "bill.paid" => "Paid", "已付款";
@@ -537,25 +567,25 @@ catalog! {
     BillVoid "bill.void" => "Void", "已作废";
     PayNow "bill.pay" => "Pay {amount}", "支付 {amount}";
     SupportTitle "purchaser.support" => "Support and training", "支持和培训";
-    SupportBody "purchaser.support_body" => "Microsoft provides standard support for self-service purchases, not your IT department or partner. Calling support does not use your organization's Premier support incidents. The product websites have guided learning, documentation, samples and communities.", "Microsoft 为自助服务购买提供标准支持，而不是你的 IT 部门或合作伙伴。联系支持人员不会使用组织的顶级支持事件。产品网站提供引导式学习、文档、示例和社区。";
+    SupportBody "purchaser.support_body" => "Microsoft provides standard support for self-service purchases, not your IT department or partner. Calling support does not use your organization's Premier support incidents. The product websites have guided learning, documentation, samples and communities.", "自助服务购买由 Microsoft 提供标准支持，你的 IT 部门或合作伙伴不提供此类支持。联系支持不会占用组织顶级支持服务的事件次数。产品网站提供引导式学习、文档、示例和社区。";
     AccessDeniedTitle "admin.denied.title" => "You don't have access to this page", "你无权访问此页面";
     AccessDeniedBody "admin.denied.body" => "This page is for your organization's admins.", "此页面供组织的管理员使用。";
     ActionFailed "app.action_failed" => "That didn't work: {reason}", "操作失败：{reason}";
 
-    NavUsers "nav.users" => "Active users", "活动用户";
+    NavUsers "nav.users" => "Active users", "活跃用户";
     NavCapacity "nav.capacity" => "Capacity (Power Platform admin center)", "容量（Power Platform 管理中心）";
     FilterLabel "products.filter" => "Show", "显示";
     FilterCentral "products.filter.central" => "Central purchases only", "仅集中购买";
     FilterInclude "products.filter.include" => "Include self-service purchases", "包括自助服务购买";
     TabProducts "products.tab.products" => "Products", "产品";
-    TabTrials "products.tab.trials" => "Self-service trials", "自助试用";
+    TabTrials "products.tab.trials" => "Self-service trials", "自助服务试用";
     SearchProducts "products.search" => "Search products or purchasers", "搜索产品或购买者";
     ColSource "col.source" => "Source", "来源";
     ColPurchaser "col.purchaser" => "Purchaser", "购买者";
-    SourceCentral "source.central" => "Central", "集中";
+    SourceCentral "source.central" => "Central", "集中购买";
     SourceSelfService "source.self_service" => "Self-service", "自助服务";
-    SourceTrial "source.trial" => "Self-service trial", "自助试用";
-    PurchaserLeft "products.purchaser_left" => "Purchaser left", "购买者已离开";
+    SourceTrial "source.trial" => "Self-service trial", "自助服务试用";
+    PurchaserLeft "products.purchaser_left" => "Purchaser left the organization", "购买者已离职";
     RowsCount "products.rows" => "{n} rows", "{n} 行";
     RowsCountOne "products.rows.one" => "{n} row", "{n} 行";
     NoRows "products.no_rows" => "No products match.", "没有匹配的产品。";
@@ -572,11 +602,11 @@ catalog! {
     AdminCannotAssign "products.cannot_assign" => "Admins can't assign or unassign licenses of a self-service subscription: only its purchaser can. To take it over, move its users to a central subscription.", "管理员无法分配或取消分配自助服务订阅的许可证：只有其购买者可以。若要接管，请将其用户移至集中订阅。";
     ExportUsers "products.export_users" => "Export users", "导出用户";
     ReadOnlyRole "products.read_only" => "You can view this page, but your role can't change anything here.", "你可以查看此页面，但你的角色无法在此进行任何更改。";
-    TakeOverHeading "products.take_over" => "Take over", "接管";
+    TakeOverHeading "products.take_over" => "Take control of this subscription", "接管此订阅";
     MoveUsers "products.move_users" => "Move users to a central subscription", "将用户移至集中订阅";
     MoveTarget "products.move_target" => "Central subscription", "集中订阅";
     MoveNoTarget "products.move_no_target" => "Your organization has no active central subscription to move them to yet.", "你的组织尚无可将其移至的有效集中订阅。";
-    Shortfall "products.shortfall" => "Licenses needed: {needed}. Free: {available}. Buy {missing} more at the central price of {price} each.", "需要的许可证：{needed} 个。空闲：{available} 个。请以每个 {price} 的集中价格再购买 {missing} 个。";
+    Shortfall "products.shortfall" => "Licenses needed: {needed}. Free: {available}. Buy {missing} more at the central price of {price} each.", "需要的许可证：{needed} 个。可用：{available} 个。请以每个 {price} 的集中购买价格再购买 {missing} 个。";
     BuyMissing "products.buy_missing" => "Buy {n} central licenses", "购买 {n} 个集中许可证";
     BuyMissingOne "products.buy_missing.one" => "Buy {n} central license", "购买 {n} 个集中许可证";
     MoveButton "products.move_button" => "Move {n} users", "移动 {n} 个用户";
@@ -592,7 +622,7 @@ catalog! {
     CentralizeButton "products.centralize_button" => "Buy and assign central licenses", "购买并分配集中许可证";
     Centralized "products.centralized" => "Central licenses assigned; the purchaser was asked to cancel.", "已分配集中许可证；已请购买者取消。";
     CentralPriceCompare "products.price_compare" => "Self-service price {ss} · central price {central}", "自助服务价格 {ss} · 集中价格 {central}";
-    UsersTitle "users.title" => "Active users", "活动用户";
+    UsersTitle "users.title" => "Active users", "活跃用户";
     NobodyMatchesUsers "users.nobody_matches" => "No one in your organization matches “{query}”.", "组织中没有与“{query}”匹配的人员。";
     SearchUsers "users.search" => "Search users", "搜索用户";
     ColName "col.name" => "Display name", "显示名称";
@@ -605,26 +635,26 @@ catalog! {
     UserActive "users.active" => "Active", "活动";
     GuestLabel "users.guest" => "Guest", "来宾";
     IsPurchaser "users.purchaser" => "Self-service purchaser", "自助服务购买者";
-    LeaveNote "users.leave_note" => "A purchaser who leaves keeps their subscriptions active for the people using them, until an admin takes them over.", "离开的购买者的订阅仍对使用它们的人员保持活动状态，直到管理员接管。";
+    LeaveNote "users.leave_note" => "A purchaser who leaves keeps their subscriptions active for the people using them, until an admin takes them over.", "购买者离职后，其订阅仍对使用者保持活动状态，直到管理员接管。";
     CapacityTitle "capacity.title" => "Self-service capacity: a view of the Power Platform admin center", "自助服务容量：Power Platform 管理中心的视图";
     CapacityWhere "capacity.where" => "The FAQ puts this in the Power Platform admin center, not the Microsoft 365 admin center: there, admins view self-service purchase capacity. This page is a summary of it from the demo's subscriptions; nothing is managed here.", "常见问题解答指出此内容位于 Power Platform 管理中心，而不是 Microsoft 365 管理中心：管理员在那里查看自助服务购买容量。此页面根据演示中的订阅对其进行汇总；此处不进行任何管理。";
     CapacityIntro "capacity.intro" => "Licenses of Power BI, Power Apps and Power Automate, from self-service purchases and trials beside central ones.", "Power BI、Power Apps 和 Power Automate 的许可证：自助服务购买和试用与集中购买对比。";
     ColSelfService "col.self_service" => "Self-service", "自助服务";
-    ColCentral "col.central" => "Central", "集中";
+    ColCentral "col.central" => "Central", "集中购买";
 
     OrderPurchase "order.purchase" => "Purchased", "已购买";
     OrderTrialStarted "order.trial_started" => "Trial started", "已开始试用";
     OrderLicensesAdded "order.licenses_added" => "Licenses added", "已添加许可证";
     OrderLicensesRemoved "order.licenses_removed" => "Licenses removed", "已删除许可证";
     OrderRenewed "order.renewed" => "Renewed", "已续订";
-    OrderConverted "order.converted" => "Converted from trial", "已从试用转换";
+    OrderConverted "order.converted" => "Trial converted to paid", "试用已转为付费订阅";
     OrderCanceled "order.canceled" => "Canceled", "已取消";
     OrderTakenOver "order.taken_over" => "Taken over by an admin", "已被管理员接管";
     OrderExpired "order.expired" => "Expired", "已过期";
     OrderDisabled "order.disabled" => "Disabled", "已禁用";
     OrderDeleted "order.deleted" => "Deleted", "已删除";
     OrderReactivated "order.reactivated" => "Reactivated", "已重新激活";
-    OrderRecurringOn "order.recurring_on" => "Recurring billing turned on", "已打开定期计费";
+    OrderRecurringOn "order.recurring_on" => "Recurring billing turned on", "已启用定期计费";
     OrderRecurringOff "order.recurring_off" => "Recurring billing turned off", "已关闭定期计费";
     OrderDeclined "order.declined" => "Payment declined", "付款被拒绝";
     OrderRefunded "order.refunded" => "Refunded", "已退款";
@@ -647,25 +677,25 @@ catalog! {
     NoActivePurchases "purchaser.no_active" => "None of your subscriptions is active, so there are no licenses to assign.", "你的订阅均未处于活动状态，因此没有可分配的许可证。";
     ChooseSubscription "purchaser.choose_subscription" => "Subscription", "订阅";
     PaymentMethods "purchaser.payment_methods" => "Payment methods", "付款方式";
-    BillingProfiles "purchaser.billing_profiles" => "Billing profile", "账单配置文件";
-    ProfileBilledTo "purchaser.billed_to" => "Billed to", "账单寄送对象";
+    BillingProfiles "purchaser.billing_profiles" => "Billing profile", "计费配置文件";
+    ProfileBilledTo "purchaser.billed_to" => "Billed to", "账单接收人";
     NothingToManageTitle "purchaser.nothing_title" => "There's nothing for you to manage here", "此处没有需要你管理的内容";
     SupportStep1 "support.step1" => "Have your order number and the subscription's product name ready (Billing > Your products).", "准备好订单号和订阅的产品名称（账单 > 你的产品）。";
     SupportStep2 "support.step2" => "Contact Microsoft standard support for self-service purchases, online or by phone.", "通过在线或电话方式联系 Microsoft 标准支持，以获取自助服务购买方面的帮助。";
-    SupportStep3 "support.step3" => "Don't go through your IT department or partner: this support doesn't use your organization's Premier support incidents.", "无需通过你的 IT 部门或合作伙伴：此支持不会占用你组织的顶级支持事件。";
+    SupportStep3 "support.step3" => "Don't go through your IT department or partner: this support doesn't use your organization's Premier support incidents.", "无需通过你的 IT 部门或合作伙伴：此支持不会占用组织顶级支持服务的事件次数。";
     SupportDemo "support.demo" => "In this demo, no request is sent anywhere.", "在此演示中，不会发送任何请求。";
     NavSettings "nav.settings" => "Settings", "设置";
-    NavSelfService "nav.self_service" => "Self-service trials and purchases", "自助试用和购买";
+    NavSelfService "nav.self_service" => "Self-service trials and purchases", "自助服务试用和购买";
     NavAdminLabel "nav.admin_label" => "Admin navigation", "管理导航";
     NavMenu "nav.menu" => "Navigation", "导航";
 
     CatalogTitle "catalog.title" => "Buy Microsoft 365 products for your work", "为工作购买 Microsoft 365 产品";
     CatalogIntro "catalog.intro" => "Buy licenses with a credit card, for yourself and your team. Your organization's admins can see every purchase.", "使用信用卡为自己和团队购买许可证。组织的管理员可以看到每一笔购买。";
-    CatalogTrialBadge "catalog.trial_badge" => "Free trial, no card needed", "免费试用，无需卡";
+    CatalogTrialBadge "catalog.trial_badge" => "Free trial, no payment method required", "免费试用，无需付款方式";
     CatalogViewProduct "catalog.view" => "See details", "查看详细信息";
     FamilyLabel "catalog.family" => "Family", "系列";
     ProductIdLabel "catalog.product_id" => "Product ID", "产品 ID";
-    OldIdsLabel "catalog.old_ids" => "Also known as", "旧 ID";
+    OldIdsLabel "catalog.old_ids" => "Also known as", "旧产品 ID";
     BuyNow "product.buy_now" => "Buy now", "立即购买";
     TryFree "product.try_free" => "Try free", "免费试用";
     ProductNotFound "product.not_found" => "There's no product with the ID {id}.", "没有 ID 为 {id} 的产品。";
@@ -675,7 +705,7 @@ catalog! {
     AdminHomeTitle "admin.home.title" => "Admin center", "管理中心";
     AdminSignInFirst "admin.sign_in_first" => "Sign in to see the products you bought or, as an admin, your organization's products.", "登录以查看你购买的产品；如果你是管理员，则可查看组织的产品。";
     YourProductsTitle "admin.products.title" => "Your products", "你的产品";
-    SelfServiceTitle "admin.self_service.title" => "Self-service trials and purchases", "自助试用和购买";
+    SelfServiceTitle "admin.self_service.title" => "Self-service trials and purchases", "自助服务试用和购买";
 
     NotFoundTitle "notfound.title" => "We can't find that page", "找不到该页面";
     NotFoundBody "notfound.body" => "The address {path} doesn't lead anywhere in the admin center. Check it, or start again from one of these:", "地址 {path} 在管理中心中不存在。请检查地址，或从以下位置重新开始：";
@@ -703,10 +733,10 @@ catalog! {
 
     VerdictEmailMalformed "verdict.email_malformed" => "Enter the email address you use at work, like name@contoso.com.", "请输入你在工作中使用的电子邮件地址，例如 name@contoso.com。";
     VerdictUnknownDomain "verdict.unknown_domain" => "No organization uses {domain}. Enter the email address you use at work.", "没有组织使用 {domain}。请输入你在工作中使用的电子邮件地址。";
-    VerdictUnmanagedTenant "verdict.unmanaged_tenant" => "{tenant} isn't managed by an IT admin, so self-service purchase isn't available. Contact your IT admin.", "{tenant} 不由 IT 管理员管理，因此无法进行自助服务购买。请联系你的 IT 管理员。";
+    VerdictUnmanagedTenant "verdict.unmanaged_tenant" => "{tenant} is an unmanaged organization: it has no IT admin yet, so self-service purchase isn't available. Someone in your organization must first take it over as its admin.", "{tenant} 是非托管组织，尚无 IT 管理员，因此无法使用自助服务购买。需要先由组织中的某人以管理员身份接管它。";
     VerdictGovernment "verdict.government" => "Self-service purchase isn't available for government organizations. Contact your IT admin.", "政府组织无法使用自助服务购买。请联系你的 IT 管理员。";
     VerdictEducation "verdict.education" => "Self-service purchase isn't available for education organizations. Contact your IT admin.", "教育组织无法使用自助服务购买。请联系你的 IT 管理员。";
-    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in the sovereign cloud that {tenant} uses. Contact your IT admin.", "{tenant} 所在的云中无法使用自助服务购买。请联系你的 IT 管理员。";
+    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in the sovereign cloud that {tenant} uses. Contact your IT admin.", "{tenant} 使用的主权云中无法使用自助服务购买。请联系你的 IT 管理员。";
     VerdictAccountNotFound "verdict.account_not_found" => "{tenant} has no account with this address. Check it, or use the address you sign in with at work.", "{tenant} 中没有使用此地址的帐户。请检查地址，或使用你在工作中登录的地址。";
     VerdictAccountDisabled "verdict.account_disabled" => "This account is disabled. Contact your IT admin.", "此帐户已被禁用。请联系你的 IT 管理员。";
     VerdictAccountDeleted "verdict.account_deleted" => "This account was deleted. Contact your IT admin.", "此帐户已被删除。请联系你的 IT 管理员。";
@@ -722,19 +752,19 @@ catalog! {
 
     CardErrorNumberMissing "card.error.number_missing" => "Enter the card number.", "请输入卡号。";
     CardErrorNumberNotDigits "card.error.number_not_digits" => "A card number has only digits.", "卡号只能包含数字。";
-    CardErrorUnknownBrand "card.error.unknown_brand" => "This card brand isn't accepted. Use Visa, Mastercard, American Express, Discover, JCB or Diners Club.", "不接受此卡品牌。请使用 Visa、Mastercard、American Express、Discover、JCB 或 Diners Club。";
+    CardErrorUnknownBrand "card.error.unknown_brand" => "This card brand isn't accepted. Use Visa, Mastercard, American Express, Discover, JCB or Diners Club.", "不接受此信用卡品牌。请使用 Visa、Mastercard、American Express、Discover、JCB 或 Diners Club。";
     CardErrorNumberLength "card.error.number_length" => "This card number has the wrong number of digits.", "此卡号的位数不正确。";
     CardErrorChecksum "card.error.checksum" => "This card number isn't valid. Check the digits.", "此卡号无效。请检查数字。";
-    CardErrorExpiryMalformed "card.error.expiry_malformed" => "Enter the expiry date as MM/YY.", "请按 MM/YY 格式输入到期日期。";
-    CardErrorExpired "card.error.expired" => "This card has expired.", "此卡已过期。";
-    CardErrorCodeLength "card.error.code_length" => "The security code has {digits} digits for this card.", "此卡的安全码为 {digits} 位数字。";
-    CardErrorCodeLengthOne "card.error.code_length.one" => "The security code has {digits} digit for this card.", "此卡的安全码为 {digits} 位数字。";
-    CardErrorHolderMissing "card.error.holder_missing" => "Enter the name on the card.", "请输入卡上的姓名。";
-    CardErrorCountryMissing "card.error.country_missing" => "Choose the billing country.", "请选择帐单国家/地区。";
+    CardErrorExpiryMalformed "card.error.expiry_malformed" => "Enter the expiry date as MM/YY.", "请按“月/年”格式输入到期日期，例如 08/29。";
+    CardErrorExpired "card.error.expired" => "This card has expired.", "此信用卡已过期。";
+    CardErrorCodeLength "card.error.code_length" => "The security code has {digits} digits for this card.", "此信用卡的安全码为 {digits} 位数字。";
+    CardErrorCodeLengthOne "card.error.code_length.one" => "The security code has {digits} digit for this card.", "此信用卡的安全码为 {digits} 位数字。";
+    CardErrorHolderMissing "card.error.holder_missing" => "Enter the name on the card.", "请输入持卡人姓名。";
+    CardErrorCountryMissing "card.error.country_missing" => "Choose the billing country or region.", "请选择账单国家/地区。";
     CardErrAddressIncomplete "card.error.address_incomplete" => "Enter the street, the city and the postal code of the billing address.", "请输入账单地址的街道、城市和邮政编码。";
-    DeclineDeclined "card.decline.declined" => "Your card was declined. Try another card.", "你的卡被拒绝。请尝试其他卡。";
-    DeclineInsufficientFunds "card.decline.insufficient_funds" => "Your card has insufficient funds. Try another card.", "你的卡余额不足。请尝试其他卡。";
-    DeclineExpired "card.decline.expired" => "Your card has expired. Try another card.", "你的卡已过期。请尝试其他卡。";
+    DeclineDeclined "card.decline.declined" => "Your card was declined. Try another card.", "你的信用卡被拒绝。请换用其他信用卡。";
+    DeclineInsufficientFunds "card.decline.insufficient_funds" => "Your card has insufficient funds. Try another card.", "你的信用卡余额不足。请换用其他信用卡。";
+    DeclineExpired "card.decline.expired" => "Your card has expired. Try another card.", "你的信用卡已过期。请换用其他信用卡。";
     DeclineIncorrectCode "card.decline.incorrect_code" => "The security code is incorrect.", "安全码不正确。";
 
     DeniedUnknownUser "denied.unknown_user" => "That account doesn't exist.", "该帐户不存在。";
@@ -747,7 +777,7 @@ catalog! {
 
     PolicyIntro "policy.intro" => "Choose, for each product, whether people in your organization can buy it or start a trial by themselves. A change applies at once to new purchases and trials; existing subscriptions don't change.", "为每个产品选择组织中的人员是否可以自行购买或开始试用。更改会立即应用于新的购买和试用；现有订阅不会更改。";
     PolicyReadOnly "policy.read_only" => "You're a {role}: you can view these settings. In the admin center only a Global admin changes them; with the MSCommerce PowerShell module (the console below), a Global or Billing admin can.", "你是{role}：你可以查看这些设置。在管理中心中，只有全局管理员才能更改它们；使用 MSCommerce PowerShell 模块（下方控制台）时，全局管理员或计费管理员都可以更改。";
-    PolicyColValue "policy.col.value" => "Self-service trials and purchases", "自助试用和购买";
+    PolicyColValue "policy.col.value" => "Self-service trials and purchases", "自助服务试用和购买";
     PolicyEnabled "policy.value.enabled" => "Allow", "允许";
     PolicyTrialsOnly "policy.value.trials_only" => "Allow for trials only", "仅允许试用";
     PolicyDisabled "policy.value.disabled" => "Do not allow", "不允许";
@@ -755,7 +785,7 @@ catalog! {
     PolicyTrialsOnlyHelp "policy.help.trials_only" => "People can only start a free trial that needs no payment method. Products without such a trial can't be tried or bought.", "用户只能开始无需付款方式的免费试用。没有此类试用的产品无法试用或购买。";
     PolicyDisabledHelp "policy.help.disabled" => "People can neither buy nor try the product by themselves.", "用户无法自行购买或试用该产品。";
     PolicyPanelLabel "policy.panel" => "Setting for {product}", "{product} 的设置";
-    PolicyChoose "policy.choose" => "Self-service trials and purchases", "自助试用和购买";
+    PolicyChoose "policy.choose" => "Self-service trials and purchases", "自助服务试用和购买";
     PolicyImpactNow "policy.impact.now" => "Now, of {people} in your organization: {buy} can buy it and {try} can start a trial.", "当前，组织中的 {people} 人里：{buy} 人可以购买，{try} 人可以开始试用。";
     PolicyImpactAfter "policy.impact.after" => "After saving: {buy} can buy it and {try} can start a trial.", "保存后：{buy} 人可以购买，{try} 人可以开始试用。";
     PolicyImpactExisting "policy.impact.existing" => "{count} active subscriptions of this product won't change: their users keep their licenses.", "此产品的 {count} 个活动订阅不会更改：其用户保留许可证。";
@@ -770,8 +800,8 @@ catalog! {
     ConsoleRun "console.run" => "Run", "运行";
     ConsoleOutputLabel "console.output" => "Console output", "控制台输出";
     ConsoleConnected "console.connected" => "Connected to MSCommerce as {account} ({tenant})", "已以 {account} 身份连接到 MSCommerce（{tenant}）";
-    ConsoleHelp "console.help" => "Cmdlets: {cmdlets}. Values: Enabled, Disabled, OnlyTrialsWithoutPaymentMethod (or the older -Enabled $true|$false). Add -WhatIf to see a change without making it.", "Cmdlet：{cmdlets}。值：Enabled、Disabled、OnlyTrialsWithoutPaymentMethod（或旧式 -Enabled $true|$false）。添加 -WhatIf 可预览更改而不实际执行。";
-    ConsoleWhatIf "console.what_if" => "What if: Performing the operation \"Update-MSCommerceProductPolicy\" on target \"{product} ({id})\": set AllowSelfServicePurchase to {value}.", "What if: 对目标“{product} ({id})”执行操作“Update-MSCommerceProductPolicy”：将 AllowSelfServicePurchase 设置为 {value}。";
+    ConsoleHelp "console.help" => "Cmdlets: {cmdlets}. Values: Enabled, Disabled, OnlyTrialsWithoutPaymentMethod (or the older -Enabled $true|$false). Add -WhatIf to see a change without making it.", "可用的 cmdlet：{cmdlets}。值：Enabled、Disabled、OnlyTrialsWithoutPaymentMethod（或旧式 -Enabled $true|$false）。添加 -WhatIf 可预览更改而不实际执行。";
+    ConsoleWhatIf "console.what_if" => "What if: Performing the operation \"Update-MSCommerceProductPolicy\" on target \"{product} ({id})\": set AllowSelfServicePurchase to {value}.", "WhatIf: 对目标“{product} ({id})”执行操作“Update-MSCommerceProductPolicy”：将 AllowSelfServicePurchase 设置为 {value}。";
     ConsoleUnterminatedQuote "console.error.unterminated_quote" => "The string is missing its closing quote.", "字符串缺少右引号。";
     ConsoleUnknownCmdlet "console.error.unknown_cmdlet" => "The term '{name}' is not recognized as the name of a cmdlet. Type Get-Help to list the cmdlets.", "无法将“{name}”识别为 cmdlet 的名称。键入 Get-Help 可列出所有 cmdlet。";
     ConsoleUnknownCmdletSuggest "console.error.unknown_cmdlet_suggest" => "The term '{name}' is not recognized as the name of a cmdlet. Did you mean {suggestion}?", "无法将“{name}”识别为 cmdlet 的名称。你是否是指 {suggestion}？";
@@ -834,12 +864,12 @@ catalog! {
     ActAssign "audit.act.assign" => "Assigned licenses", "分配许可证";
     ActUnassign "audit.act.unassign" => "Unassigned a license", "取消分配许可证";
     ActPayBill "audit.act.pay_bill" => "Paid a bill", "支付账单";
-    ActUpdateCard "audit.act.update_card" => "Updated a card", "更新卡";
-    ActReplaceCard "audit.act.replace_card" => "Replaced a card", "更换卡";
+    ActUpdateCard "audit.act.update_card" => "Updated a payment method", "更新付款方式";
+    ActReplaceCard "audit.act.replace_card" => "Replaced a payment method", "更换付款方式";
     ActCancel "audit.act.cancel" => "Canceled a subscription", "取消订阅";
     ActSetPolicy "audit.act.set_policy" => "Changed a self-service policy", "更改自助服务策略";
-    ActTakeOverMove "audit.act.take_over_move_users" => "Took over: moved users", "接管：移动用户";
-    ActTakeOverCancel "audit.act.take_over_cancel" => "Took over: canceled", "接管：取消";
+    ActTakeOverMove "audit.act.take_over_move_users" => "Took control: moved users", "接管：移动用户";
+    ActTakeOverCancel "audit.act.take_over_cancel" => "Took control: canceled", "接管：取消";
     ActBuyCentral "audit.act.buy_central" => "Bought licenses centrally", "集中购买许可证";
     ActCentralize "audit.act.centralize" => "Centralized a self-service subscription", "集中管理自助服务购买订阅";
     ActSetAccountStatus "audit.act.set_account_status" => "Changed an account's status", "更改帐户状态";
@@ -848,7 +878,7 @@ catalog! {
     ActRenew "audit.act.renew" => "Renewed", "续订";
     ActConvertTrial "audit.act.convert_trial" => "Converted a trial", "试用转为付费";
     ActExpireTrial "audit.act.expire_trial" => "Trial ended", "试用结束";
-    ActRecurringOn "audit.act.recurring_billing_on" => "Turned on recurring billing", "打开定期计费";
+    ActRecurringOn "audit.act.recurring_billing_on" => "Turned on recurring billing", "启用定期计费";
     ActRecurringOff "audit.act.recurring_billing_off" => "Turned off recurring billing", "关闭定期计费";
     ActReactivate "audit.act.reactivate" => "Reactivated a subscription", "重新激活订阅";
     ActExtendTrial "audit.act.extend_trial" => "Extended a trial", "延长试用";
@@ -857,6 +887,11 @@ catalog! {
     ActExpire "audit.act.expire" => "Subscription expired", "订阅已过期";
     ActDisable "audit.act.disable" => "Subscription disabled", "订阅已禁用";
     ActDelete "audit.act.delete" => "Subscription deleted", "订阅已删除";
+
+    AuditDetailReason "audit.detail.reason" => "{reason}", "{reason}";
+    AuditDetailCancelRefund "audit.detail.cancel_refund" => "{reason} · refund {refund}", "{reason} · 退款 {refund}";
+    AuditDetailRoles "audit.detail.roles" => "Delegated roles: {roles}", "委派角色：{roles}";
+    AuditDetailAccountStatus "audit.detail.account_status" => "{user} → {status}", "{user} → {status}";
 
     AdminHomeIntro "admin.home.intro" => "Manage your organization's products, self-service purchases and people.", "管理组织的产品、自助服务购买和人员。";
     AdminHomeProducts "admin.home.products" => "Active subscriptions: {count}, of which self-service: {self_service}", "有效订阅：{count} 个，其中自助服务购买：{self_service} 个";
@@ -935,7 +970,7 @@ catalog! {
     InvariantRuleWithin "invariant.rule.within" => "Assigned licenses fit the total", "已分配的许可证不超过总数";
     InvariantRuleMoney "invariant.rule.money" => "Amounts are positive, in the market's currency", "金额为正，且使用市场货币";
 
-    ErrKeyMissing "error.key_missing" => "This form was sent without its key, so nothing was done. Reload the page and try again.", "此表单发送时缺少其密钥，因此未执行任何操作。请重新加载页面后重试。";
+    ErrKeyMissing "error.key_missing" => "This form was sent without its key, so nothing was done. Reload the page and try again.", "此表单提交时缺少提交密钥，因此未执行任何操作。请重新加载页面后重试。";
     ErrAlreadySubmitted "error.already_submitted" => "This was already done: it was sent twice, and it counted once.", "此操作已完成：它被发送了两次，但只计算一次。";
 
     QuantityEmpty "quantity.empty" => "Enter a number.", "请输入数字。";

@@ -6,6 +6,7 @@ use super::purchaser::{
     NothingToManage, PurchaserBills, PurchaserHome, PurchaserLicenses, PurchaserProducts,
     SupportPage,
 };
+use crate::components::page_title::PageTitle;
 use crate::domain::views::{self, AdminAccess, TenantFigures};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -141,7 +142,7 @@ fn SignInFirst() -> impl IntoView {
     let here = use_location().pathname;
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::AdminHomeTitle).to_owned() />
             <p>{move || locale.t(Msg::AdminSignInFirst)}</p>
             <A
                 href=move || format!("/signin?next={}", here.get())
@@ -189,7 +190,7 @@ fn AdminDashboard() -> impl IntoView {
         move |f: fn(&TenantFigures) -> usize| figures.with(|x| x.as_ref().map_or(0, f)).to_string();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::AdminHomeTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::AdminHomeTitle).to_owned() />
             <p>{move || locale.t(Msg::AdminHomeIntro)}</p>
             <ul class="dashboard">
                 <DashboardCard
@@ -262,7 +263,7 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
             Some(AdminAccess::Purchaser | AdminAccess::Partner | AdminAccess::NothingToManage) => {
                 view! {
                     <section class="panel" role="alert" aria-labelledby="page-title">
-                        <h1 id="page-title">{move || locale.t(Msg::AccessDeniedTitle)}</h1>
+                        <PageTitle text=move || locale.t(Msg::AccessDeniedTitle).to_owned() />
                         <p>{move || locale.t(Msg::AccessDeniedBody)}</p>
                         <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
                     </section>

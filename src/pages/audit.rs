@@ -2,6 +2,8 @@
 //! filterable and exportable as CSV.
 
 use crate::components::download::download_as;
+use crate::components::page_title::PageTitle;
+use crate::domain::commands::KeptExplanation;
 use crate::domain::subscription::{AuditEvent, AuditOutcome};
 use crate::domain::views::{
     audit_actions, audit_actor, audit_csv, audit_events, audit_of, AuditQuery,
@@ -32,6 +34,8 @@ struct Row {
     subject: String,
     refused: bool,
     detail: String,
+    /// A refusal's reason, said in the reader's language instead of `detail`.
+    why: Option<KeptExplanation>,
 }
 
 impl Row {
@@ -46,6 +50,7 @@ impl Row {
             subject: e.subject.clone(),
             refused: e.outcome == AuditOutcome::Refused,
             detail: e.detail.clone(),
+            why: e.why.clone(),
         }
     }
 }
@@ -106,7 +111,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::AuditTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::AuditTitle).to_owned() />
             <p>{move || locale.t(Msg::AuditIntro)}</p>
             <div class="form form--inline toolbar">
                 <div class="field">
@@ -228,7 +233,12 @@ pub fn AuditPage() -> impl IntoView {
                                                 subject,
                                                 refused,
                                                 detail,
+                                                why,
                                             } = row;
+                                            let detail = move || match &why {
+                                                Some(why) => locale.reason_kept(why),
+                                                None => detail.clone(),
+                                            };
                                             let system = who.is_empty();
                                             let data_action = action.clone();
                                             view! {

@@ -1,6 +1,7 @@
 //! `/`: the products a person can buy or try, priced in their market.
 
 use super::{summary, Market};
+use crate::components::page_title::PageTitle;
 use crate::domain::catalog::{Country, Product};
 use crate::i18n::Msg;
 use crate::locale::{family_msg, Locale};
@@ -16,7 +17,7 @@ pub fn CatalogPage() -> impl IntoView {
     let products = store.catalog().products.clone();
     view! {
         <section class="page" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::CatalogTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::CatalogTitle).to_owned() />
             <p class="lead">{move || locale.t(Msg::CatalogIntro)}</p>
             <MarketPicker market />
             <ul class="product-grid" role="list">

@@ -2,7 +2,7 @@
 //! roles and output are the domain's (`domain::console`); this file keeps the
 //! connection, the history and the lines on screen.
 
-use crate::domain::commands::Command;
+use crate::domain::commands::{Command, Explanation};
 use crate::domain::console::{
     self, cmdlet_names, parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan,
 };
@@ -92,15 +92,7 @@ impl Console {
     fn error_text(locale: Locale, error: &ConsoleError) -> String {
         let mut args: Vec<(&str, String)> = error.args();
         if let ConsoleError::Denied(denied) = error {
-            let reason = match denied {
-                // Only a delegated partner is told to be the customer's Global admin.
-                Denied::MissingRole(roles) if roles.as_slice() == [Role::GlobalAdmin] => {
-                    locale.t(Msg::DeniedPolicyChangePartner)
-                }
-                Denied::MissingRole(_) => locale.t(Msg::DeniedPolicyChange),
-                other => locale.key(other.message_key()),
-            };
-            args.push(("reason", reason.to_owned()));
+            args.push(("reason", locale.key(denied_key(denied)).to_owned()));
         }
         let text = lookup(locale.lang(), error.message_key()).unwrap_or(error.message_key());
         let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -148,6 +140,7 @@ impl Console {
                             "set_policy",
                             product.to_string(),
                             format!("not allowed: {d}"),
+                            Explanation::new(denied_key(d)),
                         )
                         .await;
                 }
@@ -312,5 +305,17 @@ pub fn PolicyConsole() -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// Why the module refused a change for its role. Only a delegated partner is told to be
+/// the customer's Global admin.
+fn denied_key(denied: &Denied) -> &'static str {
+    match denied {
+        Denied::MissingRole(roles) if roles.as_slice() == [Role::GlobalAdmin] => {
+            Msg::DeniedPolicyChangePartner.key()
+        }
+        Denied::MissingRole(_) => Msg::DeniedPolicyChange.key(),
+        other => other.message_key(),
     }
 }

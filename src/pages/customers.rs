@@ -1,6 +1,7 @@
 //! `/admin/customers`: a partner's customers — the tenants they hold delegated admin
 //! rights for. Choosing one makes the whole admin center act in that tenant only.
 
+use crate::components::page_title::PageTitle;
 use crate::domain::{Actor, Role, TenantId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -87,7 +88,7 @@ pub fn CustomersPage() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::CustomersTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::CustomersTitle).to_owned() />
             <p>{move || locale.t(Msg::CustomersIntro)}</p>
             <Show when=move || list.with(|(_, l)| l.is_empty())>
                 <p class="message-bar message-bar--info" role="note">

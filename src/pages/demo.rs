@@ -2,6 +2,7 @@
 
 use crate::components::count_field::CountField;
 use crate::components::download::download;
+use crate::components::page_title::PageTitle;
 use crate::domain::subscription::parse_count;
 use crate::domain::TenantId;
 use crate::i18n::Msg;
@@ -117,7 +118,7 @@ pub fn DemoPage() -> impl IntoView {
 
     view! {
         <section class="page demo" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::DemoTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::DemoTitle).to_owned() />
             <p class="lead">{move || locale.t(Msg::DemoIntro)}</p>
             <dl class="facts">
                 <dt>{move || locale.t(Msg::DemoClockLabel)}</dt>

@@ -15,6 +15,7 @@ pub mod settings;
 pub mod signin;
 pub mod users;
 
+use crate::components::page_title::PageTitle;
 use crate::domain::catalog::{Country, PriceKind, Product, ProductId};
 use crate::domain::Money;
 use crate::i18n::{Lang, Msg};
@@ -42,7 +43,7 @@ pub(crate) fn UnknownProduct() -> impl IntoView {
     let raw_id = routed_product_id();
     view! {
         <section class="page" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(crate::i18n::Msg::NotFoundTitle)}</h1>
+            <PageTitle text=move || locale.t(crate::i18n::Msg::NotFoundTitle).to_owned() />
             <p>{move || locale.tf(crate::i18n::Msg::ProductNotFound, &[("id", &raw_id.get())])}</p>
             <p>
                 <leptos_router::components::A href="/">

@@ -1,5 +1,6 @@
 //! Any address the router does not know.
 
+use crate::components::page_title::PageTitle;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <section class="page" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::NotFoundTitle).to_owned() />
             <p>{move || locale.tf(Msg::NotFoundBody, &[("path", &path.get())])}</p>
             <ul class="link-list">
                 <li>

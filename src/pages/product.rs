@@ -1,6 +1,7 @@
 //! `/products/:product_id`: one product, its IDs and price, and the ways to get it.
 
 use super::{catalog::MarketPicker, routed_product, summary, Market, UnknownProduct};
+use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
 use crate::domain::eligibility::Offer;
 use crate::domain::Decision;
@@ -59,7 +60,7 @@ pub fn ProductPage() -> impl IntoView {
                         view! {
                             <section class="page product" aria-labelledby="page-title">
                                 <p class="eyebrow">{move || locale.t(family)}</p>
-                                <h1 id="page-title">{p.name.clone()}</h1>
+                                <PageTitle text=p.name.clone() />
                                 <p class="lead">{move || summary(&id2, locale.lang())}</p>
                                 <p class="price price--large" id="product-price">
                                     {price}

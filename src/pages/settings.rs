@@ -2,6 +2,7 @@
 //! a list, a panel to change one value with who it affects, and the MSCommerce console.
 
 use super::console::PolicyConsole;
+use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
 use crate::domain::commands::Command;
 use crate::domain::eligibility::{blocks_everything, organization_refusal};
@@ -90,7 +91,7 @@ pub fn SelfServicePage() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::SelfServiceTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::SelfServiceTitle).to_owned() />
             <Show when=move || excluded.read().is_some()>
                 <div class="message-bar message-bar--info" role="note" id="policy-not-applicable">
                     <p>{move || locale.t(Msg::PolicyNotApplicable)}</p>

@@ -1,5 +1,6 @@
 //! `/signin`: the demo directory's sign-in.
 
+use crate::components::page_title::PageTitle;
 use crate::domain::Actor;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -38,7 +39,7 @@ pub fn SignInPage() -> impl IntoView {
     let error = move || sign_in.value().get().and_then(Result::err);
     view! {
         <section class="page signin" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::SignInTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::SignInTitle).to_owned() />
             <p class="message-bar message-bar--info" role="note">
                 {move || locale.t(Msg::SignInDemoNote)}
             </p>

@@ -1,6 +1,7 @@
 //! `/admin/users`: the tenant's people; a Global admin blocks sign-in or deletes an account.
 //! A purchaser who leaves keeps their subscriptions active for their users.
 
+use crate::components::page_title::PageTitle;
 use crate::domain::commands::Command;
 use crate::domain::directory::{AccountKind, AccountStatus};
 use crate::domain::{authz, may, Subject, UserId};
@@ -110,7 +111,7 @@ pub fn UsersPage() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::UsersTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::UsersTitle).to_owned() />
             <p class="muted">{move || locale.t(Msg::LeaveNote)}</p>
             <Show when=move || !can_manage.get()>
                 <p class="message-bar message-bar--info" role="note">
@@ -236,7 +237,7 @@ pub fn CapacityPage() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::CapacityTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::CapacityTitle).to_owned() />
             <p class="message-bar message-bar--info" role="note" id="capacity-where">
                 {move || locale.t(Msg::CapacityWhere)}
             </p>

@@ -9,7 +9,7 @@ use super::idb::{Db, Record, Snapshot};
 use super::records;
 use crate::domain::commands::{
     advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Ctx, Event,
-    Submission,
+    Explanation, Submission,
 };
 use crate::domain::{invariants, Actor, State};
 use chrono::{DateTime, Duration, Months, Utc};
@@ -373,6 +373,7 @@ impl Store {
                             name,
                             &subject,
                             &e.to_string(),
+                            &e.explanation(),
                         );
                         (Saved::new(base.clock, state), Err(e))
                     }
@@ -475,6 +476,7 @@ impl Store {
         action: &'static str,
         subject: String,
         reason: String,
+        why: Explanation,
     ) -> Result<(), DispatchError> {
         self.transact(move |base| {
             let state = record_refusal(
@@ -484,6 +486,7 @@ impl Store {
                 action,
                 &subject,
                 &reason,
+                &why,
             );
             Ok::<_, Infallible>((Saved::new(base.clock, state), ()))
         })
@@ -516,8 +519,14 @@ impl Store {
             let email = email.trim().to_owned();
             let _ = self
                 .transact(move |base| {
-                    let state =
-                        record_sign_in_refusal(base.state, base.clock, &email, &format!("{e:?}"));
+                    let why = Explanation::new(e.message_key());
+                    let state = record_sign_in_refusal(
+                        base.state,
+                        base.clock,
+                        &email,
+                        &format!("{e:?}"),
+                        &why,
+                    );
                     Ok::<_, Infallible>((Saved::new(base.clock, state), ()))
                 })
                 .await;

@@ -86,7 +86,7 @@ test('a purchaser: the limited view, a subscription with its forms open, a refus
   await page.fill('#people-search', 'a');
   await page.locator('#people-results li').first().waitFor();
   await check(page, 'purchaser people picker');
-  await page.getByRole('button', { name: 'Edit card' }).click();
+  await page.getByRole('button', { name: 'Edit payment method' }).click();
   await check(page, 'purchaser card edit');
   await page.selectOption('#cancel-reason', { index: 1 });
   await page.getByRole('button', { name: 'Cancel subscription' }).click();

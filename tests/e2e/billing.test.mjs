@@ -25,7 +25,7 @@ test('central purchases only by default; including self-service; the trials tab'
   assert.equal(await page.locator('#products-grid tbody', { hasText: 'Self-service' }).count(), 0);
   await page.selectOption('#products-filter', 'include');
   await row(page, 'Visio Plan 2', 'Self-service').waitFor();
-  assert.match(await row(page, 'Power Automate per user', 'Self-service').innerText(), /Lynne Robbins.*Purchaser left/s);
+  assert.match(await row(page, 'Power Automate per user', 'Self-service').innerText(), /Lynne Robbins.*Purchaser left the organization/s);
   await page.getByRole('tab', { name: 'Self-service trials' }).click();
   const trials = await rowNames(page);
   assert.deepEqual(trials.map((n) => n.split(' · ')[0]).sort(), ['Power Apps per user', 'Visio Plan 1']);

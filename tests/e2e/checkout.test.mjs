@@ -113,7 +113,7 @@ const REFUSALS = [
   ['kai_fabrikam.com#EXT#@contoso.onmicrosoft.com', 'CFQ7TTC0H9MP', 'verdict.guest', /guest in Contoso/],
   ['ana@northwind.edu', 'CFQ7TTC0H9MP', 'verdict.education', /education organizations/],
   ['cecil@adatum.gov', 'CFQ7TTC0H9MP', 'verdict.government', /government organizations/],
-  ['rob@litware.com', 'CFQ7TTC0H9MP', 'verdict.unmanaged_tenant', /isn't managed by an IT admin/],
+  ['rob@litware.com', 'CFQ7TTC0H9MP', 'verdict.unmanaged_tenant', /is an unmanaged organization: it has no IT admin yet/],
   ['someone@unknown-org.example', 'CFQ7TTC0H9MP', 'verdict.unknown_domain', /No organization uses unknown-org\.example/],
   ['grady@contoso.com', 'CFQ7TTC0H9MP', 'verdict.account_disabled', /disabled/],
   ['arjun@tailspintoys.in', 'CFQ7TTC0H9MP', 'verdict.market_unavailable', /isn't available in India/],

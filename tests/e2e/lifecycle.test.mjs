@@ -109,7 +109,7 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   await page.locator('#lifecycle-outcome', { hasText: /insufficient funds/i }).waitFor();
   assert.equal(await text(page, '#sub-status'), 'Disabled');
   // The purchaser replaces the card; the Billing admin reactivates it.
-  await page.getByRole('button', { name: 'Replace card' }).click();
+  await page.getByRole('button', { name: 'Replace payment method' }).click();
   await page.fill('#card-number', '5555555555554444');
   await page.fill('#card-expiry', '11/30');
   await page.fill('#card-code', '321');

@@ -113,7 +113,7 @@ test('buy, assign, the limits on assigning and on removing, add licenses, pay, r
   assert.equal(await text(page, '#sub-assigned'), '2');
 
   // Replace the card; a declined one is refused.
-  await page.getByRole('button', { name: 'Replace card' }).click();
+  await page.getByRole('button', { name: 'Replace payment method' }).click();
   await page.fill('#card-number', '4000000000000002');
   await page.fill('#card-expiry', '11/30');
   await page.fill('#card-code', '321');
@@ -148,7 +148,7 @@ test('buy, assign, the limits on assigning and on removing, add licenses, pay, r
   // Cancel, after a confirmation that says what happens to the people.
   await page.goto(`${app.url}/admin/subscriptions/${order}`);
   await ready(page);
-  await page.selectOption('#cancel-reason', 'We don\'t use it enough');
+  await page.selectOption('#cancel-reason', { label: 'We don\'t use it enough' });
   await page.fill('#cancel-feedback', 'Trying it centrally');
   await page.getByRole('button', { name: 'Cancel subscription' }).click();
   assert.match(await text(page, '#cancel-confirm-text'), /the 2 people with a license lose access at once/);

@@ -67,7 +67,7 @@ test('the demo clock moves on, renews with a bill, and persists across a reload'
   await page.locator('#demo-clock', { hasText: '2026-11-27' }).waitFor();
   await page.getByRole('button', { name: 'Advance one month' }).click();
   await page.locator('#demo-clock', { hasText: '2026-12-27' }).waitFor();
-  assert.match(await text(page, '#demo-outcome'), /Renewals, conversions and expiries: \d+/);
+  assert.match(await text(page, '#demo-outcome'), /Renewals, trial conversions and expiries: \d+/);
   await page.reload();
   await ready(page);
   assert.equal(await text(page, '#demo-clock'), '2026-12-27');

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::domain::authz::{may, Action, Actor, Denied, Subject};
 use crate::domain::catalog::{PriceKind, ProductId};
+use crate::domain::commands::Explanation;
 use crate::domain::directory::{AccountStatus, UserId};
 use crate::domain::money::MoneyError;
 use crate::domain::policy::PolicyValue;
@@ -84,7 +85,7 @@ pub(super) fn take_over_move(
             moved_to: to.clone(),
         },
     );
-    let detail = format!("{} people moved to {to}", moving.len());
+    let detail = format!("{} → {to}", moving.len());
     Ok(Applied::new(
         vec![Event::TakenOver {
             subscription: id.clone(),
@@ -148,8 +149,9 @@ pub(super) fn take_over_cancel(
             moved_to: None,
         }],
         id.0.clone(),
-        reason,
-    ))
+        reason.clone(),
+    )
+    .said(Explanation::new("audit.detail.reason").chosen("reason", &reason)))
 }
 
 pub(super) fn buy_central(
@@ -249,7 +251,7 @@ pub(super) fn buy_central(
     }
     let sub_id = s.subscriptions[i].id.clone();
     let detail = format!(
-        "{} × {} at {price}, {} assigned",
+        "{} × {} @ {price} → {}",
         licenses.get(),
         product.name,
         assign.len()
@@ -289,7 +291,7 @@ fn request_cancel(
             subscription: id.clone(),
         }],
         id.0.clone(),
-        format!("central: {central}"),
+        format!("→ {central}"),
     ))
 }
 
@@ -320,6 +322,7 @@ pub(super) fn centralize(
         events: [bought.events, requested.events].concat(),
         subject: id.0.clone(),
         detail: format!("{}; {}", bought.detail, requested.detail),
+        why: None,
     })
 }
 
@@ -351,6 +354,9 @@ pub(super) fn set_account_status(
     // A purchaser who leaves keeps their subscriptions active for the people using them.
     user.status = status;
     let detail = format!("{} → {status:?}", user.display_name);
+    let said = Explanation::new("audit.detail.account_status")
+        .text("user", &user.display_name)
+        .key("status", status.message_key());
     Ok(Applied::new(
         vec![Event::AccountStatusSet {
             user: id.clone(),
@@ -358,5 +364,6 @@ pub(super) fn set_account_status(
         }],
         id.0.clone(),
         detail,
-    ))
+    )
+    .said(said))
 }

@@ -136,7 +136,7 @@ fn step(s: &mut State, at: DateTime<Utc>, i: usize, next: Upcoming, events: &mut
             let renewal = sub.term_end;
             if collect(s, at, &due.bill, &card).is_ok() {
                 renewal_paid(s, at, i, amount);
-                log(s, at, i, "payment_retried", format!("{amount} paid"));
+                log(s, at, i, "payment_retried", amount.to_string());
                 events.push(Event::Renewed {
                     subscription: id,
                     bill: Some(due.bill),
@@ -206,7 +206,7 @@ fn step(s: &mut State, at: DateTime<Utc>, i: usize, next: Upcoming, events: &mut
             history(sub, at, OrderKind::Disabled, None);
             let deleted_on = on + Duration::days(DISABLED_DAYS);
             notify_at(s, at, i, NotificationKind::Disabled { deleted_on });
-            log(s, at, i, "disable", format!("deleted on {deleted_on}"));
+            log(s, at, i, "disable", format!("→ {deleted_on}"));
             events.push(Event::Disabled { subscription: id });
         }
         Upcoming::Delete { on } => {
@@ -328,6 +328,7 @@ fn log(s: &mut State, at: DateTime<Utc>, i: usize, action: &str, detail: String)
         subject: sub.id.0.clone(),
         outcome: AuditOutcome::Succeeded,
         detail,
+        why: None,
         submission: None,
     });
 }

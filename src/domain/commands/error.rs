@@ -26,6 +26,11 @@ pub struct Explanation {
 pub enum Arg {
     Text(String),
     Key(&'static str),
+    /// A list of messages (roles, statuses), joined as the reader's language lists them.
+    Keys(Vec<&'static str>),
+    /// A choice a person made from the catalog's options, kept as its key (a cancellation
+    /// reason), perhaps followed by " — " and their own words.
+    Chosen(String),
     /// A day, formatted in the reader's language.
     Date(NaiveDate),
     /// An amount, formatted in the reader's language and the amount's currency.
@@ -61,9 +66,64 @@ impl Explanation {
         self
     }
 
+    pub fn chosen(mut self, name: &'static str, choice: &str) -> Self {
+        self.args.push((name, Arg::Chosen(choice.to_owned())));
+        self
+    }
+
+    pub fn keys(mut self, name: &'static str, keys: Vec<&'static str>) -> Self {
+        self.args.push((name, Arg::Keys(keys)));
+        self
+    }
+
     pub fn explained(mut self, name: &'static str, inner: Explanation) -> Self {
         self.args.push((name, Arg::Explained(Box::new(inner))));
         self
+    }
+}
+
+/// An explanation as the audit log keeps it: owned, so it reads back from storage and
+/// is put in words in the reader's language when shown.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptExplanation {
+    pub key: String,
+    pub args: Vec<(String, KeptArg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum KeptArg {
+    Text(String),
+    Key(String),
+    Keys(Vec<String>),
+    Chosen(String),
+    Date(NaiveDate),
+    Money(Money),
+    Explained(Box<KeptExplanation>),
+}
+
+impl From<&Explanation> for KeptExplanation {
+    fn from(e: &Explanation) -> Self {
+        KeptExplanation {
+            key: e.key.to_owned(),
+            args: e
+                .args
+                .iter()
+                .map(|(name, value)| {
+                    let value = match value {
+                        Arg::Text(t) => KeptArg::Text(t.clone()),
+                        Arg::Key(k) => KeptArg::Key((*k).to_owned()),
+                        Arg::Chosen(c) => KeptArg::Chosen(c.clone()),
+                        Arg::Keys(ks) => {
+                            KeptArg::Keys(ks.iter().map(|k| (*k).to_owned()).collect())
+                        }
+                        Arg::Date(d) => KeptArg::Date(*d),
+                        Arg::Money(m) => KeptArg::Money(*m),
+                        Arg::Explained(inner) => KeptArg::Explained(Box::new((&**inner).into())),
+                    };
+                    ((*name).to_owned(), value)
+                })
+                .collect(),
+        }
     }
 }
 

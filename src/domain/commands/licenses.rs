@@ -124,7 +124,7 @@ pub(super) fn assign(
     Arc::make_mut(&mut s.subscriptions[i])
         .assigned
         .extend(users.iter().cloned());
-    let detail = format!("{} people", users.len());
+    let detail = users.len().to_string();
     Ok(Applied::new(
         vec![Event::Assigned {
             subscription: id.clone(),

@@ -4,7 +4,7 @@
 use super::ledger::{charge, refund, Line};
 use super::{
     entry, notify, own_active, purchaser_or_billing_admin, reason_text, Applied, Ctx, DomainError,
-    Event,
+    Event, Explanation,
 };
 use crate::domain::authz::Actor;
 use crate::domain::lifecycle::{
@@ -108,6 +108,11 @@ pub(super) fn cancel(
         }],
         id.0.clone(),
         format!("{reason} (refund {amount})"),
+    )
+    .said(
+        Explanation::new("audit.detail.cancel_refund")
+            .chosen("reason", &reason)
+            .money("refund", amount),
     ))
 }
 
@@ -143,11 +148,8 @@ pub(super) fn set_recurring_billing(
     };
     sub.history
         .push(entry(&ctx, kind, &actor.user, sub.licenses.get(), None));
-    let detail = if on {
-        format!("renews {}", sub.term_end)
-    } else {
-        format!("expires {}", sub.term_end)
-    };
+    // The day it renews (on) or expires (off): the action names which.
+    let detail = sub.term_end.to_string();
     Ok(Applied::new(
         vec![Event::RecurringBillingSet {
             subscription: id.clone(),
@@ -206,7 +208,7 @@ pub(super) fn reactivate(
             bill,
         }],
         id.0.clone(),
-        format!("{amount}, until {end}"),
+        format!("{amount} → {end}"),
     ))
 }
 
@@ -244,6 +246,6 @@ pub(super) fn extend_trial(
             until,
         }],
         id.0.clone(),
-        format!("until {until}"),
+        format!("→ {until}"),
     ))
 }

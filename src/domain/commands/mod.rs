@@ -29,7 +29,7 @@ use admin::{
     buy_central, centralize, set_account_status, set_policy, take_over_cancel, take_over_move,
 };
 pub use clock::advance;
-pub use error::{Arg, AssignRefusal, DomainError, Explanation};
+pub use error::{Arg, AssignRefusal, DomainError, Explanation, KeptArg, KeptExplanation};
 use licenses::{assign, change_licenses, unassign};
 use lifecycle::{cancel, extend_trial, reactivate, set_recurring_billing};
 use payment::{pay_bill, replace_card, update_card, CardEdit};
@@ -367,6 +367,7 @@ pub fn execute(
         events,
         subject,
         detail,
+        why,
     } = apply(&mut next, ctx, actor, command)?;
     next.audit.push(AuditEvent {
         at: ctx.now,
@@ -376,6 +377,7 @@ pub fn execute(
         subject,
         outcome: AuditOutcome::Succeeded,
         detail,
+        why: why.as_ref().map(Into::into),
         submission: key,
     });
     Ok((next, events))
@@ -398,6 +400,7 @@ pub fn record_refusal(
     action: &str,
     subject: &str,
     error: &str,
+    why: &Explanation,
 ) -> State {
     let mut next = state.clone();
     next.audit.push(AuditEvent {
@@ -408,6 +411,7 @@ pub fn record_refusal(
         subject: subject.to_owned(),
         outcome: AuditOutcome::Refused,
         detail: error.to_owned(),
+        why: Some(why.into()),
         submission: None,
     });
     next
@@ -420,6 +424,7 @@ pub fn record_sign_in_refusal(
     now: DateTime<Utc>,
     email: &str,
     reason: &str,
+    why: &Explanation,
 ) -> State {
     let typed = email.trim();
     let parsed = Email::try_from(typed).ok();
@@ -440,6 +445,7 @@ pub fn record_sign_in_refusal(
         subject: typed.to_owned(),
         outcome: AuditOutcome::Refused,
         detail: reason.to_owned(),
+        why: Some(why.into()),
         submission: None,
     });
     next
@@ -457,6 +463,7 @@ pub fn delegated_access(
         return Ok(None);
     }
     let roles: Vec<String> = p.roles.iter().map(|r| format!("{r:?}")).collect();
+    let keys = p.roles.iter().map(|r| r.message_key()).collect();
     Ok(Some(AuditEvent {
         at: now,
         actor: Some(actor.user.clone()),
@@ -464,7 +471,8 @@ pub fn delegated_access(
         action: "delegated_access".to_owned(),
         subject: actor.tenant.0.clone(),
         outcome: AuditOutcome::Succeeded,
-        detail: format!("delegated roles: {}", roles.join(", ")),
+        detail: roles.join(", "),
+        why: Some((&Explanation::new("audit.detail.roles").keys("roles", keys)).into()),
         submission: None,
     }))
 }
@@ -475,6 +483,9 @@ struct Applied {
     events: Vec<Event>,
     subject: String,
     detail: String,
+    /// The detail in words the page puts in the reader's language, where `detail` would
+    /// be a sentence.
+    why: Option<Explanation>,
 }
 
 impl Applied {
@@ -483,7 +494,13 @@ impl Applied {
             events,
             subject,
             detail,
+            why: None,
         }
+    }
+
+    fn said(mut self, why: Explanation) -> Self {
+        self.why = Some(why);
+        self
     }
 }
 

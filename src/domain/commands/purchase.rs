@@ -160,11 +160,15 @@ pub(super) fn start_trial(
         )],
         cancel_reason: None,
     }));
-    let detail = format!(
-        "{} trial of {}",
-        if card.is_some() { "card" } else { "no-card" },
-        product.name
-    );
+    let detail = match card {
+        Some(card) => format!(
+            "{} · {} •••• {}",
+            product.name,
+            card.number.brand().name(),
+            card.number.last4()
+        ),
+        None => product.name.clone(),
+    };
     Ok(Applied::new(
         vec![Event::TrialStarted {
             subscription: sub_id.clone(),

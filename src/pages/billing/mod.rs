@@ -1,6 +1,7 @@
 //! `/admin/billing/products`: Billing > Your products for admins — every subscription of
 //! the tenant, grouped per product and source, with take-over and centralizing.
 
+use crate::components::page_title::PageTitle;
 use crate::domain::subscription::{OrderKind, Status, SubscriptionId};
 use crate::domain::views::{self, Column, ProductFilter, Sort, Source};
 use crate::domain::{authz, may, Actor, Subject};
@@ -162,7 +163,7 @@ pub fn BillingProducts() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::YourProductsTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::YourProductsTitle).to_owned() />
             <Show when=move || !can_manage.get()>
                 <p class="message-bar message-bar--info" role="note" id="read-only">
                     {move || locale.t(Msg::ReadOnlyRole)}

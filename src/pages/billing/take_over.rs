@@ -281,12 +281,7 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
                         ]
                             .into_iter()
                             .map(|m| {
-                                view! {
-                                    <option value=m
-                                        .text(
-                                            crate::i18n::Lang::EnUs,
-                                        )>{move || locale.t(m)}</option>
-                                }
+                                view! { <option value=m.key()>{move || locale.t(m)}</option> }
                             })
                             .collect_view()}
                     </select>

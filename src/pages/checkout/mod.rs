@@ -3,6 +3,7 @@
 //! forward move between steps; the draft survives a reload, the card never leaves memory.
 
 use super::{catalog::MarketPicker, routed_product, Market, UnknownProduct};
+use crate::components::page_title::PageTitle;
 use crate::components::stepper::Stepper;
 use crate::domain::card::CardInput;
 use crate::domain::eligibility::Offer;
@@ -96,7 +97,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <section class="page checkout" aria-labelledby="page-title">
-                            <h1 id="page-title">{title}</h1>
+                            <PageTitle text=title />
                             <p
                                 class="message-bar message-bar--error"
                                 role="alert"
@@ -123,7 +124,7 @@ pub fn CheckoutPage() -> impl IntoView {
                     fallback=move || {
                         view! {
                             <section class="page checkout" aria-labelledby="page-title">
-                                <h1 id="page-title">{title}</h1>
+                                <PageTitle text=title />
                                 <p
                                     class="message-bar message-bar--error"
                                     role="alert"
@@ -146,7 +147,7 @@ pub fn CheckoutPage() -> impl IntoView {
                     }
                 >
                     <section class="page checkout" aria-labelledby="page-title">
-                        <h1 id="page-title">{title}</h1>
+                        <PageTitle text=title />
                         <Stepper steps current />
                         {move || match step.get() {
                             Step::Email => view! { <EmailStep c /> }.into_any(),

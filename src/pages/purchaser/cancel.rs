@@ -115,12 +115,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
                             {reasons
                                 .into_iter()
                                 .map(|m| {
-                                    view! {
-                                        <option value=m
-                                            .text(
-                                                crate::i18n::Lang::EnUs,
-                                            )>{move || locale.t(m)}</option>
-                                    }
+                                    view! { <option value=m.key()>{move || locale.t(m)}</option> }
                                 })
                                 .collect_view()}
                         </select>

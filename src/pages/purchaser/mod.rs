@@ -1,6 +1,7 @@
 //! The purchaser's limited admin view: only the subscriptions they bought themselves.
 //! `/admin` for a person without an admin role, and `/admin/subscriptions/:id`.
 
+use crate::components::page_title::PageTitle;
 use crate::domain::subscription::{
     Channel, NotificationKind, Status, Subscription, SubscriptionId,
 };
@@ -72,7 +73,7 @@ pub fn PurchaserHome() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::PurchaserTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::PurchaserTitle).to_owned() />
             <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
             <Notifications />
             <ul class="dashboard">
@@ -119,7 +120,7 @@ pub fn PurchaserProducts() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::NavYourProducts)}</h1>
+            <PageTitle text=move || locale.t(Msg::NavYourProducts).to_owned() />
             <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
             <div class="table-scroll">
                 <table class="grid grid--cards" id="purchases">
@@ -252,7 +253,10 @@ fn Notifications() -> impl IntoView {
                                         (Msg::NotifyTakenOver, String::new())
                                     }
                                     NotificationKind::CanceledByAdmin { reason } => {
-                                        (Msg::NotifyCanceledByAdmin, reason.clone())
+                                        (
+                                            Msg::NotifyCanceledByAdmin,
+                                            crate::i18n::chosen(locale.lang(), reason),
+                                        )
                                     }
                                     NotificationKind::CancelRequested { .. } => {
                                         (Msg::NotifyCancelRequested, String::new())

@@ -4,6 +4,7 @@
 //! and the page for someone with nothing to manage.
 
 use super::{current, product_name, AssignPanel, AssignedPeople, Bills, PaymentPanel};
+use crate::components::page_title::PageTitle;
 use crate::domain::subscription::{Status, SubscriptionId};
 use crate::domain::views;
 use crate::i18n::Msg;
@@ -97,7 +98,7 @@ pub fn PurchaserLicenses() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::NavLicenses)}</h1>
+            <PageTitle text=move || locale.t(Msg::NavLicenses).to_owned() />
             <p class="muted">{move || locale.t(Msg::LicensesPageIntro)}</p>
             <Show
                 when=move || !options.with(Vec::is_empty)
@@ -143,7 +144,7 @@ pub fn PurchaserBills() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::NavBillsPayments)}</h1>
+            <PageTitle text=move || locale.t(Msg::NavBillsPayments).to_owned() />
         </section>
         <Bills />
         <section class="panel" aria-labelledby="methods-title">
@@ -213,7 +214,7 @@ pub fn SupportPage() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::ContactSupport)}</h1>
+            <PageTitle text=move || locale.t(Msg::ContactSupport).to_owned() />
             <p>{move || locale.t(Msg::SupportBody)}</p>
             <ol class="steps" id="support-steps">
                 <li>{move || locale.t(Msg::SupportStep1)}</li>
@@ -231,7 +232,7 @@ pub fn NothingToManage() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <h1 id="page-title">{move || locale.t(Msg::NothingToManageTitle)}</h1>
+            <PageTitle text=move || locale.t(Msg::NothingToManageTitle).to_owned() />
             <p id="nothing-bought">{move || locale.t(Msg::NothingBought)}</p>
             <A href="/" attr:class="button button--primary">
                 {move || locale.t(Msg::BrowseProducts)}

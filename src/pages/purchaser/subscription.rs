@@ -5,6 +5,7 @@ use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel, SupportNote}
 use crate::components::count_field::CountField;
 use crate::components::form_key::FormKey;
 use crate::components::lifecycle::LifecyclePanel;
+use crate::components::page_title::PageTitle;
 use crate::domain::commands::Command;
 use crate::domain::subscription::{Channel, Status, Subscription, SubscriptionId};
 use crate::domain::views::{self, LicenseChange};
@@ -56,7 +57,7 @@ pub fn SubscriptionPage() -> impl IntoView {
             fallback=move || {
                 view! {
                     <section class="panel" aria-labelledby="page-title">
-                        <h1 id="page-title">{move || locale.t(Msg::NotFoundTitle)}</h1>
+                        <PageTitle text=move || locale.t(Msg::NotFoundTitle).to_owned() />
                         <p>{move || locale.tf(Msg::SubscriptionNotFound, &[("id", &id.get())])}</p>
                         <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
                     </section>
@@ -73,7 +74,7 @@ pub fn SubscriptionPage() -> impl IntoView {
                                 <p>
                                     <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
                                 </p>
-                                <h1 id="page-title">{name.clone()}</h1>
+                                <PageTitle text=name.clone() />
                                 <dl class="facts">
                                     <dt>{move || locale.t(Msg::ColStatus)}</dt>
                                     <dd id="sub-status">
