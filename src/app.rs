@@ -1,6 +1,7 @@
 //! The router, the boot sequence (load the world, open the store), the shell around
 //! every page, and the contexts pages read.
 
+use crate::components::a11y::{self, Announcer, LiveRegion};
 use crate::components::notice::StoreNotice;
 use crate::components::page_title::PageTitle;
 use crate::components::top_bar::TopBar;
@@ -33,6 +34,7 @@ fn remove_boot_paint() {
 #[component]
 pub fn App() -> impl IntoView {
     let locale = Locale::provide();
+    Announcer::provide();
     Session::provide();
     let (progress, set_progress) = signal(None::<Progress>);
     let store = LocalResource::new(move || async move {
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || locale.t(Msg::SkipToContent)}
             </a>
+            <LiveRegion />
             <Transition fallback=move || {
                 view! { <Loading progress /> }
             }>
@@ -76,6 +79,8 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell(store: Store) -> impl IntoView {
     provide_context(store);
+    a11y::focus_on_navigation();
+    a11y::keep_focus_in_page();
     view! {
         <TopBar />
         <StoreNotice />

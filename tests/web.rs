@@ -5,6 +5,8 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/a11y.rs"]
+mod a11y;
 #[path = "web/admin.rs"]
 mod admin;
 #[path = "web/checkout.rs"]

@@ -1,6 +1,7 @@
 //! Reusable pieces. A component takes signals and callbacks; the shell's pieces (top bar,
 //! notice) read the store and session, and every piece reads the locale for its text.
 
+pub mod a11y;
 pub mod card_form;
 pub mod count_field;
 pub mod download;

@@ -132,12 +132,27 @@ fn AppLauncher() -> impl IntoView {
     let access = crate::pages::admin::access();
     let (open, set_open) = signal(false);
     let close = move |_| set_open.set(false);
+    let launcher = NodeRef::<leptos::html::Div>::new();
+    let button = NodeRef::<leptos::html::Button>::new();
+    // Tabbing out of the launcher closes it: at 390 px it would cover the next control.
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        use wasm_bindgen::JsCast;
+        let next = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = launcher
+            .get_untracked()
+            .is_some_and(|l| next.as_ref().is_some_and(|n| l.contains(Some(n))));
+        if next.is_some() && !inside {
+            set_open.set(false);
+        }
+    };
     view! {
-        <div class="launcher">
+        <div class="launcher" node_ref=launcher on:focusout=on_focusout>
             <button
                 type="button"
                 class="launcher__button"
-                aria-haspopup="true"
+                node_ref=button
                 aria-expanded=move || open.get().to_string()
                 aria-controls="launcher-menu"
                 aria-label=move || locale.t(Msg::AppLauncher)
@@ -170,7 +185,10 @@ fn AppLauncher() -> impl IntoView {
                     aria-label=move || locale.t(Msg::LauncherTitle)
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
-                            set_open.set(false)
+                            set_open.set(false);
+                            if let Some(b) = button.get_untracked() {
+                                let _ = b.focus();
+                            }
                         }
                     }
                 >

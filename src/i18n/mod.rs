@@ -385,7 +385,7 @@ catalog! {
     BillingCity "checkout.billing.city" => "City", "城市";
     BillingPostal "checkout.billing.postal" => "Postal code", "邮政编码";
     BillingCountry "checkout.billing.country" => "Country or region", "国家/地区";
-    FieldRequired "checkout.required" => "This field is required.", "此字段为必填项。";
+    FieldRequired "checkout.required" => "{field} is required.", "请填写“{field}”。";
     CardOnly "checkout.card_only" => "Credit card is the only payment method. Invoices aren't available for self-service purchases.", "信用卡是唯一的付款方式。自助服务购买不支持发票付款。";
     CardNumber "card.number" => "Card number", "卡号";
     CardExpiry "card.expiry" => "Expiration date (MM/YY)", "到期日期（月/年）";

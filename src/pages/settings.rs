@@ -2,6 +2,7 @@
 //! a list, a panel to change one value with who it affects, and the MSCommerce console.
 
 use super::console::PolicyConsole;
+use crate::components::a11y::Dialog;
 use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
 use crate::domain::commands::Command;
@@ -126,6 +127,7 @@ pub fn SelfServicePage() -> impl IntoView {
                             .map(|(id, name)| {
                                 let row_id = id.clone();
                                 let open_id = id.clone();
+                                let expanded_id = id.clone();
                                 let value = Memo::new(move |_| value_of(&row_id));
                                 view! {
                                     <tr data-product=id.to_string()>
@@ -133,8 +135,12 @@ pub fn SelfServicePage() -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="link-button"
-                                                aria-haspopup="true"
                                                 aria-controls="policy-panel"
+                                                aria-expanded=move || {
+                                                    editing
+                                                        .with(|e| e.as_ref() == Some(&expanded_id))
+                                                        .to_string()
+                                                }
                                                 on:click=move |_| editing.set(Some(open_id.clone()))
                                             >
                                                 {name}
@@ -224,25 +230,17 @@ fn PolicyPanel(
             Err(e) => (true, locale.reason(&e.explanation())),
         })
     };
-    let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    // Modal: it covers the right of the page, so Tab stays in it until it closes.
     view! {
-        <section
-            class="panel detail policy-panel"
-            aria-labelledby="policy-panel-title"
+        <Dialog
             id="policy-panel"
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    editing.set(None)
-                }
-            }
+            class="panel detail policy-panel"
+            labelledby="policy-panel-title"
+            modal=true
+            on_close=Callback::new(move |_| editing.set(None))
         >
             <div class="step-heading">
-                <h2 id="policy-panel-title" tabindex="-1" node_ref=heading>
+                <h2 id="policy-panel-title" tabindex="-1">
                     {move || locale.tf(Msg::PolicyPanelLabel, &[("product", &name.get_value())])}
                 </h2>
                 <button type="button" class="button" on:click=move |_| editing.set(None)>
@@ -359,7 +357,7 @@ fn PolicyPanel(
                     </button>
                 </div>
             </form>
-        </section>
+        </Dialog>
     }
     .into_any()
 }

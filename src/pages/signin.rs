@@ -63,6 +63,7 @@ pub fn SignInPage() -> impl IntoView {
                         prop:value=email
                         on:input=move |ev| set_email.set(event_target_value(&ev))
                         aria-describedby="signin-error"
+                        aria-invalid=move || error().is_some().to_string()
                     />
                 </div>
                 <div class="field">
@@ -75,6 +76,7 @@ pub fn SignInPage() -> impl IntoView {
                         prop:value=password
                         on:input=move |ev| set_password.set(event_target_value(&ev))
                         aria-describedby="signin-error"
+                        aria-invalid=move || error().is_some().to_string()
                     />
                 </div>
                 <p id="signin-error" class="field-error" role="alert">

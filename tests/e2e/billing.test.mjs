@@ -50,7 +50,7 @@ test('several purchases of one product are one row with summed quantities, expan
   assert.match(await bi.innerText(), /Megan Bowen, Diego Siciliani/);
   assert.match(await bi.innerText(), /15\s+10\s+5/, '10 + 5 licenses, 6 + 4 assigned');
   // The keyboard opens it.
-  await bi.focus();
+  await bi.locator('.row-toggle').focus();
   await page.keyboard.press('Enter');
   const list = page.locator('.purchase-list li');
   assert.equal(await list.count(), 2);

@@ -120,7 +120,7 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   const same = await signIn(page, app.url, 'nestor@contoso.com', '/admin/billing/products');
   await same.selectOption('#products-filter', 'include');
   const row = same.locator('#products-grid tbody tr.grid-row', { hasText: 'Power Apps per user' }).filter({ hasText: 'Self-service' });
-  await row.focus();
+  await row.locator('.row-toggle').focus();
   await same.keyboard.press('Enter');
   await same.locator('.purchase-list li', { hasText: 'Adele Vance' }).getByRole('button').click();
   await same.locator('#subscription-detail').waitFor();

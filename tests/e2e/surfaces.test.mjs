@@ -228,11 +228,11 @@ test('Bills & payments: a payment method\'s Edit covers the billing address, sho
   // Part of an address is refused, with what is missing; nothing changes.
   await page.fill('#edit-street', '1 Microsoft Way');
   await page.fill('#edit-code', '321');
-  await page.locator('#payment-title ~ form button[type=submit]').first().click();
+  await page.locator('#edit-card form button[type=submit]').first().click();
   await page.locator('#payment-outcome', { hasText: 'Enter the street, the city and the postal code' }).waitFor();
   await page.fill('#edit-city', 'Redmond');
   await page.fill('#edit-postal', '98052');
-  await page.locator('#payment-title ~ form button[type=submit]').first().click();
+  await page.locator('#edit-card form button[type=submit]').first().click();
   await page.locator('#payment-outcome', { hasText: 'updated' }).waitFor();
   await page.locator('#billing-profile', { hasText: '1 Microsoft Way, 98052 Redmond' }).waitFor();
   // Edit again: the address is there to change.

@@ -2,6 +2,7 @@
 
 use super::take_over::TakeOver;
 use super::{order_msg, status_msg};
+use crate::components::a11y::Dialog;
 use crate::components::download::download_as;
 use crate::components::lifecycle::LifecyclePanel;
 use crate::domain::catalog::PriceKind;
@@ -74,7 +75,12 @@ pub(super) fn SubscriptionDetail(
     let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
     let detail_id = StoredValue::new(id.clone());
     view! {
-        <section class="panel detail" aria-labelledby="detail-title" id="subscription-detail">
+        <Dialog
+            id="subscription-detail"
+            class="panel detail"
+            labelledby="detail-title"
+            on_close=Callback::new(move |_| selected.set(None))
+        >
             <div class="step-heading">
                 <h2 id="detail-title" tabindex="-1">
                     {move || {
@@ -214,6 +220,6 @@ pub(super) fn SubscriptionDetail(
             <Show when=move || can_manage && self_service()>
                 <TakeOver id=detail_id.get_value() />
             </Show>
-        </section>
+        </Dialog>
     }
 }

@@ -60,6 +60,15 @@ pub(super) fn GridRow(
             });
         }
     };
+    // Open: its purchases are listed, or (one subscription) its detail is shown.
+    let expanded_now = move || {
+        if single() {
+            let only = row.with(|r| r.as_ref().and_then(|r| r.subscriptions.first().cloned()));
+            only.is_some() && selected.with(|s| *s == only)
+        } else {
+            is_open()
+        }
+    };
     let (shown, set_shown) = signal(FIRST_PURCHASES);
     let purchasers = move || {
         row.with(|r| {
@@ -79,22 +88,31 @@ pub(super) fn GridRow(
     };
     let purchaser_left = move || row.with(|r| r.as_ref().is_some_and(|r| r.purchaser_left));
     view! {
-        // A table row may not carry aria-expanded (only a treegrid's may): the state is in words.
-        <tr tabindex="0" class="grid-row" data-open=move || is_open().to_string() on:click=toggle>
+        // The product's name is the row's button (a row itself may not be expanded): it
+        // opens the row's purchases, or the detail of its one subscription. A click anywhere
+        // on the row does the same.
+        <tr class="grid-row" data-open=move || is_open().to_string() on:click=toggle>
             <th scope="row">
-                {move || row.with(|r| r.as_ref().map(|r| r.product_name.clone()))}
-                <Show when=move || !single()>
-                    <span class="muted">
-                        " · "
-                        {move || {
-                            locale
-                                .tf(
-                                    if is_open() { Msg::CollapseRow } else { Msg::ExpandRow },
-                                    &[("n", &n().to_string())],
-                                )
-                        }}
-                    </span>
-                </Show>
+                <button
+                    type="button"
+                    class="row-toggle"
+                    aria-expanded=move || expanded_now().to_string()
+                    aria-controls=move || single().then_some("subscription-detail")
+                >
+                    {move || row.with(|r| r.as_ref().map(|r| r.product_name.clone()))}
+                    <Show when=move || !single()>
+                        <span class="muted">
+                            " · "
+                            {move || {
+                                locale
+                                    .tf(
+                                        if is_open() { Msg::CollapseRow } else { Msg::ExpandRow },
+                                        &[("n", &n().to_string())],
+                                    )
+                            }}
+                        </span>
+                    </Show>
+                </button>
             </th>
             <td data-label=move || {
                 locale.t(Msg::ColSource)

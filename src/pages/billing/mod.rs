@@ -134,31 +134,60 @@ pub fn BillingProducts() -> impl IntoView {
             </th>
         }
     };
-    // Arrow keys move between rows; Enter or Space opens one.
+    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
+        let to_trials = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowRight" => !trials(),
+            "Home" => false,
+            "End" => true,
+            _ => return,
+        };
+        ev.prevent_default();
+        set_filter.set(if to_trials {
+            ProductFilter::Trials
+        } else {
+            ProductFilter::CentralOnly
+        });
+        let id = if to_trials {
+            "tab-trials"
+        } else {
+            "tab-products"
+        };
+        if let Some(tab) = document().get_element_by_id(id) {
+            use wasm_bindgen::JsCast;
+            let _ = tab.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    // Arrow keys move between the rows' buttons; Enter or Space opens one (a button's own).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         use wasm_bindgen::JsCast;
-        let Some(target) = ev
+        let step = match ev.key().as_str() {
+            "ArrowDown" => web_sys::Element::next_element_sibling,
+            "ArrowUp" => web_sys::Element::previous_element_sibling,
+            _ => return,
+        };
+        let Some(row) = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|t| t.class_list().contains("row-toggle"))
+            .and_then(|t| t.closest("tr.grid-row").ok().flatten())
         else {
             return;
         };
-        if target.tag_name() != "TR" {
-            return;
-        }
-        let sibling = match ev.key().as_str() {
-            "ArrowDown" => target.next_element_sibling(),
-            "ArrowUp" => target.previous_element_sibling(),
-            "Enter" | " " => {
-                ev.prevent_default();
-                target.click();
+        let mut next = step(&row);
+        while let Some(candidate) = next {
+            if candidate.class_list().contains("grid-row") {
+                if let Some(button) = candidate
+                    .query_selector(".row-toggle")
+                    .ok()
+                    .flatten()
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    ev.prevent_default();
+                    let _ = button.focus();
+                }
                 return;
             }
-            _ => return,
-        };
-        if let Some(el) = sibling.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            ev.prevent_default();
-            let _ = el.focus();
+            next = step(&candidate);
         }
     };
     view! {
@@ -169,12 +198,20 @@ pub fn BillingProducts() -> impl IntoView {
                     {move || locale.t(Msg::ReadOnlyRole)}
                 </p>
             </Show>
-            <div role="tablist" class="tabs" aria-label=move || locale.t(Msg::YourProductsTitle)>
+            // The WAI-ARIA tabs pattern: one tab stop, arrow keys (and Home, End) choose.
+            <div
+                role="tablist"
+                class="tabs"
+                aria-label=move || locale.t(Msg::YourProductsTitle)
+                on:keydown=on_tab_key
+            >
                 <button
                     type="button"
                     role="tab"
                     id="tab-products"
+                    aria-controls="products-tabpanel"
                     aria-selected=move || (!trials()).to_string()
+                    tabindex=move || if trials() { "-1" } else { "0" }
                     on:click=move |_| set_filter.set(ProductFilter::CentralOnly)
                 >
                     {move || locale.t(Msg::TabProducts)}
@@ -183,88 +220,104 @@ pub fn BillingProducts() -> impl IntoView {
                     type="button"
                     role="tab"
                     id="tab-trials"
+                    aria-controls="products-tabpanel"
                     aria-selected=move || trials().to_string()
+                    tabindex=move || if trials() { "0" } else { "-1" }
                     on:click=move |_| set_filter.set(ProductFilter::Trials)
                 >
                     {move || locale.t(Msg::TabTrials)}
                 </button>
             </div>
-            <div class="form form--inline toolbar">
-                <Show when=move || !trials()>
-                    <div class="field">
-                        <label for="products-filter">{move || locale.t(Msg::FilterLabel)}</label>
-                        <select
-                            id="products-filter"
-                            prop:value=move || {
-                                if filter.get() == ProductFilter::IncludeSelfService {
-                                    "include"
-                                } else {
-                                    "central"
+            <div
+                role="tabpanel"
+                id="products-tabpanel"
+                aria-labelledby=move || if trials() { "tab-trials" } else { "tab-products" }
+            >
+                <div class="form form--inline toolbar">
+                    <Show when=move || !trials()>
+                        <div class="field">
+                            <label for="products-filter">
+                                {move || locale.t(Msg::FilterLabel)}
+                            </label>
+                            <select
+                                id="products-filter"
+                                prop:value=move || {
+                                    if filter.get() == ProductFilter::IncludeSelfService {
+                                        "include"
+                                    } else {
+                                        "central"
+                                    }
                                 }
-                            }
-                            on:change=move |ev| {
-                                set_filter
-                                    .set(
-                                        if event_target_value(&ev) == "include" {
-                                            ProductFilter::IncludeSelfService
-                                        } else {
-                                            ProductFilter::CentralOnly
-                                        },
-                                    )
-                            }
-                        >
-                            <option value="central">{move || locale.t(Msg::FilterCentral)}</option>
-                            <option value="include">{move || locale.t(Msg::FilterInclude)}</option>
-                        </select>
-                    </div>
-                </Show>
-                <div class="field">
-                    <label for="products-search">{move || locale.t(Msg::SearchProducts)}</label>
-                    <input
-                        id="products-search"
-                        type="search"
-                        prop:value=search
-                        on:input=move |ev| set_search.set(event_target_value(&ev))
-                    />
-                </div>
-                <p class="muted" role="status" id="rows-count">
-                    {move || locale.tf(Msg::RowsCount, &[("n", &rows.with(Vec::len).to_string())])}
-                </p>
-            </div>
-            <div class="table-scroll">
-                <table
-                    class="grid grid--interactive grid--cards"
-                    id="products-grid"
-                    on:keydown=on_key
-                >
-                    <thead>
-                        <tr>
-                            {header(Column::Product, Msg::ColProduct, false)}
-                            {header(Column::Source, Msg::ColSource, false)}
-                            {header(Column::Purchaser, Msg::ColPurchaser, false)}
-                            {header(Column::Licenses, Msg::ColLicenses, true)}
-                            {header(Column::Assigned, Msg::ColAssigned, true)}
-                            {header(Column::Available, Msg::ColAvailable, true)}
-                            {header(Column::Renewal, Msg::ColRenewal, false)}
-                            {header(Column::Price, Msg::ColPrice, true)}
-                            {header(Column::Status, Msg::ColStatus, false)}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || rows.get()
-                            key=|r| (r.product.clone(), r.source)
-                            children=move |r| {
-                                let (key, open) = ((r.product.clone(), r.source), open.clone());
-                                view! { <GridRow key rows open expanded selected /> }
-                            }
+                                on:change=move |ev| {
+                                    set_filter
+                                        .set(
+                                            if event_target_value(&ev) == "include" {
+                                                ProductFilter::IncludeSelfService
+                                            } else {
+                                                ProductFilter::CentralOnly
+                                            },
+                                        )
+                                }
+                            >
+                                <option value="central">
+                                    {move || locale.t(Msg::FilterCentral)}
+                                </option>
+                                <option value="include">
+                                    {move || locale.t(Msg::FilterInclude)}
+                                </option>
+                            </select>
+                        </div>
+                    </Show>
+                    <div class="field">
+                        <label for="products-search">{move || locale.t(Msg::SearchProducts)}</label>
+                        <input
+                            id="products-search"
+                            type="search"
+                            prop:value=search
+                            on:input=move |ev| set_search.set(event_target_value(&ev))
                         />
-                    </tbody>
-                </table>
+                    </div>
+                    <p class="muted" role="status" id="rows-count">
+                        {move || {
+                            locale.tf(Msg::RowsCount, &[("n", &rows.with(Vec::len).to_string())])
+                        }}
+                    </p>
+                </div>
+                <div class="table-scroll">
+                    <table
+                        class="grid grid--interactive grid--cards"
+                        id="products-grid"
+                        on:keydown=on_key
+                    >
+                        <thead>
+                            <tr>
+                                {header(Column::Product, Msg::ColProduct, false)}
+                                {header(Column::Source, Msg::ColSource, false)}
+                                {header(Column::Purchaser, Msg::ColPurchaser, false)}
+                                {header(Column::Licenses, Msg::ColLicenses, true)}
+                                {header(Column::Assigned, Msg::ColAssigned, true)}
+                                {header(Column::Available, Msg::ColAvailable, true)}
+                                {header(Column::Renewal, Msg::ColRenewal, false)}
+                                {header(Column::Price, Msg::ColPrice, true)}
+                                {header(Column::Status, Msg::ColStatus, false)}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || rows.get()
+                                key=|r| (r.product.clone(), r.source)
+                                children=move |r| {
+                                    let (key, open) = ((r.product.clone(), r.source), open.clone());
+                                    view! { <GridRow key rows open expanded selected /> }
+                                }
+                            />
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="muted">{move || locale.t(Msg::NoRows)}</p>
+                </Show>
             </div>
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="muted">{move || locale.t(Msg::NoRows)}</p>
-            </Show>
         </section>
         {move || {
             selected

@@ -50,6 +50,9 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
                     spellcheck="false"
                     required
                     aria-describedby="verdict email-empty"
+                    aria-invalid=move || {
+                        (empty() || verdict.get().is_some_and(|v| v.is_refusal())).to_string()
+                    }
                     prop:value=move || c.draft.with(|d| d.email.clone())
                     on:input=move |ev| {
                         set_touched.set(true);
@@ -126,6 +129,9 @@ pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
                                 autocomplete="current-password"
                                 required
                                 aria-describedby="checkout-signin-error"
+                                aria-invalid=move || {
+                                    sign_in.value().with(|v| matches!(v, Some(Err(_)))).to_string()
+                                }
                                 prop:value=password
                                 on:input=move |ev| set_password.set(event_target_value(&ev))
                             />

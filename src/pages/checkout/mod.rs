@@ -67,17 +67,8 @@ pub fn CheckoutPage() -> impl IntoView {
                 .is_some_and(|p| matches!(market.offer(p), Offer::Unavailable(_)))
         })
     });
-    // Each new step takes focus to its heading, so keyboard and screen-reader users follow.
-    Effect::new(move |prev: Option<Step>| {
-        let now = step.get();
-        if prev.is_some_and(|p| p != now) {
-            if let Some(el) = document().get_element_by_id("step-title") {
-                use wasm_bindgen::JsCast;
-                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        }
-        now
-    });
+    // Each new step is in the address, so focus follows it to the step's heading
+    // (`a11y::focus_on_navigation`).
     let title = move || {
         let name = c.product_name();
         if trial.get() {

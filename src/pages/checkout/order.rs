@@ -52,7 +52,10 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                     on:input=move |ev| c.update_draft(|d| set(d, event_target_value(&ev)))
                 />
                 <p id=err_id class="field-error" role="alert">
-                    {move || missing().then(|| locale.t(Msg::FieldRequired))}
+                    {move || {
+                        missing()
+                            .then(|| locale.tf(Msg::FieldRequired, &[("field", locale.t(label))]))
+                    }}
                 </p>
             </div>
         }
@@ -136,6 +139,11 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                         id="billing-country"
                         autocomplete="country"
                         required
+                        aria-describedby="billing-country-error"
+                        aria-invalid=move || {
+                            (tried.get() && c.draft.with(|d| d.billing.country.is_empty()))
+                                .to_string()
+                        }
                         prop:value=move || c.draft.with(|d| d.billing.country.clone())
                         on:change=move |ev| {
                             c.update_draft(|d| d.billing.country = event_target_value(&ev))
@@ -153,10 +161,16 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    <p class="field-error" role="alert">
+                    <p id="billing-country-error" class="field-error" role="alert">
                         {move || {
                             (tried.get() && c.draft.with(|d| d.billing.country.is_empty()))
-                                .then(|| locale.t(Msg::FieldRequired))
+                                .then(|| {
+                                    locale
+                                        .tf(
+                                            Msg::FieldRequired,
+                                            &[("field", locale.t(Msg::BillingCountry))],
+                                        )
+                                })
                         }}
                     </p>
                 </div>

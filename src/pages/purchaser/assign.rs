@@ -1,6 +1,7 @@
 //! Who holds a license: the people picker and the assigned people, with unassign.
 
 use super::actor;
+use crate::components::a11y::Dialog;
 use crate::components::form_key::FormKey;
 use crate::domain::commands::{AssignRefusal, Command, DomainError, Submission};
 use crate::domain::subscription::SubscriptionId;
@@ -60,6 +61,13 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
             }
         });
         set_query.set(String::new());
+        // The results close: focus stays in the search, for the next person.
+        request_animation_frame(|| {
+            if let Some(input) = document().get_element_by_id("people-search") {
+                use wasm_bindgen::JsCast;
+                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
     };
     let form = FormKey::new();
     let assign = Action::new_local(move |users: &Vec<UserId>| {
@@ -384,8 +392,15 @@ pub(super) fn AssignedRow(
                 </button>
             </Show>
             <Show when=move || active && asking.get()>
-                <span class="confirm" role="group">
-                    {text}
+                <Dialog
+                    id=format!("unassign-{}", id.get_value().0)
+                    class="confirm"
+                    labelledby=format!("unassign-text-{}", id.get_value().0)
+                    on_close=Callback::new(move |_| set_asking.set(false))
+                >
+                    <span id=format!("unassign-text-{}", id.get_value().0) tabindex="-1">
+                        {text}
+                    </span>
                     " "
                     <button
                         type="button"
@@ -407,7 +422,7 @@ pub(super) fn AssignedRow(
                     <button type="button" class="button" on:click=move |_| set_asking.set(false)>
                         {move || locale.t(Msg::Cancel)}
                     </button>
-                </span>
+                </Dialog>
             </Show>
         </li>
     }

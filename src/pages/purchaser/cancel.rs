@@ -1,6 +1,7 @@
 //! Cancelling one's own subscription, with a reason and a confirmation.
 
 use super::{actor, current};
+use crate::components::a11y::{Announcer, Dialog};
 use crate::components::form_key::FormKey;
 use crate::domain::commands::Command;
 use crate::domain::lifecycle::{cancel_option, CancelOption};
@@ -64,6 +65,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
     };
     let product = StoredValue::new(product);
     let form = FormKey::new();
+    let announcer = Announcer::get();
     let cancel = Action::new_local(move |_: &()| {
         let subscription = sub.clone();
         let reason = {
@@ -78,9 +80,20 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
             subscription,
             reason,
         });
+        let done = locale.t(Msg::Canceled);
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
-            store.dispatch(actor, submission).await.map(|_| ())
+            store.dispatch(actor, submission).await.map(|_| ())?;
+            // The page takes its disabled shape (this panel with it): say what happened,
+            // and put focus on the page's heading, above the new status.
+            announcer.say(done);
+            request_animation_frame(|| {
+                if let Some(h) = document().get_element_by_id("page-title") {
+                    use wasm_bindgen::JsCast;
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+            Ok(())
         }
     });
     let reasons = [
@@ -129,24 +142,24 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
                             on:input=move |ev| set_feedback.set(event_target_value(&ev))
                         ></textarea>
                     </div>
-                    <Show when=move || !confirming.get()>
-                        <button
-                            type="submit"
-                            class="button"
-                            disabled=move || reason.get().is_empty()
-                        >
-                            {move || locale.t(Msg::CancelButton)}
-                        </button>
-                    </Show>
+                    <button
+                        type="submit"
+                        class="button"
+                        id="cancel-subscription"
+                        disabled=move || reason.get().is_empty()
+                    >
+                        {move || locale.t(Msg::CancelButton)}
+                    </button>
                 </form>
             </Show>
             <Show when=move || confirming.get()>
-                <div
+                <Dialog
+                    id="cancel-confirmation"
                     class="message-bar message-bar--warning"
-                    role="alertdialog"
-                    aria-labelledby="cancel-confirm-text"
+                    labelledby="cancel-confirm-text"
+                    on_close=Callback::new(move |_| set_confirming.set(false))
                 >
-                    <p id="cancel-confirm-text">
+                    <p id="cancel-confirm-text" tabindex="-1">
                         {move || {
                             locale
                                 .tf(
@@ -178,7 +191,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
                             {move || locale.t(Msg::Cancel)}
                         </button>
                     </div>
-                </div>
+                </Dialog>
             </Show>
             <p role="status">
                 {move || match cancel.value().get() {

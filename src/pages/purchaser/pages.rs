@@ -114,9 +114,11 @@ pub fn PurchaserLicenses() -> impl IntoView {
             shown
                 .get()
                 .map(|sid| {
-                    let name = current(store, &sid)
-                        .map(|s| product_name(store, &s))
-                        .unwrap_or_default();
+                    let name = untrack(|| {
+                        current(store, &sid).map(|s| product_name(store, &s)).unwrap_or_default()
+                    });
+                    // Untracked: an assignment changes the state, and must not rebuild the
+                    // panel that says it happened.
                     view! {
                         <AssignPanel sub=sid.clone() />
                         <AssignedPeople sub=sid product=name active=true />

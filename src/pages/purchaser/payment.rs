@@ -1,6 +1,7 @@
 //! The card on file: edit its details or replace it.
 
 use super::actor;
+use crate::components::a11y::Dialog;
 use crate::components::card_form::CardForm;
 use crate::domain::card::{BillingAddress, CardInput, Expiry};
 use crate::domain::commands::{Command, DomainError};
@@ -144,65 +145,107 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                 </button>
             </div>
             <Show when=move || mode.get() == CardMode::Edit>
-                <form
-                    class="form"
-                    novalidate
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        save.dispatch(CardMode::Edit);
-                    }
+                <Dialog
+                    id="edit-card"
+                    class="card-edit"
+                    labelledby="edit-card-title"
+                    on_close=Callback::new(move |_| set_mode.set(CardMode::View))
                 >
-                    <div class="field">
-                        <label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
-                        <input
-                            id="edit-expiry"
-                            type="text"
-                            inputmode="numeric"
-                            prop:value=expiry
-                            on:input=move |ev| set_expiry.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
-                        <input
-                            id="edit-holder"
-                            type="text"
-                            prop:value=holder
-                            on:input=move |ev| set_holder.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <AddressField id="edit-street" label=Msg::BillingAddress value=street />
-                    <AddressField id="edit-city" label=Msg::BillingCity value=city />
-                    <AddressField id="edit-postal" label=Msg::BillingPostal value=postal />
-                    <div class="field">
-                        <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
-                        <input
-                            id="edit-code"
-                            type="password"
-                            inputmode="numeric"
-                            prop:value=code
-                            on:input=move |ev| set_code.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <button type="submit" class="button button--primary">
-                        {move || locale.t(Msg::SaveChanges)}
-                    </button>
-                </form>
+                    <h3 id="edit-card-title" tabindex="-1">
+                        {move || locale.t(Msg::EditCard)}
+                    </h3>
+                    <form
+                        class="form"
+                        novalidate
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            save.dispatch(CardMode::Edit);
+                        }
+                    >
+                        <div class="field">
+                            <label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
+                            <input
+                                id="edit-expiry"
+                                type="text"
+                                inputmode="numeric"
+                                prop:value=expiry
+                                on:input=move |ev| set_expiry.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
+                            <input
+                                id="edit-holder"
+                                type="text"
+                                prop:value=holder
+                                on:input=move |ev| set_holder.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <AddressField id="edit-street" label=Msg::BillingAddress value=street />
+                        <AddressField id="edit-city" label=Msg::BillingCity value=city />
+                        <AddressField id="edit-postal" label=Msg::BillingPostal value=postal />
+                        <div class="field">
+                            <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
+                            <input
+                                id="edit-code"
+                                type="password"
+                                inputmode="numeric"
+                                prop:value=code
+                                on:input=move |ev| set_code.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="actions">
+                            <button type="submit" class="button button--primary">
+                                {move || locale.t(Msg::SaveChanges)}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| set_mode.set(CardMode::View)
+                            >
+                                {move || locale.t(Msg::Cancel)}
+                            </button>
+                        </div>
+                    </form>
+                </Dialog>
             </Show>
             <Show when=move || mode.get() == CardMode::Replace>
-                <form
-                    class="form"
-                    novalidate
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        save.dispatch(CardMode::Replace);
-                    }
+                <Dialog
+                    id="replace-card"
+                    class="card-edit"
+                    labelledby="replace-card-title"
+                    on_close=Callback::new(move |_| set_mode.set(CardMode::View))
                 >
-                    <CardForm card=replacement today countries />
-                    <button type="submit" class="button button--primary" id="replace-card-save">
-                        {move || locale.t(Msg::SaveChanges)}
-                    </button>
-                </form>
+                    <h3 id="replace-card-title" tabindex="-1">
+                        {move || locale.t(Msg::ReplaceCard)}
+                    </h3>
+                    <form
+                        class="form"
+                        novalidate
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            save.dispatch(CardMode::Replace);
+                        }
+                    >
+                        <CardForm card=replacement today countries />
+                        <div class="actions">
+                            <button
+                                type="submit"
+                                class="button button--primary"
+                                id="replace-card-save"
+                            >
+                                {move || locale.t(Msg::SaveChanges)}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| set_mode.set(CardMode::View)
+                            >
+                                {move || locale.t(Msg::Cancel)}
+                            </button>
+                        </div>
+                    </form>
+                </Dialog>
             </Show>
         </section>
     }

@@ -1,0 +1,116 @@
+//! The pieces that keep keyboard and screen-reader users in place, mounted alone: a
+//! dialog takes focus, keeps Tab inside, closes on Escape and gives focus back; the
+//! announcer is in the page before it speaks and says each message.
+
+use super::support::{host, settle};
+use leptos::prelude::*;
+use ssp::components::a11y::{Announcer, Dialog, LiveRegion};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+fn active_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+fn by_id(id: &str) -> HtmlElement {
+    document().get_element_by_id(id).unwrap().unchecked_into()
+}
+
+fn key(target: &HtmlElement, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_modal_dialog_takes_focus_keeps_tab_inside_and_gives_focus_back_on_escape() {
+    let el = host("/");
+    let (open, set_open) = signal(false);
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <button id="opener" on:click=move |_| set_open.set(true)>
+                "Open"
+            </button>
+            <Show when=move || open.get()>
+                <Dialog
+                    id="dialog"
+                    class="panel"
+                    labelledby="dialog-title"
+                    modal=true
+                    on_close=Callback::new(move |_| set_open.set(false))
+                >
+                    <h2 id="dialog-title" tabindex="-1">
+                        "Setting"
+                    </h2>
+                    <button id="first">"First"</button>
+                    <button id="last">"Last"</button>
+                </Dialog>
+            </Show>
+        }
+    });
+    let opener = by_id("opener");
+    opener.focus().unwrap();
+    opener.click();
+    settle(&el, |_| active_id() == "dialog-title").await;
+    assert_eq!(active_id(), "dialog-title", "focus moves into the dialog");
+    let dialog = by_id("dialog");
+    assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+
+    // Tab from the last control wraps to the first, Shift+Tab from the first to the last.
+    by_id("last").focus().unwrap();
+    key(&by_id("last"), "Tab", false);
+    assert_eq!(active_id(), "first");
+    key(&by_id("first"), "Tab", true);
+    assert_eq!(active_id(), "last");
+
+    key(&by_id("last"), "Escape", false);
+    settle(&el, |_| active_id() == "opener").await;
+    assert!(
+        document().get_element_by_id("dialog").is_none(),
+        "Escape closed it"
+    );
+    assert_eq!(active_id(), "opener", "focus is back on what opened it");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_announcer_is_there_before_it_speaks_and_says_each_message() {
+    let el = host("/");
+    // The announcer lives as long as the test's owner, as the app's lives as long as the app.
+    let owner = Owner::new();
+    let announcer = owner.with(Announcer::provide);
+    let inner = owner.clone();
+    let _mounted =
+        leptos::mount::mount_to(el.clone(), move || inner.with(|| view! { <LiveRegion /> }));
+    let region = by_id("announcer");
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(region.text_content().unwrap_or_default(), "");
+    announcer.say("Assigned 1 license.");
+    settle(&el, |_| {
+        by_id("announcer").text_content().unwrap_or_default() == "Assigned 1 license."
+    })
+    .await;
+    assert_eq!(
+        by_id("announcer").text_content().unwrap(),
+        "Assigned 1 license."
+    );
+    // The same words again are said again: the region empties first.
+    announcer.say("Assigned 1 license.");
+    leptos::task::tick().await;
+    assert_eq!(by_id("announcer").text_content().unwrap(), "");
+    settle(&el, |_| {
+        by_id("announcer").text_content().unwrap_or_default() == "Assigned 1 license."
+    })
+    .await;
+    el.remove();
+}
