@@ -24,8 +24,10 @@ impl Announcer {
         announcer
     }
 
+    /// The app's announcer; a piece mounted without the app (a component test) gets one
+    /// of its own.
     pub fn get() -> Self {
-        expect_context::<Announcer>()
+        use_context::<Announcer>().unwrap_or_else(Self::provide)
     }
 
     /// Says `text`; the same words twice in a row are said twice (the region is emptied
