@@ -44,6 +44,11 @@ if ! skip interaction; then
   (cd benches/browser && node bench.mjs interaction) >>"$rows"
 fi
 
+if ! skip pageload; then
+  echo "time to the route's page on a throttled phone, cold and warm, app and yardstick…" >&2
+  (cd benches/browser && node bench.mjs pageload) >>"$rows"
+fi
+
 if ! skip a11y; then
   echo "axe-core on every route and panel, en-US and zh-CN…" >&2
   (cd tests/e2e && SSP_A11Y_REPORT="$rows.a11y" node --test a11y.test.mjs >/dev/null 2>&1) || true

@@ -1,6 +1,7 @@
 // The browser figures of scripts/bench.sh, printed as `name|value|how measured` lines.
 //   node bench.mjs interaction   — timings taken in the page with performance.now()
 //   node bench.mjs lighthouse    — Lighthouse 12 (desktop and mobile) on three pages
+//   node bench.mjs pageload      — time to the route's page on a throttled phone, cold and warm
 // Serves the release build in dist/ (or $SSP_DIST) on a free loopback port.
 import { chromium } from 'playwright-core';
 import { serve } from '../../tests/e2e/server.mjs';
@@ -127,6 +128,58 @@ async function interaction(url) {
   }
 }
 
+/** Time until the route's own page has replaced the boot page, on a throttled phone
+ * (Lighthouse's mobile preset: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower),
+ * served as a host serves a Trunk build (gzip; hashed assets cached, the rest revalidated).
+ * Cold: an empty cache; warm: the second load in the same profile. Median of SSP_RUNS (5). */
+async function pageload(appUrl, yardstickUrl) {
+  const runs = Number(process.env.SSP_RUNS ?? 5);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const appReady = () => !document.getElementById('boot') && !!document.querySelector('main h1#page-title');
+  const yardstickReady = () => !!document.querySelector('main h1');
+  const twoLoads = async (url, ready) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+    const load = async () => {
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(ready, null, { timeout: 90_000, polling: 'raf' });
+      return page.evaluate(() => performance.now());
+    };
+    const cold = await load();
+    const coldBytes = bytes;
+    const warm = await load();
+    await context.close();
+    return { cold, warm, coldBytes };
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const series = async (url, ready) => {
+    const all = [];
+    for (let i = 0; i < runs; i++) all.push(await twoLoads(url, ready));
+    return { cold: median(all.map((r) => r.cold)), warm: median(all.map((r) => r.warm)), bytes: median(all.map((r) => r.coldBytes)) };
+  };
+  try {
+    const yard = await series(`${yardstickUrl}/`, yardstickReady);
+    const how = `median of ${runs}, 390×844, 150 ms RTT, 1.6 Mbit/s, CPU 4×, gzip, hashed assets cached`;
+    row('time to page: yardstick /', `cold ${ms(yard.cold)}, warm ${ms(yard.warm)}`, `${how}; ${yard.bytes} B sent cold`);
+    for (const path of ['/', '/checkout/CFQ7TTC0H9MP']) {
+      const app = await series(appUrl + path, appReady);
+      const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+      row(`time to page: app ${path}`, `cold ${ms(app.cold)} (${ratio(app.cold, yard.cold)}), warm ${ms(app.warm)} (${ratio(app.warm, yard.warm)})`,
+        `${how}; ${app.bytes} B sent cold; the route's h1 in place of the boot page; targets ≤ 2.0× cold, ≤ 1.5× warm`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function lighthouse(url) {
   const { default: lh, desktopConfig } = await import('lighthouse');
   const puppeteer = (await import('puppeteer-core')).default;
@@ -173,12 +226,15 @@ async function lighthouse(url) {
   }
 }
 
-const server = await serve(DIST);
+const what = process.argv[2];
+const server = await serve(DIST, 0, { caching: what === 'pageload' });
 try {
-  const what = process.argv[2];
   if (what === 'interaction') await interaction(server.url);
   else if (what === 'lighthouse') await lighthouse(server.url);
-  else throw new Error('usage: node bench.mjs interaction|lighthouse');
+  else if (what === 'pageload') {
+    const yardstick = await serve(process.env.SSP_YARDSTICK_DIST ?? '../../target/yardstick-dist', 0, { caching: true });
+    try { await pageload(server.url, yardstick.url); } finally { await yardstick.close(); }
+  } else throw new Error('usage: node bench.mjs interaction|lighthouse|pageload');
 } finally {
   await server.close();
 }

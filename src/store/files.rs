@@ -178,33 +178,88 @@ pub fn restore(raw: Option<&str>, seed_clock: DateTime<Utc>) -> Restored {
     let Some(raw) = raw else {
         return Restored::Fresh;
     };
-    let unreadable = |reason: StateFileError| Restored::Unreadable {
-        raw: raw.to_owned(),
-        reason,
-    };
-    let value: serde_json::Value = match serde_json::from_str(raw) {
-        Ok(v) => v,
-        Err(e) => return unreadable(StateFileError::NotJson(e.to_string())),
-    };
-    match migrate(value, seed_clock) {
+    match migrate(raw, seed_clock) {
         Ok((saved, from)) if from == SCHEMA => Restored::Current(saved),
         Ok((saved, from)) => Restored::Migrated { saved, from },
-        Err(reason) => unreadable(reason),
+        Err(reason) => Restored::Unreadable {
+            raw: raw.to_owned(),
+            reason,
+        },
     }
 }
 
-/// Brings a saved value of any known schema to the current one; returns the schema it had.
-pub fn migrate(
-    value: serde_json::Value,
-    seed_clock: DateTime<Utc>,
-) -> Result<(Saved, u32), StateFileError> {
-    let schema = match value.get("schema") {
-        // Schema 0: the bare state, saved before the envelope (and the demo clock) existed.
-        None => 0,
-        Some(n) => n
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or(StateFileError::SchemaNotNumber)?,
+/// The `schema` a saved text declares, read without building a `serde_json::Value` of
+/// the whole state (whose code alone weighs tens of KB in the wasm).
+#[derive(Deserialize)]
+struct Declared {
+    #[serde(default)]
+    schema: Schema,
+}
+
+#[derive(Default)]
+enum Schema {
+    /// No `schema` key: schema 0, the bare state saved before the envelope existed.
+    #[default]
+    Absent,
+    /// A `schema` key: its number, if it is one that fits.
+    Given(Option<u32>),
+}
+
+impl<'de> Deserialize<'de> for Schema {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct Number;
+        impl<'de> Visitor<'de> for Number {
+            type Value = Schema;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a schema number")
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Schema, E> {
+                Ok(Schema::Given(u32::try_from(n).ok()))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Schema, E> {
+                Ok(Schema::Given(u32::try_from(n).ok()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Schema, E> {
+                Ok(Schema::Given(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Schema, E> {
+                Ok(Schema::Given(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Schema, E> {
+                Ok(Schema::Given(None))
+            }
+            fn visit_unit<E>(self) -> Result<Schema, E> {
+                Ok(Schema::Given(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Schema, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Schema::Given(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Schema, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Schema::Given(None))
+            }
+        }
+        d.deserialize_any(Number)
+    }
+}
+
+/// Brings a saved text of any known schema to the current one; returns the schema it had.
+pub fn migrate(text: &str, seed_clock: DateTime<Utc>) -> Result<(Saved, u32), StateFileError> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map_err(|e| StateFileError::NotJson(e.to_string()))?;
+    // JSON, but not an object: no schema of any kind (said below, as its shape).
+    let object = text.trim_start().starts_with('{');
+    let declared = match object {
+        true => serde_json::from_str::<Declared>(text).map(|d| d.schema),
+        false => Ok(Schema::Absent),
+    };
+    let schema = match declared {
+        Ok(Schema::Absent) => 0,
+        Ok(Schema::Given(Some(n))) => n,
+        Ok(Schema::Given(None)) => return Err(StateFileError::SchemaNotNumber),
+        Err(e) => return Err(StateFileError::Shape(e.to_string())),
     };
     if schema > SCHEMA {
         return Err(StateFileError::NewerSchema {
@@ -212,13 +267,13 @@ pub fn migrate(
             supported: SCHEMA,
         });
     }
-    let mut value = value;
-    if schema == 0 {
-        value = serde_json::json!({ "schema": 1, "clock": seed_clock, "state": value });
-    }
-    // Later schemas add their steps here: `if schema < 2 { … }`.
-    let saved: Saved =
-        serde_json::from_value(value).map_err(|e| StateFileError::Shape(e.to_string()))?;
+    let shape = |e: serde_json::Error| StateFileError::Shape(e.to_string());
+    let saved = if schema == 0 {
+        Saved::new(seed_clock, serde_json::from_str(text).map_err(shape)?)
+    } else {
+        // Later schemas add their steps here: `if schema < 2 { … }`.
+        serde_json::from_str(text).map_err(shape)?
+    };
     Ok((saved, schema))
 }
 
@@ -274,8 +329,20 @@ mod tests {
     #[test]
     fn corrupt_and_newer_data_is_kept_aside_with_a_reason() {
         type Check = fn(&StateFileError) -> bool;
-        let cases: [(&str, Check); 4] = [
+        let cases: [(&str, Check); 10] = [
             ("{not json", |e| matches!(e, StateFileError::NotJson(_))),
+            ("", |e| matches!(e, StateFileError::NotJson(_))),
+            ("[1, 2, 3]", |e| matches!(e, StateFileError::Shape(_))),
+            ("42", |e| matches!(e, StateFileError::Shape(_))),
+            (r#"{"schema": null}"#, |e| {
+                *e == StateFileError::SchemaNotNumber
+            }),
+            (r#"{"schema": 4294967296}"#, |e| {
+                *e == StateFileError::SchemaNotNumber
+            }),
+            (r#"{"schema": {"n": 1}, "state": [1]}"#, |e| {
+                *e == StateFileError::SchemaNotNumber
+            }),
             (r#"{"schema": 99, "clock": "x", "state": {}}"#, |e| {
                 *e == StateFileError::NewerSchema {
                     schema: 99,

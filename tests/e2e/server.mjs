@@ -27,7 +27,12 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function serve(root, port = 0) {
+/** Trunk's hashed file names (`ssp-56cfb8d3e7458878_bg.wasm`): their content never changes. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+
+/** `caching`: headers as a host serves a Trunk build (hashed assets cached for a year,
+ * everything else revalidated with an ETag); without it, nothing is cached (tests). */
+export async function serve(root, port = 0, { caching = false } = {}) {
   root = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -51,6 +56,15 @@ export async function serve(root, port = 0) {
     }
     const body = await readFile(file);
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
+    if (caching) {
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      headers['cache-control'] = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      headers.etag = etag;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+    }
     if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
       res.end(gzip(file, info, body));
