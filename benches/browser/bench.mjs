@@ -167,7 +167,7 @@ async function pageload(appUrl, yardstickUrl) {
   };
   try {
     const yard = await series(`${yardstickUrl}/`, yardstickReady);
-    const how = `median of ${runs}, 390×844, 150 ms RTT, 1.6 Mbit/s, CPU 4×, gzip, hashed assets cached`;
+    const how = `median of ${runs}, 390×844, 150 ms RTT, 1.6 Mbit/s, CPU 4×, brotli (precompressed), hashed assets cached`;
     row('time to page: yardstick /', `cold ${ms(yard.cold)}, warm ${ms(yard.warm)}`, `${how}; ${yard.bytes} B sent cold`);
     for (const path of ['/', '/checkout/CFQ7TTC0H9MP']) {
       const app = await series(appUrl + path, appReady);

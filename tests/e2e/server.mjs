@@ -28,7 +28,7 @@ const TYPES = {
 };
 
 /** Trunk's hashed file names (`ssp-56cfb8d3e7458878_bg.wasm`): their content never changes. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 
 /** `caching`: headers as a host serves a Trunk build (hashed assets cached for a year,
  * everything else revalidated with an ETag); without it, nothing is cached (tests). */
@@ -54,7 +54,6 @@ export async function serve(root, port = 0, { caching = false } = {}) {
       file = join(root, 'index.html');
       info = await stat(file);
     }
-    const body = await readFile(file);
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
     if (caching) {
       const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
@@ -65,7 +64,22 @@ export async function serve(root, port = 0, { caching = false } = {}) {
         return;
       }
     }
-    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    // A precompressed file beside it (scripts/precompress.mjs) goes as it is: brotli where
+    // the browser asks for it (Chromium does only over HTTPS), else gzip.
+    const accepts = req.headers['accept-encoding'] ?? '';
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!new RegExp(`\\b${encoding}\\b`).test(accepts)) continue;
+      // Only a sibling at least as new as the file: an edited file never goes out stale.
+      const fresh = await stat(file + suffix).then((p) => p.mtimeMs >= info.mtimeMs).catch(() => false);
+      const packed = fresh ? await readFile(file + suffix).catch(() => null) : null;
+      if (packed) {
+        res.writeHead(200, { ...headers, 'content-encoding': encoding });
+        res.end(packed);
+        return;
+      }
+    }
+    const body = await readFile(file);
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(accepts)) {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
       res.end(gzip(file, info, body));
       return;
