@@ -145,109 +145,92 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                 </button>
             </div>
             <Show when=move || mode.get() == CardMode::Edit>
-                <Dialog
-                    id="edit-card"
-                    class="card-edit"
-                    labelledby="edit-card-title"
-                    on_close=Callback::new(move |_| set_mode.set(CardMode::View))
-                >
-                    <h3 id="edit-card-title" tabindex="-1">
-                        {move || locale.t(Msg::EditCard)}
-                    </h3>
-                    <form
-                        class="form"
-                        novalidate
-                        on:submit=move |ev| {
-                            ev.prevent_default();
-                            save.dispatch(CardMode::Edit);
-                        }
-                    >
-                        <div class="field">
-                            <label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
-                            <input
-                                id="edit-expiry"
-                                type="text"
-                                inputmode="numeric"
-                                prop:value=expiry
-                                on:input=move |ev| set_expiry.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
-                            <input
-                                id="edit-holder"
-                                type="text"
-                                prop:value=holder
-                                on:input=move |ev| set_holder.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <AddressField id="edit-street" label=Msg::BillingAddress value=street />
-                        <AddressField id="edit-city" label=Msg::BillingCity value=city />
-                        <AddressField id="edit-postal" label=Msg::BillingPostal value=postal />
-                        <div class="field">
-                            <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
-                            <input
-                                id="edit-code"
-                                type="password"
-                                inputmode="numeric"
-                                prop:value=code
-                                on:input=move |ev| set_code.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="actions">
-                            <button type="submit" class="button button--primary">
-                                {move || locale.t(Msg::SaveChanges)}
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| set_mode.set(CardMode::View)
-                            >
-                                {move || locale.t(Msg::Cancel)}
-                            </button>
-                        </div>
-                    </form>
-                </Dialog>
+                <CardDialog mode=CardMode::Edit set_mode save save_id="edit-card-save">
+                    <div class="field">
+                        <label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
+                        <input
+                            id="edit-expiry"
+                            type="text"
+                            inputmode="numeric"
+                            prop:value=expiry
+                            on:input=move |ev| set_expiry.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
+                        <input
+                            id="edit-holder"
+                            type="text"
+                            prop:value=holder
+                            on:input=move |ev| set_holder.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <AddressField id="edit-street" label=Msg::BillingAddress value=street />
+                    <AddressField id="edit-city" label=Msg::BillingCity value=city />
+                    <AddressField id="edit-postal" label=Msg::BillingPostal value=postal />
+                    <div class="field">
+                        <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
+                        <input
+                            id="edit-code"
+                            type="password"
+                            inputmode="numeric"
+                            prop:value=code
+                            on:input=move |ev| set_code.set(event_target_value(&ev))
+                        />
+                    </div>
+                </CardDialog>
             </Show>
             <Show when=move || mode.get() == CardMode::Replace>
-                <Dialog
-                    id="replace-card"
-                    class="card-edit"
-                    labelledby="replace-card-title"
-                    on_close=Callback::new(move |_| set_mode.set(CardMode::View))
-                >
-                    <h3 id="replace-card-title" tabindex="-1">
-                        {move || locale.t(Msg::ReplaceCard)}
-                    </h3>
-                    <form
-                        class="form"
-                        novalidate
-                        on:submit=move |ev| {
-                            ev.prevent_default();
-                            save.dispatch(CardMode::Replace);
-                        }
-                    >
-                        <CardForm card=replacement today countries />
-                        <div class="actions">
-                            <button
-                                type="submit"
-                                class="button button--primary"
-                                id="replace-card-save"
-                            >
-                                {move || locale.t(Msg::SaveChanges)}
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| set_mode.set(CardMode::View)
-                            >
-                                {move || locale.t(Msg::Cancel)}
-                            </button>
-                        </div>
-                    </form>
-                </Dialog>
+                <CardDialog mode=CardMode::Replace set_mode save save_id="replace-card-save">
+                    <CardForm card=replacement today countries />
+                </CardDialog>
             </Show>
         </section>
+    }
+}
+
+/// The Edit or the Replace form, in a panel that takes focus and closes on Escape or
+/// Cancel: its heading, its fields, Save and Cancel.
+#[component]
+fn CardDialog(
+    mode: CardMode,
+    set_mode: WriteSignal<CardMode>,
+    save: Action<CardMode, Result<(), DispatchError>>,
+    save_id: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let (id, title, msg) = match mode {
+        CardMode::Edit => ("edit-card", "edit-card-title", Msg::EditCard),
+        CardMode::Replace | CardMode::View => {
+            ("replace-card", "replace-card-title", Msg::ReplaceCard)
+        }
+    };
+    let close = Callback::new(move |()| set_mode.set(CardMode::View));
+    view! {
+        <Dialog id=id class="card-edit" labelledby=title on_close=close>
+            <h3 id=title tabindex="-1">
+                {move || locale.t(msg)}
+            </h3>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save.dispatch(mode);
+                }
+            >
+                {children()}
+                <div class="actions">
+                    <button type="submit" class="button button--primary" id=save_id>
+                        {move || locale.t(Msg::SaveChanges)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| close.run(())>
+                        {move || locale.t(Msg::Cancel)}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
     }
 }
 
