@@ -169,9 +169,6 @@ fn LoadFailed(error: FileError) -> impl IntoView {
 
 /// Moves focus to the page content; the router would otherwise treat `#main` as a navigation.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
+    a11y::focus_id("main");
 }

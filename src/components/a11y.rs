@@ -59,6 +59,13 @@ fn by_id(id: &str) -> Option<HtmlElement> {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
 }
 
+/// Moves focus to the element with this id, if it is there.
+pub fn focus_id(id: &str) {
+    if let Some(el) = by_id(id) {
+        let _ = el.focus();
+    }
+}
+
 fn text_of(el: &Element) -> String {
     el.text_content().unwrap_or_default().trim().to_owned()
 }
@@ -110,6 +117,17 @@ fn focusable(el: &Element) -> bool {
     shown(el) && el.matches(FOCUSABLE).unwrap_or(false)
 }
 
+/// The controls in a region that can take focus now, in document order.
+fn focusables(region: &Element) -> Vec<Element> {
+    let Ok(list) = region.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter(focusable)
+        .collect()
+}
+
 fn focus(el: &Element) -> bool {
     match el.dyn_ref::<HtmlElement>() {
         Some(el) => {
@@ -155,16 +173,8 @@ fn focus_within(region: &Element) -> bool {
     if message_in(region).is_some_and(|m| focus_message(&m)) {
         return true;
     }
-    let list = match region.query_selector_all(FOCUSABLE) {
-        Ok(list) => list,
-        Err(_) => return false,
-    };
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if focusable(&el) && focus(&el) {
-                return true;
-            }
-        }
+    if focusables(region).iter().any(focus) {
+        return true;
     }
     let heading = region
         .query_selector("h1, h2, h3")
@@ -384,9 +394,6 @@ pub fn Dialog(
             let Some(section) = node.get_untracked() else {
                 return;
             };
-            let Ok(list) = section.query_selector_all(FOCUSABLE) else {
-                return;
-            };
             // Tab stops: a radio group is one, its checked radio.
             let group_checked = |radio: &Element| {
                 let name = radio.get_attribute("name").unwrap_or_default();
@@ -396,9 +403,8 @@ pub fn Dialog(
                     .flatten()
                     .is_some()
             };
-            let stops: Vec<Element> = (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                .filter(focusable)
+            let stops: Vec<Element> = focusables(&section)
+                .into_iter()
                 .filter(|el| {
                     !el.matches("input[type=radio]:not(:checked)")
                         .unwrap_or(false)

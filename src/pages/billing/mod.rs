@@ -147,15 +147,11 @@ pub fn BillingProducts() -> impl IntoView {
         } else {
             ProductFilter::CentralOnly
         });
-        let id = if to_trials {
+        crate::components::a11y::focus_id(if to_trials {
             "tab-trials"
         } else {
             "tab-products"
-        };
-        if let Some(tab) = document().get_element_by_id(id) {
-            use wasm_bindgen::JsCast;
-            let _ = tab.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        });
     };
     // Arrow keys move between the rows' buttons; Enter or Space opens one (a button's own).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {

@@ -1,7 +1,7 @@
 //! Who holds a license: the people picker and the assigned people, with unassign.
 
 use super::actor;
-use crate::components::a11y::Dialog;
+use crate::components::a11y::{focus_id, Dialog};
 use crate::components::form_key::FormKey;
 use crate::domain::commands::{AssignRefusal, Command, DomainError, Submission};
 use crate::domain::subscription::SubscriptionId;
@@ -62,12 +62,7 @@ pub(super) fn AssignPanel(sub: SubscriptionId) -> impl IntoView {
         });
         set_query.set(String::new());
         // The results close: focus stays in the search, for the next person.
-        request_animation_frame(|| {
-            if let Some(input) = document().get_element_by_id("people-search") {
-                use wasm_bindgen::JsCast;
-                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
+        request_animation_frame(|| focus_id("people-search"));
     };
     let form = FormKey::new();
     let assign = Action::new_local(move |users: &Vec<UserId>| {

@@ -1,7 +1,7 @@
 //! Cancelling one's own subscription, with a reason and a confirmation.
 
 use super::{actor, current};
-use crate::components::a11y::{Announcer, Dialog};
+use crate::components::a11y::{focus_id, Announcer, Dialog};
 use crate::components::form_key::FormKey;
 use crate::domain::commands::Command;
 use crate::domain::lifecycle::{cancel_option, CancelOption};
@@ -87,12 +87,7 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
             // The page takes its disabled shape (this panel with it): say what happened,
             // and put focus on the page's heading, above the new status.
             announcer.say(done);
-            request_animation_frame(|| {
-                if let Some(h) = document().get_element_by_id("page-title") {
-                    use wasm_bindgen::JsCast;
-                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
+            request_animation_frame(|| focus_id("page-title"));
             Ok(())
         }
     });
