@@ -127,12 +127,7 @@ impl Locale {
     /// through here: the domain's and the store's errors each name their message
     /// (`explanation`, one exhaustive match each), so none prints English `Display` text.
     pub fn reason(self, explanation: &Explanation) -> String {
-        let lang = self.lang.get();
-        let formats = crate::i18n::Formats {
-            date: &|d| format_date(lang, d),
-            money: &|m| format_money(lang, m),
-        };
-        crate::i18n::explain_with(lang, explanation, &formats)
+        self.reason_kept(&explanation.into())
     }
 
     /// Why a refusal kept in the audit log happened, in this language.
