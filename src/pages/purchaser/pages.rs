@@ -43,6 +43,20 @@ fn own(store: Store, session: Session, keep: fn(Status) -> bool) -> Vec<(Subscri
     })
 }
 
+/// The subscription a page shows: the one chosen while it is still among the options,
+/// else the first.
+fn shown_choice(
+    options: Memo<Vec<(SubscriptionId, String)>>,
+    chosen: RwSignal<Option<SubscriptionId>>,
+) -> Memo<Option<SubscriptionId>> {
+    Memo::new(move |_| {
+        chosen
+            .get()
+            .filter(|c| options.with(|o| o.iter().any(|(id, _)| id == c)))
+            .or_else(|| options.with(|o| o.first().map(|(id, _)| id.clone())))
+    })
+}
+
 /// A choice of one of the purchaser's subscriptions, kept in `chosen`.
 #[component]
 fn SubscriptionChoice(
@@ -90,12 +104,7 @@ pub fn PurchaserLicenses() -> impl IntoView {
     let session = Session::get();
     let options = Memo::new(move |_| own(store, session, |s| s == Status::Active));
     let chosen = RwSignal::new(None::<SubscriptionId>);
-    let shown = Memo::new(move |_| {
-        chosen
-            .get()
-            .filter(|c| options.with(|o| o.iter().any(|(id, _)| id == c)))
-            .or_else(|| options.with(|o| o.first().map(|(id, _)| id.clone())))
-    });
+    let shown = shown_choice(options, chosen);
     view! {
         <section class="panel" aria-labelledby="page-title">
             <PageTitle text=move || locale.t(Msg::NavLicenses).to_owned() />
@@ -138,12 +147,7 @@ pub fn PurchaserBills() -> impl IntoView {
     let session = Session::get();
     let options = Memo::new(move |_| own(store, session, |s| s != Status::Deleted));
     let chosen = RwSignal::new(None::<SubscriptionId>);
-    let shown = Memo::new(move |_| {
-        chosen
-            .get()
-            .filter(|c| options.with(|o| o.iter().any(|(id, _)| id == c)))
-            .or_else(|| options.with(|o| o.first().map(|(id, _)| id.clone())))
-    });
+    let shown = shown_choice(options, chosen);
     view! {
         <section class="panel" aria-labelledby="page-title">
             <PageTitle text=move || locale.t(Msg::NavBillsPayments).to_owned() />
