@@ -60,6 +60,15 @@ if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132"* ]]; then
   npm install --no-audit --no-fund --no-save --prefix .tools "binaryen@$BINARYEN_VERSION"
 fi
 
+# wasm-split-cli, which cuts the release build into the parts of src/areas.rs
+# (scripts/split.mjs). Its version reads the format of the wasm_split_helpers in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.4
+# (It has no --version: cargo's list of installed crates says which one is there.)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes on 2 cores)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # Chromium and its driver for the component and end-to-end tests; a CJK font so that
 # zh-CN screenshots show Chinese, not boxes.
 missing=()
@@ -81,4 +90,4 @@ if [[ "$(installed playwright-core)" != "$(wanted playwright-core)" || "$(instal
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi
 
-step "ready: $(trunk --version), $(leptosfmt --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+step "ready: $(trunk --version), $(leptosfmt --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), wasm-split-cli $WASM_SPLIT_VERSION, $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"

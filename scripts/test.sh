@@ -40,6 +40,10 @@ check "cargo clippy --all-targets --fix --allow-dirty, then by hand what remains
 check "cargo clippy --target wasm32-unknown-unknown --all-targets --fix --allow-dirty" \
   cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings ||
   failed+=(clippy-wasm)
+# The split points of src/areas.rs exist only without debug assertions, as in the release.
+check "cargo clippy --target wasm32-unknown-unknown --lib --release, then by hand" \
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --release -- -D warnings ||
+  failed+=(clippy-wasm-release)
 echo "($((SECONDS - t0)) s)"
 
 layer "1/3 native: cargo test (domain, i18n)"

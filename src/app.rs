@@ -1,6 +1,7 @@
 //! The router, the boot sequence (load the world, open the store), the shell around
 //! every page, and the contexts pages read.
 
+use crate::areas::{AdminPage, Page, Part};
 use crate::components::a11y::{self, Announcer, LiveRegion};
 use crate::components::notice::StoreNotice;
 use crate::components::page_title::PageTitle;
@@ -8,8 +9,7 @@ use crate::components::top_bar::TopBar;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::pages::{
-    admin, catalog::CatalogPage, checkout::CheckoutPage, demo::DemoPage, not_found::NotFound,
-    product::ProductPage, purchaser, signin::SignInPage,
+    catalog::CatalogPage, not_found::NotFound, product::ProductPage, signin::SignInPage,
 };
 use crate::store::browser::{load_world, Progress, Store};
 use crate::store::files::FileError;
@@ -88,25 +88,37 @@ pub fn Shell(store: Store) -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=CatalogPage />
                 <Route path=path!("/products/:product_id") view=ProductPage />
-                <Route path=path!("/checkout/:product_id") view=CheckoutPage />
+                <Route path=path!("/checkout/:product_id") view=|| part(Page::Checkout) />
                 <Route path=path!("/signin") view=SignInPage />
-                <Route path=path!("/demo") view=DemoPage />
-                <ParentRoute path=path!("/admin") view=admin::AdminShell>
-                    <Route path=path!("") view=admin::AdminHome />
-                    <Route path=path!("subscriptions/:id") view=purchaser::SubscriptionPage />
-                    <Route path=path!("billing/products") view=admin::YourProducts />
-                    <Route path=path!("billing/licenses") view=admin::Licenses />
-                    <Route path=path!("billing/bills") view=admin::BillsPayments />
-                    <Route path=path!("support") view=admin::Support />
-                    <Route path=path!("settings/self-service") view=admin::SelfServiceSettings />
-                    <Route path=path!("users") view=admin::Users />
-                    <Route path=path!("capacity") view=admin::Capacity />
-                    <Route path=path!("audit") view=admin::Audit />
-                    <Route path=path!("customers") view=admin::Customers />
+                <Route path=path!("/demo") view=|| part(Page::Demo) />
+                <ParentRoute path=path!("/admin") view=|| admin(AdminPage::Shell)>
+                    <Route path=path!("") view=|| admin(AdminPage::Home) />
+                    <Route path=path!("subscriptions/:id") view=|| admin(AdminPage::Subscription) />
+                    <Route path=path!("billing/products") view=|| admin(AdminPage::YourProducts) />
+                    <Route path=path!("billing/licenses") view=|| admin(AdminPage::Licenses) />
+                    <Route path=path!("billing/bills") view=|| admin(AdminPage::BillsPayments) />
+                    <Route path=path!("support") view=|| admin(AdminPage::Support) />
+                    <Route
+                        path=path!("settings/self-service")
+                        view=|| admin(AdminPage::SelfServiceSettings)
+                    />
+                    <Route path=path!("users") view=|| admin(AdminPage::Users) />
+                    <Route path=path!("capacity") view=|| admin(AdminPage::Capacity) />
+                    <Route path=path!("audit") view=|| admin(AdminPage::Audit) />
+                    <Route path=path!("customers") view=|| admin(AdminPage::Customers) />
                 </ParentRoute>
             </Routes>
         </main>
     }
+}
+
+/// A route whose page loads with its part of the app (see `areas`).
+fn part(page: Page) -> impl IntoView {
+    view! { <Part page /> }
+}
+
+fn admin(page: AdminPage) -> impl IntoView {
+    part(Page::Admin(page))
 }
 
 #[component]

@@ -81,25 +81,59 @@ pub fn focus_on_navigation() {
         if let Some((path, search)) = &prev {
             if *path != now.0 || *search != now.1 {
                 let same_page = *path == now.0;
-                // The new page is painted by the next frame.
-                request_animation_frame(move || {
-                    let target = if same_page {
-                        by_id("step-title")
-                    } else {
-                        by_id("page-title").or_else(|| by_id("main"))
-                    };
-                    if let Some(target) = target {
-                        let _ = target.focus();
-                        announcer.say(text_of(&target));
-                    }
-                });
+                if same_page {
+                    // A step of the same page: its heading is painted by the next frame.
+                    request_animation_frame(move || {
+                        if let Some(step) = by_id("step-title") {
+                            let _ = step.focus();
+                            announcer.say(text_of(&step));
+                        }
+                    });
+                } else {
+                    focus_page_title(announcer);
+                }
             }
         }
         now
     });
 }
 
+/// Focuses and announces the new page's heading, painted by the next frame — or, for a
+/// page whose part of the app is still on its way (`areas`), when it arrives.
+fn focus_page_title(announcer: Announcer) {
+    request_animation_frame(move || match by_id("page-title") {
+        Some(title) => {
+            let _ = title.focus();
+            announcer.say(text_of(&title));
+        }
+        None => {
+            // Meanwhile focus waits on `main`, and the page takes it when it comes, unless
+            // the person has pressed a key or clicked since.
+            TITLE_PENDING.with(|p| p.set(true));
+            if let Some(main) = by_id("main") {
+                let _ = main.focus();
+            }
+        }
+    });
+}
+
+/// A page that arrived with its part of the app takes the focus its navigation could not
+/// give it (`focus_page_title`).
+pub fn page_arrived() {
+    if TITLE_PENDING.with(|p| p.replace(false)) {
+        let announcer = Announcer::get();
+        request_animation_frame(move || {
+            if let Some(title) = by_id("page-title") {
+                let _ = title.focus();
+                announcer.say(text_of(&title));
+            }
+        });
+    }
+}
+
 thread_local! {
+    /// A new page's heading is still to come and to take focus (`page_arrived`).
+    static TITLE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The control that had focus last, and its ancestors then (a removed node's own
     /// parents are gone with it).
     static LAST_FOCUS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
@@ -298,10 +332,17 @@ pub fn keep_focus_in_page() {
         if !on_control {
             LAST_FOCUS.with(|l| l.borrow_mut().clear());
         }
+        TITLE_PENDING.with(|p| p.set(false));
     });
     let _ =
         doc.add_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
     on_pointer.forget();
+    // A key pressed while a page is on its way: the person is already moving focus.
+    let on_key = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| {
+        TITLE_PENDING.with(|p| p.set(false));
+    });
+    let _ = doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_key.forget();
     let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::MutationObserver)>::new(
         move |records: js_sys::Array, _| {
             announce_added(&records, announcer);

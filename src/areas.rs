@@ -1,0 +1,140 @@
+//! The parts of the app a first visit to the store does not need, loaded when a route asks
+//! for them: the checkout, the admin center, the demo's controls.
+//!
+//! A release build is cut into one wasm module per part at these functions
+//! (`wasm_split`, run by `scripts/split.mjs`); the boot download is the store alone, and
+//! `index.html` preloads the part of the route a visit starts on. Each part is one coarse
+//! module because every extra file is a round trip on a phone. Debug builds (`trunk
+//! serve`, the component tests) keep one module: the same functions, resolved at once.
+
+use crate::components::a11y;
+use crate::components::page_title::PageTitle;
+use crate::i18n::Msg;
+use crate::locale::Locale;
+use leptos::prelude::*;
+
+/// A page that lives in one of the parts loaded on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Checkout,
+    Demo,
+    Admin(AdminPage),
+}
+
+/// The admin center's shell and pages: one part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdminPage {
+    Shell,
+    Home,
+    Subscription,
+    YourProducts,
+    Licenses,
+    BillsPayments,
+    Support,
+    SelfServiceSettings,
+    Users,
+    Capacity,
+    Audit,
+    Customers,
+}
+
+/// A part's module did not arrive (offline, a failed fetch): the page says so and offers
+/// to try again; the rest of the app keeps running.
+#[derive(Clone, Debug)]
+pub struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// One part: in a release build a split point whose body lands in that part's module.
+macro_rules! part {
+    ($module:ident, $name:ident($($arg:ident: $ty:ty),*) => $body:expr) => {
+        #[cfg(not(debug_assertions))]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            Ok($body)
+        }
+
+        #[cfg(debug_assertions)]
+        async fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            Ok($body)
+        }
+    };
+}
+
+part!(checkout, checkout_part() => view! { <crate::pages::checkout::CheckoutPage /> }.into_any());
+
+part!(demo, demo_part() => view! { <crate::pages::demo::DemoPage /> }.into_any());
+
+part!(admin, admin_part(page: AdminPage) => {
+    use crate::pages::{admin, purchaser};
+    match page {
+        AdminPage::Shell => view! { <admin::AdminShell /> }.into_any(),
+        AdminPage::Home => view! { <admin::AdminHome /> }.into_any(),
+        AdminPage::Subscription => view! { <purchaser::SubscriptionPage /> }.into_any(),
+        AdminPage::YourProducts => view! { <admin::YourProducts /> }.into_any(),
+        AdminPage::Licenses => view! { <admin::Licenses /> }.into_any(),
+        AdminPage::BillsPayments => view! { <admin::BillsPayments /> }.into_any(),
+        AdminPage::Support => view! { <admin::Support /> }.into_any(),
+        AdminPage::SelfServiceSettings => view! { <admin::SelfServiceSettings /> }.into_any(),
+        AdminPage::Users => view! { <admin::Users /> }.into_any(),
+        AdminPage::Capacity => view! { <admin::Capacity /> }.into_any(),
+        AdminPage::Audit => view! { <admin::Audit /> }.into_any(),
+        AdminPage::Customers => view! { <admin::Customers /> }.into_any(),
+    }
+});
+
+impl Page {
+    /// The page's view, once its part has arrived.
+    async fn load(self) -> Result<AnyView, NotLoaded> {
+        match self {
+            Page::Checkout => checkout_part().await,
+            Page::Demo => demo_part().await,
+            Page::Admin(page) => admin_part(page).await,
+        }
+    }
+}
+
+/// A route's view for `page`: the page as soon as its part is in, meanwhile nothing new
+/// (the bar and the boot page's heading stay), and a way to try again if it fails.
+#[component]
+pub fn Part(page: Page) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match page.load().await {
+                        Ok(view) => {
+                            a11y::page_arrived();
+                            view
+                        }
+                        Err(NotLoaded) => {
+                            a11y::page_arrived();
+                            view! { <PartFailed retry=move || attempt.update(|n| *n += 1) /> }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PartFailed(retry: impl Fn() + 'static) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <section class="panel error-page" role="alert" aria-labelledby="page-title">
+            <PageTitle text=move || locale.t(Msg::PartFailedTitle).to_owned() />
+            <p>{move || locale.t(Msg::PartFailedBody)}</p>
+            <button type="button" class="button button--primary" on:click=move |_| retry()>
+                {move || locale.t(Msg::Retry)}
+            </button>
+        </section>
+    }
+}
