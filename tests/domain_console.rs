@@ -49,6 +49,10 @@ fn lines_parse_into_cmdlets() {
         ("Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0H9MP -Enabled:$true", update(POWER_BI_PRO, Enabled, false)),
         ("Update-MSCommerceProductPolicy -Pol AllowSelfServicePurchase -Prod CFQ7TTC0H9MP -Val Disabled -WhatIf:$false", update(POWER_BI_PRO, Disabled, false)),
         ("help", Ok(Some(Cmdlet::Help))),
+        ("Import-Module -Name MSCommerce", Ok(Some(Cmdlet::ImportModule))),
+        ("# Power BI Pro: Enabled -> Disabled", Ok(None)),
+        ("   #Update-MSCommerceProductPolicy -Value Disabled", Ok(None)),
+        ("Import-Module -Name AzureAD", Err(ConsoleError::UnknownModule { given: "AzureAD".into() })),
         ("cls", Ok(Some(Cmdlet::Clear))),
         // Failures, each with what went wrong.
         ("Get-MSCommerceProductPolicies -PolicyId 'AllowSelfServicePurchase", Err(ConsoleError::UnterminatedQuote)),
@@ -433,6 +437,7 @@ fn every_console_error_has_a_message_with_its_placeholders() {
             parameter: "Value",
         },
         ConsoleError::UnknownPolicy { given: "x".into() },
+        ConsoleError::UnknownModule { given: "x".into() },
         ConsoleError::MalformedProductId { given: "x".into() },
         ConsoleError::UnknownProduct {
             product: pid(VISIO_P1),

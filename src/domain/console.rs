@@ -42,6 +42,7 @@ const WHAT_IF: Param = Param {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Name {
+    ImportModule,
     Connect,
     GetPolicies,
     GetPolicy,
@@ -60,7 +61,14 @@ struct Spec {
     params: &'static [Param],
 }
 
-const CMDLETS: [Spec; 8] = [
+const CMDLETS: [Spec; 9] = [
+    // An exported script's first line; this console has the module loaded already.
+    Spec {
+        name: "Import-Module",
+        aliases: &["ipmo"],
+        id: Name::ImportModule,
+        params: &[text("Name", true)],
+    },
     Spec {
         name: "Connect-MSCommerce",
         aliases: &[],
@@ -126,6 +134,7 @@ pub fn cmdlet_names() -> impl Iterator<Item = &'static str> {
 /// A parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cmdlet {
+    ImportModule,
     Connect,
     GetPolicies,
     GetPolicy,
@@ -176,6 +185,9 @@ pub enum ConsoleError {
     UnknownPolicy {
         given: String,
     },
+    UnknownModule {
+        given: String,
+    },
     MalformedProductId {
         given: String,
     },
@@ -212,6 +224,7 @@ impl ConsoleError {
             ConsoleError::MissingArgument { .. } => "console.error.missing_argument",
             ConsoleError::MissingParameter { .. } => "console.error.missing_parameter",
             ConsoleError::UnknownPolicy { .. } => "console.error.unknown_policy",
+            ConsoleError::UnknownModule { .. } => "console.error.unknown_module",
             ConsoleError::MalformedProductId { .. } => "console.error.malformed_product_id",
             ConsoleError::UnknownProduct { .. } => "console.error.unknown_product",
             ConsoleError::BadValue { .. } => "console.error.bad_value",
@@ -271,6 +284,7 @@ impl ConsoleError {
                 ("parameter", (*parameter).to_owned()),
             ],
             ConsoleError::UnknownPolicy { given }
+            | ConsoleError::UnknownModule { given }
             | ConsoleError::MalformedProductId { given }
             | ConsoleError::BadValue { given }
             | ConsoleError::BadEnabled { given } => {
@@ -382,6 +396,10 @@ fn boolean(text: &str) -> Option<bool> {
 
 /// Parses a command line; `Ok(None)` for a blank one.
 pub fn parse(line: &str) -> Result<Option<Cmdlet>, ConsoleError> {
+    // A comment line (an exported script has them) does nothing, as in PowerShell.
+    if line.trim_start().starts_with('#') {
+        return Ok(None);
+    }
     let words = tokenize(line)?;
     let Some((head, rest)) = words.split_first() else {
         return Ok(None);
@@ -461,6 +479,15 @@ pub fn parse(line: &str) -> Result<Option<Cmdlet>, ConsoleError> {
         })
     };
     Ok(Some(match spec.id {
+        Name::ImportModule => {
+            let name = get("Name").unwrap_or_default();
+            if !name.eq_ignore_ascii_case("MSCommerce") {
+                return Err(ConsoleError::UnknownModule {
+                    given: name.to_owned(),
+                });
+            }
+            Cmdlet::ImportModule
+        }
         Name::Connect => Cmdlet::Connect,
         Name::GetPolicies => Cmdlet::GetPolicies,
         Name::GetPolicy => Cmdlet::GetPolicy,
@@ -576,6 +603,7 @@ pub fn plan(cmdlet: Cmdlet, session: &Session) -> Result<Plan, ConsoleError> {
             })
     };
     Ok(match cmdlet {
+        Cmdlet::ImportModule => Plan::Print(String::new()),
         Cmdlet::Help => Plan::Help,
         Cmdlet::Clear => Plan::Clear,
         Cmdlet::Connect => {

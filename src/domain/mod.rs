@@ -12,6 +12,7 @@ pub mod invariants;
 pub mod lifecycle;
 pub mod money;
 pub mod policy;
+pub mod policy_plan;
 pub mod seed;
 pub mod subscription;
 pub mod views;

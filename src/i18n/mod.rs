@@ -174,6 +174,7 @@ pub const COUNTS: &[&str] = &[
     "done",
     "shown",
     "subscriptions",
+    "rows",
 ];
 
 /// The count placeholders of an en-US text that stand before a plural noun ("{n}
@@ -813,6 +814,7 @@ catalog! {
     ConsoleDuplicateParameter "console.error.duplicate_parameter" => "The parameter '{parameter}' is specified more than once.", "参数“{parameter}”被指定了多次。";
     ConsoleMissingArgument "console.error.missing_argument" => "Missing an argument for parameter '{parameter}'.", "缺少参数“{parameter}”的值。";
     ConsoleMissingParameter "console.error.missing_parameter" => "{cmdlet}: The parameter -{parameter} is required.", "{cmdlet}：缺少必需参数 -{parameter}。";
+    ConsoleUnknownModule "console.error.unknown_module" => "The module '{given}' is not here. This console has MSCommerce only.", "此处没有模块“{given}”。此控制台只有 MSCommerce。";
     ConsoleUnknownPolicy "console.error.unknown_policy" => "'{given}' is not a policy. The policy is AllowSelfServicePurchase.", "“{given}”不是策略。策略为 AllowSelfServicePurchase。";
     ConsoleMalformedProductId "console.error.malformed_product_id" => "'{given}' is not a product ID: use 12 letters and digits, like CFQ7TTC0LH2H.", "“{given}”不是产品 ID：请使用 12 个字母和数字，例如 CFQ7TTC0LH2H。";
     ConsoleUnknownProduct "console.error.unknown_product" => "No product has the ID {product}. Get-MSCommerceProductPolicies lists them.", "没有 ID 为 {product} 的产品。Get-MSCommerceProductPolicies 会列出所有产品。";
@@ -983,6 +985,54 @@ catalog! {
     QuantityMax "quantity.too_many" => "The most allowed here is {max}.", "此处最多允许 {max}。";
     QuantityFullWidth "quantity.full_width" => "Type the digits 0–9 in half-width, not full-width digits such as １２.", "请输入半角数字 0–9，不要使用 １２ 这样的全角数字。";
     QuantityExponent "quantity.exponent" => "Enter the number in full, without an exponent such as 1e3.", "请输入完整的数字，不要使用 1e3 这样的指数形式。";
+    PlanFormatTable "plan.format.table" => "a pasted Get-MSCommerceProductPolicies table", "粘贴的 Get-MSCommerceProductPolicies 表格";
+    PlanFormatJson "plan.format.json" => "ConvertTo-Json output", "ConvertTo-Json 输出";
+    PlanFormatCsv "plan.format.csv" => "Export-Csv output", "Export-Csv 输出";
+    PlanFormatDsc "plan.format.dsc" => "a Microsoft365DSC configuration", "Microsoft365DSC 配置";
+    PlanErrorEmpty "plan.error.empty" => "Paste the output of Get-MSCommerceProductPolicies, or choose a file.", "请粘贴 Get-MSCommerceProductPolicies 的输出，或选择一个文件。";
+    PlanErrorTooLarge "plan.error.too_large" => "That is {size}; a policy listing is a few KB. The most this takes is {limit}.", "内容大小为 {size}；策略列表通常只有几 KB。最多可接受 {limit}。";
+    PlanErrorNotPolicies "plan.error.not_policies" => "This isn't a listing of AllowSelfServicePurchase. Run Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase and paste what it prints, as is or piped to ConvertTo-Json or Export-Csv.", "这不是 AllowSelfServicePurchase 的列表。请运行 Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase，然后粘贴其输出（原样输出，或通过管道传给 ConvertTo-Json 或 Export-Csv）。";
+    PlanErrorMissingColumn "plan.error.missing_column" => "The listing has no {column} column, which a plan needs.", "该列表没有计划所需的 {column} 列。";
+    PlanErrorJson "plan.error.json" => "This JSON can't be read: {detail}", "无法读取此 JSON：{detail}";
+    PlanErrorCutOff "plan.error.cut_off" => "The text stops short at line {line}. Copy the whole output and paste it again.", "文本在第 {line} 行处中断。请复制完整输出后重新粘贴。";
+    PlanErrorNoRows "plan.error.no_rows" => "The listing has a header but no products under it.", "该列表有标题，但下方没有产品。";
+    PlanUnplacedOtherPolicy "plan.unplaced.other_policy" => "A row of another policy ({given}). Only AllowSelfServicePurchase is planned here.", "其他策略的行（{given}）。此处仅规划 AllowSelfServicePurchase。";
+    PlanUnplacedMalformedId "plan.unplaced.malformed_id" => "'{given}' is not a product ID (12 letters and digits).", "“{given}”不是产品 ID（12 个字母和数字）。";
+    PlanUnplacedTruncated "plan.unplaced.truncated" => "'{given}' was cut off by the console. Widen the window, or pipe to ConvertTo-Json.", "“{given}”被控制台截断。请加宽窗口，或通过管道传给 ConvertTo-Json。";
+    PlanUnplacedUnknownProduct "plan.unplaced.unknown_product" => "{product} is not a product sold through self-service here.", "{product} 不是此处通过自助服务销售的产品。";
+    PlanUnplacedBadValue "plan.unplaced.bad_value" => "'{given}' is not a policy value: Enabled, Disabled or OnlyTrialsWithoutPaymentMethod.", "“{given}”不是策略值：应为 Enabled、Disabled 或 OnlyTrialsWithoutPaymentMethod。";
+    PlanUnplacedConflict "plan.unplaced.conflict" => "{product} again, with another value. The row at line {first} stands.", "{product} 再次出现且值不同。以第 {first} 行为准。";
+    PlanUnplacedAbsent "plan.unplaced.absent" => "{product}: Ensure = Absent gives no value to plan.", "{product}：Ensure = Absent 未提供可规划的值。";
+    PlanTitle "plan.title" => "Plan a change", "规划更改";
+    PlanIntro "plan.intro" => "Paste what Get-MSCommerceProductPolicies printed for an organization, or choose the file. It becomes a plan beside the current policies: nothing changes until you run the exported script.", "粘贴 Get-MSCommerceProductPolicies 为某个组织输出的内容，或选择该文件。它将成为当前策略旁的计划：在运行导出的脚本之前，不会更改任何内容。";
+    PlanPasteLabel "plan.paste" => "Output of Get-MSCommerceProductPolicies (table, JSON or CSV) or a Microsoft365DSC configuration", "Get-MSCommerceProductPolicies 的输出（表格、JSON 或 CSV）或 Microsoft365DSC 配置";
+    PlanFileLabel "plan.file" => "Or choose a file", "或选择文件";
+    PlanFor "plan.for" => "Plan for", "计划适用于";
+    PlanForOther "plan.for_other" => "Another organization, not in this demo", "其他组织（不在此演示中）";
+    PlanOtherName "plan.other_name" => "Organization name", "组织名称";
+    PlanNoTarget "plan.no_target" => "Choose at least one organization.", "请至少选择一个组织。";
+    PlanMake "plan.make" => "Make a plan", "创建计划";
+    PlanRead "plan.read" => "Read {rows} rows from {format}. Products in the plan: {placed}.", "已从{format}读取 {rows} 行。计划中的产品：{placed} 个。";
+    PlanReadOne "plan.read.one" => "Read {rows} row from {format}. Products in the plan: {placed}.", "已从{format}读取 {rows} 行。计划中的产品：{placed} 个。";
+    PlanUnplacedTitle "plan.unplaced" => "Rows left out", "未纳入的行";
+    PlanLine "plan.line" => "Line {line}", "第 {line} 行";
+    PlanColNow "plan.col.now" => "Now", "当前";
+    PlanColPlanned "plan.col.planned" => "Planned", "计划";
+    PlanColImpact "plan.col.impact" => "Who can buy or try it", "谁可以购买或试用";
+    PlanImpact "plan.impact" => "Now {buy} can buy and {try} can try; planned, {buy_after} and {try_after}.", "当前 {buy} 人可购买、{try} 人可试用；按计划为 {buy_after} 人和 {try_after} 人。";
+    PlanNoDirectory "plan.no_directory" => "No directory is known for this organization.", "此组织没有已知的目录。";
+    PlanChangesTitle "plan.changes" => "What changes", "更改内容";
+    PlanNoChanges "plan.no_changes" => "The plan changes nothing.", "此计划不更改任何内容。";
+    PlanCopyTo "plan.copy" => "Copy this plan to the other organizations", "将此计划复制到其他组织";
+    PlanExportTitle "plan.export" => "Export", "导出";
+    PlanWhatIf "plan.what_if" => "Add -WhatIf to every update: the module says what it would do, and does nothing", "为每次更新添加 -WhatIf：模块仅说明将执行的操作，不做任何更改";
+    PlanScript "plan.script" => "PowerShell script", "PowerShell 脚本";
+    PlanDsc "plan.dsc" => "Microsoft365DSC configuration", "Microsoft365DSC 配置";
+    PlanDownload "plan.download" => "Download {file}", "下载 {file}";
+    PlanDiscard "plan.discard" => "Discard the plan", "放弃计划";
+    PlanValueFor "plan.value_for" => "Planned value for {product} in {tenant}", "{tenant} 中 {product} 的计划值";
+    PlanSource "plan.source" => "{format}, {rows} rows", "{format}，{rows} 行";
+    PlanSourceOne "plan.source.one" => "{format}, {rows} row", "{format}，{rows} 行";
 }
 
 #[cfg(test)]

@@ -8,6 +8,13 @@ const GLOSSARY: &str = include_str!("GLOSSARY.md");
 /// Names, identifiers and typed commands that stay English in zh-CN text (longest first
 /// where one contains another, so "Microsoft 365" goes before "Microsoft").
 const ENGLISH_THAT_STAYS: &[&str] = &[
+    // Cmdlets, parameters and a DSC property as the person types them.
+    "Microsoft365DSC",
+    "ConvertTo-Json",
+    "Export-Csv",
+    "-PolicyId",
+    "Ensure = Absent",
+    "KB",
     "Get-MSCommerceProductPolicies",
     "Get-MSCommerceProductPolicy",
     "Update-MSCommerceProductPolicy",

@@ -9,6 +9,7 @@ pub mod console;
 pub mod customers;
 pub mod demo;
 pub mod not_found;
+pub mod policy_plan;
 pub mod product;
 pub mod purchaser;
 pub mod settings;

@@ -2,6 +2,7 @@
 //! a list, a panel to change one value with who it affects, and the MSCommerce console.
 
 use super::console::PolicyConsole;
+use super::policy_plan::PolicyPlanner;
 use crate::components::a11y::Dialog;
 use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
@@ -165,6 +166,7 @@ pub fn SelfServicePage() -> impl IntoView {
                 .get()
                 .map(|product| view! { <PolicyPanel product editing can_set=rights.can_set /> })
         }}
+        <PolicyPlanner />
         <PolicyConsole />
     }
 }

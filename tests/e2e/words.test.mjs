@@ -17,6 +17,7 @@ const directory = data('directory.json');
 
 // Names and what a person types, longest first so "Microsoft 365" goes before "Microsoft".
 const STAYS = [
+  'Microsoft365DSC', 'ConvertTo-Json', 'Export-Csv', '-PolicyId', 'Ensure = Absent', 'KB',
   ...catalog.products.map((p) => p.name),
   ...directory.tenants.map((t) => t.name),
   ...directory.users.map((u) => u.display_name),

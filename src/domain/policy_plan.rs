@@ -1,0 +1,912 @@
+//! Planning `AllowSelfServicePurchase` away from the admin center: read what a real tenant
+//! printed — `Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase` as the
+//! default table, piped to `ConvertTo-Json` or to `Export-Csv`, or a Microsoft365DSC
+//! configuration — into a plan per tenant beside its current values; edit it; and take it
+//! home as a PowerShell script or a Microsoft365DSC configuration.
+//!
+//! Nothing here changes a tenant. A plan is data; the demo tenant changes only when the
+//! exported script runs in the console, through the same command as the panel.
+
+use super::catalog::{Catalog, ProductId};
+use super::directory::TenantId;
+use super::policy::{Policies, PolicyValue, POLICY_ID};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// A paste or a file larger than this is refused whole: a tenant's listing is a few KB.
+pub const MAX_IMPORT_BYTES: usize = 256 * 1024;
+
+/// The columns the module prints, in its order.
+pub const COLUMNS: [&str; 4] = ["PolicyId", "ProductName", "ProductId", "PolicyValue"];
+
+/// The Microsoft365DSC resource for this policy.
+pub const DSC_RESOURCE: &str = "CommerceSelfServicePurchase";
+
+/// What the text turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `Format-Table`'s text (the module's default output).
+    Table,
+    /// `ConvertTo-Json`.
+    Json,
+    /// `Export-Csv`.
+    Csv,
+    /// A Microsoft365DSC configuration with `CommerceSelfServicePurchase` blocks.
+    Dsc,
+}
+
+impl Format {
+    pub const fn message_key(self) -> &'static str {
+        match self {
+            Format::Table => "plan.format.table",
+            Format::Json => "plan.format.json",
+            Format::Csv => "plan.format.csv",
+            Format::Dsc => "plan.format.dsc",
+        }
+    }
+}
+
+/// Why nothing was imported. Each names its message; the fields fill its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// No header, JSON or DSC block of this policy's listing: text from something else.
+    NotAPolicyExport,
+    /// The listing lacks a column the plan needs.
+    MissingColumn {
+        column: &'static str,
+    },
+    /// JSON that does not parse, or not objects with the module's properties.
+    Json {
+        detail: String,
+    },
+    /// A row stops short of its columns, or a quote never closes: the text was cut off.
+    CutOff {
+        line: usize,
+    },
+    /// A header, and no row under it.
+    NoRows,
+}
+
+impl ImportError {
+    pub const fn message_key(&self) -> &'static str {
+        match self {
+            ImportError::Empty => "plan.error.empty",
+            ImportError::TooLarge { .. } => "plan.error.too_large",
+            ImportError::NotAPolicyExport => "plan.error.not_policies",
+            ImportError::MissingColumn { .. } => "plan.error.missing_column",
+            ImportError::Json { .. } => "plan.error.json",
+            ImportError::CutOff { .. } => "plan.error.cut_off",
+            ImportError::NoRows => "plan.error.no_rows",
+        }
+    }
+
+    /// The placeholders of its message.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ImportError::TooLarge { bytes, limit } => vec![
+                ("size", format!("{} KB", bytes.div_ceil(1024))),
+                ("limit", format!("{} KB", limit / 1024)),
+            ],
+            ImportError::MissingColumn { column } => vec![("column", (*column).to_owned())],
+            ImportError::Json { detail } => vec![("detail", detail.clone())],
+            ImportError::CutOff { line } => vec![("line", line.to_string())],
+            ImportError::Empty | ImportError::NotAPolicyExport | ImportError::NoRows => vec![],
+        }
+    }
+}
+
+/// Why one row stays out of the plan; the rest of the rows still make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unplaced {
+    /// A row of another policy (the module lists one today; a later one may add more).
+    OtherPolicy { given: String },
+    /// Not 12 letters and digits.
+    MalformedProductId { given: String },
+    /// `Format-Table` cut the cell short with `…` (a narrow window).
+    Truncated { given: String },
+    /// A product ID this catalog does not sell through self-service.
+    UnknownProduct { product: String },
+    /// Not Enabled, Disabled or OnlyTrialsWithoutPaymentMethod.
+    BadValue { given: String },
+    /// The same product twice with different values (an old and a new ID, say).
+    Conflict { product: String, first_line: usize },
+    /// A DSC block that removes the instance: no value to plan.
+    Absent { product: String },
+}
+
+impl Unplaced {
+    pub const fn message_key(&self) -> &'static str {
+        match self {
+            Unplaced::OtherPolicy { .. } => "plan.unplaced.other_policy",
+            Unplaced::MalformedProductId { .. } => "plan.unplaced.malformed_id",
+            Unplaced::Truncated { .. } => "plan.unplaced.truncated",
+            Unplaced::UnknownProduct { .. } => "plan.unplaced.unknown_product",
+            Unplaced::BadValue { .. } => "plan.unplaced.bad_value",
+            Unplaced::Conflict { .. } => "plan.unplaced.conflict",
+            Unplaced::Absent { .. } => "plan.unplaced.absent",
+        }
+    }
+
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Unplaced::OtherPolicy { given }
+            | Unplaced::MalformedProductId { given }
+            | Unplaced::Truncated { given }
+            | Unplaced::BadValue { given } => vec![("given", given.clone())],
+            Unplaced::UnknownProduct { product } | Unplaced::Absent { product } => {
+                vec![("product", product.clone())]
+            }
+            Unplaced::Conflict {
+                product,
+                first_line,
+            } => vec![
+                ("product", product.clone()),
+                ("first", first_line.to_string()),
+            ],
+        }
+    }
+}
+
+/// A row left out, where it was (line, or item for JSON) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnplacedRow {
+    pub line: usize,
+    pub why: Unplaced,
+}
+
+/// What an import read: the values it could place, by current product ID, and the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    pub format: Format,
+    pub values: BTreeMap<ProductId, PolicyValue>,
+    pub unplaced: Vec<UnplacedRow>,
+    /// Rows read, placed or not.
+    pub rows: usize,
+}
+
+/// One row as the source wrote it, before any of it is trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct RawRow {
+    line: usize,
+    policy_id: Option<String>,
+    product_id: String,
+    value: String,
+    /// DSC's `Ensure`; `None` elsewhere.
+    ensure: Option<String>,
+}
+
+/// Reads a listing or a DSC configuration. Fails whole on text that is not one (nothing is
+/// half-imported); a readable listing with rows it cannot place lists them with why.
+pub fn import(text: &str, catalog: &Catalog) -> Result<Import, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    // A BOM (Windows PowerShell's Out-File) and any mix of line endings read the same.
+    let text = text
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let (format, raw) = read_rows(&text)?;
+    if raw.is_empty() {
+        return Err(ImportError::NoRows);
+    }
+    Ok(place(format, raw, catalog))
+}
+
+fn read_rows(text: &str) -> Result<(Format, Vec<RawRow>), ImportError> {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+        return read_json(trimmed).map(|rows| (Format::Json, rows));
+    }
+    if text.contains(DSC_RESOURCE) && text.contains('{') {
+        return read_dsc(text).map(|rows| (Format::Dsc, rows));
+    }
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let csv_header = first.contains("ProductId") && (first.contains(',') || first.contains(';'));
+    if first.starts_with("#TYPE") || csv_header {
+        return read_csv(text).map(|rows| (Format::Csv, rows));
+    }
+    read_table(text).map(|rows| (Format::Table, rows))
+}
+
+/// Trusts what can be trusted: the policy, the product (old IDs resolved), the value.
+fn place(format: Format, raw: Vec<RawRow>, catalog: &Catalog) -> Import {
+    let rows = raw.len();
+    let mut values = BTreeMap::new();
+    let mut first_line: BTreeMap<ProductId, usize> = BTreeMap::new();
+    let mut unplaced = Vec::new();
+    for row in raw {
+        let why = (|| {
+            let cut = |cell: &str| cell.ends_with('…') || cell.ends_with("...");
+            if let Some(given) = [&row.product_id, &row.value].into_iter().find(|c| cut(c)) {
+                return Err(Unplaced::Truncated {
+                    given: given.clone(),
+                });
+            }
+            if let Some(policy) = &row.policy_id {
+                // A narrow console cuts this column too; the start of the name still says.
+                let shown = policy.trim().trim_end_matches('…').trim_end_matches("...");
+                let ours = POLICY_ID.to_ascii_lowercase();
+                let matches = if shown.len() < policy.trim().len() {
+                    !shown.is_empty() && ours.starts_with(&shown.to_ascii_lowercase())
+                } else {
+                    shown.eq_ignore_ascii_case(POLICY_ID)
+                };
+                if !matches {
+                    return Err(Unplaced::OtherPolicy {
+                        given: policy.clone(),
+                    });
+                }
+            }
+            let product = ProductId::try_from(row.product_id.as_str()).map_err(|_| {
+                Unplaced::MalformedProductId {
+                    given: row.product_id.clone(),
+                }
+            })?;
+            if catalog.product(&product).is_none() {
+                return Err(Unplaced::UnknownProduct {
+                    product: row.product_id.trim().to_owned(),
+                });
+            }
+            if row
+                .ensure
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case("Absent"))
+            {
+                return Err(Unplaced::Absent {
+                    product: product.to_string(),
+                });
+            }
+            let value =
+                PolicyValue::try_from(row.value.as_str()).map_err(|_| Unplaced::BadValue {
+                    given: row.value.clone(),
+                })?;
+            match (values.get(&product), first_line.get(&product)) {
+                (Some(earlier), Some(&first)) if *earlier != value => Err(Unplaced::Conflict {
+                    product: product.to_string(),
+                    first_line: first,
+                }),
+                _ => Ok((product, value)),
+            }
+        })();
+        match why {
+            Ok((product, value)) => {
+                first_line.entry(product.clone()).or_insert(row.line);
+                values.insert(product, value);
+            }
+            Err(why) => unplaced.push(UnplacedRow {
+                line: row.line,
+                why,
+            }),
+        }
+    }
+    Import {
+        format,
+        values,
+        unplaced,
+        rows,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The four shapes.
+
+/// `ConvertTo-Json`: an array of objects, or one object for a single row.
+fn read_json(text: &str) -> Result<Vec<RawRow>, ImportError> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        Many(Vec<JsonRow>),
+        One(JsonRow),
+    }
+    #[derive(Deserialize)]
+    struct JsonRow {
+        #[serde(rename = "PolicyId")]
+        policy_id: Option<String>,
+        #[serde(rename = "ProductId")]
+        product_id: Option<String>,
+        #[serde(rename = "PolicyValue")]
+        value: Option<JsonScalar>,
+    }
+    /// A value as JSON wrote it: a number here is an enum without `-EnumsAsStrings`.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum JsonScalar {
+        Text(String),
+        Number(i64),
+        Flag(bool),
+    }
+    let parsed: OneOrMany = serde_json::from_str(text).map_err(|e| ImportError::Json {
+        detail: e.to_string(),
+    })?;
+    let rows = match parsed {
+        OneOrMany::Many(rows) => rows,
+        OneOrMany::One(row) => vec![row],
+    };
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let product_id = row.product_id.ok_or(ImportError::MissingColumn {
+                column: "ProductId",
+            })?;
+            let value = match row.value.ok_or(ImportError::MissingColumn {
+                column: "PolicyValue",
+            })? {
+                JsonScalar::Text(t) => t,
+                JsonScalar::Number(n) => n.to_string(),
+                JsonScalar::Flag(b) => b.to_string(),
+            };
+            Ok(RawRow {
+                line: i + 1,
+                policy_id: row.policy_id,
+                product_id,
+                value,
+                ensure: None,
+            })
+        })
+        .collect()
+}
+
+/// `Export-Csv`: an optional `#TYPE` line, a header naming the columns, quoted fields.
+/// `-UseCulture` may have written `;` instead of `,`.
+fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportError> {
+    let records = csv_records(text)?;
+    let mut records = records
+        .into_iter()
+        .filter(|(_, fields)| !(fields.len() == 1 && fields[0].trim().is_empty()))
+        .filter(|(_, fields)| !fields[0].starts_with("#TYPE"));
+    let Some((_, header)) = records.next() else {
+        return Err(ImportError::NoRows);
+    };
+    let column = |name: &'static str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let product_at = column("ProductId").ok_or(ImportError::MissingColumn {
+        column: "ProductId",
+    })?;
+    let value_at = column("PolicyValue").ok_or(ImportError::MissingColumn {
+        column: "PolicyValue",
+    })?;
+    let policy_at = column("PolicyId");
+    records
+        .map(|(line, fields)| {
+            if fields.len() < header.len() {
+                return Err(ImportError::CutOff { line });
+            }
+            Ok(RawRow {
+                line,
+                policy_id: policy_at.map(|i| fields[i].clone()),
+                product_id: fields[product_at].clone(),
+                value: fields[value_at].clone(),
+                ensure: None,
+            })
+        })
+        .collect()
+}
+
+/// Records with their first line: RFC 4180 quoting (`""` inside quotes), `,` or `;` as
+/// the header decides. A quote still open at the end means the text was cut off.
+fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let header = text.lines().find(|l| l.contains("ProductId")).unwrap_or("");
+    let delimiter = if header.matches(';').count() > header.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
+    let mut records = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, '\n') => {
+                line += 1;
+                field.push('\n');
+            }
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, '\n') => {
+                fields.push(std::mem::take(&mut field));
+                records.push((start, std::mem::take(&mut fields)));
+                line += 1;
+                start = line;
+            }
+            (false, c) if c == delimiter => fields.push(std::mem::take(&mut field)),
+            (false, c) => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(ImportError::CutOff { line: start });
+    }
+    if !field.is_empty() || !fields.is_empty() {
+        fields.push(field);
+        records.push((start, fields));
+    }
+    Ok(records)
+}
+
+/// `Format-Table`: a header, a line of dashes under each column, rows padded to them.
+/// Columns are found by screen cells (a CJK character takes two, as the console draws
+/// it), a row whose first column is blank continues the one above (`-Wrap`), and the
+/// listing ends at the first blank line after its rows.
+fn read_table(text: &str) -> Result<Vec<RawRow>, ImportError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(head) = lines.iter().position(|l| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        words.contains(&"ProductId") || words.contains(&"PolicyValue")
+    }) else {
+        return Err(ImportError::NotAPolicyExport);
+    };
+    let header = lines[head];
+    let Some(dashes) = lines
+        .get(head + 1)
+        .filter(|l| !l.trim().is_empty() && l.chars().all(|c| c == '-' || c == ' '))
+    else {
+        // A header with no dashed line under it: the paste stopped there.
+        return Err(ImportError::CutOff { line: head + 2 });
+    };
+    // Where each column starts, in screen cells, from the runs of dashes.
+    let mut starts = Vec::new();
+    let mut previous = ' ';
+    for (cell, c) in dashes.chars().enumerate() {
+        if c == '-' && previous == ' ' {
+            starts.push(cell);
+        }
+        previous = c;
+    }
+    let names: Vec<String> = cells(header, &starts);
+    let column = |name: &'static str| names.iter().position(|n| n == name);
+    let product_at = column("ProductId").ok_or(ImportError::MissingColumn {
+        column: "ProductId",
+    })?;
+    let value_at = column("PolicyValue").ok_or(ImportError::MissingColumn {
+        column: "PolicyValue",
+    })?;
+    let policy_at = column("PolicyId");
+    let name_at = column("ProductName");
+
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(head + 2) {
+        if line.trim().is_empty() {
+            if rows.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let found = cells(line, &starts);
+        let continues = found.first().is_some_and(String::is_empty) && !rows.is_empty();
+        if continues {
+            let (_, row) = rows.last_mut().expect("a row to continue");
+            for (at, part) in found.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+                // Names wrap between words; IDs and values only where the column ends.
+                let joint = if Some(at) == name_at { " " } else { "" };
+                row[at] = format!("{}{joint}{part}", row[at]);
+            }
+            continue;
+        }
+        if found.len() <= product_at.max(value_at) || found[value_at].is_empty() {
+            return Err(ImportError::CutOff { line: i + 1 });
+        }
+        rows.push((i + 1, found));
+    }
+    // A last row whose value stops inside a known one was cut off mid-word, not mistyped.
+    if let Some((line, row)) = rows.last() {
+        let value = row[value_at].to_ascii_lowercase();
+        let stops_inside = PolicyValue::ALL.iter().any(|v| {
+            let full = v.as_str().to_ascii_lowercase();
+            full.len() > value.len() && full.starts_with(&value)
+        });
+        if stops_inside {
+            return Err(ImportError::CutOff { line: *line });
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(line, row)| RawRow {
+            line,
+            policy_id: policy_at.map(|i| row[i].clone()),
+            product_id: row[product_at].clone(),
+            value: row[value_at].clone(),
+            ensure: None,
+        })
+        .collect())
+}
+
+/// A line cut at column starts (screen cells), each cell trimmed; the last runs to the end.
+fn cells(line: &str, starts: &[usize]) -> Vec<String> {
+    let mut out = vec![String::new(); starts.len()];
+    let mut cell = 0;
+    for c in line.chars() {
+        let column = starts.iter().rposition(|s| *s <= cell).unwrap_or(0);
+        out[column].push(c);
+        cell += cell_width(c);
+    }
+    // Beyond the last cell seen, no column: a short row has fewer cells.
+    let seen = starts.iter().filter(|s| **s < cell).count();
+    out.truncate(seen);
+    out.into_iter().map(|s| s.trim().to_owned()).collect()
+}
+
+/// Screen cells a character takes in a console: two for wide East Asian characters.
+fn cell_width(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// Microsoft365DSC: `CommerceSelfServicePurchase "name" { Key = "value"; … }` blocks.
+fn read_dsc(text: &str) -> Result<Vec<RawRow>, ImportError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_start();
+        // One organization's configuration: a second `Configuration` is another's.
+        if line.starts_with("Configuration ") && !rows.is_empty() {
+            break;
+        }
+        if !line.starts_with(DSC_RESOURCE)
+            || line[DSC_RESOURCE.len()..].starts_with(char::is_alphanumeric)
+        {
+            i += 1;
+            continue;
+        }
+        let at = i + 1;
+        // Its properties, up to the brace that closes the block.
+        let mut props: BTreeMap<String, String> = BTreeMap::new();
+        let mut closed = false;
+        let mut depth = usize::from(line.contains('{'));
+        i += 1;
+        while i < lines.len() {
+            let l = lines[i].trim();
+            i += 1;
+            if l.starts_with('{') {
+                depth += 1;
+                continue;
+            }
+            if l.starts_with('}') {
+                closed = true;
+                break;
+            }
+            if let Some((key, value)) = l.split_once('=') {
+                let value = value.trim().trim_end_matches(';').trim();
+                let value = value
+                    .strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                    .unwrap_or(value);
+                props.insert(key.trim().to_ascii_lowercase(), value.to_owned());
+            }
+        }
+        if !closed || depth == 0 {
+            return Err(ImportError::CutOff { line: at });
+        }
+        let product_id = props
+            .remove("productid")
+            .ok_or(ImportError::MissingColumn {
+                column: "ProductId",
+            })?;
+        rows.push(RawRow {
+            line: at,
+            policy_id: None,
+            product_id,
+            value: props.remove("policyvalue").unwrap_or_default(),
+            ensure: props.remove("ensure"),
+        });
+    }
+    if rows.is_empty() {
+        return Err(ImportError::NotAPolicyExport);
+    }
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------------------------------
+// The plan.
+
+/// Whose policies a plan is for: an organization of this demo (with a directory, so the
+/// panel's impact counts apply) or one the demo does not know (a real tenant, by name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlanTenant {
+    Demo(TenantId),
+    Other(String),
+}
+
+/// One organization's plan: what it has now and what is planned, for every product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantPlan {
+    pub tenant: PlanTenant,
+    /// Its name, for the script's comments and the diff.
+    pub name: String,
+    pub current: BTreeMap<ProductId, PolicyValue>,
+    pub planned: BTreeMap<ProductId, PolicyValue>,
+}
+
+impl TenantPlan {
+    /// A demo organization: its current values from the store, the import as the plan
+    /// (products the import does not list keep their value).
+    pub fn demo(
+        tenant: TenantId,
+        name: String,
+        policies: &Policies,
+        catalog: &Catalog,
+        imported: &BTreeMap<ProductId, PolicyValue>,
+    ) -> TenantPlan {
+        let current: BTreeMap<ProductId, PolicyValue> = catalog
+            .products
+            .iter()
+            .map(|p| (p.id.clone(), policies.get(&tenant, &p.id)))
+            .collect();
+        let mut planned = current.clone();
+        planned.extend(imported.iter().map(|(p, v)| (p.clone(), *v)));
+        TenantPlan {
+            tenant: PlanTenant::Demo(tenant),
+            name,
+            current,
+            planned,
+        }
+    }
+
+    /// An organization the demo does not know: the import is what it has now (the listing
+    /// of a real tenant), and the plan starts from it.
+    pub fn other(
+        name: String,
+        catalog: &Catalog,
+        imported: &BTreeMap<ProductId, PolicyValue>,
+    ) -> TenantPlan {
+        let current: BTreeMap<ProductId, PolicyValue> = catalog
+            .products
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    imported.get(&p.id).copied().unwrap_or_default(),
+                )
+            })
+            .collect();
+        TenantPlan {
+            tenant: PlanTenant::Other(name.clone()),
+            name,
+            planned: current.clone(),
+            current,
+        }
+    }
+
+    /// The products whose planned value differs from the current one, by product ID.
+    pub fn changes(&self) -> Vec<Change> {
+        self.planned
+            .iter()
+            .filter_map(|(product, to)| {
+                let from = self.current.get(product).copied().unwrap_or_default();
+                (from != *to).then(|| Change {
+                    product: product.clone(),
+                    from,
+                    to: *to,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One product whose value the plan changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub product: ProductId,
+    pub from: PolicyValue,
+    pub to: PolicyValue,
+}
+
+/// Plans for one or several organizations, and where they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyPlan {
+    /// Said in the exports' header: "a pasted table (12 rows)", "a file", ….
+    pub source: String,
+    pub tenants: Vec<TenantPlan>,
+}
+
+impl PolicyPlan {
+    pub fn set(&mut self, tenant: &PlanTenant, product: &ProductId, value: PolicyValue) {
+        if let Some(plan) = self.tenants.iter_mut().find(|t| &t.tenant == tenant) {
+            plan.planned.insert(product.clone(), value);
+        }
+    }
+
+    /// Copies one organization's planned values to others (a partner's customers).
+    pub fn copy(&mut self, from: &PlanTenant, to: &[PlanTenant]) {
+        let Some(planned) = self
+            .tenants
+            .iter()
+            .find(|t| &t.tenant == from)
+            .map(|t| t.planned.clone())
+        else {
+            return;
+        };
+        for plan in self.tenants.iter_mut().filter(|t| to.contains(&t.tenant)) {
+            plan.planned
+                .extend(planned.iter().map(|(p, v)| (p.clone(), *v)));
+        }
+    }
+
+    pub fn change_count(&self) -> usize {
+        self.tenants.iter().map(|t| t.changes().len()).sum()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The exports.
+
+/// How the PowerShell script is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScriptOptions {
+    /// Every update with `-WhatIf`: the module says what it would do, and does nothing.
+    pub what_if: bool,
+    pub date: NaiveDate,
+}
+
+fn product_name(catalog: &Catalog, product: &ProductId) -> String {
+    catalog
+        .product(product)
+        .map_or_else(|| product.to_string(), |p| p.name.clone())
+}
+
+/// A comment safe on one line: no line break can end it early and start a command.
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// A PowerShell string in single quotes (`''` for a quote inside).
+fn quoted(text: &str) -> String {
+    format!("'{}'", comment(text).replace('\'', "''"))
+}
+
+/// The script: a header saying when, from what, and what it changes; then per
+/// organization a comment naming it, `Connect-MSCommerce`, and one update per change.
+pub fn powershell(plan: &PolicyPlan, catalog: &Catalog, options: ScriptOptions) -> String {
+    let mut out = String::new();
+    let changes = plan.change_count();
+    let orgs = plan
+        .tenants
+        .iter()
+        .filter(|t| !t.changes().is_empty())
+        .count();
+    let _ = writeln!(out, "# Self-service purchase policies ({POLICY_ID}): the plan made in the Microsoft 365 admin center demo.");
+    let _ = writeln!(
+        out,
+        "# Exported {}, from {}.",
+        options.date.format("%Y-%m-%d"),
+        comment(&plan.source)
+    );
+    let _ = writeln!(
+        out,
+        "# Changes: {changes} in {orgs} organization(s).{}",
+        if options.what_if {
+            " Every update runs with -WhatIf: nothing changes."
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(out, "# Needs the MSCommerce module (Install-Module -Name MSCommerce) and a Global or Billing admin of each organization.");
+    let _ = writeln!(out, "Import-Module -Name MSCommerce");
+    for tenant in &plan.tenants {
+        let changes = tenant.changes();
+        if changes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "# Organization: {} — {} change(s). Sign in as its admin when asked.",
+            comment(&tenant.name),
+            changes.len()
+        );
+        let _ = writeln!(out, "Connect-MSCommerce");
+        for change in changes {
+            let _ = writeln!(
+                out,
+                "# {}: {} -> {}",
+                comment(&product_name(catalog, &change.product)),
+                change.from,
+                change.to
+            );
+            let _ = writeln!(
+                out,
+                "Update-MSCommerceProductPolicy -PolicyId {POLICY_ID} -ProductId {} -Value {}{}",
+                change.product,
+                change.to,
+                if options.what_if { " -WhatIf" } else { "" }
+            );
+        }
+    }
+    out
+}
+
+/// A Microsoft365DSC configuration: per organization a `Configuration` with one
+/// `CommerceSelfServicePurchase` block per product (`Ensure = "Present"`, the planned
+/// value) — the whole desired state, not only the changes.
+pub fn dsc(plan: &PolicyPlan, catalog: &Catalog, date: NaiveDate) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Self-service purchase policies as Microsoft365DSC configuration: the plan made in the Microsoft 365 admin center demo.");
+    let _ = writeln!(
+        out,
+        "# Exported {}, from {}.",
+        date.format("%Y-%m-%d"),
+        comment(&plan.source)
+    );
+    let _ = writeln!(out, "# Compile with: . .\\SelfServicePurchase.ps1; then call a configuration with -ApplicationId, -TenantId, -CertificateThumbprint.");
+    for (i, tenant) in plan.tenants.iter().enumerate() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "# Organization: {}", comment(&tenant.name));
+        let _ = writeln!(out, "Configuration SelfServicePurchase{}", i + 1);
+        let _ = writeln!(out, "{{");
+        let _ = writeln!(out, "    param(");
+        for (j, param) in ["ApplicationId", "TenantId", "CertificateThumbprint"]
+            .iter()
+            .enumerate()
+        {
+            let _ = writeln!(out, "        [Parameter()]");
+            let _ = writeln!(out, "        [System.String]");
+            let _ = writeln!(out, "        ${param}{}", if j < 2 { "," } else { "" });
+        }
+        let _ = writeln!(out, "    )");
+        let _ = writeln!(out, "    Import-DscResource -ModuleName Microsoft365DSC");
+        let _ = writeln!(out, "    Node localhost");
+        let _ = writeln!(out, "    {{");
+        for (product, value) in &tenant.planned {
+            let name = product_name(catalog, product);
+            let _ = writeln!(out, "        {DSC_RESOURCE} \"{DSC_RESOURCE}-{product}\"");
+            let _ = writeln!(out, "        {{");
+            let _ = writeln!(out, "            ProductId             = \"{product}\";");
+            let _ = writeln!(
+                out,
+                "            ProductName           = {};",
+                quoted(&name)
+            );
+            let _ = writeln!(out, "            PolicyValue           = \"{value}\";");
+            let _ = writeln!(out, "            Ensure                = \"Present\";");
+            let _ = writeln!(out, "            ApplicationId         = $ApplicationId;");
+            let _ = writeln!(out, "            TenantId              = $TenantId;");
+            let _ = writeln!(
+                out,
+                "            CertificateThumbprint = $CertificateThumbprint;"
+            );
+            let _ = writeln!(out, "        }}");
+        }
+        let _ = writeln!(out, "    }}");
+        let _ = writeln!(out, "}}");
+    }
+    out
+}
