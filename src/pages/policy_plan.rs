@@ -490,6 +490,7 @@ fn PlanView(planner: Planner) -> impl IntoView {
                                 id="plan-preview"
                                 class="code-preview"
                                 tabindex="0"
+                                translate="no"
                                 aria-label=move || {
                                     locale
                                         .t(

@@ -157,3 +157,48 @@ async fn a_partner_picks_a_customer_and_the_bar_says_so() {
         "the delegated role opens the admin pages"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_planner_makes_a_plan_from_a_paste_and_an_edit_changes_what_changes() {
+    let (el, _app) = boot_as("/admin/settings/self-service", Some(("patti", "contoso"))).await;
+    settle(&el, |el| has(el, "#plan-paste")).await;
+    let paste = query(&el, "#plan-paste");
+    let table = wasm_bindgen::JsValue::from_str(
+        "PolicyId                 ProductName   ProductId    PolicyValue\n\
+         --------                 -----------   ---------    -----------\n\
+         AllowSelfServicePurchase Power BI Pro  CFQ7TTC0H9MP Disabled\n\
+         AllowSelfServicePurchase Nothing       CFQ7TTC0ZZZZ Enabled\n",
+    );
+    js_sys::Reflect::set(&paste, &"value".into(), &table).unwrap();
+    paste
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    click(&el, "#plan-make");
+    settle(&el, |el| has(el, "#plan-table-0")).await;
+    assert_eq!(
+        text(&query(&el, "#plan-outcome")),
+        "Read 2 rows from a pasted Get-MSCommerceProductPolicies table. Products in the plan: 1."
+    );
+    assert!(text(&query(&el, "#plan-unplaced")).contains("Line 4: CFQ7TTC0ZZZZ is not a product"));
+    let rows = || {
+        el.query_selector_all("#plan-changes tbody tr")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(rows(), 1, "Power BI Pro: Allow → Do not allow");
+    // An edit in the plan: one more change, the store untouched.
+    let visio: web_sys::HtmlSelectElement = query(&el, "#plan-0-CFQ7TTC0HD32").unchecked_into();
+    visio.set_value("Disabled");
+    visio
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(rows(), 2);
+    assert_eq!(
+        text(&query(&el, "tr[data-product='CFQ7TTC0HD32'] .policy-value")),
+        "Allow",
+        "a plan changes nothing until its script runs"
+    );
+    // The focus stays in the select just changed: the table was not redrawn.
+    assert!(visio.is_connected());
+}
