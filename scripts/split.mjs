@@ -7,6 +7,8 @@
 //   main module → wasm-opt -Oz on every module → names carrying one hash of the build
 // and rewrites index.html: Trunk's names become the split main's, and a line of inline
 // script preloads the parts of the route the visit starts on, beside the main module.
+// Last, it fills in the service worker (public/sw.js) with the build's files and adds the
+// line that registers it.
 import { execFileSync, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+/** Every file under `dir`, as paths relative to it with `/`. */
+function listFiles(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+}
 const dist = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dist) throw new Error('usage: node scripts/split.mjs DIST (or run as a Trunk hook)');
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') process.exit(0);
@@ -99,7 +107,35 @@ try {
     "l.href='/'+f;document.head.appendChild(l)});break}})()</script>";
   const anchor = page.match(new RegExp(`<link[^>]*/${names.main}[^>]*>`));
   if (!anchor) throw new Error('index.html has no preload of the main module');
-  page = page.replace(anchor[0], `${anchor[0]}${preload}`);
+  // The service worker (public/sw.js, copied by Trunk) learns this build and its files,
+  // and the page registers it once loaded: a return visit is served from its cache.
+  const sw = join(dist, 'sw.js');
+  const precache = ['/index.html', ...listFiles(dist)
+    .filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js' && f !== 'index.html')
+    .map((f) => `/${f}`)];
+  const worker = readFileSync(sw, 'utf8');
+  if (!worker.includes("'__SSP_BUILD__'")) throw new Error('sw.js has no build to fill in');
+  // The dev server (scripts/serve.sh, even --release) gets no worker: a page it serves is
+  // always the build just made, and no worker outlives it on 127.0.0.1:8080.
+  const withWorker = process.env.SSP_SERVICE_WORKER !== 'off';
+  writeFileSync(sw, worker.replace("'__SSP_BUILD__'", `'${h}'`)
+    .replace('/* __SSP_PRECACHE__ */', precache.map((f) => JSON.stringify(f)).join(', ')));
+  const register = '<script>(function(){if(!(\'serviceWorker\' in navigator))return;' +
+    'var sw=navigator.serviceWorker,waiting=null,reloading=false,had=!!sw.controller;' +
+    // A worker installed while another controls the page is a new version: say so.
+    'function ready(w){waiting=w;window.sspUpdate=true;dispatchEvent(new Event(\'ssp:update\'))}' +
+    "addEventListener('load',function(){sw.register('/sw.js',{updateViaCache:'none'}).then(function(r){" +
+    'if(!r)return;if(r.waiting&&sw.controller)ready(r.waiting);' +
+    "r.addEventListener('updatefound',function(){var w=r.installing;if(w)w.addEventListener('statechange',function(){" +
+    // No worker (blocked, a private window): the app works as before, from the network.
+    "if(w.state==='installed'&&sw.controller)ready(w)})})},function(){})});" +
+    // Another worker took over a page that had one (Reload, or a worker removing itself):
+    // reload once, so the page and its files are of one version.
+    "sw.addEventListener('controllerchange',function(){if((had||waiting)&&!reloading){reloading=true;location.reload()}});" +
+    "addEventListener('ssp:reload',function(){if(waiting)waiting.postMessage('skip-waiting');else location.reload()})" +
+
+    '})()</script>';
+  page = page.replace(anchor[0], `${anchor[0]}${preload}${withWorker ? register : ''}`);
   writeFileSync(html, page);
   for (const [split, files] of Object.entries(needs)) console.log(`split: ${split} needs ${files.join(' ')}`);
 } finally {

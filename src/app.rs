@@ -3,7 +3,7 @@
 
 use crate::areas::{AdminPage, Page, Part};
 use crate::components::a11y::{self, Announcer, LiveRegion};
-use crate::components::notice::StoreNotice;
+use crate::components::notice::{StoreNotice, UpdateNotice};
 use crate::components::page_title::PageTitle;
 use crate::components::top_bar::TopBar;
 use crate::i18n::Msg;
@@ -84,6 +84,7 @@ pub fn Shell(store: Store) -> impl IntoView {
     view! {
         <TopBar />
         <StoreNotice />
+        <UpdateNotice />
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=CatalogPage />

@@ -114,3 +114,42 @@ pub fn StoreNotice() -> impl IntoView {
         }}
     }
 }
+
+/// A new build of the app is installed and waiting (the service worker, `public/sw.js`):
+/// the page says so and reloads into it when asked, instead of mixing two versions.
+/// The registration in `index.html` (release builds only) raises `ssp:update` and sets
+/// `window.sspUpdate` (for a page that mounts after the event); Reload raises `ssp:reload`.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let locale = Locale::get();
+    let waiting = js_sys::Reflect::get(&window(), &"sspUpdate".into())
+        .ok()
+        .is_some_and(|v| v.is_truthy());
+    let (ready, set_ready) = signal(waiting);
+    let on_update = Closure::<dyn Fn()>::new(move || set_ready.set(true));
+    let _ =
+        window().add_event_listener_with_callback("ssp:update", on_update.as_ref().unchecked_ref());
+    // Lives as long as the page, as the app does.
+    on_update.forget();
+    let reload = move |_| {
+        if let Ok(event) = web_sys::Event::new("ssp:reload") {
+            let _ = window().dispatch_event(&event);
+        }
+    };
+    view! {
+        <Show when=move || ready.get()>
+            <div class="message-bar" role="status" id="update-notice">
+                <p>{move || locale.t(Msg::UpdateAvailable)}</p>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    id="update-reload"
+                    on:click=reload
+                >
+                    {move || locale.t(Msg::UpdateReload)}
+                </button>
+            </div>
+        </Show>
+    }
+}

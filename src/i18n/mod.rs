@@ -292,6 +292,8 @@ catalog! {
     LoadingFile "app.loading.file" => "Loading {file} (file {done} of {total})", "正在加载 {file}（第 {done} 个，共 {total} 个文件）";
     LoadFailedTitle "app.load_failed.title" => "The demo world could not be loaded", "无法加载演示数据";
     LoadFailedBody "app.load_failed.body" => "The file {file} is missing or malformed, so the app cannot start. What went wrong:", "文件 {file} 缺失或格式错误，因此应用无法启动。错误详情：";
+    UpdateAvailable "app.update.available" => "A new version of this app is available.", "此应用有新版本可用。";
+    UpdateReload "app.update.reload" => "Reload", "重新加载";
     PartFailedTitle "app.part_failed.title" => "This page could not be loaded", "无法加载此页面";
     PartFailedBody "app.part_failed.body" => "Part of the app did not arrive. Check your connection, then try again.", "应用的一部分未能下载。请检查网络连接，然后重试。";
     Retry "app.retry" => "Try again", "重试";

@@ -10,6 +10,11 @@ before(async () => { app = await start(); });
 after(async () => { await app?.stop(); });
 afterEach(() => app.checkErrors());
 
+// These pages run without the service worker: it would download every part after the
+// first load (by design, for offline use) and serve them from its cache, past the network
+// these tests watch and fail. tests/e2e/offline.test.mjs tests the worker.
+const NO_WORKER = { serviceWorkers: 'block' };
+
 /** The wasm files `page` requests, by name without the build's hash. */
 function wasmRequests(page) {
   const seen = [];
@@ -21,7 +26,7 @@ function wasmRequests(page) {
 }
 
 test('the store alone on a first visit; the checkout part comes with a click, and the page works', async () => {
-  const page = await app.page();
+  const page = await app.page(NO_WORKER);
   const wasm = wasmRequests(page);
   await page.goto(app.url + '/');
   await ready(page);
@@ -38,7 +43,7 @@ test('the store alone on a first visit; the checkout part comes with a click, an
 
 test('a cold visit to a checkout or an admin page starts its parts with the page (preloaded), not after the app', async () => {
   for (const [path, part] of [['/checkout/CFQ7TTC0H9MP', 'splitcheckout'], ['/admin', 'splitadmin']]) {
-    const page = await app.page();
+    const page = await app.page(NO_WORKER);
     await page.goto(app.url + path);
     await ready(page);
     const how = await page.evaluate((part) => performance.getEntriesByType('resource')
@@ -48,7 +53,7 @@ test('a cold visit to a checkout or an admin page starts its parts with the page
 });
 
 test('a part that fails to arrive: the page says so, the bar still works, and Try again loads it', async () => {
-  const page = await app.page();
+  const page = await app.page(NO_WORKER);
   page.expectError(/Failed to load resource|Failed to fetch|TypeError|net::ERR/);
   let failing = true;
   await page.route(/\/ssp-splitadmin-[0-9a-f]+\.wasm$/, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
@@ -78,7 +83,7 @@ test('a part that fails to arrive: the page says so, the bar still works, and Tr
 });
 
 test('a failed checkout part, reached from the store by a click, recovers the same way', async () => {
-  const page = await app.page();
+  const page = await app.page(NO_WORKER);
   page.expectError(/Failed to load resource|Failed to fetch|TypeError|net::ERR/);
   let failing = true;
   await page.route(/\/ssp-splitcheckout-[0-9a-f]+\.wasm$/, (route) => (failing ? route.abort('failed') : route.continue()));
