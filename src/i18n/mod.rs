@@ -557,6 +557,8 @@ catalog! {
     UpExpire "demo.up.expire" => "{date}: {product} expires", "{date}：{product} 过期";
     UpDisable "demo.up.disable" => "{date}: {product} is disabled; its users lose access", "{date}：{product} 被禁用；其用户失去访问权限";
     UpDelete "demo.up.delete" => "{date}: {product} is deleted", "{date}：{product} 被删除";
+    DetailNoBills "billing.detail.no_bills" => "No bills for this subscription yet.", "此订阅尚无账单。";
+    DetailCentralBills "billing.detail.central_bills" => "Billed to your organization with its other subscriptions, not to a purchaser's card.", "与组织的其他订阅一起向组织计费，而不是向购买者的信用卡计费。";
     BillsTitle "purchaser.bills" => "Bills & payments", "账单和付款";
     Invoices "purchaser.invoices" => "Invoices", "发票";
     BillsRange "purchaser.bills_range" => "Show", "显示";

@@ -23,6 +23,12 @@ test('central purchases only by default; including self-service; the trials tab'
   const central = await rowNames(page);
   assert.deepEqual(central.map((n) => n.split(' · ')[0]).sort(), ['Microsoft 365 Copilot', 'Power Apps per user', 'Power BI Pro', 'Project Plan 3']);
   assert.equal(await page.locator('#products-grid tbody', { hasText: 'Self-service' }).count(), 0);
+  // A central subscription: no purchaser (a dash), and its bills go with the organization's.
+  await row(page, 'Project Plan 3', 'Central').click();
+  await page.locator('#subscription-detail').waitFor();
+  assert.equal(await page.locator('#detail-purchaser').innerText(), '—');
+  assert.equal(await page.locator('#detail-no-bills').innerText(), "Billed to your organization with its other subscriptions, not to a purchaser's card.");
+  await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.selectOption('#products-filter', 'include');
   await row(page, 'Visio Plan 2', 'Self-service').waitFor();
   assert.match(await row(page, 'Power Automate per user', 'Self-service').innerText(), /Lynne Robbins.*Purchaser left the organization/s);

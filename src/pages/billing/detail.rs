@@ -97,7 +97,10 @@ pub(super) fn SubscriptionDetail(
             </div>
             <dl class="facts">
                 <dt>{move || locale.t(Msg::ColPurchaser)}</dt>
-                <dd id="detail-purchaser">{purchaser}</dd>
+                // A central purchase has no purchaser: a dash, not a blank that looks unloaded.
+                <dd id="detail-purchaser">
+                    {move || purchaser().unwrap_or_else(|| "—".to_owned())}
+                </dd>
                 <dt>{move || locale.t(Msg::ColStatus)}</dt>
                 <dd id="detail-status">
                     {move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s.status))))}
@@ -191,6 +194,21 @@ pub(super) fn SubscriptionDetail(
                 {move || locale.t(Msg::ExportUsers)}
             </button>
             <h3>{move || locale.t(Msg::BillsTitle)}</h3>
+            // A heading over nothing says nothing: say why there is no bill.
+            <Show when=move || bills().is_empty()>
+                <p class="muted" id="detail-no-bills">
+                    {move || {
+                        locale
+                            .t(
+                                if self_service() {
+                                    Msg::DetailNoBills
+                                } else {
+                                    Msg::DetailCentralBills
+                                },
+                            )
+                    }}
+                </p>
+            </Show>
             <ul>
                 {move || {
                     bills()
