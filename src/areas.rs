@@ -98,13 +98,23 @@ impl Page {
     }
 }
 
-/// A route's view for `page`: the page as soon as its part is in, meanwhile nothing new
-/// (the bar and the boot page's heading stay), and a way to try again if it fails.
+/// A route's view for `page`: the page as soon as its part is in (at once once it has
+/// been loaded), meanwhile "Loading…" where the page will be, and a way to try again if it
+/// fails.
 #[component]
 pub fn Part(page: Page) -> impl IntoView {
+    let locale = Locale::get();
     let attempt = RwSignal::new(0u32);
     view! {
-        <Suspense>
+        <Suspense fallback=move || {
+            view! {
+                <section class="page">
+                    <p class="muted" id="part-loading">
+                        {move || locale.t(Msg::Loading)}
+                    </p>
+                </section>
+            }
+        }>
             {move || {
                 attempt.track();
                 Suspend::new(async move {

@@ -97,3 +97,19 @@ test('a failed checkout part, reached from the store by a click, recovers the sa
   await page.fill('#checkout-email', 'adele@contoso.com');
   await page.locator('#verdict.verdict--ok').waitFor();
 });
+
+test('while a part is on its way, its page says Loading…, then the page takes its place and focus', async () => {
+  const page = await app.page(NO_WORKER);
+  let release;
+  const arrived = new Promise((r) => { release = r; });
+  await page.route(/\/ssp-splitcheckout-[0-9a-f]+\.wasm$/, async (route) => { await arrived; await route.continue(); });
+  await page.goto(app.url + '/products/CFQ7TTC0H9MP');
+  await ready(page);
+  await page.locator('a[href="/checkout/CFQ7TTC0H9MP"]').first().click();
+  await page.locator('main #part-loading', { hasText: 'Loading…' }).waitFor();
+  release();
+  await page.locator('#checkout-email').waitFor();
+  assert.equal(await page.locator('#part-loading').count(), 0);
+  await page.waitForFunction(() => document.activeElement?.id === 'page-title');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Buy Power BI Pro');
+});
