@@ -223,6 +223,8 @@ async function lighthouse(url) {
           for (const [k, audit] of Object.entries(a)) if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative') console.error(`  ${preset} ${path}: ${k} ${audit.score} ${audit.displayValue ?? ''}`);
           const m = a.metrics?.details?.items?.[0] ?? {};
           console.error(`  observed: FCP ${m.observedFirstContentfulPaint} LCP ${m.observedLargestContentfulPaint} load ${m.observedLoad}; simulated LCP ${m.largestContentfulPaint}`);
+          const lcp = a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+          if (lcp) console.error(`  LCP element: ${lcp.snippet} (${lcp.nodeLabel})`);
         }
       } finally {
         await browser.close();
