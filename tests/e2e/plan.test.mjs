@@ -89,7 +89,10 @@ test('an admin pastes a table, edits the plan, downloads the script, and running
   assert.equal(whatIf.split('\n').filter((l) => l.startsWith('Update-')).filter((l) => l.endsWith(' -WhatIf')).length, 3);
   // Run the script (without -WhatIf) line by line in the console: the grid shows the plan.
   for (const line of lines.filter((l) => l.trim())) await run(page, line);
-  await page.waitForFunction(() => document.querySelector('#policy-grid tr[data-product="CFQ7TTC0HD32"] .policy-value').textContent.trim() === 'Do not allow');
+  // Each update's row is printed as it is saved; the grid follows: wait for all three.
+  const planned = { CFQ7TTC0H9MP: 'Do not allow', CFQ7TTC0LH2H: 'Allow for trials only', CFQ7TTC0HD32: 'Do not allow' };
+  await page.waitForFunction((want) => Object.entries(want).every(([id, v]) =>
+    document.querySelector(`#policy-grid tr[data-product="${id}"] .policy-value`)?.textContent.trim() === v), planned);
   const afterRun = await grid(page);
   assert.equal(afterRun.CFQ7TTC0H9MP, 'Do not allow');
   assert.equal(afterRun.CFQ7TTC0LH2H, 'Allow for trials only');
