@@ -21,14 +21,17 @@ async function controlled(page) {
     : new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }))));
 }
 
-/** A copy of the release build on its own server: a deployment the test can change. */
+/** A copy of the release build on its own server: a deployment the test can change. The
+ * page's context closes before the server, so its worker never fetches from a closed one. */
 async function deployment(use) {
   const dir = await mkdtemp(join(tmpdir(), 'ssp-deploy-'));
   await cp(DIST, dir, { recursive: true });
   const server = await serve(dir);
+  const page = await app.page();
   try {
-    await use(dir, server.url);
+    await use(page, dir, server.url);
   } finally {
+    await page.context().close();
     await server.close();
     await rm(dir, { recursive: true });
   }
@@ -57,8 +60,7 @@ test('a return visit comes from the worker, offline too: the store, the checkout
 });
 
 test('a new build is announced, and Reload moves the page to it at once', async () => {
-  await deployment(async (dir, url) => {
-    const page = await app.page();
+  await deployment(async (page, dir, url) => {
     await page.goto(url + '/');
     await ready(page);
     await controlled(page);

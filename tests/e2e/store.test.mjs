@@ -176,8 +176,9 @@ async function withBrokenWorld(breakIt, check) {
   await cp(DIST, dir, { recursive: true });
   await breakIt(dir);
   const server = await serve(dir);
+  // No service worker: it would still be caching from this server when the test closes it.
+  const page = await app.page({ serviceWorkers: 'block' });
   try {
-    const page = await app.page();
     await page.goto(server.url + '/');
     await page.getByRole('alert').waitFor();
     await check(page);
