@@ -664,11 +664,7 @@ impl TenantPlan {
         catalog: &Catalog,
         imported: &BTreeMap<ProductId, PolicyValue>,
     ) -> TenantPlan {
-        let current: BTreeMap<ProductId, PolicyValue> = catalog
-            .products
-            .iter()
-            .map(|p| (p.id.clone(), policies.get(&tenant, &p.id)))
-            .collect();
+        let current = per_product(catalog, |id| policies.get(&tenant, id));
         let mut planned = current.clone();
         planned.extend(imported.iter().map(|(p, v)| (p.clone(), *v)));
         TenantPlan {
@@ -686,16 +682,7 @@ impl TenantPlan {
         catalog: &Catalog,
         imported: &BTreeMap<ProductId, PolicyValue>,
     ) -> TenantPlan {
-        let current: BTreeMap<ProductId, PolicyValue> = catalog
-            .products
-            .iter()
-            .map(|p| {
-                (
-                    p.id.clone(),
-                    imported.get(&p.id).copied().unwrap_or_default(),
-                )
-            })
-            .collect();
+        let current = per_product(catalog, |id| imported.get(id).copied().unwrap_or_default());
         TenantPlan {
             tenant: PlanTenant::Other(name.clone()),
             name,
@@ -718,6 +705,18 @@ impl TenantPlan {
             })
             .collect()
     }
+}
+
+/// A value for every product of the catalog.
+fn per_product(
+    catalog: &Catalog,
+    value: impl Fn(&ProductId) -> PolicyValue,
+) -> BTreeMap<ProductId, PolicyValue> {
+    catalog
+        .products
+        .iter()
+        .map(|p| (p.id.clone(), value(&p.id)))
+        .collect()
 }
 
 /// One product whose value the plan changes.
