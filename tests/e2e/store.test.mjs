@@ -183,6 +183,9 @@ async function withBrokenWorld(breakIt, check) {
     await page.getByRole('alert').waitFor();
     await check(page);
   } finally {
+    // The page closes before its server: whatever it still fetches (the other world files,
+    // a part's preload) must not meet a closed port.
+    await page.context().close();
     await server.close();
     await rm(dir, { recursive: true });
   }
