@@ -5,7 +5,7 @@
 //   cached index.html, so a return visit waits on no round trip and works offline.
 // - A new build: the browser installs its worker beside this one; it waits, and the page
 //   says "a new version is available" until the person reloads — never two versions mixed.
-// `scripts/serve.sh` (the dev server, debug or release) registers none. As copied unfilled
+// `trunk serve` (debug or release, through scripts/serve.sh or not) registers none. As copied unfilled
 // (a debug build) it caches and intercepts nothing, and unregisters itself once active.
 const BUILD = '__SSP_BUILD__';
 const PRECACHE = [/* __SSP_PRECACHE__ */];

@@ -8,7 +8,8 @@
 // and rewrites index.html: Trunk's names become the split main's, and a line of inline
 // script preloads the parts of the route the visit starts on, beside the main module.
 // Last, it fills in the service worker (public/sw.js) with the build's files and adds the
-// line that registers it.
+// line that registers it. SSP_NAMES=1 keeps the functions' names in every module (for a
+// profiler; the modules grow by half).
 import { execFileSync, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,17 @@ function listFiles(dir, prefix = '') {
 const dist = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dist) throw new Error('usage: node scripts/split.mjs DIST (or run as a Trunk hook)');
 if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+/** Whether this hook runs under `trunk serve`: Trunk tells its hooks the profile, not the
+ * command, but the command line of the process that started this one says it. */
+function servedByTrunk() {
+  try {
+    const args = execFileSync('ps', ['-o', 'args=', '-p', String(process.ppid)], { encoding: 'utf8' });
+    return /\btrunk\b.*\bserve\b/.test(args);
+  } catch {
+    return false;
+  }
+}
 
 const NAME = 'ssp';
 /** Which parts a route needs, by path prefix; the rest of the routes are the store's. */
@@ -51,7 +63,7 @@ try {
   const parts = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
   const wasm = [join(bindgen, `${NAME}_bg.wasm`), ...parts.map((f) => join(work, f))];
   for (let i = 0; i < wasm.length; i += 2) {
-    await Promise.all(wasm.slice(i, i + 2).map((f) => run('wasm-opt', ['-Oz', f, '-o', f])));
+    await Promise.all(wasm.slice(i, i + 2).map((f) => run('wasm-opt', ['-Oz', ...(process.env.SSP_NAMES ? ['-g'] : []), f, '-o', f])));
   }
 
   // One hash names the whole build: the main glue imports the loader, which imports the
@@ -115,9 +127,9 @@ try {
     .map((f) => `/${f}`)];
   const worker = readFileSync(sw, 'utf8');
   if (!worker.includes("'__SSP_BUILD__'")) throw new Error('sw.js has no build to fill in');
-  // The dev server (scripts/serve.sh, even --release) gets no worker: a page it serves is
-  // always the build just made, and no worker outlives it on 127.0.0.1:8080.
-  const withWorker = process.env.SSP_SERVICE_WORKER !== 'off';
+  // `trunk serve` (scripts/serve.sh or not, even --release) gets no worker: a page it
+  // serves is always the build just made, and no worker outlives it on its origin.
+  const withWorker = process.env.SSP_SERVICE_WORKER !== 'off' && !servedByTrunk();
   writeFileSync(sw, worker.replace("'__SSP_BUILD__'", `'${h}'`)
     .replace('/* __SSP_PRECACHE__ */', precache.map((f) => JSON.stringify(f)).join(', ')));
   const register = '<script>(function(){if(!(\'serviceWorker\' in navigator))return;' +
@@ -135,7 +147,9 @@ try {
     "addEventListener('ssp:reload',function(){if(waiting)waiting.postMessage('skip-waiting');else location.reload()})" +
 
     '})()</script>';
-  page = page.replace(anchor[0], `${anchor[0]}${preload}${withWorker ? register : ''}`);
+  // The loader is the glue's import: fetched with it, not once the glue has been parsed.
+  const loaderPreload = `<link rel="modulepreload" href="/${names.loader}" crossorigin="anonymous">`;
+  page = page.replace(anchor[0], `${anchor[0]}${loaderPreload}${preload}${withWorker ? register : ''}`);
   writeFileSync(html, page);
   for (const [split, files] of Object.entries(needs)) console.log(`split: ${split} needs ${files.join(' ')}`);
 } finally {

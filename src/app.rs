@@ -11,7 +11,7 @@ use crate::locale::Locale;
 use crate::pages::{
     catalog::CatalogPage, not_found::NotFound, product::ProductPage, signin::SignInPage,
 };
-use crate::store::browser::{load_world, Progress, Store};
+use crate::store::browser::{Progress, Store};
 use crate::store::files::FileError;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -36,11 +36,12 @@ pub fn App() -> impl IntoView {
     let locale = Locale::provide();
     Announcer::provide();
     Session::provide();
+    // While index.html's boot paint is up it is the loading page; the app's own (for a
+    // page without one, as in the component tests) would only cost a phone's first render.
+    let boot_paint = document().get_element_by_id("boot").is_some();
+    crate::areas::load_early(&window().location().pathname().unwrap_or_default());
     let (progress, set_progress) = signal(None::<Progress>);
-    let store = LocalResource::new(move || async move {
-        let world = load_world(move |p| set_progress.set(Some(p))).await?;
-        Ok::<Store, FileError>(Store::open(world).await)
-    });
+    let store = LocalResource::new(move || Store::boot(move |p| set_progress.set(Some(p))));
     Effect::new(move |_| {
         if store.read().is_some() {
             remove_boot_paint();
@@ -60,7 +61,7 @@ pub fn App() -> impl IntoView {
             </a>
             <LiveRegion />
             <Transition fallback=move || {
-                view! { <Loading progress /> }
+                (!boot_paint).then(|| view! { <Loading progress /> })
             }>
                 {move || {
                     store

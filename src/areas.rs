@@ -51,25 +51,25 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 
 /// One part: in a release build a split point whose body lands in that part's module.
 macro_rules! part {
-    ($module:ident, $name:ident($($arg:ident: $ty:ty),*) => $body:expr) => {
+    ($module:ident, $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $body:expr) => {
         #[cfg(not(debug_assertions))]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+        fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
             Ok($body)
         }
 
         #[cfg(debug_assertions)]
-        async fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+        async fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
             Ok($body)
         }
     };
 }
 
-part!(checkout, checkout_part() => view! { <crate::pages::checkout::CheckoutPage /> }.into_any());
+part!(checkout, checkout_part() -> AnyView => view! { <crate::pages::checkout::CheckoutPage /> }.into_any());
 
-part!(demo, demo_part() => view! { <crate::pages::demo::DemoPage /> }.into_any());
+part!(demo, demo_part() -> AnyView => view! { <crate::pages::demo::DemoPage /> }.into_any());
 
-part!(admin, admin_part(page: AdminPage) => {
+part!(admin, admin_part(page: AdminPage) -> AnyView => {
     use crate::pages::{admin, purchaser};
     match page {
         AdminPage::Shell => view! { <admin::AdminShell /> }.into_any(),
@@ -86,6 +86,30 @@ part!(admin, admin_part(page: AdminPage) => {
         AdminPage::Customers => view! { <admin::Customers /> }.into_any(),
     }
 });
+
+// Each part's module, loaded and nothing more (see `load_early`).
+part!(checkout, checkout_loaded() -> () => ());
+part!(demo, demo_loaded() -> () => ());
+part!(admin, admin_loaded() -> () => ());
+
+/// Starts loading the part the route at `path` needs, so that it is fetched (index.html
+/// preloads it) and compiled while the world loads, not once the store has opened. A
+/// failure is left to the page, which says so and offers to try again.
+pub fn load_early(path: &str) {
+    // The path prefixes of `ROUTES` in scripts/split.mjs, which preloads the same parts.
+    fn start(load: impl std::future::Future<Output = Result<(), NotLoaded>> + 'static) {
+        leptos::task::spawn_local(async move {
+            let _ = load.await;
+        });
+    }
+    if path.starts_with("/checkout/") {
+        start(checkout_loaded());
+    } else if path.starts_with("/admin") {
+        start(admin_loaded());
+    } else if path.starts_with("/demo") {
+        start(demo_loaded());
+    }
+}
 
 impl Page {
     /// The page's view, once its part has arrived.

@@ -6,8 +6,8 @@
 
 use crate::domain::commands::{Explanation, KeptArg, KeptExplanation};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The glossary's checks (`GLOSSARY.md`), run with the host tests.
 #[cfg(test)]
@@ -203,19 +203,19 @@ pub fn counted_nouns(text: &str) -> Vec<&str> {
     found
 }
 
-/// The messages with plural forms: the placeholder that holds the count, and the `.one`
-/// form. Worked out once from the catalog, not on every message filled.
-fn plural_forms() -> &'static HashMap<Msg, (&'static str, Msg)> {
-    static FORMS: OnceLock<HashMap<Msg, (&'static str, Msg)>> = OnceLock::new();
-    FORMS.get_or_init(|| {
-        Msg::ALL
-            .iter()
-            .filter_map(|&msg| {
-                let one = Msg::from_key(&format!("{}.one", msg.key()))?;
-                let count = *counted_nouns(msg.text(Lang::EnUs)).first()?;
-                Some((msg, (count, one)))
-            })
-            .collect()
+/// A message's plural form, if it has one: the placeholder that holds the count, and the
+/// `.one` form. Worked out the first time the message is filled and kept: working out the
+/// whole catalog at once cost a phone's first page tens of milliseconds.
+fn plural_form(msg: Msg) -> Option<(&'static str, Msg)> {
+    thread_local! {
+        static FORMS: RefCell<HashMap<Msg, Option<(&'static str, Msg)>>> = RefCell::default();
+    }
+    FORMS.with(|forms| {
+        *forms.borrow_mut().entry(msg).or_insert_with(|| {
+            let one = Msg::from_key(&format!("{}.one", msg.key()))?;
+            let count = *counted_nouns(msg.text(Lang::EnUs)).first()?;
+            Some((count, one))
+        })
     })
 }
 
@@ -223,9 +223,8 @@ fn plural_forms() -> &'static HashMap<Msg, (&'static str, Msg)> {
 /// whose en-US text puts a count before a plural noun has a `.one` form, chosen when that
 /// count is 1 (`a_count_before_a_plural_noun_has_plural_forms` checks every message).
 pub fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
-    let count = plural_forms()
-        .get(&msg)
-        .and_then(|(name, _)| args.iter().find(|(n, _)| n == name))
+    let count = plural_form(msg)
+        .and_then(|(name, _)| args.iter().find(|(n, _)| *n == name))
         .and_then(|(_, v)| v.parse::<u64>().ok());
     let text = count.map_or_else(|| msg.text(lang), |n| plural(lang, msg, n));
     fill(text, args)
@@ -234,7 +233,7 @@ pub fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
 /// A message with a count, in the form the count takes: en-US has "one" (a `key.one`
 /// message beside the key) and "other"; zh-CN has one form for every count.
 pub fn plural(lang: Lang, msg: Msg, count: u64) -> &'static str {
-    match plural_forms().get(&msg) {
+    match plural_form(msg) {
         Some((_, one)) if lang == Lang::EnUs && count == 1 => one.text(lang),
         _ => msg.text(lang),
     }

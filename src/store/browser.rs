@@ -5,7 +5,7 @@ use super::error::{DispatchError, StateFileError, StoreError};
 use super::files::{
     self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SavedRef, SeedFile,
 };
-use super::idb::{Db, Record, Snapshot};
+use super::idb::{Db, IdbError, Record, Snapshot};
 use super::records;
 use crate::domain::commands::{
     advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Ctx, Event,
@@ -251,16 +251,23 @@ impl Store {
         expect_context::<Store>()
     }
 
-    /// Opens the database, restores the saved state (or starts from the seed), and
-    /// listens for other tabs.
-    pub async fn open(world: WorldFiles) -> Store {
-        Store::open_in(world, DB_NAME).await
+    /// Loads the world files and opens the database at once (neither waits for the
+    /// other), then restores the saved state (or starts from the seed) and listens for
+    /// other tabs.
+    pub async fn boot(progress: impl Fn(Progress)) -> Result<Store, FileError> {
+        let (world, db) = futures::join!(load_world(progress), Db::open(DB_NAME));
+        Ok(Store::restore(world?, db).await)
     }
 
-    /// Like `open`, with the database named (tests open several, as separate tabs would).
+    /// Like `boot`, from world files at hand and with the database named (tests open
+    /// several, as separate tabs would).
     pub async fn open_in(world: WorldFiles, db_name: &str) -> Store {
+        Store::restore(world, Db::open(db_name).await).await
+    }
+
+    async fn restore(world: WorldFiles, db: Result<Db, IdbError>) -> Store {
         let seed_clock = world.seed.clock;
-        let (db, notice) = match Db::open(db_name).await {
+        let (db, notice) = match db {
             Ok(db) => (Some(Rc::new(db)), None),
             Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
         };
