@@ -136,7 +136,9 @@ try {
     'var sw=navigator.serviceWorker,waiting=null,reloading=false,had=!!sw.controller;' +
     // A worker installed while another controls the page is a new version: say so.
     'function ready(w){waiting=w;window.sspUpdate=true;dispatchEvent(new Event(\'ssp:update\'))}' +
-    "addEventListener('load',function(){sw.register('/sw.js',{updateViaCache:'none'}).then(function(r){" +
+    // Registered once the app's first page is up (`ssp:ready`), not at `load`: on a phone its
+    // download of the whole build would share the line with the page's own wasm.
+    "addEventListener('ssp:ready',function(){sw.register('/sw.js',{updateViaCache:'none'}).then(function(r){" +
     'if(!r)return;if(r.waiting&&sw.controller)ready(r.waiting);' +
     "r.addEventListener('updatefound',function(){var w=r.installing;if(w)w.addEventListener('statechange',function(){" +
     // No worker (blocked, a private window): the app works as before, from the network.

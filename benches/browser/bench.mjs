@@ -138,7 +138,7 @@ async function pageload(appUrl, yardstickUrl) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const appReady = () => !document.getElementById('boot') && !!document.querySelector('main h1#page-title');
   const yardstickReady = () => !!document.querySelector('main h1');
-  const twoLoads = async (url, ready) => {
+  const twoLoads = async (url, ready, worker) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -149,17 +149,30 @@ async function pageload(appUrl, yardstickUrl) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     let bytes = 0;
     cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+    // Read in the page the moment `ready` holds: the time, and whether a service worker
+    // had a hand in the load (served a file, or controls the page).
+    const probe = `(() => (${ready})() && {
+      now: performance.now(),
+      viaWorker: performance.getEntriesByType('resource').filter((e) => e.workerStart > 0).length
+        + (navigator.serviceWorker?.controller ? 1 : 0),
+    })()`;
+    let viaWorker = 0;
     const load = async () => {
       await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(ready, null, { timeout: 90_000, polling: 'raf' });
-      return page.evaluate(() => performance.now());
+      const at = await (await page.waitForFunction(probe, null, { timeout: 90_000, polling: 'raf' })).jsonValue();
+      viaWorker = at.viaWorker;
+      return at.now;
     };
     const cold = await load();
+    const coldViaWorker = viaWorker;
     const coldBytes = bytes;
-    // A return visit comes later: by then a service worker (the app has one) has cached
-    // the build. The yardstick has none and goes on at once.
-    await page.evaluate(() => navigator.serviceWorker?.getRegistration()
-      .then((r) => (r ? navigator.serviceWorker.ready : null)));
+    // The emulated network throttles the page, not a service worker (its own target): a
+    // worker that served the cold page any file would have fetched it at full speed. The
+    // app's registers once its page is up (`ssp:ready`); this says so if that ever changes.
+    if (coldViaWorker) throw new Error(`${url}: a service worker controlled the cold page (${coldViaWorker}): its files came unthrottled`);
+    // A return visit comes later: by then the app's service worker has cached the build.
+    // The yardstick has none and goes on at once.
+    if (worker) await page.evaluate(() => navigator.serviceWorker.ready);
     const warm = await load();
     await context.close();
     return { cold, warm, coldBytes };
@@ -167,7 +180,7 @@ async function pageload(appUrl, yardstickUrl) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const series = async (url, ready) => {
     const all = [];
-    for (let i = 0; i < runs; i++) all.push(await twoLoads(url, ready));
+    for (let i = 0; i < runs; i++) all.push(await twoLoads(url, ready, ready === appReady));
     return { cold: median(all.map((r) => r.cold)), warm: median(all.map((r) => r.warm)), bytes: median(all.map((r) => r.coldBytes)) };
   };
   try {

@@ -12,11 +12,24 @@ pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let locale = Locale::get();
     Effect::new(move |_| {
         document().set_title(&tab_title(&text.get(), locale.t(Msg::AppName)));
+        first_page_up();
     });
     view! {
         <h1 id="page-title" tabindex="-1">
             {text}
         </h1>
+    }
+}
+
+/// Says `ssp:ready` once, when the visit's first page is in place: index.html's service
+/// worker registration waits for it, so the worker's download of the whole build never
+/// shares a phone's line with that page.
+fn first_page_up() {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        if let Ok(ready) = web_sys::Event::new("ssp:ready") {
+            let _ = window().dispatch_event(&ready);
+        }
     }
 }
 

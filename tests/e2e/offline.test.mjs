@@ -37,6 +37,22 @@ async function deployment(use) {
   }
 }
 
+test('the worker is registered only once the app has put up its page, so its download never shares the line with the first page', async () => {
+  const page = await app.page();
+  await page.addInitScript(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.registeredWithBootPaint = !!document.getElementById('boot');
+      window.registeredWithPage = !!document.querySelector('main h1#page-title');
+      return register(...args);
+    };
+  });
+  await page.goto(app.url + '/checkout/CFQ7TTC0H9MP');
+  await ready(page);
+  await controlled(page);
+  assert.deepEqual(await page.evaluate(() => [window.registeredWithBootPaint, window.registeredWithPage]), [false, true]);
+});
+
 test('a return visit comes from the worker, offline too: the store, the checkout part, the admin center', async () => {
   const page = await app.page();
   await page.goto(app.url + '/');
