@@ -17,7 +17,9 @@ self.addEventListener('install', (event) => {
     self.skipWaiting();
     return;
   }
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // Each hashed file is fetched with its integrity: a changed byte fails the install.
+  const requests = PRECACHE.map(([url, integrity = '']) => new Request(url, { integrity }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {

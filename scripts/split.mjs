@@ -39,6 +39,77 @@ function servedByTrunk() {
   }
 }
 
+/** `sha384-…` of a file, as an `integrity` attribute takes it. */
+function sri(file) {
+  return `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+}
+
+const CHARSET = '<meta charset=utf-8>';
+/** The headers a static host sends with every file (Netlify's and Cloudflare Pages' format). */
+const HEADERS = '_headers';
+/** This build's script, wasm and style hashes and its policy, for a host or CI to check. */
+const MANIFEST = 'integrity.json';
+
+/** index.html with its module checks: an import map gives the two JS modules their hashes
+ * (before any module loads), every link to a hashed file carries its `integrity`, and the
+ * main module is fetched with its own. */
+function withIntegrity(page, integrity, names) {
+  let fetchesMain = false;
+  page = page.replace(/module_or_path:\s*([`'"])(\/[^`'"]+_bg\.wasm)\1/, (_, q, url) => {
+    fetchesMain = true;
+    return `module_or_path:fetch(${JSON.stringify(url)},{integrity:${JSON.stringify(integrity[url])}})`;
+  });
+  if (!fetchesMain) throw new Error('index.html does not start the main module as expected');
+  page = page.replace(/<link\b[^>]*>/g, (tag) => {
+    const href = tag.match(/\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/);
+    const want = href && integrity[href[1] ?? href[2] ?? href[3]];
+    if (!want) return tag;
+    return tag.replace(/\s+integrity=(?:"[^"]*"|'[^']*'|[^\s>]+)/, '').replace(/\s*\/?>$/, ` integrity="${want}">`);
+  });
+  const modules = { [`/${names.glue}`]: integrity[`/${names.glue}`], [`/${names.loader}`]: integrity[`/${names.loader}`] };
+  if (!page.includes(CHARSET)) throw new Error('index.html has no charset meta to put the policy after');
+  return page.replace(CHARSET, `${CHARSET}<script type="importmap">${JSON.stringify({ integrity: modules })}</script>`);
+}
+
+/** `'sha256-…'` of every inline script the page runs (a JSON data block runs nothing). */
+function inlineScriptHashes(page) {
+  return [...page.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+    .filter(([, attrs = '']) => !/\bsrc=/.test(attrs) && !/\btype=["']?application\/json/.test(attrs))
+    .map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+}
+
+/** The page's policy (README, "Security headers"): nothing but this origin's own files and
+ * this build's inline scripts; wasm compiles, nothing is evaluated from a string. */
+function contentSecurityPolicy(page) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${inlineScriptHashes(page).join(' ')} 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** What a `<meta>` cannot carry goes in the host's headers file, with the policy itself. */
+function headersFile(policy) {
+  return [
+    '/*',
+    `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+    '  X-Frame-Options: DENY',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=(), usb=(), payment=()',
+    '  Strict-Transport-Security: max-age=63072000; includeSubDomains',
+    '  Cross-Origin-Opener-Policy: same-origin',
+    '',
+  ].join('\n');
+}
+
 const NAME = 'ssp';
 /** Which parts a route needs, by path prefix; the rest of the routes are the store's. */
 const ROUTES = [
@@ -97,7 +168,20 @@ try {
     loader = loader.replaceAll(`"./${f}"`, `"./${names.part(f)}"`);
     renameSync(join(work, f), join(dist, names.part(f)));
   }
+  // Subresource Integrity: every file the page runs is checked against the hash this build
+  // gives it — index.html's links and fetches, the loader's fetches, the worker's cache.
+  const integrity = {};
+  for (const f of [names.main, ...parts.map(names.part)]) integrity[`/${f}`] = sri(join(dist, f));
+  let fetches = 0;
+  loader = loader.replace(/fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/g, (_, f) => {
+    fetches += 1;
+    return `fetch(new URL("./${f}", import.meta.url), { integrity: ${JSON.stringify(integrity[`/${f}`])} })`;
+  });
+  if (fetches !== parts.length) throw new Error(`the loader fetches ${fetches} modules; the split made ${parts.length}`);
   writeFileSync(join(dist, names.loader), loader);
+  for (const f of [names.glue, names.loader, ...readdirSync(dist).filter((f) => /\.(css|svg)$/.test(f))]) {
+    integrity[`/${f}`] = sri(join(dist, f));
+  }
 
   // What each part needs: its own module and the chunks it shares with others, named in
   // the loader as `/* admin, checkout */ const __chunk_4 = … "./chunk_4.wasm"`.
@@ -112,18 +196,18 @@ try {
   let page = readFileSync(html, 'utf8');
   page = page.replace(new RegExp(`${NAME}-[0-9a-f]+_bg\\.wasm`, 'g'), names.main)
     .replace(new RegExp(`${NAME}-[0-9a-f]+\\.js`, 'g'), names.glue);
-  const routes = ROUTES.map(([prefix, split]) => [prefix, needs[split]]);
+  const routes = ROUTES.map(([prefix, split]) => [prefix, needs[split].map((f) => [f, integrity[`/${f}`]])]);
   const preload = `<script>(function(){var r=${JSON.stringify(routes)},p=location.pathname;` +
     'for(var i=0;i<r.length;i++)if(p.indexOf(r[i][0])===0){r[i][1].forEach(function(f){' +
     "var l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';" +
-    "l.href='/'+f;document.head.appendChild(l)});break}})()</script>";
+    "l.href='/'+f[0];l.integrity=f[1];document.head.appendChild(l)});break}})()</script>";
   const anchor = page.match(new RegExp(`<link[^>]*/${names.main}[^>]*>`));
   if (!anchor) throw new Error('index.html has no preload of the main module');
   // The service worker (public/sw.js, copied by Trunk) learns this build and its files,
   // and the page registers it once loaded: a return visit is served from its cache.
   const sw = join(dist, 'sw.js');
   const precache = ['/index.html', ...listFiles(dist)
-    .filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js' && f !== 'index.html')
+    .filter((f) => !/\.(gz|br)$/.test(f) && !['sw.js', 'index.html', HEADERS, MANIFEST].includes(f))
     .map((f) => `/${f}`)];
   const worker = readFileSync(sw, 'utf8');
   if (!worker.includes("'__SSP_BUILD__'")) throw new Error('sw.js has no build to fill in');
@@ -131,7 +215,7 @@ try {
   // serves is always the build just made, and no worker outlives it on its origin.
   const withWorker = process.env.SSP_SERVICE_WORKER !== 'off' && !servedByTrunk();
   writeFileSync(sw, worker.replace("'__SSP_BUILD__'", `'${h}'`)
-    .replace('/* __SSP_PRECACHE__ */', precache.map((f) => JSON.stringify(f)).join(', ')));
+    .replace('/* __SSP_PRECACHE__ */', precache.map((f) => JSON.stringify(integrity[f] ? [f, integrity[f]] : [f])).join(', ')));
   const register = '<script>(function(){if(!(\'serviceWorker\' in navigator))return;' +
     'var sw=navigator.serviceWorker,waiting=null,reloading=false,had=!!sw.controller;' +
     // A worker installed while another controls the page is a new version: say so.
@@ -152,7 +236,14 @@ try {
   // The loader is the glue's import: fetched with it, not once the glue has been parsed.
   const loaderPreload = `<link rel="modulepreload" href="/${names.loader}" crossorigin="anonymous">`;
   page = page.replace(anchor[0], `${anchor[0]}${loaderPreload}${preload}${withWorker ? register : ''}`);
+  page = withIntegrity(page, integrity, names);
+  // The policy names the inline scripts by hash, so it is worked out last, from the page as
+  // it ships. `trunk serve` gets none: its live reload adds a script of its own.
+  const policy = contentSecurityPolicy(page);
+  if (!servedByTrunk()) page = page.replace(CHARSET, `${CHARSET}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   writeFileSync(html, page);
+  writeFileSync(join(dist, HEADERS), headersFile(policy));
+  writeFileSync(join(dist, MANIFEST), `${JSON.stringify({ build: h, policy, inlineScripts: inlineScriptHashes(page), files: integrity }, null, 2)}\n`);
   for (const [split, files] of Object.entries(needs)) console.log(`split: ${split} needs ${files.join(' ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

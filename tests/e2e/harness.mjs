@@ -34,6 +34,10 @@ export async function start() {
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // Every policy violation is an error of the test unless it says it expects it.
+      await page.exposeFunction('sspViolation', (v) => errors.push(`CSP violation: ${v}`));
+      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+        window.sspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`)));
       page.errors = errors;
       // A test that provokes an error says which it expects.
       page.expected = [];

@@ -30,10 +30,28 @@ const TYPES = {
 /** Trunk's hashed file names (`ssp-56cfb8d3e7458878_bg.wasm`): their content never changes. */
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 
+/** The headers a release build asks its host to send with every file (`_headers`, the
+ * format of Netlify and Cloudflare Pages: a path line, then indented `Name: value` lines);
+ * only the `/*` block, the one the build writes. None for a build without the file. */
+async function readHeadersFile(path) {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  const headers = {};
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    if (!/^\s/.test(line)) inBlock = line.trim() === '/*';
+    else if (inBlock && line.includes(':')) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
+}
+
 /** `caching`: headers as a host serves a Trunk build (hashed assets cached for a year,
  * everything else revalidated with an ETag); without it, nothing is cached (tests). */
 export async function serve(root, port = 0, { caching = false } = {}) {
   root = resolve(root);
+  const hostHeaders = await readHeadersFile(join(root, '_headers'));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -54,7 +72,7 @@ export async function serve(root, port = 0, { caching = false } = {}) {
       file = join(root, 'index.html');
       info = await stat(file);
     }
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
+    const headers = { ...hostHeaders, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
     if (caching) {
       const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       headers['cache-control'] = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
