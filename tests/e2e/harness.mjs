@@ -30,14 +30,18 @@ export async function start() {
     // A fresh profile per page: no storage carries over between tests.
     async page(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
-      const page = await context.newPage();
+      // Errors of every tab of the context (a test may open a second) count against it.
       const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const watch = (tab) => {
+        tab.on('pageerror', (e) => errors.push(e.message));
+        tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      };
+      context.on('page', watch);
       // Every policy violation is an error of the test unless it says it expects it.
-      await page.exposeFunction('sspViolation', (v) => errors.push(`CSP violation: ${v}`));
-      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+      await context.exposeFunction('sspViolation', (v) => errors.push(`CSP violation: ${v}`));
+      await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
         window.sspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`)));
+      const page = await context.newPage();
       page.errors = errors;
       // A test that provokes an error says which it expects.
       page.expected = [];
