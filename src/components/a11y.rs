@@ -101,11 +101,16 @@ pub fn focus_on_navigation() {
 /// Focuses and announces the new page's heading, painted by the next frame — or, for a
 /// page whose part of the app is still on its way (`areas`), when it arrives.
 fn focus_page_title(announcer: Announcer) {
+    let moves = person_moves();
     request_animation_frame(move || match by_id("page-title") {
+        // A key pressed or a click since the navigation: the person is moving focus
+        // already; the page is still said.
+        Some(title) if person_moves() != moves => announcer.say(text_of(&title)),
         Some(title) => {
             let _ = title.focus();
             announcer.say(text_of(&title));
         }
+        None if person_moves() != moves => {}
         None => {
             // Meanwhile focus waits on `main`, and the page takes it when it comes, unless
             // the person has pressed a key or clicked since.
@@ -122,16 +127,31 @@ fn focus_page_title(announcer: Announcer) {
 pub fn page_arrived() {
     if TITLE_PENDING.with(|p| p.replace(false)) {
         let announcer = Announcer::get();
+        let moves = person_moves();
         request_animation_frame(move || {
             if let Some(title) = by_id("page-title") {
-                let _ = title.focus();
+                if person_moves() == moves {
+                    let _ = title.focus();
+                }
                 announcer.say(text_of(&title));
             }
         });
     }
 }
 
+/// How many keys the person has pressed and clicks made on this page: a focus move
+/// scheduled for the next frame gives way if this changed meanwhile.
+fn person_moves() -> u32 {
+    PERSON_MOVES.with(std::cell::Cell::get)
+}
+
+fn person_moved() {
+    PERSON_MOVES.with(|m| m.set(m.get().wrapping_add(1)));
+    TITLE_PENDING.with(|p| p.set(false));
+}
+
 thread_local! {
+    static PERSON_MOVES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// A new page's heading is still to come and to take focus (`page_arrived`).
     static TITLE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The control that had focus last, and its ancestors then (a removed node's own
@@ -332,15 +352,13 @@ pub fn keep_focus_in_page() {
         if !on_control {
             LAST_FOCUS.with(|l| l.borrow_mut().clear());
         }
-        TITLE_PENDING.with(|p| p.set(false));
+        person_moved();
     });
     let _ =
         doc.add_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
     on_pointer.forget();
     // A key pressed while a page is on its way: the person is already moving focus.
-    let on_key = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| {
-        TITLE_PENDING.with(|p| p.set(false));
-    });
+    let on_key = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| person_moved());
     let _ = doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     on_key.forget();
     let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::MutationObserver)>::new(

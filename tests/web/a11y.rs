@@ -2,7 +2,7 @@
 //! dialog takes focus, keeps Tab inside, closes on Escape and gives focus back; the
 //! announcer is in the page before it speaks and says each message.
 
-use super::support::{host, settle};
+use super::support::{boot, click, host, settle};
 use leptos::prelude::*;
 use ssp::components::a11y::{Announcer, Dialog, LiveRegion};
 use wasm_bindgen::JsCast;
@@ -112,5 +112,41 @@ async fn the_announcer_is_there_before_it_speaks_and_says_each_message() {
         by_id("announcer").text_content().unwrap_or_default() == "Assigned 1 license."
     })
     .await;
+    el.remove();
+}
+
+/// Resolves after the next animation frame has run.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_page_takes_focus_unless_the_person_pressed_a_key_since_the_navigation() {
+    let (el, _app) = boot("/").await;
+    click(&el, r#"a[href="/products/CFQ7TTC0H9MP"]"#);
+    settle(&el, |_| active_id() == "page-title").await;
+    assert_eq!(active_id(), "page-title", "the page's heading takes focus");
+    // Back to the catalog, and a key pressed before the next frame (Tab, quickly): the
+    // heading must not take the focus the person is already moving.
+    click(&el, r#"main a[href="/"]"#);
+    leptos::task::tick().await;
+    key(&document().body().unwrap(), "Tab", false);
+    next_frame().await;
+    next_frame().await;
+    assert!(
+        document().get_element_by_id("page-title").is_some(),
+        "the catalog is there"
+    );
+    assert_ne!(
+        active_id(),
+        "page-title",
+        "focus stays where the person moved it"
+    );
     el.remove();
 }
