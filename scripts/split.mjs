@@ -79,11 +79,12 @@ function inlineScriptHashes(page) {
 }
 
 /** The page's policy (README, "Security headers"): nothing but this origin's own files and
- * this build's inline scripts; wasm compiles, nothing is evaluated from a string. */
-function contentSecurityPolicy(page) {
+ * this build's inline scripts (their hashes); wasm compiles, nothing is evaluated from a
+ * string. */
+function contentSecurityPolicy(inlineScripts) {
   return [
     "default-src 'none'",
-    `script-src 'self' ${inlineScriptHashes(page).join(' ')} 'wasm-unsafe-eval'`,
+    `script-src 'self' ${inlineScripts.join(' ')} 'wasm-unsafe-eval'`,
     "style-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data:",
@@ -213,7 +214,8 @@ try {
   if (!worker.includes("'__SSP_BUILD__'")) throw new Error('sw.js has no build to fill in');
   // `trunk serve` (scripts/serve.sh or not, even --release) gets no worker: a page it
   // serves is always the build just made, and no worker outlives it on its origin.
-  const withWorker = process.env.SSP_SERVICE_WORKER !== 'off' && !servedByTrunk();
+  const underTrunkServe = servedByTrunk();
+  const withWorker = process.env.SSP_SERVICE_WORKER !== 'off' && !underTrunkServe;
   writeFileSync(sw, worker.replace("'__SSP_BUILD__'", `'${h}'`)
     .replace('/* __SSP_PRECACHE__ */', precache.map((f) => JSON.stringify(integrity[f] ? [f, integrity[f]] : [f])).join(', ')));
   const register = '<script>(function(){if(!(\'serviceWorker\' in navigator))return;' +
@@ -239,11 +241,12 @@ try {
   page = withIntegrity(page, integrity, names);
   // The policy names the inline scripts by hash, so it is worked out last, from the page as
   // it ships. `trunk serve` gets none: its live reload adds a script of its own.
-  const policy = contentSecurityPolicy(page);
-  if (!servedByTrunk()) page = page.replace(CHARSET, `${CHARSET}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  const inlineScripts = inlineScriptHashes(page);
+  const policy = contentSecurityPolicy(inlineScripts);
+  if (!underTrunkServe) page = page.replace(CHARSET, `${CHARSET}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   writeFileSync(html, page);
   writeFileSync(join(dist, HEADERS), headersFile(policy));
-  writeFileSync(join(dist, MANIFEST), `${JSON.stringify({ build: h, policy, inlineScripts: inlineScriptHashes(page), files: integrity }, null, 2)}\n`);
+  writeFileSync(join(dist, MANIFEST), `${JSON.stringify({ build: h, policy, inlineScripts, files: integrity }, null, 2)}\n`);
   for (const [split, files] of Object.entries(needs)) console.log(`split: ${split} needs ${files.join(' ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
