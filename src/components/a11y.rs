@@ -102,21 +102,25 @@ pub fn focus_on_navigation() {
 /// page whose part of the app is still on its way (`areas`), when it arrives.
 fn focus_page_title(announcer: Announcer) {
     let moves = person_moves();
-    request_animation_frame(move || match by_id("page-title") {
+    request_animation_frame(move || {
         // A key pressed or a click since the navigation: the person is moving focus
         // already; the page is still said.
-        Some(title) if person_moves() != moves => announcer.say(text_of(&title)),
-        Some(title) => {
-            let _ = title.focus();
-            announcer.say(text_of(&title));
-        }
-        None if person_moves() != moves => {}
-        None => {
-            // Meanwhile focus waits on `main`, and the page takes it when it comes, unless
-            // the person has pressed a key or clicked since.
-            TITLE_PENDING.with(|p| p.set(true));
-            if let Some(main) = by_id("main") {
-                let _ = main.focus();
+        let moved = person_moves() != moves;
+        match by_id("page-title") {
+            Some(title) => {
+                if !moved {
+                    let _ = title.focus();
+                }
+                announcer.say(text_of(&title));
+            }
+            None if moved => {}
+            None => {
+                // Meanwhile focus waits on `main`, and the page takes it when it comes, unless
+                // the person has pressed a key or clicked since.
+                TITLE_PENDING.with(|p| p.set(true));
+                if let Some(main) = by_id("main") {
+                    let _ = main.focus();
+                }
             }
         }
     });
