@@ -4,12 +4,15 @@
 
 use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use ssp::domain::card::{Brand, CardId, Expiry, StoredCard};
-use ssp::domain::catalog::{known_products, Catalog, Country, Market, Price, ProductId};
+use ssp::domain::catalog::{
+    known_products, third_party_offers, Catalog, Country, Market, Price, ProductId,
+};
 use ssp::domain::directory::{
     AccountKind, AccountSource, AccountStatus, Cloud, Delegation, Email, Management, Role, Sector,
     Tenant, TenantId, User, UserId,
 };
 use ssp::domain::lifecycle::retry_on;
+use ssp::domain::policy::{OfferType, PolicyTarget};
 use ssp::domain::subscription::{
     one_month_after, AuditEvent, AuditOutcome, Bill, BillId, BillKind, BillStatus, Channel,
     Notification, NotificationKind, OrderEntry, OrderKind, PastDue, Payment, PaymentKind, Quantity,
@@ -143,6 +146,34 @@ const PRODUCT_INFO: [(&str, i64, &str, &str); 18] = [
     ),
 ];
 
+/// The demo's third-party offers (`catalog::THIRD_PARTY_OFFERS`): price and summary.
+const OFFER_INFO: [(&str, i64, &str, &str); 4] = [
+    (
+        "DEMO3PSAAS01",
+        800,
+        "Expense reports from photos of receipts, approved in Teams. A demo offer from another publisher.",
+        "根据收据照片生成报销单，并在 Teams 中审批。其他发布者的演示产品/服务。",
+    ),
+    (
+        "DEMO3PPBIV01",
+        300,
+        "A Gantt chart visual for Power BI reports. A demo offer from another publisher.",
+        "用于 Power BI 报表的甘特图视觉对象。其他发布者的演示产品/服务。",
+    ),
+    (
+        "DEMO3PDYCE01",
+        1500,
+        "Inspection checklists for field teams, built on Dataverse. A demo offer from another publisher.",
+        "面向现场团队的检查清单，基于 Dataverse 构建。其他发布者的演示产品/服务。",
+    ),
+    (
+        "DEMO3PDYBC01",
+        1200,
+        "Payroll inside Dynamics 365 Business Central. A demo offer from another publisher.",
+        "在 Dynamics 365 Business Central 中处理工资。其他发布者的演示产品/服务。",
+    ),
+];
+
 /// Country, currency, and the rate from USD as a fraction (illustrative).
 const MARKETS: [(&str, Currency, i64, i64); 11] = [
     ("US", Currency::USD, 1, 1),
@@ -165,10 +196,11 @@ fn convert(usd_cents: i64, num: i64, den: i64) -> i64 {
 }
 
 fn catalog() -> CatalogFile {
-    let products = known_products();
+    let mut products = known_products();
+    products.extend(third_party_offers());
     let mut prices = Vec::new();
     let mut summaries = Vec::new();
-    for (id, usd, en, zh) in PRODUCT_INFO {
+    for (id, usd, en, zh) in PRODUCT_INFO.into_iter().chain(OFFER_INFO) {
         for (country, currency, num, den) in MARKETS {
             let self_service = convert(usd, num, den);
             // Central (agreement) prices are lower, and differ: the admin compares both.
@@ -936,6 +968,14 @@ fn seed(catalog: CatalogFile, dir: &DirectoryFile) -> SeedFile {
         &pid("CFQ7TTC0MM8R"),
         PolicyValue::OnlyTrialsWithoutPaymentMethod,
     );
+    // Contoso keeps Power BI visuals from other publishers out: the offer type's switch.
+    policies
+        .set_value(
+            &t("contoso"),
+            &PolicyTarget::OfferType(OfferType::PowerBiVisuals),
+            PolicyValue::Disabled,
+        )
+        .unwrap();
 
     let central = Channel::Central;
     let ss = Channel::SelfService;

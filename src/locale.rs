@@ -159,6 +159,7 @@ pub fn family_msg(family: crate::domain::ProductFamily) -> Msg {
         F::Teams => Msg::FamilyTeams,
         F::Windows365 => Msg::FamilyWindows365,
         F::Microsoft365 => Msg::FamilyMicrosoft365,
+        F::ThirdParty => Msg::FamilyThirdParty,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The shipped demo world parses with the domain's types and reaches every rule.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ssp::domain::catalog::{known_products, Country, ID_ALIASES};
+use ssp::domain::catalog::{known_products, third_party_offers, Country, ID_ALIASES};
 use ssp::domain::directory::{AccountKind, AccountSource, AccountStatus, Role};
 use ssp::domain::*;
 use ssp::store::files::{self, CatalogFile, DirectoryFile, Saved, SeedFile, SCHEMA};
@@ -29,7 +29,9 @@ fn world() -> World {
 #[test]
 fn the_catalog_has_every_product_priced_in_every_market() {
     let w = world();
-    assert_eq!(w.catalog.catalog.products, known_products());
+    let mut products = known_products();
+    products.extend(third_party_offers());
+    assert_eq!(w.catalog.catalog.products, products);
     let markets = [
         "US", "CA", "GB", "DE", "FR", "JP", "AU", "BR", "CD", "IN", "CN",
     ];

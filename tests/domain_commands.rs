@@ -108,7 +108,7 @@ fn the_policy_is_checked_again_at_submit() {
         &state(),
         &admin(),
         Command::SetPolicy {
-            product: pid(POWER_BI_PRO),
+            target: pid(POWER_BI_PRO).into(),
             value: PolicyValue::Disabled,
         },
     );
@@ -158,7 +158,7 @@ fn trials_follow_the_policy_and_the_product() {
             &state(),
             &admin(),
             Command::SetPolicy {
-                product: pid(product),
+                target: pid(product).into(),
                 value,
             },
         );
@@ -560,7 +560,7 @@ fn bills_cards_and_cancellation() {
 fn only_a_global_admin_sets_policies_and_it_never_touches_subscriptions() {
     let (s, sub) = megan_buys(&state(), 2);
     let set = |value| Command::SetPolicy {
-        product: pid(POWER_BI_PRO),
+        target: pid(POWER_BI_PRO).into(),
         value,
     };
     for who in [
@@ -605,7 +605,7 @@ fn only_a_global_admin_sets_policies_and_it_never_touches_subscriptions() {
         &s,
         &admin(),
         Command::SetPolicy {
-            product: pid("CFQ7TTC0L3PB"),
+            target: pid("CFQ7TTC0L3PB").into(),
             value: PolicyValue::Disabled,
         },
     );
@@ -1092,7 +1092,7 @@ fn a_submission_key_is_taken_once() {
 
     // Commands that neither charge nor touch licenses need no key.
     let policy = Command::SetPolicy {
-        product: pid(POWER_BI_PRO),
+        target: pid(POWER_BI_PRO).into(),
         value: PolicyValue::Disabled,
     };
     assert!(!policy.needs_key());

@@ -6,14 +6,26 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use ssp::domain::commands::Command;
-use ssp::domain::console::{parse, plan, product_policies_table, Plan, Session};
+use ssp::domain::console::{listing, run, Session, World};
+use ssp::domain::policy::{OfferType, PolicyTarget};
 use ssp::domain::policy_plan::*;
 use ssp::domain::*;
 use std::collections::BTreeMap;
 
-fn values(pairs: &[(&str, PolicyValue)]) -> BTreeMap<ProductId, PolicyValue> {
-    pairs.iter().map(|(id, v)| (pid(id), *v)).collect()
+fn values(pairs: &[(&str, PolicyValue)]) -> BTreeMap<PolicyTarget, PolicyValue> {
+    pairs.iter().map(|(id, v)| (pid(id).into(), *v)).collect()
+}
+
+fn offer(t: OfferType) -> PolicyTarget {
+    PolicyTarget::OfferType(t)
+}
+
+/// A plan's products only.
+fn products_of(plan: &BTreeMap<PolicyTarget, PolicyValue>) -> BTreeMap<PolicyTarget, PolicyValue> {
+    plan.iter()
+        .filter(|(t, _)| matches!(t, PolicyTarget::Product(_)))
+        .map(|(t, v)| (t.clone(), *v))
+        .collect()
 }
 
 fn imported(text: &str) -> Import {
@@ -279,6 +291,8 @@ fn every_import_error_and_unplaced_row_names_a_message_in_both_languages() {
         Unplaced::Absent {
             product: "x".into(),
         },
+        Unplaced::UnknownOfferType { given: "x".into() },
+        Unplaced::OfferTypeValue { given: "x".into() },
     ];
     let keys = errors
         .iter()
@@ -295,8 +309,14 @@ fn every_import_error_and_unplaced_row_names_a_message_in_both_languages() {
             )
         }))
         .chain(
-            [Format::Table, Format::Json, Format::Csv, Format::Dsc]
-                .map(|f| (f.message_key(), vec![])),
+            [
+                Format::Table,
+                Format::List,
+                Format::Json,
+                Format::Csv,
+                Format::Dsc,
+            ]
+            .map(|f| (f.message_key(), vec![])),
         );
     for (key, args) in keys {
         for lang in [Lang::EnUs, Lang::ZhCn] {
@@ -311,7 +331,7 @@ fn every_import_error_and_unplaced_row_names_a_message_in_both_languages() {
     }
 }
 
-fn contoso_plan(planned: &BTreeMap<ProductId, PolicyValue>, state: &State) -> PolicyPlan {
+fn contoso_plan(planned: &BTreeMap<PolicyTarget, PolicyValue>, state: &State) -> PolicyPlan {
     PolicyPlan {
         source: "a test".into(),
         tenants: vec![TenantPlan::demo(
@@ -340,7 +360,7 @@ fn the_script_connects_once_per_organization_and_updates_each_change() {
     ));
     plan.set(
         &PlanTenant::Other("fabrikam.onmicrosoft.com".into()),
-        &pid(POWER_APPS),
+        &pid(POWER_APPS).into(),
         Enabled,
     );
     let options = ScriptOptions {
@@ -419,56 +439,61 @@ fn the_dsc_configuration_has_a_block_per_product_and_reads_back() {
     assert_eq!(
         text.matches("        CommerceSelfServicePurchase \"CommerceSelfServicePurchase-")
             .count(),
-        catalog().products.len()
+        catalog().microsoft().count()
     );
     assert!(text.contains("            ProductId             = \"CFQ7TTC0H9MP\";\n            ProductName           = 'Power BI Pro';\n            PolicyValue           = \"Disabled\";\n            Ensure                = \"Present\";"));
     let back = imported(&text);
     assert_eq!(back.format, Format::Dsc);
-    assert_eq!(back.values, plan.tenants[0].planned);
+    assert_eq!(back.values, products_of(&plan.tenants[0].planned));
 }
 
-/// Runs a script line by line in the console, as the person would paste it, as Contoso's
-/// Global admin: every line parses, and the updates go through the panel's command.
-fn run_in_console(script: &str, mut s: State) -> State {
+/// Runs a script in the console as Contoso's Global admin: pasted whole when `whole`,
+/// else line by line as a person would type it. Every line answers without an error.
+fn run_in_console(script: &str, s: State, whole: bool) -> State {
     let admin = actor("admin", "contoso");
     let catalog = catalog();
-    let mut connected = false;
-    for line in script.lines() {
-        let Some(cmdlet) = parse(line).unwrap_or_else(|e| panic!("{line}: {e:?}")) else {
-            continue;
-        };
-        let planned = plan(
-            cmdlet,
-            &Session {
-                state: &s,
-                catalog: &catalog,
-                actor: Some(&admin),
-                connected,
-            },
-        )
-        .unwrap_or_else(|e| panic!("{line}: {e:?}"));
-        match planned {
-            Plan::Connect { .. } => connected = true,
-            Plan::Update { product, value, .. } => {
-                s = ok(&s, &admin, Command::SetPolicyWithModule { product, value }).0;
-            }
-            Plan::WhatIf { .. } | Plan::Print(_) | Plan::Help | Plan::Clear => {}
+    let world = World {
+        catalog: &catalog,
+        now: now(),
+        actor: Some(&admin),
+    };
+    let mut session = Session::default();
+    let mut state = s;
+    let inputs: Vec<&str> = if whole {
+        vec![script]
+    } else {
+        script.lines().collect()
+    };
+    for input in inputs {
+        let r = run(&session, &state, &world, input);
+        assert!(
+            !r.lines.iter().any(|l| matches!(
+                l,
+                ssp::domain::console::Line::Error(_) | ssp::domain::console::Line::App(_)
+            )),
+            "{input}: {:?}",
+            r.lines
+        );
+        session = r.session;
+        if let Some(next) = r.state {
+            state = next;
         }
     }
-    s
+    state
 }
 
 fn any_value() -> impl Strategy<Value = PolicyValue> {
     prop::sample::select(PolicyValue::ALL.to_vec())
 }
 
-/// Random current values and a random plan over the catalog's products.
-fn any_values() -> impl Strategy<Value = BTreeMap<ProductId, PolicyValue>> {
-    let ids: Vec<ProductId> = catalog().products.iter().map(|p| p.id.clone()).collect();
+/// Random current values and a random plan over the catalog's products and the offer
+/// types (which take Enabled or Disabled only).
+fn any_values() -> impl Strategy<Value = BTreeMap<PolicyTarget, PolicyValue>> {
+    let ids: Vec<PolicyTarget> = policy_targets(&catalog()).collect();
     prop::collection::vec(prop::option::of(any_value()), ids.len()).prop_map(move |vs| {
         ids.iter()
             .zip(vs)
-            .filter_map(|(id, v)| v.map(|v| (id.clone(), v)))
+            .filter_map(|(id, v)| v.filter(|v| id.takes(*v)).map(|v| (id.clone(), v)))
             .collect()
     })
 }
@@ -480,20 +505,24 @@ proptest! {
     fn exported_script_run_in_the_console_gives_the_planned_state(now in any_values(), planned in any_values()) {
         let mut s = state();
         let contoso = TenantId("contoso".into());
-        for (p, v) in &now {
-            s.policies.set(&contoso, p, *v);
+        for (t, v) in &now {
+            s.policies.set_value(&contoso, t, *v).unwrap();
         }
         let plan = contoso_plan(&planned, &s);
         let date = today();
-        let after = run_in_console(&powershell(&plan, &catalog(), ScriptOptions { what_if: false, date }), s.clone());
-        for product in &catalog().products {
-            prop_assert_eq!(after.policies.get(&contoso, &product.id), plan.tenants[0].planned[&product.id]);
+        let script = powershell(&plan, &catalog(), ScriptOptions { what_if: false, date });
+        for whole in [false, true] {
+            let after = run_in_console(&script, s.clone(), whole);
+            for target in policy_targets(&catalog()) {
+                prop_assert_eq!(after.policies.value(&contoso, &target), plan.tenants[0].planned[&target]);
+            }
         }
-        let unchanged = run_in_console(&powershell(&plan, &catalog(), ScriptOptions { what_if: true, date }), s.clone());
+        let unchanged = run_in_console(&powershell(&plan, &catalog(), ScriptOptions { what_if: true, date }), s.clone(), true);
         prop_assert_eq!(unchanged.policies, s.policies);
     }
 
-    /// The DSC export, imported again, is the same plan.
+    /// The DSC export, imported again, is the same plan for every product (DSC has no
+    /// offer types: theirs stay as they are).
     #[test]
     fn dsc_export_imported_gives_the_same_plan(planned in any_values()) {
         let s = state();
@@ -501,7 +530,10 @@ proptest! {
         let back = import(&dsc(&plan, &catalog(), today()), &catalog()).unwrap();
         prop_assert!(back.unplaced.is_empty());
         let again = contoso_plan(&back.values, &s);
-        prop_assert_eq!(again, plan);
+        prop_assert_eq!(products_of(&again.tenants[0].planned), products_of(&plan.tenants[0].planned));
+        for t in OfferType::ALL {
+            prop_assert_eq!(again.tenants[0].planned[&offer(t)], plan.tenants[0].current[&offer(t)]);
+        }
     }
 
     /// The module's own table (the console prints it the same way) reads back as the state.
@@ -509,14 +541,15 @@ proptest! {
     fn the_modules_table_reads_back_as_the_state(now in any_values()) {
         let mut s = state();
         let contoso = TenantId("contoso".into());
-        for (p, v) in &now {
-            s.policies.set(&contoso, p, *v);
+        for (t, v) in &now {
+            s.policies.set_value(&contoso, t, *v).unwrap();
         }
-        let table = product_policies_table(&s, &catalog(), &actor("admin", "contoso"), None);
+        let table = listing(&s, &catalog(), &contoso);
         let back = import(&table, &catalog()).unwrap();
         prop_assert!(back.unplaced.is_empty());
-        for product in &catalog().products {
-            prop_assert_eq!(back.values[&product.id], s.policies.get(&contoso, &product.id));
+        for product in catalog().microsoft() {
+            let target = PolicyTarget::Product(product.id.clone());
+            prop_assert_eq!(back.values[&target], s.policies.get(&contoso, &product.id));
         }
     }
 
@@ -535,4 +568,118 @@ proptest! {
         plan.copy(&PlanTenant::Demo(TenantId("contoso".into())), &[PlanTenant::Demo(TenantId("fabrikam".into()))]);
         prop_assert_eq!(&plan.tenants[1].planned, &plan.tenants[0].planned);
     }
+}
+
+/// `-Scope OfferType` prints a list (five properties), and ConvertTo-Json and Export-Csv
+/// write its ScopeId: each reads into the offer types' plan. Offer types take Enabled or
+/// Disabled only (the MSCommerce page's third-party table).
+#[test]
+fn the_offer_type_listing_reads_as_a_list_json_or_csv() {
+    let list = "\n\
+PolicyId    : AllowSelfServicePurchase\n\
+PolicyValue : Disabled\n\
+ScopeId     : SaaS\n\
+ScopeValue  : Software as a Service\n\
+Scope       : OfferType\n\
+\n\
+PolicyId    : AllowSelfServicePurchase\n\
+PolicyValue : Enabled\n\
+ScopeId     : POWERBIVISUALS\n\
+ScopeValue  : Power BI Visuals\n\
+Scope       : OfferType\n\
+\n\
+PolicyId    : AllowSelfServicePurchase\n\
+PolicyValue : OnlyTrialsWithoutPaymentMethod\n\
+ScopeId     : DYNAMICSCE\n\
+ScopeValue  : Dynamics 365 Dataverse Apps\n\
+Scope       : OfferType\n\
+\n\
+PolicyId    : AllowSelfServicePurchase\n\
+PolicyValue : Disabled\n\
+ScopeId     : MARKETPLACE\n\
+ScopeValue  : ?\n\
+Scope       : OfferType\n\n";
+    let got = imported(list);
+    assert_eq!(got.format, Format::List);
+    assert_eq!(
+        got.values,
+        [
+            (offer(OfferType::SaaS), Disabled),
+            (offer(OfferType::PowerBiVisuals), Enabled)
+        ]
+        .into_iter()
+        .collect()
+    );
+    assert_eq!(
+        got.unplaced
+            .iter()
+            .map(|u| u.why.clone())
+            .collect::<Vec<_>>(),
+        vec![
+            Unplaced::OfferTypeValue {
+                given: "OnlyTrialsWithoutPaymentMethod".into()
+            },
+            Unplaced::UnknownOfferType {
+                given: "MARKETPLACE".into()
+            },
+        ]
+    );
+    // The product listing piped to Format-List reads the same way.
+    let products = "PolicyValue : Disabled\nProductId   : CFQ7TTC0KP0P\nPolicyId    : AllowSelfServicePurchase\nProductName : Power Apps per user\n";
+    assert_eq!(imported(products).values, values(&[(POWER_APPS, Disabled)]));
+    let json = r#"[{"PolicyId":"AllowSelfServicePurchase","PolicyValue":"Disabled","ScopeId":"DYNAMICSBC","ScopeValue":"Dynamics 365 Business Central","Scope":"OfferType"}]"#;
+    assert_eq!(
+        imported(json).values,
+        [(offer(OfferType::DynamicsBc), Disabled)]
+            .into_iter()
+            .collect()
+    );
+    let csv = "\"PolicyId\",\"PolicyValue\",\"ScopeId\",\"ScopeValue\",\"Scope\"\n\"AllowSelfServicePurchase\",\"Disabled\",\"POWERBIVISUALS\",\"Power BI Visuals\",\"OfferType\"\n";
+    assert_eq!(
+        imported(csv).values,
+        [(offer(OfferType::PowerBiVisuals), Disabled)]
+            .into_iter()
+            .collect()
+    );
+    // A block cut off before its value is refused whole.
+    assert_eq!(
+        import(
+            "PolicyId    : AllowSelfServicePurchase\nScopeId     : SaaS\n",
+            &catalog()
+        ),
+        Err(ImportError::CutOff { line: 1 })
+    );
+}
+
+/// Offer types go out as `-OfferType` lines; Microsoft365DSC's resource has none, and the
+/// DSC export says so. Both headers say there is no single switch and that new products
+/// arrive allowed (the MSCommerce page's note).
+#[test]
+fn offer_types_export_as_script_lines_and_dsc_says_it_has_none() {
+    let s = state();
+    let mut planned = values(&[(POWER_BI_PRO, Disabled)]);
+    planned.insert(offer(OfferType::SaaS), Disabled);
+    let plan = contoso_plan(&planned, &s);
+    let script = powershell(
+        &plan,
+        &catalog(),
+        ScriptOptions {
+            what_if: false,
+            date: today(),
+        },
+    );
+    assert!(script.contains("# Software as a Service: Enabled -> Disabled\nUpdate-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -OfferType SaaS -Value Disabled\n"), "{script}");
+    assert!(script.contains("# No single command turns self-service off for every product: each product and offer type is set on its own, and products added later arrive set to Enabled."));
+    let text = dsc(&plan, &catalog(), today());
+    assert!(text.contains("# Microsoft365DSC's CommerceSelfServicePurchase resource has no offer types: set them with the PowerShell script (SaaS Disabled, POWERBIVISUALS Enabled, DYNAMICSCE Enabled, DYNAMICSBC Enabled)."), "{text}");
+    assert!(text.contains("products added later arrive set to Enabled"));
+    assert!(!text.contains("ProductId             = \"SaaS\""));
+    // "Trials only" is not an offer type's value: the plan keeps what it had.
+    let mut plan = plan;
+    plan.set(
+        &PlanTenant::Demo(TenantId("contoso".into())),
+        &offer(OfferType::SaaS),
+        TrialsOnly,
+    );
+    assert_eq!(plan.tenants[0].planned[&offer(OfferType::SaaS)], Disabled);
 }

@@ -437,7 +437,7 @@ fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
         } => (
             who(w),
             Command::SetPolicy {
-                product: pid(PRODUCTS[product]),
+                target: pid(PRODUCTS[product]).into(),
                 value: PolicyValue::ALL[value],
             },
         ),

@@ -56,9 +56,11 @@ fn domain_variant(e: &DomainError) -> usize {
         E::PaymentPastDue => 33,
         E::CannotReactivate(_) => 34,
         E::TrialNotExtendable => 35,
+        E::OfferTypeValue(_) => 36,
+        E::PolicyOnOfferType { .. } => 37,
     }
 }
-const DOMAIN_VARIANTS: usize = 36;
+const DOMAIN_VARIANTS: usize = 38;
 
 fn domain_samples() -> Vec<DomainError> {
     let product = ProductId::try_from("CFQ7TTC0LH18").unwrap();
@@ -92,6 +94,11 @@ fn domain_samples() -> Vec<DomainError> {
         DomainError::CannotReactivate(Status::Active),
         DomainError::CannotReactivate(Status::Deleted),
         DomainError::TrialNotExtendable,
+        DomainError::OfferTypeValue(ssp::domain::PolicyValue::OnlyTrialsWithoutPaymentMethod),
+        DomainError::PolicyOnOfferType {
+            product: "Contoso Expense Cloud".into(),
+            offer_type: ssp::domain::policy::OfferType::SaaS,
+        },
         DomainError::TrialAlreadyUsed,
         DomainError::UnknownProduct(product.clone()),
         DomainError::NoPrice(product),

@@ -99,6 +99,8 @@ pub enum ProductFamily {
     Teams,
     Windows365,
     Microsoft365,
+    /// Another publisher's offer, sold through Microsoft's marketplace.
+    ThirdParty,
 }
 
 impl ProductFamily {
@@ -109,6 +111,66 @@ impl ProductFamily {
 }
 
 /// The two kinds of one-month free trial self-service offers.
+/// A kind of third-party offer, each with its own `AllowSelfServicePurchase` value: the
+/// MSCommerce page's table under "Use AllowSelfServicePurchase with third-party offer types".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum OfferType {
+    SaaS,
+    PowerBiVisuals,
+    DynamicsCe,
+    DynamicsBc,
+}
+
+impl OfferType {
+    /// The four, in the page's order.
+    pub const ALL: [OfferType; 4] = [
+        OfferType::SaaS,
+        OfferType::PowerBiVisuals,
+        OfferType::DynamicsCe,
+        OfferType::DynamicsBc,
+    ];
+
+    /// The ID `-OfferType` takes.
+    pub const fn id(self) -> &'static str {
+        match self {
+            OfferType::SaaS => "SaaS",
+            OfferType::PowerBiVisuals => "POWERBIVISUALS",
+            OfferType::DynamicsCe => "DYNAMICSCE",
+            OfferType::DynamicsBc => "DYNAMICSBC",
+        }
+    }
+
+    /// Its name in the page's table (a product name: the same in every language).
+    pub const fn name(self) -> &'static str {
+        match self {
+            OfferType::SaaS => "Software as a Service",
+            OfferType::PowerBiVisuals => "Power BI Visuals",
+            OfferType::DynamicsCe => "Dynamics 365 Dataverse Apps",
+            OfferType::DynamicsBc => "Dynamics 365 Business Central",
+        }
+    }
+}
+
+impl fmt::Display for OfferType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Text that is not one of the four offer type IDs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferTypeError(pub String);
+
+impl TryFrom<&str> for OfferType {
+    type Error = OfferTypeError;
+    fn try_from(text: &str) -> Result<Self, Self::Error> {
+        OfferType::ALL
+            .into_iter()
+            .find(|t| t.id().eq_ignore_ascii_case(text.trim()))
+            .ok_or_else(|| OfferTypeError(text.to_owned()))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TrialKind {
     /// Needs a card; converts to a paid subscription unless recurring billing is off.
@@ -127,6 +189,12 @@ pub struct Product {
     /// Offered through self-service as a trial only, never bought (Viva Goals).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub trials_only: bool,
+    /// A third-party offer: its offer type, whose `AllowSelfServicePurchase` value governs
+    /// it, and who publishes it. `None` for Microsoft's own products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_type: Option<OfferType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 impl Product {
@@ -137,6 +205,11 @@ impl Product {
 
     pub fn offers_trial(&self, kind: TrialKind) -> bool {
         self.trial == Some(kind)
+    }
+
+    /// One of Microsoft's products: the ones `Get-MSCommerceProductPolicies` lists.
+    pub fn is_microsoft(&self) -> bool {
+        self.offer_type.is_none()
     }
 }
 
@@ -269,6 +342,54 @@ pub fn known_products() -> Vec<Product> {
             family: *family,
             trial: *trial,
             trials_only: TRIALS_ONLY.contains(id),
+            offer_type: None,
+            publisher: None,
+        })
+        .collect()
+}
+
+/// The demo's third-party offers, one or two per offer type, so that the offer-type
+/// policy has something to block. Publishers and names are made up (Microsoft's demo
+/// companies); the IDs are this demo's own, in the catalog's 12-character shape.
+pub const THIRD_PARTY_OFFERS: [(&str, &str, &str, OfferType); 4] = [
+    (
+        "DEMO3PSAAS01",
+        "Contoso Expense Cloud",
+        "Contoso Apps",
+        OfferType::SaaS,
+    ),
+    (
+        "DEMO3PPBIV01",
+        "Fabrikam Gantt Visual",
+        "Fabrikam Visuals",
+        OfferType::PowerBiVisuals,
+    ),
+    (
+        "DEMO3PDYCE01",
+        "Northwind Field Inspections",
+        "Northwind Traders",
+        OfferType::DynamicsCe,
+    ),
+    (
+        "DEMO3PDYBC01",
+        "Tailspin Payroll for Business Central",
+        "Tailspin Software",
+        OfferType::DynamicsBc,
+    ),
+];
+
+/// The demo's third-party offers as values.
+pub fn third_party_offers() -> Vec<Product> {
+    THIRD_PARTY_OFFERS
+        .iter()
+        .map(|(id, name, publisher, offer_type)| Product {
+            id: ProductId(String::from(*id)),
+            name: String::from(*name),
+            family: ProductFamily::ThirdParty,
+            trial: None,
+            trials_only: false,
+            offer_type: Some(*offer_type),
+            publisher: Some(String::from(*publisher)),
         })
         .collect()
 }
@@ -356,6 +477,18 @@ pub struct Catalog {
 impl Catalog {
     pub fn product(&self, id: &ProductId) -> Option<&Product> {
         self.products.iter().find(|p| &p.id == id)
+    }
+
+    /// Microsoft's own products, in catalog order: what the product policy lists.
+    pub fn microsoft(&self) -> impl Iterator<Item = &Product> {
+        self.products.iter().filter(|p| p.is_microsoft())
+    }
+
+    /// The third-party offers of one offer type.
+    pub fn offers_of(&self, offer_type: OfferType) -> impl Iterator<Item = &Product> {
+        self.products
+            .iter()
+            .filter(move |p| p.offer_type == Some(offer_type))
     }
 
     pub fn price(&self, id: &ProductId, country: Country) -> Option<&Price> {

@@ -309,7 +309,9 @@ fn gather<'a>(
         (Ok(e), Some(t)) => directory.account(&t.id, e),
         _ => None,
     };
-    let policy = tenant.map_or(PolicyValue::Enabled, |t| policies.get(&t.id, &product.id));
+    let policy = tenant.map_or(PolicyValue::Enabled, |t| {
+        policies.for_product(&t.id, product)
+    });
     Facts {
         email,
         tenant,
@@ -373,7 +375,9 @@ pub fn evaluate(
         tenant,
         account: Some(user),
         product,
-        policy: tenant.map_or(PolicyValue::Enabled, |t| policies.get(&t.id, &product.id)),
+        policy: tenant.map_or(PolicyValue::Enabled, |t| {
+            policies.for_product(&t.id, product)
+        }),
     };
     Verdict {
         decision: decide(&facts),

@@ -1,13 +1,19 @@
-//! The per-tenant, per-product policy `AllowSelfServicePurchase`.
+//! The per-tenant policy `AllowSelfServicePurchase`: a value per Microsoft product, and
+//! per third-party offer type (Enabled or Disabled only). Never one switch for everything:
+//! "Self-service purchases and trials can't be completely turned off at the tenant level
+//! with a single command" (the MSCommerce page).
 
-use super::catalog::ProductId;
+pub use super::catalog::{OfferType, OfferTypeError};
+use super::catalog::{Product, ProductId};
 use super::directory::TenantId;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+/// The policy's ID, as the module takes it.
 pub const POLICY_ID: &str = "AllowSelfServicePurchase";
 
+/// A value of the policy, as the module names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum PolicyValue {
     /// Buy and trial: the default for every product, including products added later.
@@ -20,6 +26,7 @@ pub enum PolicyValue {
 }
 
 impl PolicyValue {
+    /// Every value, in the admin center's order.
     pub const ALL: [PolicyValue; 3] = [
         PolicyValue::Enabled,
         PolicyValue::OnlyTrialsWithoutPaymentMethod,
@@ -42,6 +49,7 @@ impl fmt::Display for PolicyValue {
     }
 }
 
+/// Text that is none of the three values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyValueError(pub String);
 
@@ -65,14 +73,68 @@ impl TryFrom<&str> for PolicyValue {
     }
 }
 
-/// The values a tenant has set; every other (tenant, product) pair is `Enabled`.
+/// What a value of the policy is set for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PolicyTarget {
+    Product(ProductId),
+    OfferType(OfferType),
+}
+
+impl PolicyTarget {
+    /// The target whose value governs a product of the catalog: its own, or its offer
+    /// type's for a third-party offer.
+    pub fn of(product: &Product) -> PolicyTarget {
+        match product.offer_type {
+            Some(t) => PolicyTarget::OfferType(t),
+            None => PolicyTarget::Product(product.id.clone()),
+        }
+    }
+
+    /// Whether the target takes this value: offer types take Enabled or Disabled only
+    /// ("These offer types can be enabled or disabled for self-service purchase").
+    pub fn takes(&self, value: PolicyValue) -> bool {
+        match self {
+            PolicyTarget::Product(_) => true,
+            PolicyTarget::OfferType(_) => value != PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        }
+    }
+}
+
+impl fmt::Display for PolicyTarget {
+    /// The ID the module takes: `-ProductId` or `-OfferType`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PolicyTarget::Product(id) => id.fmt(f),
+            PolicyTarget::OfferType(t) => t.fmt(f),
+        }
+    }
+}
+
+impl From<ProductId> for PolicyTarget {
+    fn from(id: ProductId) -> Self {
+        PolicyTarget::Product(id)
+    }
+}
+
+impl From<OfferType> for PolicyTarget {
+    fn from(t: OfferType) -> Self {
+        PolicyTarget::OfferType(t)
+    }
+}
+
+/// The values a tenant has set; every other product and offer type is `Enabled`, the
+/// default "for every product, including products added later".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policies {
     #[serde(with = "pairs")]
     values: BTreeMap<(TenantId, ProductId), PolicyValue>,
+    /// Offer types that are off (Disabled); the rest are Enabled.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    disabled_offer_types: BTreeSet<(TenantId, OfferType)>,
 }
 
 impl Policies {
+    /// A Microsoft product's value in a tenant.
     pub fn get(&self, tenant: &TenantId, product: &ProductId) -> PolicyValue {
         self.values
             .get(&(tenant.clone(), product.clone()))
@@ -80,8 +142,57 @@ impl Policies {
             .unwrap_or_default()
     }
 
+    /// Sets a Microsoft product's value in a tenant.
     pub fn set(&mut self, tenant: &TenantId, product: &ProductId, value: PolicyValue) {
         self.values.insert((tenant.clone(), product.clone()), value);
+    }
+
+    /// The value for any target.
+    pub fn value(&self, tenant: &TenantId, target: &PolicyTarget) -> PolicyValue {
+        match target {
+            PolicyTarget::Product(id) => self.get(tenant, id),
+            PolicyTarget::OfferType(t) => {
+                if self.disabled_offer_types.contains(&(tenant.clone(), *t)) {
+                    PolicyValue::Disabled
+                } else {
+                    PolicyValue::Enabled
+                }
+            }
+        }
+    }
+
+    /// Sets any target's value; an offer type refuses `OnlyTrialsWithoutPaymentMethod`
+    /// and keeps what it had.
+    pub fn set_value(
+        &mut self,
+        tenant: &TenantId,
+        target: &PolicyTarget,
+        value: PolicyValue,
+    ) -> Result<(), PolicyValueError> {
+        match target {
+            PolicyTarget::Product(id) => self.set(tenant, id, value),
+            PolicyTarget::OfferType(t) => {
+                let key = (tenant.clone(), *t);
+                match value {
+                    PolicyValue::Enabled => {
+                        self.disabled_offer_types.remove(&key);
+                    }
+                    PolicyValue::Disabled => {
+                        self.disabled_offer_types.insert(key);
+                    }
+                    PolicyValue::OnlyTrialsWithoutPaymentMethod => {
+                        return Err(PolicyValueError(value.as_str().to_owned()))
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The value that governs a product of the catalog: its own, or its offer type's for a
+    /// third-party offer.
+    pub fn for_product(&self, tenant: &TenantId, product: &Product) -> PolicyValue {
+        self.value(tenant, &PolicyTarget::of(product))
     }
 }
 
@@ -170,6 +281,28 @@ mod tests {
     }
 
     #[test]
+    fn offer_types_take_enabled_or_disabled_only() {
+        let mut p = Policies::default();
+        let t = TenantId("contoso".into());
+        let saas = PolicyTarget::OfferType(OfferType::SaaS);
+        assert_eq!(p.value(&t, &saas), PolicyValue::Enabled);
+        p.set_value(&t, &saas, PolicyValue::Disabled).unwrap();
+        assert_eq!(p.value(&t, &saas), PolicyValue::Disabled);
+        assert!(p
+            .set_value(&t, &saas, PolicyValue::OnlyTrialsWithoutPaymentMethod)
+            .is_err());
+        assert_eq!(p.value(&t, &saas), PolicyValue::Disabled);
+        assert_eq!(
+            OfferType::try_from("powerbivisuals"),
+            Ok(OfferType::PowerBiVisuals)
+        );
+        assert!(OfferType::try_from("Marketplace").is_err());
+        // Stored state from before offer types reads as all of them Enabled.
+        let old: Policies = serde_json::from_str(r#"{"values":[]}"#).unwrap();
+        assert_eq!(old.value(&t, &saas), PolicyValue::Enabled);
+    }
+
+    #[test]
     fn policies_round_trip_through_json() {
         let mut p = Policies::default();
         p.set(
@@ -177,6 +310,12 @@ mod tests {
             &ProductId::try_from("CFQ7TTC0H9MP").unwrap(),
             PolicyValue::OnlyTrialsWithoutPaymentMethod,
         );
+        p.set_value(
+            &TenantId("contoso".into()),
+            &PolicyTarget::OfferType(OfferType::DynamicsBc),
+            PolicyValue::Disabled,
+        )
+        .unwrap();
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(serde_json::from_str::<Policies>(&json).unwrap(), p);
     }

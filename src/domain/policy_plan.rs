@@ -1,15 +1,17 @@
 //! Planning `AllowSelfServicePurchase` away from the admin center: read what a real tenant
 //! printed — `Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase` as the
-//! default table, piped to `ConvertTo-Json` or to `Export-Csv`, or a Microsoft365DSC
-//! configuration — into a plan per tenant beside its current values; edit it; and take it
-//! home as a PowerShell script or a Microsoft365DSC configuration.
+//! default table (its `-Scope OfferType` listing as the default list), piped to
+//! `ConvertTo-Json` or to `Export-Csv`, or a Microsoft365DSC configuration — into a plan
+//! per tenant beside its current values, for every Microsoft product and third-party offer
+//! type; edit it; and take it home as a PowerShell script or a Microsoft365DSC
+//! configuration (which has no offer types: the export says so).
 //!
 //! Nothing here changes a tenant. A plan is data; the demo tenant changes only when the
 //! exported script runs in the console, through the same command as the panel.
 
 use super::catalog::{Catalog, ProductId};
 use super::directory::TenantId;
-use super::policy::{Policies, PolicyValue, POLICY_ID};
+use super::policy::{OfferType, Policies, PolicyTarget, PolicyValue, POLICY_ID};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -29,6 +31,8 @@ pub const DSC_RESOURCE: &str = "CommerceSelfServicePurchase";
 pub enum Format {
     /// `Format-Table`'s text (the module's default output).
     Table,
+    /// `Format-List`'s text (the default output of the offer-type listing).
+    List,
     /// `ConvertTo-Json`.
     Json,
     /// `Export-Csv`.
@@ -41,6 +45,7 @@ impl Format {
     pub const fn message_key(self) -> &'static str {
         match self {
             Format::Table => "plan.format.table",
+            Format::List => "plan.format.list",
             Format::Json => "plan.format.json",
             Format::Csv => "plan.format.csv",
             Format::Dsc => "plan.format.dsc",
@@ -119,6 +124,10 @@ pub enum Unplaced {
     Conflict { product: String, first_line: usize },
     /// A DSC block that removes the instance: no value to plan.
     Absent { product: String },
+    /// An offer type the policy does not have.
+    UnknownOfferType { given: String },
+    /// An offer type takes Enabled or Disabled only.
+    OfferTypeValue { given: String },
 }
 
 impl Unplaced {
@@ -131,6 +140,8 @@ impl Unplaced {
             Unplaced::BadValue { .. } => "plan.unplaced.bad_value",
             Unplaced::Conflict { .. } => "plan.unplaced.conflict",
             Unplaced::Absent { .. } => "plan.unplaced.absent",
+            Unplaced::UnknownOfferType { .. } => "plan.unplaced.unknown_offer_type",
+            Unplaced::OfferTypeValue { .. } => "plan.unplaced.offer_type_value",
         }
     }
 
@@ -139,7 +150,9 @@ impl Unplaced {
             Unplaced::OtherPolicy { given }
             | Unplaced::MalformedProductId { given }
             | Unplaced::Truncated { given }
-            | Unplaced::BadValue { given } => vec![("given", given.clone())],
+            | Unplaced::BadValue { given }
+            | Unplaced::UnknownOfferType { given }
+            | Unplaced::OfferTypeValue { given } => vec![("given", given.clone())],
             Unplaced::UnknownProduct { product } | Unplaced::Absent { product } => {
                 vec![("product", product.clone())]
             }
@@ -161,11 +174,12 @@ pub struct UnplacedRow {
     pub why: Unplaced,
 }
 
-/// What an import read: the values it could place, by current product ID, and the rest.
+/// What an import read: the values it could place, by current product ID or offer type,
+/// and the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Import {
     pub format: Format,
-    pub values: BTreeMap<ProductId, PolicyValue>,
+    pub values: BTreeMap<PolicyTarget, PolicyValue>,
     pub unplaced: Vec<UnplacedRow>,
     /// Rows read, placed or not.
     pub rows: usize,
@@ -176,7 +190,10 @@ pub struct Import {
 struct RawRow {
     line: usize,
     policy_id: Option<String>,
+    /// The `ProductId`, or for an offer type's row its `ScopeId`.
     product_id: String,
+    /// The row is an offer type's (`Scope` is `OfferType`, or it has a `ScopeId`).
+    offer_type: bool,
     value: String,
     /// DSC's `Ensure`; `None` elsewhere.
     ensure: Option<String>,
@@ -219,18 +236,32 @@ fn read_rows(text: &str) -> Result<(Format, Vec<RawRow>), ImportError> {
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
-    let csv_header = first.contains("ProductId") && (first.contains(',') || first.contains(';'));
+    let names_a_key = first.contains("ProductId") || first.contains("ScopeId");
+    let csv_header = names_a_key && (first.contains(',') || first.contains(';'));
     if first.starts_with("#TYPE") || csv_header {
         return read_csv(text).map(|rows| (Format::Csv, rows));
     }
+    if is_list_line(first) {
+        return read_list(text).map(|rows| (Format::List, rows));
+    }
     read_table(text).map(|rows| (Format::Table, rows))
+}
+
+/// `Name : value`, as `Format-List` writes a property.
+fn is_list_line(line: &str) -> bool {
+    line.split_once(" : ")
+        .or_else(|| line.strip_suffix(" :").map(|n| (n, "")))
+        .is_some_and(|(name, _)| {
+            let name = name.trim();
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// Trusts what can be trusted: the policy, the product (old IDs resolved), the value.
 fn place(format: Format, raw: Vec<RawRow>, catalog: &Catalog) -> Import {
     let rows = raw.len();
     let mut values = BTreeMap::new();
-    let mut first_line: BTreeMap<ProductId, usize> = BTreeMap::new();
+    let mut first_line: BTreeMap<PolicyTarget, usize> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for row in raw {
         let why = (|| {
@@ -255,16 +286,35 @@ fn place(format: Format, raw: Vec<RawRow>, catalog: &Catalog) -> Import {
                     });
                 }
             }
-            let product = ProductId::try_from(row.product_id.as_str()).map_err(|_| {
-                Unplaced::MalformedProductId {
-                    given: row.product_id.clone(),
+            let value = PolicyValue::try_from(row.value.as_str()).map_err(|_| Unplaced::BadValue {
+                given: row.value.clone(),
+            });
+            let product = if row.offer_type {
+                let offer_type = OfferType::try_from(row.product_id.as_str()).map_err(|_| {
+                    Unplaced::UnknownOfferType {
+                        given: row.product_id.trim().to_owned(),
+                    }
+                })?;
+                let target = PolicyTarget::OfferType(offer_type);
+                if value.as_ref().is_ok_and(|v| !target.takes(*v)) {
+                    return Err(Unplaced::OfferTypeValue {
+                        given: row.value.clone(),
+                    });
                 }
-            })?;
-            if catalog.product(&product).is_none() {
-                return Err(Unplaced::UnknownProduct {
-                    product: row.product_id.trim().to_owned(),
-                });
-            }
+                target
+            } else {
+                let product = ProductId::try_from(row.product_id.as_str()).map_err(|_| {
+                    Unplaced::MalformedProductId {
+                        given: row.product_id.clone(),
+                    }
+                })?;
+                if !catalog.product(&product).is_some_and(|p| p.is_microsoft()) {
+                    return Err(Unplaced::UnknownProduct {
+                        product: row.product_id.trim().to_owned(),
+                    });
+                }
+                PolicyTarget::Product(product)
+            };
             if row
                 .ensure
                 .as_deref()
@@ -274,10 +324,7 @@ fn place(format: Format, raw: Vec<RawRow>, catalog: &Catalog) -> Import {
                     product: product.to_string(),
                 });
             }
-            let value =
-                PolicyValue::try_from(row.value.as_str()).map_err(|_| Unplaced::BadValue {
-                    given: row.value.clone(),
-                })?;
+            let value = value?;
             match (values.get(&product), first_line.get(&product)) {
                 (Some(earlier), Some(&first)) if *earlier != value => Err(Unplaced::Conflict {
                     product: product.to_string(),
@@ -322,6 +369,8 @@ fn read_json(text: &str) -> Result<Vec<RawRow>, ImportError> {
         policy_id: Option<String>,
         #[serde(rename = "ProductId")]
         product_id: Option<String>,
+        #[serde(rename = "ScopeId")]
+        scope_id: Option<String>,
         #[serde(rename = "PolicyValue")]
         value: Option<JsonScalar>,
     }
@@ -343,9 +392,13 @@ fn read_json(text: &str) -> Result<Vec<RawRow>, ImportError> {
     rows.into_iter()
         .enumerate()
         .map(|(i, row)| {
-            let product_id = row.product_id.ok_or(ImportError::MissingColumn {
-                column: "ProductId",
-            })?;
+            let offer_type = row.product_id.is_none() && row.scope_id.is_some();
+            let product_id = row
+                .product_id
+                .or(row.scope_id)
+                .ok_or(ImportError::MissingColumn {
+                    column: "ProductId",
+                })?;
             let value = match row.value.ok_or(ImportError::MissingColumn {
                 column: "PolicyValue",
             })? {
@@ -357,6 +410,7 @@ fn read_json(text: &str) -> Result<Vec<RawRow>, ImportError> {
                 line: i + 1,
                 policy_id: row.policy_id,
                 product_id,
+                offer_type,
                 value,
                 ensure: None,
             })
@@ -380,9 +434,7 @@ fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportError> {
             .iter()
             .position(|h| h.trim().eq_ignore_ascii_case(name))
     };
-    let product_at = column("ProductId").ok_or(ImportError::MissingColumn {
-        column: "ProductId",
-    })?;
+    let (product_at, offer_type) = key_column(column("ProductId"), column("ScopeId"))?;
     let value_at = column("PolicyValue").ok_or(ImportError::MissingColumn {
         column: "PolicyValue",
     })?;
@@ -396,6 +448,7 @@ fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportError> {
                 line,
                 policy_id: policy_at.map(|i| fields[i].clone()),
                 product_id: fields[product_at].clone(),
+                offer_type,
                 value: fields[value_at].clone(),
                 ensure: None,
             })
@@ -403,10 +456,24 @@ fn read_csv(text: &str) -> Result<Vec<RawRow>, ImportError> {
         .collect()
 }
 
+/// The column that names what a row is for: `ProductId`, or an offer type's `ScopeId`.
+fn key_column(product: Option<usize>, scope: Option<usize>) -> Result<(usize, bool), ImportError> {
+    match (product, scope) {
+        (Some(at), _) => Ok((at, false)),
+        (None, Some(at)) => Ok((at, true)),
+        (None, None) => Err(ImportError::MissingColumn {
+            column: "ProductId",
+        }),
+    }
+}
+
 /// Records with their first line: RFC 4180 quoting (`""` inside quotes), `,` or `;` as
 /// the header decides. A quote still open at the end means the text was cut off.
 fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
-    let header = text.lines().find(|l| l.contains("ProductId")).unwrap_or("");
+    let header = text
+        .lines()
+        .find(|l| l.contains("ProductId") || l.contains("ScopeId"))
+        .unwrap_or("");
     let delimiter = if header.matches(';').count() > header.matches(',').count() {
         ';'
     } else {
@@ -460,7 +527,7 @@ fn read_table(text: &str) -> Result<Vec<RawRow>, ImportError> {
     let lines: Vec<&str> = text.lines().collect();
     let Some(head) = lines.iter().position(|l| {
         let words: Vec<&str> = l.split_whitespace().collect();
-        words.contains(&"ProductId") || words.contains(&"PolicyValue")
+        words.contains(&"ProductId") || words.contains(&"PolicyValue") || words.contains(&"ScopeId")
     }) else {
         return Err(ImportError::NotAPolicyExport);
     };
@@ -483,9 +550,7 @@ fn read_table(text: &str) -> Result<Vec<RawRow>, ImportError> {
     }
     let names: Vec<String> = cells(header, &starts);
     let column = |name: &'static str| names.iter().position(|n| n == name);
-    let product_at = column("ProductId").ok_or(ImportError::MissingColumn {
-        column: "ProductId",
-    })?;
+    let (product_at, offer_type) = key_column(column("ProductId"), column("ScopeId"))?;
     let value_at = column("PolicyValue").ok_or(ImportError::MissingColumn {
         column: "PolicyValue",
     })?;
@@ -533,10 +598,58 @@ fn read_table(text: &str) -> Result<Vec<RawRow>, ImportError> {
             line,
             policy_id: policy_at.map(|i| row[i].clone()),
             product_id: row[product_at].clone(),
+            offer_type,
             value: row[value_at].clone(),
             ensure: None,
         })
         .collect())
+}
+
+/// `Format-List`: an object per block of `Name : value` lines, blocks apart by a blank
+/// line. A block that names neither a product nor an offer type was cut off.
+fn read_list(text: &str) -> Result<Vec<RawRow>, ImportError> {
+    let mut rows = Vec::new();
+    let mut block: BTreeMap<String, String> = BTreeMap::new();
+    let mut start = 0;
+    let mut finish = |block: &mut BTreeMap<String, String>, start: usize| {
+        if block.is_empty() {
+            return Ok(());
+        }
+        let offer_type = !block.contains_key("productid");
+        let key = block
+            .remove("productid")
+            .or_else(|| block.remove("scopeid"))
+            .ok_or(ImportError::CutOff { line: start })?;
+        let value = block
+            .remove("policyvalue")
+            .ok_or(ImportError::CutOff { line: start })?;
+        rows.push(RawRow {
+            line: start,
+            policy_id: block.remove("policyid"),
+            product_id: key,
+            offer_type,
+            value,
+            ensure: None,
+        });
+        block.clear();
+        Ok(())
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            finish(&mut block, start)?;
+            continue;
+        }
+        if !is_list_line(line.trim()) {
+            return Err(ImportError::NotAPolicyExport);
+        }
+        let (name, value) = line.split_once(':').unwrap_or((line, ""));
+        if block.is_empty() {
+            start = i + 1;
+        }
+        block.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+    }
+    finish(&mut block, start)?;
+    Ok(rows)
 }
 
 /// A line cut at column starts (screen cells), each cell trimmed; the last runs to the end.
@@ -623,6 +736,7 @@ fn read_dsc(text: &str) -> Result<Vec<RawRow>, ImportError> {
             line: at,
             policy_id: None,
             product_id,
+            offer_type: false,
             value: props.remove("policyvalue").unwrap_or_default(),
             ensure: props.remove("ensure"),
         });
@@ -644,14 +758,15 @@ pub enum PlanTenant {
     Other(String),
 }
 
-/// One organization's plan: what it has now and what is planned, for every product.
+/// One organization's plan: what it has now and what is planned, for every Microsoft
+/// product and every third-party offer type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TenantPlan {
     pub tenant: PlanTenant,
     /// Its name, for the script's comments and the diff.
     pub name: String,
-    pub current: BTreeMap<ProductId, PolicyValue>,
-    pub planned: BTreeMap<ProductId, PolicyValue>,
+    pub current: BTreeMap<PolicyTarget, PolicyValue>,
+    pub planned: BTreeMap<PolicyTarget, PolicyValue>,
 }
 
 impl TenantPlan {
@@ -662,9 +777,9 @@ impl TenantPlan {
         name: String,
         policies: &Policies,
         catalog: &Catalog,
-        imported: &BTreeMap<ProductId, PolicyValue>,
+        imported: &BTreeMap<PolicyTarget, PolicyValue>,
     ) -> TenantPlan {
-        let current = per_product(catalog, |id| policies.get(&tenant, id));
+        let current = per_target(catalog, |t| policies.value(&tenant, t));
         let mut planned = current.clone();
         planned.extend(imported.iter().map(|(p, v)| (p.clone(), *v)));
         TenantPlan {
@@ -680,9 +795,9 @@ impl TenantPlan {
     pub fn other(
         name: String,
         catalog: &Catalog,
-        imported: &BTreeMap<ProductId, PolicyValue>,
+        imported: &BTreeMap<PolicyTarget, PolicyValue>,
     ) -> TenantPlan {
-        let current = per_product(catalog, |id| imported.get(id).copied().unwrap_or_default());
+        let current = per_target(catalog, |t| imported.get(t).copied().unwrap_or_default());
         TenantPlan {
             tenant: PlanTenant::Other(name.clone()),
             name,
@@ -691,14 +806,15 @@ impl TenantPlan {
         }
     }
 
-    /// The products whose planned value differs from the current one, by product ID.
+    /// The products and offer types whose planned value differs from the current one:
+    /// products by ID first, then offer types.
     pub fn changes(&self) -> Vec<Change> {
         self.planned
             .iter()
-            .filter_map(|(product, to)| {
-                let from = self.current.get(product).copied().unwrap_or_default();
+            .filter_map(|(target, to)| {
+                let from = self.current.get(target).copied().unwrap_or_default();
                 (from != *to).then(|| Change {
-                    product: product.clone(),
+                    target: target.clone(),
                     from,
                     to: *to,
                 })
@@ -707,22 +823,31 @@ impl TenantPlan {
     }
 }
 
-/// A value for every product of the catalog.
-fn per_product(
-    catalog: &Catalog,
-    value: impl Fn(&ProductId) -> PolicyValue,
-) -> BTreeMap<ProductId, PolicyValue> {
+/// Everything a plan covers: every Microsoft product, then the offer types.
+pub fn policy_targets(catalog: &Catalog) -> impl Iterator<Item = PolicyTarget> + '_ {
     catalog
-        .products
-        .iter()
-        .map(|p| (p.id.clone(), value(&p.id)))
+        .microsoft()
+        .map(|p| PolicyTarget::Product(p.id.clone()))
+        .chain(OfferType::ALL.into_iter().map(PolicyTarget::OfferType))
+}
+
+/// A value for every target.
+fn per_target(
+    catalog: &Catalog,
+    value: impl Fn(&PolicyTarget) -> PolicyValue,
+) -> BTreeMap<PolicyTarget, PolicyValue> {
+    policy_targets(catalog)
+        .map(|t| {
+            let v = value(&t);
+            (t, v)
+        })
         .collect()
 }
 
-/// One product whose value the plan changes.
+/// One product or offer type whose value the plan changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    pub product: ProductId,
+    pub target: PolicyTarget,
     pub from: PolicyValue,
     pub to: PolicyValue,
 }
@@ -736,9 +861,13 @@ pub struct PolicyPlan {
 }
 
 impl PolicyPlan {
-    pub fn set(&mut self, tenant: &PlanTenant, product: &ProductId, value: PolicyValue) {
+    /// Plans a value; an offer type keeps its plan when given a value it does not take.
+    pub fn set(&mut self, tenant: &PlanTenant, target: &PolicyTarget, value: PolicyValue) {
+        if !target.takes(value) {
+            return;
+        }
         if let Some(plan) = self.tenants.iter_mut().find(|t| &t.tenant == tenant) {
-            plan.planned.insert(product.clone(), value);
+            plan.planned.insert(target.clone(), value);
         }
     }
 
@@ -774,10 +903,22 @@ pub struct ScriptOptions {
     pub date: NaiveDate,
 }
 
-fn product_name(catalog: &Catalog, product: &ProductId) -> String {
-    catalog
-        .product(product)
-        .map_or_else(|| product.to_string(), |p| p.name.clone())
+/// A product's or an offer type's name.
+pub fn target_name(catalog: &Catalog, target: &PolicyTarget) -> String {
+    match target {
+        PolicyTarget::Product(id) => catalog
+            .product(id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        PolicyTarget::OfferType(t) => t.name().to_owned(),
+    }
+}
+
+/// The module's parameter for a target: `-ProductId ID` or `-OfferType ID`.
+fn target_parameter(target: &PolicyTarget) -> String {
+    match target {
+        PolicyTarget::Product(id) => format!("-ProductId {id}"),
+        PolicyTarget::OfferType(t) => format!("-OfferType {t}"),
+    }
 }
 
 /// A comment safe on one line: no line break can end it early and start a command.
@@ -819,6 +960,7 @@ pub fn powershell(plan: &PolicyPlan, catalog: &Catalog, options: ScriptOptions) 
         }
     );
     let _ = writeln!(out, "# Needs the MSCommerce module (Install-Module -Name MSCommerce) and a Global or Billing admin of each organization.");
+    let _ = writeln!(out, "# No single command turns self-service off for every product: each product and offer type is set on its own, and products added later arrive set to Enabled.");
     let _ = writeln!(out, "Import-Module -Name MSCommerce");
     for tenant in &plan.tenants {
         let changes = tenant.changes();
@@ -837,14 +979,14 @@ pub fn powershell(plan: &PolicyPlan, catalog: &Catalog, options: ScriptOptions) 
             let _ = writeln!(
                 out,
                 "# {}: {} -> {}",
-                comment(&product_name(catalog, &change.product)),
+                comment(&target_name(catalog, &change.target)),
                 change.from,
                 change.to
             );
             let _ = writeln!(
                 out,
-                "Update-MSCommerceProductPolicy -PolicyId {POLICY_ID} -ProductId {} -Value {}{}",
-                change.product,
+                "Update-MSCommerceProductPolicy -PolicyId {POLICY_ID} {} -Value {}{}",
+                target_parameter(&change.target),
                 change.to,
                 if options.what_if { " -WhatIf" } else { "" }
             );
@@ -866,6 +1008,8 @@ pub fn dsc(plan: &PolicyPlan, catalog: &Catalog, date: NaiveDate) -> String {
         comment(&plan.source)
     );
     let _ = writeln!(out, "# Compile with: . .\\SelfServicePurchase.ps1; then call a configuration with -ApplicationId, -TenantId, -CertificateThumbprint.");
+    let _ = writeln!(out, "# No single setting turns self-service off for every product: each product has its block, and products added later arrive set to Enabled.");
+    let _ = writeln!(out, "# No single setting turns self-service off for every product: each product has its block, and products added later arrive set to Enabled.");
     for (i, tenant) in plan.tenants.iter().enumerate() {
         let _ = writeln!(out);
         let _ = writeln!(out, "# Organization: {}", comment(&tenant.name));
@@ -884,8 +1028,24 @@ pub fn dsc(plan: &PolicyPlan, catalog: &Catalog, date: NaiveDate) -> String {
         let _ = writeln!(out, "    Import-DscResource -ModuleName Microsoft365DSC");
         let _ = writeln!(out, "    Node localhost");
         let _ = writeln!(out, "    {{");
-        for (product, value) in &tenant.planned {
-            let name = product_name(catalog, product);
+        let offer_types: Vec<String> = tenant
+            .planned
+            .iter()
+            .filter_map(|(t, v)| match t {
+                PolicyTarget::OfferType(o) => Some(format!("{o} {v}")),
+                PolicyTarget::Product(_) => None,
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "# Microsoft365DSC's {DSC_RESOURCE} resource has no offer types: set them with the PowerShell script ({}).",
+            offer_types.join(", ")
+        );
+        for (target, value) in &tenant.planned {
+            let PolicyTarget::Product(product) = target else {
+                continue;
+            };
+            let name = target_name(catalog, target);
             let _ = writeln!(out, "        {DSC_RESOURCE} \"{DSC_RESOURCE}-{product}\"");
             let _ = writeln!(out, "        {{");
             let _ = writeln!(out, "            ProductId             = \"{product}\";");

@@ -4,6 +4,7 @@
 use super::catalog::{Catalog, ProductId};
 use super::directory::{Directory, TenantId, UserId};
 use super::money::Money;
+use super::policy::PolicyTarget;
 use super::subscription::{Channel, State, Status, Subscription, SubscriptionId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -446,7 +447,8 @@ pub struct PolicyImpact {
     pub subscriptions: usize,
 }
 
-/// The impact of `value` for `product` in `tenant`, all other policies as they are.
+/// The impact of `value` for `product` in `tenant` (set on the product, or on its offer
+/// type for a third-party offer), all other policies as they are.
 pub fn policy_impact(
     state: &State,
     product: &super::catalog::Product,
@@ -455,7 +457,8 @@ pub fn policy_impact(
 ) -> PolicyImpact {
     use super::eligibility::{evaluate, TrialKind};
     let mut policies = state.policies.clone();
-    policies.set(tenant, &product.id, value);
+    // An offer type refuses "trials only": then its value stays, and so does the count.
+    let _ = policies.set_value(tenant, &PolicyTarget::of(product), value);
     let mut impact = PolicyImpact::default();
     for user in state.directory.members_of(tenant) {
         impact.people +=
@@ -473,6 +476,31 @@ pub fn policy_impact(
         .filter(|s| &s.tenant == tenant && s.product == product.id && s.is_active())
         .count();
     impact
+}
+
+/// The impact of a value for a product or an offer type. Third-party offers of one type
+/// share its rules, so one offer's count stands for the type; existing subscriptions
+/// are summed over them all. `None` for a target the catalog does not sell.
+pub fn target_impact(
+    state: &State,
+    catalog: &Catalog,
+    tenant: &TenantId,
+    target: &PolicyTarget,
+    value: super::policy::PolicyValue,
+) -> Option<PolicyImpact> {
+    match target {
+        PolicyTarget::Product(id) => catalog
+            .product(id)
+            .map(|p| policy_impact(state, p, tenant, value)),
+        PolicyTarget::OfferType(t) => {
+            let mut offers = catalog.offers_of(*t);
+            let mut impact = policy_impact(state, offers.next()?, tenant, value);
+            for other in offers {
+                impact.subscriptions += policy_impact(state, other, tenant, value).subscriptions;
+            }
+            Some(impact)
+        }
+    }
 }
 
 /// The filter above the audit log.
@@ -726,8 +754,7 @@ pub fn tenant_figures(state: &State, catalog: &Catalog, tenant: &TenantId) -> Te
         figures.self_service += usize::from(sub.is_self_service());
     }
     figures.limited_products = catalog
-        .products
-        .iter()
+        .microsoft()
         .filter(|p| state.policies.get(tenant, &p.id) != super::policy::PolicyValue::Enabled)
         .count();
     for event in audit_of(state, tenant) {

@@ -9,9 +9,12 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+mod console;
 /// The glossary's checks (`GLOSSARY.md`), run with the host tests.
 #[cfg(test)]
 mod words;
+
+pub use console::{console_lines, error_lines};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -518,7 +521,6 @@ catalog! {
     SelectForExport "products.select_for_export" => "Select for export:", "选择以导出：";
     ExportSelected "products.export_selected" => "Export users of {n} selected subscriptions", "导出所选 {n} 个订阅的用户";
     ExportSelectedOne "products.export_selected.one" => "Export users of {n} selected subscription", "导出所选 {n} 个订阅的用户";
-    ConsoleBlocksEverything "console.blocks_everything" => "WARNING: {product} has no trial without a payment method, so OnlyTrialsWithoutPaymentMethod blocks every purchase and every trial of it.", "警告：{product} 没有无需付款方式的试用，因此 OnlyTrialsWithoutPaymentMethod 会阻止对其的所有购买和试用。";
     PolicyBlocksEverything "policy.blocks_everything" => "{product} has no trial without a payment method: “Allow for trials only” blocks every purchase and every trial of it.", "{product} 没有无需付款方式的试用：“仅允许试用”会阻止对其的所有购买和试用。";
     TermRenews "purchaser.term.renews" => "Renews {date}", "{date} 续订";
     TermEnds "purchaser.term.ends" => "Expires {date}; access until {access}", "{date} 过期；可访问至 {access}";
@@ -722,6 +724,11 @@ catalog! {
     FamilyTeams "family.teams" => "Teams", "Teams";
     FamilyWindows365 "family.windows365" => "Windows 365", "Windows 365";
     FamilyMicrosoft365 "family.microsoft365" => "Microsoft 365", "Microsoft 365";
+    CatalogOffersTitle "catalog.offers.title" => "Offers from other publishers", "其他发布者的产品/服务";
+    CatalogOffersIntro "catalog.offers.intro" => "In this demo they're bought like Microsoft's products, with a credit card. Your organization allows or blocks them by type: the policy's third-party offer types. These four offers and their publishers are this demo's own.", "在本演示中，它们与 Microsoft 产品一样使用信用卡购买。组织按类型（此策略的第三方产品/服务类型）允许或阻止它们。这四个产品/服务及其发布者是本演示虚构的。";
+    PublisherLabel "product.publisher" => "Publisher", "发布者";
+    CatalogPublisher "catalog.publisher" => "By {publisher}", "发布者：{publisher}";
+    FamilyThirdParty "family.third_party" => "Third-party offers", "第三方产品/服务";
 
     RuleEmailFormat "rule.email_format" => "Work email address", "工作电子邮件地址";
     RuleKnownDomain "rule.known_domain" => "Known organization", "已知组织";
@@ -782,6 +789,12 @@ catalog! {
     DeniedMissingRole "denied.missing_role" => "You need an admin role for this.", "你需要管理员角色才能执行此操作。";
 
     PolicyIntro "policy.intro" => "Choose, for each product, whether people in your organization can buy it or start a trial by themselves. A change applies at once to new purchases and trials; existing subscriptions don't change.", "为每个产品选择组织中的人员是否可以自行购买或开始试用。更改会立即应用于新的购买和试用；现有订阅不会更改。";
+    PolicyPerProduct "policy.per_product" => "There's no single switch for every product: each product is set on its own, and products added later arrive set to “Allow”.", "没有适用于所有产品的单一开关：每个产品单独设置，之后添加的产品默认设置为“允许”。";
+    OfferTypeCol "policy.offer_types.col" => "Offer type", "产品/服务类型";
+    OfferTypeIdCol "policy.offer_types.id" => "ID", "ID";
+    OfferTypesTitle "policy.offer_types.title" => "Third-party offer types", "第三方产品/服务类型";
+    OfferTypesIntro "policy.offer_types.intro" => "Offers from other publishers, such as this demo's Contoso Expense Cloud, are allowed or not by their type: “Allow” or “Do not allow”, with no trials-only setting. In PowerShell, -OfferType sets them.", "其他发布者的产品/服务（例如本演示中的 Contoso Expense Cloud）按类型设置为“允许”或“不允许”，没有“仅允许试用”设置。在 PowerShell 中，使用 -OfferType 设置。";
+    OfferTypesAzure "policy.offer_types.azure" => "Software as a Service (SaaS) products and services subscribed to in the Azure portal aren't governed by this policy.", "在 Azure 门户中订阅的软件即服务 (SaaS) 产品和服务不受此策略约束。";
     PolicyReadOnly "policy.read_only" => "You're a {role}: you can view these settings. In the admin center only a Global admin changes them; with the MSCommerce PowerShell module (the console below), a Global or Billing admin can.", "你是{role}：你可以查看这些设置。在管理中心中，只有全局管理员才能更改它们；使用 MSCommerce PowerShell 模块（下方控制台）时，全局管理员或计费管理员都可以更改。";
     PolicyColValue "policy.col.value" => "Self-service trials and purchases", "自助服务试用和购买";
     PolicyEnabled "policy.value.enabled" => "Allow", "允许";
@@ -801,34 +814,84 @@ catalog! {
     PolicyClose "policy.close" => "Close", "关闭";
 
     ConsoleTitle "console.title" => "PowerShell: MSCommerce module", "PowerShell：MSCommerce 模块";
-    ConsoleIntro "console.intro" => "The same settings from the command line. Start with Connect-MSCommerce; ↑ and ↓ recall earlier commands; Get-Help lists the cmdlets.", "通过命令行管理相同的设置。先运行 Connect-MSCommerce；↑ 和 ↓ 可调出之前的命令；Get-Help 列出所有 cmdlet。";
+    ConsoleIntro "console.intro" => "The same settings from the command line, with Microsoft's own scripts: paste them whole or a line at a time. Start with Connect-MSCommerce; ↑ and ↓ recall earlier commands; Get-Help says what this console runs.", "通过命令行管理相同的设置，可直接使用 Microsoft 自己的脚本：整段粘贴或逐行输入。先运行 Connect-MSCommerce；↑ 和 ↓ 可调出之前的命令；Get-Help 说明此控制台支持的内容。";
     ConsoleInputLabel "console.input" => "Command", "命令";
     ConsoleRun "console.run" => "Run", "运行";
     ConsoleOutputLabel "console.output" => "Console output", "控制台输出";
-    ConsoleConnected "console.connected" => "Connected to MSCommerce as {account} ({tenant})", "已以 {account} 身份连接到 MSCommerce（{tenant}）";
-    ConsoleHelp "console.help" => "Cmdlets: {cmdlets}. Values: Enabled, Disabled, OnlyTrialsWithoutPaymentMethod (or the older -Enabled $true|$false). Add -WhatIf to see a change without making it.", "可用的 cmdlet：{cmdlets}。值：Enabled、Disabled、OnlyTrialsWithoutPaymentMethod（或旧式 -Enabled $true|$false）。添加 -WhatIf 可预览更改而不实际执行。";
-    ConsoleWhatIf "console.what_if" => "What if: Performing the operation \"Update-MSCommerceProductPolicy\" on target \"{product} ({id})\": set AllowSelfServicePurchase to {value}.", "WhatIf: 对目标“{product} ({id})”执行操作“Update-MSCommerceProductPolicy”：将 AllowSelfServicePurchase 设置为 {value}。";
-    ConsoleUnterminatedQuote "console.error.unterminated_quote" => "The string is missing its closing quote.", "字符串缺少右引号。";
-    ConsoleUnknownCmdlet "console.error.unknown_cmdlet" => "The term '{name}' is not recognized as the name of a cmdlet. Type Get-Help to list the cmdlets.", "无法将“{name}”识别为 cmdlet 的名称。键入 Get-Help 可列出所有 cmdlet。";
-    ConsoleUnknownCmdletSuggest "console.error.unknown_cmdlet_suggest" => "The term '{name}' is not recognized as the name of a cmdlet. Did you mean {suggestion}?", "无法将“{name}”识别为 cmdlet 的名称。你是否是指 {suggestion}？";
-    ConsolePositional "console.error.positional" => "{cmdlet}: A positional parameter cannot be found that accepts argument '{argument}'. Name each parameter, like -ProductId ID.", "{cmdlet}：找不到接受实际参数“{argument}”的位置形式参数。请为每个参数指定名称，例如 -ProductId ID。";
-    ConsoleUnknownParameter "console.error.unknown_parameter" => "{cmdlet}: A parameter cannot be found that matches parameter name '{parameter}'.", "{cmdlet}：找不到与参数名称“{parameter}”匹配的参数。";
-    ConsoleAmbiguousParameter "console.error.ambiguous_parameter" => "{cmdlet}: The parameter name '{parameter}' is ambiguous. Possible matches include: {candidates}.", "{cmdlet}：参数名称“{parameter}”不明确。可能的匹配项包括：{candidates}。";
-    ConsoleDuplicateParameter "console.error.duplicate_parameter" => "The parameter '{parameter}' is specified more than once.", "参数“{parameter}”被指定了多次。";
-    ConsoleMissingArgument "console.error.missing_argument" => "Missing an argument for parameter '{parameter}'.", "缺少参数“{parameter}”的值。";
-    ConsoleMissingParameter "console.error.missing_parameter" => "{cmdlet}: The parameter -{parameter} is required.", "{cmdlet}：缺少必需参数 -{parameter}。";
-    ConsoleUnknownModule "console.error.unknown_module" => "The module '{given}' is not here. This console has MSCommerce only.", "此处没有模块“{given}”。此控制台只有 MSCommerce。";
-    ConsoleUnknownPolicy "console.error.unknown_policy" => "'{given}' is not a policy. The policy is AllowSelfServicePurchase.", "“{given}”不是策略。策略为 AllowSelfServicePurchase。";
-    ConsoleMalformedProductId "console.error.malformed_product_id" => "'{given}' is not a product ID: use 12 letters and digits, like CFQ7TTC0LH2H.", "“{given}”不是产品 ID：请使用 12 个字母和数字，例如 CFQ7TTC0LH2H。";
-    ConsoleUnknownProduct "console.error.unknown_product" => "No product has the ID {product}. Get-MSCommerceProductPolicies lists them.", "没有 ID 为 {product} 的产品。Get-MSCommerceProductPolicies 会列出所有产品。";
-    ConsoleBadValue "console.error.bad_value" => "'{given}' is not a value of -Value. Use Enabled, Disabled or OnlyTrialsWithoutPaymentMethod.", "“{given}”不是 -Value 的有效值。请使用 Enabled、Disabled 或 OnlyTrialsWithoutPaymentMethod。";
-    ConsoleBadEnabled "console.error.bad_enabled" => "'{given}' is neither $true nor $false.", "“{given}”既不是 $true 也不是 $false。";
-    ConsoleValueAndEnabled "console.error.value_and_enabled" => "Use -Value or the older -Enabled, not both.", "请使用 -Value 或旧式 -Enabled，不要同时使用。";
-    ConsoleNotConnected "console.error.not_connected" => "You must call the Connect-MSCommerce cmdlet before calling any other cmdlets.", "在调用任何其他 cmdlet 之前，必须先调用 Connect-MSCommerce cmdlet。";
+    ConsoleNotesTitle "console.notes.title" => "About the last command (this demo's notes, not PowerShell's output)", "关于上一条命令（本演示的说明，不是 PowerShell 的输出）";
+    ConsoleAppLine "console.app_line" => "This demo:", "本演示：";
+    ConsoleHelp "console.help" => "This console runs a subset of Windows PowerShell 5.1 with the MSCommerce module. Cmdlets: {cmdlets}. Also: $variables and $x.Property, pipelines, foreach ($x in …) { … }, -eq -ne -like -notlike -match -notmatch -gt -ge -lt -le -and -or -not, comments and ` at a line's end. Values: Enabled, Disabled, OnlyTrialsWithoutPaymentMethod (or the older -Enabled $true|$false); -WhatIf shows a change without making it.", "此控制台运行 Windows PowerShell 5.1 的一个子集以及 MSCommerce 模块。cmdlet：{cmdlets}。另外支持：$变量和 $x.属性、管道、foreach ($x in …) { … }、-eq -ne -like -notlike -match -notmatch -gt -ge -lt -le -and -or -not、注释以及行尾的 `。值：Enabled、Disabled、OnlyTrialsWithoutPaymentMethod（或旧式 -Enabled $true|$false）；-WhatIf 可预览更改而不实际执行。";
+    ConsoleBlocksEverything "console.blocks_everything" => "{product} has no trial without a payment method, so OnlyTrialsWithoutPaymentMethod blocks every purchase and every trial of it.", "{product} 没有无需付款方式的试用，因此 OnlyTrialsWithoutPaymentMethod 会阻止对其的所有购买和试用。";
     ConsoleNotSignedIn "console.error.not_signed_in" => "Sign in to the admin center before connecting.", "请先登录管理中心，然后再连接。";
-    ConsoleDenied "console.error.denied" => "Access denied: {reason}", "拒绝访问：{reason}";
-    DeniedPolicyChange "denied.policy_change" => "the MSCommerce module needs the Global or Billing admin role to change this policy.", "MSCommerce 模块需要全局管理员或计费管理员角色才能更改此策略。";
-    DeniedPolicyChangePartner "denied.policy_change_partner" => "a partner needs the customer's Global admin role to change this policy.", "合作伙伴需要拥有客户的全局管理员角色才能更改此策略。";
+    ConsoleSummaryChanged "console.summary.changed" => "Changed {count} policies: {list}.", "已更改 {count} 项策略：{list}。";
+    ConsoleSummaryChangedOne "console.summary.changed.one" => "Changed {count} policy: {list}.", "已更改 {count} 项策略：{list}。";
+    ConsoleSummaryRefused "console.summary.refused" => "Not changed: {list}.", "未更改：{list}。";
+    ConsoleSummaryItem "console.summary.item" => "{name}, {from} → {to}", "{name}，{from} → {to}";
+    ConsoleNoteConnected "console.note.connected" => "Connected as {account} ({tenant}). This demo connects the account you signed in to the admin center with; the real module asks you to sign in.", "已以 {account}（{tenant}）身份连接。本演示使用你登录管理中心的帐户进行连接；真实模块会要求你登录。";
+    ConsoleNoteConnectFirst "console.note.connect_first" => "Run Connect-MSCommerce first: the module's other cmdlets all need its connection.", "请先运行 Connect-MSCommerce：模块的其他 cmdlet 都需要它建立的连接。";
+    ConsoleNoteToken "console.note.token" => "This demo has no token to pass: leave out -Token, and the connection Connect-MSCommerce made is used.", "本演示没有可传递的令牌：请省略 -Token，将使用 Connect-MSCommerce 建立的连接。";
+    ConsoleNoteDeniedRead "console.note.denied_read" => "The service refused (403): listing these policies needs the Global admin, Billing admin or Global reader role.", "服务拒绝了请求 (403)：列出这些策略需要全局管理员、计费管理员或全局读者角色。";
+    ConsoleNoteDeniedChange "console.note.denied_change" => "The service refused (403): changing this policy with the MSCommerce module needs the Global or Billing admin role.", "服务拒绝了请求 (403)：使用 MSCommerce 模块更改此策略需要全局管理员或计费管理员角色。";
+    ConsoleNoteDeniedPartner "console.note.denied_partner" => "The service refused (403): a partner needs the customer's Global admin role to change this policy.", "服务拒绝了请求 (403)：合作伙伴需要拥有客户的全局管理员角色才能更改此策略。";
+    ConsoleNoteUnknownPolicy "console.note.unknown_policy" => "The service has no policy '{given}' (404): its one policy is AllowSelfServicePurchase.", "服务中没有策略“{given}”(404)：唯一的策略是 AllowSelfServicePurchase。";
+    ConsoleNoteUnknownProduct "console.note.unknown_product" => "No product has the ID '{given}' (404). Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase lists them; old IDs still work.", "没有 ID 为“{given}”的产品 (404)。Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase 会列出所有产品；旧 ID 仍然有效。";
+    ConsoleNoteUnknownOfferType "console.note.unknown_offer_type" => "No offer type has the ID '{given}' (404). The four are SaaS, POWERBIVISUALS, DYNAMICSCE and DYNAMICSBC: -Scope OfferType lists them.", "没有 ID 为“{given}”的产品/服务类型 (404)。共有四种：SaaS、POWERBIVISUALS、DYNAMICSCE 和 DYNAMICSBC，-Scope OfferType 会列出它们。";
+    ConsoleNoteThirdPartyOffer "console.note.third_party_offer" => "{product} is a third-party offer: its offer type's setting governs it. Use -OfferType {offer_type}.", "{product} 是第三方产品/服务：由其产品/服务类型的设置控制。请使用 -OfferType {offer_type}。";
+    ConsoleNoteBadScope "console.note.bad_scope" => "-Scope takes Product (the default) or OfferType, not '{given}' (the service answered 400).", "-Scope 只接受 Product（默认）或 OfferType，不接受“{given}”（服务返回 400）。";
+    ConsoleNoteWhatIf "console.note.what_if" => "-WhatIf: nothing changed. {target} would go from {from} to {to}.", "-WhatIf：未做任何更改。{target} 将从 {from} 变为 {to}。";
+    ConsoleNoteRolledBack "console.note.rolled_back" => "The statement stopped at an error, so none of its {count} changes were made.", "该语句因错误而停止，因此其 {count} 项更改均未执行。";
+    ConsoleNoteRolledBackOne "console.note.rolled_back.one" => "The statement stopped at an error, so its {count} change was not made.", "该语句因错误而停止，因此其 {count} 项更改未执行。";
+    ConsoleNoteSeveralValues "console.note.several_values" => "-{name} got more than one value, so PowerShell could not bind it: the filter matched several products. Run the update once for each: pipe them to ForEach-Object, or pick one with [0], [1] ….", "-{name} 收到了多个值，因此 PowerShell 无法绑定它：筛选条件匹配了多个产品。请逐个运行更新：通过管道传给 ForEach-Object，或用 [0]、[1] … 选取其中一个。";
+    ConsoleNoteNoPrompt "console.note.no_prompt" => "PowerShell would ask for {names} here; this console does not ask. Give it on the command line.", "PowerShell 会在此处询问 {names}；此控制台不会询问。请在命令行中提供。";
+    ConsoleNoteOneSet "console.note.one_set" => "Give -Value or the older -Enabled (not both), and -ProductId or -OfferType (not both).", "请提供 -Value 或旧式 -Enabled（不要同时提供），以及 -ProductId 或 -OfferType（不要同时提供）。";
+    ConsoleNoteDidYouMean "console.note.did_you_mean" => "Did you mean {name}? (This demo's suggestion: Windows PowerShell makes none.)", "你是否是指 {name}？（本演示的建议：Windows PowerShell 不会给出建议。）";
+    ConsoleNoteOnlyMsCommerce "console.note.only_mscommerce" => "This console has the MSCommerce module only; '{name}' is not here.", "此控制台只有 MSCommerce 模块；没有“{name}”。";
+    ConsoleUnsupportedSyntax "console.unsupported.syntax" => "Not supported in this console: {what}. Nothing of this input ran. Get-Help says what it runs.", "此控制台不支持：{what}。此输入的任何内容都未运行。Get-Help 说明它支持的内容。";
+    ConsoleUnsupportedCmdlet "console.unsupported.cmdlet" => "{name} is not supported in this console: it runs the MSCommerce module, Where-Object, ForEach-Object, Select-Object, Sort-Object, Format-Table, Format-List, Write-Output and Write-Host.", "此控制台不支持 {name}：它只运行 MSCommerce 模块以及 Where-Object、ForEach-Object、Select-Object、Sort-Object、Format-Table、Format-List、Write-Output 和 Write-Host。";
+    ConsoleUnsupportedOperator "console.unsupported.operator" => "The {op} operator is not supported in this console. Nothing of this input ran. It has -eq, -ne, -like, -notlike, -match, -notmatch, -gt, -ge, -lt, -le, -and, -or and -not.", "此控制台不支持 {op} 运算符。此输入的任何内容都未运行。支持的有 -eq -ne -like -notlike -match -notmatch -gt -ge -lt -le -and -or -not。";
+    ConsoleUnsupportedConfirm "console.unsupported.confirm" => "-Confirm asks before a change, and this console does not ask: leave it out, or preview with -WhatIf.", "-Confirm 会在更改前询问，而此控制台不会询问：请省略它，或使用 -WhatIf 预览。";
+    ConstructIf "console.construct.if" => "if statements", "if 语句";
+    ConstructLoop "console.construct.loop" => "while, do and for loops (foreach works)", "while、do 和 for 循环（foreach 可用）";
+    ConstructSwitch "console.construct.switch" => "switch statements", "switch 语句";
+    ConstructFunction "console.construct.function" => "functions and script parameters", "函数和脚本参数";
+    ConstructTry "console.construct.try" => "try, catch and trap", "try、catch 和 trap";
+    ConstructType "console.construct.type" => "type literals such as [Net.ServicePointManager] (this console needs no TLS setting)", "类型文本，例如 [Net.ServicePointManager]（此控制台无需 TLS 设置）";
+    ConstructScope "console.construct.scope" => "scoped variables such as $env:…", "带作用域的变量，例如 $env:…";
+    ConstructMethod "console.construct.method" => "method calls such as $x.ToUpper()", "方法调用，例如 $x.ToUpper()";
+    ConstructRedirection "console.construct.redirection" => "redirection (>, >>, 2>&1) and the & operator", "重定向（>、>>、2>&1）和 & 运算符";
+    ConstructHashtable "console.construct.hashtable" => "hashtables @{ … } and splatting", "哈希表 @{ … } 和展开";
+    ConstructNesting "console.construct.nesting" => "blocks nested this deep", "嵌套如此之深的块";
+    ConstructOperator "console.construct.operator" => "this operator", "此运算符";
+    PsAt "ps.at" => "At line:{line} char:{char}", "所在位置 行:{line} 字符: {char}";
+    PsCommandNotFound "ps.command_not_found" => "The term '{name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", "无法将“{name}”项识别为 cmdlet、函数、脚本文件或可运行程序的名称。请检查名称的拼写，如果包括路径，请确保路径正确，然后再试一次。";
+    PsNamedParameterNotFound "ps.named_parameter_not_found" => "A parameter cannot be found that matches parameter name '{name}'.", "找不到与参数名称“{name}”匹配的参数。";
+    PsPositionalParameterNotFound "ps.positional_parameter_not_found" => "A positional parameter cannot be found that accepts argument '{argument}'.", "找不到接受实际参数“{argument}”的位置形式参数。";
+    PsAmbiguousParameter "ps.ambiguous_parameter" => "Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include:{matches}.", "无法处理参数，因为参数名称“{name}”具有二义性。可能的匹配项包括:{matches}。";
+    PsMissingArgument "ps.missing_argument" => "Missing an argument for parameter '{name}'. Specify a parameter of type '{type}' and try again.", "缺少“{name}”参数的某个参数。请指定一个类型为“{type}”的参数，然后再试一次。";
+    PsParameterAlreadyBound "ps.parameter_already_bound" => "Cannot bind parameter because parameter '{name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", "无法绑定参数，因为多次指定了参数“{name}”。要为可接受多个值的参数提供多个值，请使用数组语法。例如，“-parameter value1,value2,value3”。";
+    PsMissingMandatory "ps.missing_mandatory" => "Cannot process command because of one or more missing mandatory parameters: {names}.", "由于缺少一个或多个必需参数，无法处理命令: {names}。";
+    PsAmbiguousParameterSet "ps.ambiguous_parameter_set" => "Parameter set cannot be resolved using the specified named parameters.", "无法使用指定的命名参数解析参数集。";
+    PsValidateSet "ps.validate_set" => "Cannot validate argument on parameter '{name}'. The argument \"{given}\" does not belong to the set \"{set}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", "无法验证参数“{name}”上的参数。参数“{given}”不属于 ValidateSet 属性指定的集“{set}”。请提供一个属于该集的参数，然后再尝试此命令。";
+    PsNullOrEmpty "ps.null_or_empty" => "Cannot validate argument on parameter '{name}'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", "无法验证参数“{name}”上的参数。参数为 Null 或空。请提供一个不为 Null 或空的参数，然后重试该命令。";
+    PsTransformation "ps.transformation" => "Cannot process argument transformation on parameter '{name}'. Cannot convert value to type System.String.", "无法对参数“{name}”执行参数转换。无法将值转换为类型 System.String。";
+    PsCannotConvert "ps.cannot_convert" => "Cannot bind parameter '{name}'. Cannot convert value \"{given}\" to type \"{type}\".", "无法绑定参数“{name}”。无法将值“{given}”转换为类型“{type}”。";
+    PsInputObjectNotBound "ps.input_object_not_bound" => "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "输入对象无法绑定到命令的任何参数，可能是因为该命令没有采用管道输入，或者输入及其属性与采用管道输入的任何参数均不匹配。";
+    PsBadPattern "ps.bad_pattern" => "The regular expression pattern {pattern} is not valid.", "正则表达式模式 {pattern} 无效。";
+    PsStringTerminator "ps.string_terminator" => "The string is missing the terminator: {quote}.", "字符串缺少终止符: {quote}。";
+    PsCommentTerminator "ps.comment_terminator" => "The comment block is missing its terminator: #>.", "注释块缺少终止符: #>。";
+    PsMissingEndCurly "ps.missing_end_curly" => "Missing closing '}' in statement block or type definition.", "语句块或类型定义中缺少右“}”。";
+    PsMissingEndParen "ps.missing_end_paren" => "Missing closing ')' in expression.", "表达式中缺少右“)”。";
+    PsMissingEndBracket "ps.missing_end_bracket" => "Missing ']' after array index expression.", "数组索引表达式后面缺少“]”。";
+    PsUnexpectedToken "ps.unexpected_token" => "Unexpected token '{token}' in expression or statement.", "表达式或语句中包含意外的标记“{token}”。";
+    PsEmptyPipeElement "ps.empty_pipe_element" => "An empty pipe element is not allowed.", "不允许使用空管道元素。";
+    PsExpressionsFirst "ps.expressions_first" => "Expressions are only allowed as the first element of a pipeline.", "只允许将表达式作为管道的第一个元素。";
+    PsMissingExpression "ps.missing_expression" => "You must provide a value expression following the '{op}' operator.", "“{op}”运算符后面必须提供一个值表达式。";
+    PsForeachOpenParen "ps.foreach_open_paren" => "Missing opening '(' after keyword 'foreach'.", "关键字“foreach”后面缺少左“(”。";
+    PsForeachVariable "ps.foreach_variable" => "Missing variable name after foreach.", "foreach 后面缺少变量名称。";
+    PsForeachIn "ps.foreach_in" => "Missing 'in' after variable in foreach loop.", "foreach 循环中的变量后面缺少“in”。";
+    PsForeachCloseParen "ps.foreach_close_paren" => "Missing closing ')' after expression in 'foreach' statement.", "“foreach”语句中的表达式后面缺少右“)”。";
+    PsForeachBody "ps.foreach_body" => "Missing statement body in foreach loop.", "foreach 循环中缺少语句体。";
+    PsAssignValue "ps.assign_value" => "You must provide a value expression on the right-hand side of the '=' operator.", "必须在“=”运算符的右侧提供一个值表达式。";
 
     NavCustomers "nav.customers" => "Customers", "客户";
     CustomersTitle "customers.title" => "Your customers", "你的客户";
@@ -934,6 +997,8 @@ catalog! {
     ErrPastDue "error.past_due" => "A payment is past due. Pay the bill first.", "有一笔付款已逾期。请先支付该账单。";
     ErrCannotReactivate "error.cannot_reactivate" => "Only an expired or disabled subscription can be reactivated; this one is {status}.", "只能重新激活已过期或已禁用的订阅；此订阅的状态为“{status}”。";
     ErrTrialNotExtendable "error.trial_not_extendable" => "A trial can be extended once, within 15 days of its end.", "试用只能延长一次，且须在结束前 15 天内。";
+    ErrOfferTypeValue "error.offer_type_value" => "Third-party offer types take Enabled or Disabled only, not {value}.", "第三方产品/服务类型只接受 Enabled 或 Disabled，不接受 {value}。";
+    ErrPolicyOnOfferType "error.policy_on_offer_type" => "{product} has no setting of its own: the {offer_type} offer type's setting applies to it.", "{product} 没有单独的设置：它遵循 {offer_type} 产品/服务类型的设置。";
     ErrReasonMissing "error.reason_missing" => "Give a reason.", "请提供原因。";
     ErrUnsuitableTarget "error.unsuitable_target" => "Move users only to an active subscription of the same product that your organization pays for centrally.", "只能将用户移到组织集中付费的同一产品的有效订阅。";
     ErrShortfall "error.shortfall" => "Licenses needed: {needed}; free: {available}. Buy {missing} more first.", "需要的许可证：{needed}；可用：{available}。请先再购买 {missing} 个。";
@@ -989,6 +1054,7 @@ catalog! {
     QuantityFullWidth "quantity.full_width" => "Type the digits 0–9 in half-width, not full-width digits such as １２.", "请输入半角数字 0–9，不要使用 １２ 这样的全角数字。";
     QuantityExponent "quantity.exponent" => "Enter the number in full, without an exponent such as 1e3.", "请输入完整的数字，不要使用 1e3 这样的指数形式。";
     PlanFormatTable "plan.format.table" => "a pasted Get-MSCommerceProductPolicies table", "粘贴的 Get-MSCommerceProductPolicies 表格";
+    PlanFormatList "plan.format.list" => "a pasted Get-MSCommerceProductPolicies list", "粘贴的 Get-MSCommerceProductPolicies 列表";
     PlanFormatJson "plan.format.json" => "ConvertTo-Json output", "ConvertTo-Json 输出";
     PlanFormatCsv "plan.format.csv" => "Export-Csv output", "Export-Csv 输出";
     PlanFormatDsc "plan.format.dsc" => "a Microsoft365DSC configuration", "Microsoft365DSC 配置";
@@ -1006,9 +1072,11 @@ catalog! {
     PlanUnplacedBadValue "plan.unplaced.bad_value" => "'{given}' is not a policy value: Enabled, Disabled or OnlyTrialsWithoutPaymentMethod.", "“{given}”不是策略值：应为 Enabled、Disabled 或 OnlyTrialsWithoutPaymentMethod。";
     PlanUnplacedConflict "plan.unplaced.conflict" => "{product} again, with another value. The row at line {first} stands.", "{product} 再次出现且值不同。以第 {first} 行为准。";
     PlanUnplacedAbsent "plan.unplaced.absent" => "{product}: Ensure = Absent gives no value to plan.", "{product}：Ensure = Absent 未提供可规划的值。";
+    PlanUnplacedUnknownOfferType "plan.unplaced.unknown_offer_type" => "'{given}' is not an offer type of this policy (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC).", "“{given}”不是此策略的产品/服务类型（SaaS、POWERBIVISUALS、DYNAMICSCE、DYNAMICSBC）。";
+    PlanUnplacedOfferTypeValue "plan.unplaced.offer_type_value" => "'{given}': offer types take Enabled or Disabled only.", "“{given}”：产品/服务类型只接受 Enabled 或 Disabled。";
     PlanTitle "plan.title" => "Plan a change", "规划更改";
     PlanIntro "plan.intro" => "Paste what Get-MSCommerceProductPolicies printed for an organization, or choose the file. It becomes a plan beside the current policies: nothing changes until you run the exported script.", "粘贴 Get-MSCommerceProductPolicies 为某个组织输出的内容，或选择该文件。它将成为当前策略旁的计划：在运行导出的脚本之前，不会更改任何内容。";
-    PlanPasteLabel "plan.paste" => "Output of Get-MSCommerceProductPolicies (table, JSON or CSV) or a Microsoft365DSC configuration", "Get-MSCommerceProductPolicies 的输出（表格、JSON 或 CSV）或 Microsoft365DSC 配置";
+    PlanPasteLabel "plan.paste" => "Output of Get-MSCommerceProductPolicies, with or without -Scope OfferType (table, list, JSON or CSV), or a Microsoft365DSC configuration", "Get-MSCommerceProductPolicies 的输出（可带 -Scope OfferType；表格、列表、JSON 或 CSV），或 Microsoft365DSC 配置";
     PlanFileLabel "plan.file" => "Or choose a file", "或选择文件";
     PlanFor "plan.for" => "Plan for", "计划适用于";
     PlanForOther "plan.for_other" => "Another organization, not in this demo", "其他组织（不在此演示中）";

@@ -1,4 +1,5 @@
-//! `/`: the products a person can buy or try, priced in their market.
+//! `/`: the products a person can buy or try, priced in their market: Microsoft's, then
+//! the demo's offers from other publishers, which their offer type's policy governs.
 
 use super::{summary, Market};
 use crate::components::page_title::PageTitle;
@@ -14,18 +15,35 @@ pub fn CatalogPage() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let market = Market::new();
-    let products = store.catalog().products.clone();
+    let catalog = store.catalog();
+    let products: Vec<Product> = catalog.microsoft().cloned().collect();
+    let offers: Vec<Product> = catalog
+        .products
+        .iter()
+        .filter(|p| !p.is_microsoft())
+        .cloned()
+        .collect();
     view! {
         <section class="page" aria-labelledby="page-title">
             <PageTitle text=move || locale.t(Msg::CatalogTitle).to_owned() />
             <p class="lead">{move || locale.t(Msg::CatalogIntro)}</p>
             <MarketPicker market />
-            <ul class="product-grid" role="list">
+            <ul class="product-grid" role="list" id="products-microsoft">
                 {products
                     .into_iter()
                     .map(|p| view! { <ProductCard product=p market /> })
                     .collect_view()}
             </ul>
+            <section aria-labelledby="offers-title" class="offers">
+                <h2 id="offers-title">{move || locale.t(Msg::CatalogOffersTitle)}</h2>
+                <p class="muted">{move || locale.t(Msg::CatalogOffersIntro)}</p>
+                <ul class="product-grid" role="list" id="products-third-party">
+                    {offers
+                        .into_iter()
+                        .map(|p| view! { <ProductCard product=p market nested=true /> })
+                        .collect_view()}
+                </ul>
+            </section>
             <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
         </section>
     }
@@ -63,8 +81,9 @@ pub fn MarketPicker(market: Market) -> impl IntoView {
     }
 }
 
+/// A product's card; `nested` under a section's heading, its name a level lower.
 #[component]
-fn ProductCard(product: Product, market: Market) -> impl IntoView {
+fn ProductCard(product: Product, market: Market, #[prop(optional)] nested: bool) -> impl IntoView {
     let locale = Locale::get();
     let href = format!("/products/{}", product.id);
     let family = family_msg(product.family);
@@ -74,10 +93,24 @@ fn ProductCard(product: Product, market: Market) -> impl IntoView {
     let id2 = product.id.clone();
     let p1 = product.clone();
     let price = move || market.price_text(locale, &p1);
+    let name = product.name.clone();
+    let heading = if nested {
+        view! { <h3 id=heading_id>{name}</h3> }.into_any()
+    } else {
+        view! { <h2 id=heading_id>{name}</h2> }.into_any()
+    };
+    let publisher = product.publisher.clone().map(|publisher| {
+        view! {
+            <p class="product-card__publisher">
+                {move || locale.tf(Msg::CatalogPublisher, &[("publisher", &publisher)])}
+            </p>
+        }
+    });
     view! {
         <li class="card product-card">
             <p class="eyebrow">{move || locale.t(family)}</p>
-            <h2 id=heading_id>{product.name.clone()}</h2>
+            {heading}
+            {publisher}
             <p class="product-card__summary">{move || summary(&id2, locale.lang())}</p>
             <p class="price">{price}</p>
             {no_card_trial

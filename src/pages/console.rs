@@ -1,56 +1,87 @@
-//! The policy console: a terminal-style panel speaking the MSCommerce cmdlets. Parsing,
-//! roles and output are the domain's (`domain::console`); this file keeps the
-//! connection, the history and the lines on screen.
+//! The policy console: a terminal-style panel speaking PowerShell with the MSCommerce
+//! module. Reading, running and printing are the domain's (`domain::console`); this file
+//! keeps the lines on screen, the history, the `>>` of an unfinished input, and this
+//! app's notes on the last command, apart from the transcript.
 
-use crate::domain::commands::{Command, Explanation};
-use crate::domain::console::{
-    self, cmdlet_names, parse, plan, product_policies_table, Cmdlet, ConsoleError, Plan,
-};
-use crate::domain::{Actor, Denied, Role};
-use crate::i18n::{fill, lookup, Msg};
+use crate::domain::commands::Explanation;
+use crate::domain::console::{self, needs_more, Changed, Line, Refused, Run, World};
+use crate::domain::Actor;
+use crate::i18n::{console_lines, explain, Msg};
 use crate::locale::Locale;
 use crate::store::browser::Store;
+use crate::store::error::DispatchError;
+use crate::store::files::Saved;
 use crate::store::session::Session;
 use leptos::prelude::*;
+use std::collections::VecDeque;
+use std::convert::Infallible;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LineKind {
-    Input,
-    Output,
-    Warning,
-    Error,
-}
-
+/// A line on screen, keyed for `<For>`.
 #[derive(Debug, Clone)]
-struct Line {
-    kind: LineKind,
-    text: String,
+struct Shown {
+    id: usize,
+    /// The prompt it was typed at, for an input line.
+    prompt: Option<&'static str>,
+    line: Line,
 }
 
-/// The console's state: what is on screen, what was typed before, and the connection.
+/// This app's word on the last run: what the module left unsaid, the changes made and the
+/// ones refused, or why nothing could be saved.
+#[derive(Debug, Clone, Default)]
+struct Outcome {
+    notes: Vec<Explanation>,
+    changes: Vec<Changed>,
+    refused: Vec<Refused>,
+    failed: Option<DispatchError>,
+}
+
+/// The console's state: what is on screen, what was typed before, the session (variables
+/// and connection), and an input waiting for more lines.
 #[derive(Clone, Copy)]
 struct Console {
-    lines: RwSignal<Vec<Line>>,
+    lines: RwSignal<Vec<Shown>>,
+    next_id: StoredValue<usize>,
+    outcome: RwSignal<Outcome>,
     history: StoredValue<Vec<String>>,
     /// Where ↑/↓ are in the history; `None` when editing a new line.
     cursor: RwSignal<Option<usize>>,
-    connected: RwSignal<bool>,
     input: RwSignal<String>,
+    /// The lines of an input that is not finished yet: the prompt shows `>>`.
+    pending: RwSignal<Option<String>>,
+    session: StoredValue<console::Session>,
+    /// Inputs run so far: the page says it (`data-runs`), so a test can wait for a run that
+    /// printed nothing, as an assignment does.
+    runs: RwSignal<u32>,
+    /// Lines typed or pasted and not yet taken, and whether they are being worked through.
+    queue: StoredValue<VecDeque<String>>,
+    busy: RwSignal<bool>,
 }
 
 impl Console {
     fn new() -> Console {
         Console {
             lines: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+            outcome: RwSignal::new(Outcome::default()),
             history: StoredValue::new(Vec::new()),
             cursor: RwSignal::new(None),
-            connected: RwSignal::new(false),
             input: RwSignal::new(String::new()),
+            pending: RwSignal::new(None),
+            session: StoredValue::new(console::Session::default()),
+            runs: RwSignal::new(0),
+            queue: StoredValue::new(VecDeque::new()),
+            busy: RwSignal::new(false),
         }
     }
 
-    fn print(self, kind: LineKind, text: String) {
-        self.lines.update(|l| l.push(Line { kind, text }));
+    fn show(self, prompt: Option<&'static str>, line: Line) {
+        if line == Line::Clear {
+            self.lines.set(Vec::new());
+            return;
+        }
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.lines.update(|l| l.push(Shown { id, prompt, line }));
     }
 
     fn remember(self, line: &str) {
@@ -81,141 +112,107 @@ impl Console {
             .set(next.map_or_else(String::new, |i| self.history.with_value(|h| h[i].clone())));
     }
 
-    /// PowerShell's own warning line, in the panel's words.
-    fn warn_blocks(self, locale: Locale, product: &str) {
-        self.print(
-            LineKind::Warning,
-            locale.tf(Msg::ConsoleBlocksEverything, &[("product", product)]),
-        );
-    }
-
-    fn error_text(locale: Locale, error: &ConsoleError) -> String {
-        let mut args: Vec<(&str, String)> = error.args();
-        if let ConsoleError::Denied(denied) = error {
-            args.push(("reason", locale.key(denied_key(denied)).to_owned()));
+    /// Queues typed or pasted lines and works through them in order. One runner at a
+    /// time, so a paste's lines and their output interleave as in a terminal however fast
+    /// they come (an `Action` per Enter could run two inputs at once).
+    fn submit(self, store: Store, actor: Option<Actor>, typed: &str) {
+        self.queue
+            .update_value(|q| q.extend(typed.split('\n').map(str::to_owned)));
+        if self.busy.get_untracked() {
+            return;
         }
-        let text = lookup(locale.lang(), error.message_key()).unwrap_or(error.message_key());
-        let borrowed: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        fill(text, &borrowed)
-    }
-
-    /// Runs one line: parse, plan against the current state, and for a change, the store.
-    async fn run(self, store: Store, actor: Option<Actor>, locale: Locale, line: String) {
-        self.print(LineKind::Input, line.clone());
-        self.remember(&line);
-        let cmdlet = match parse(&line) {
-            Ok(Some(c)) => c,
-            Ok(None) => return,
-            Err(e) => return self.print(LineKind::Error, Console::error_text(locale, &e)),
-        };
-        let catalog = store.catalog();
-        let update_of = match &cmdlet {
-            Cmdlet::UpdateProductPolicy {
-                product,
-                what_if: false,
-                ..
-            } => Some(product.clone()),
-            _ => None,
-        };
-        let planned = store.state.with_untracked(|state| {
-            plan(
-                cmdlet,
-                &console::Session {
-                    state,
-                    catalog: &catalog,
-                    actor: actor.as_ref(),
-                    connected: self.connected.get_untracked(),
-                },
-            )
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            while let Some(line) = self.queue.try_update_value(|q| q.pop_front()).flatten() {
+                if let Some(input) = self.take(&line) {
+                    self.run(store, actor.clone(), input).await;
+                    self.runs.update(|n| *n += 1);
+                }
+            }
+            self.busy.set(false);
         });
-        match planned {
-            Err(e) => {
-                // A change refused for its role is written to the audit log like any refusal.
-                if let (ConsoleError::Denied(d), Some(product), Some(actor)) =
-                    (&e, update_of, actor.clone())
-                {
-                    let _ = store
-                        .record_refusal(
-                            actor,
-                            "set_policy",
-                            product.to_string(),
-                            format!("not allowed: {d}"),
-                            Explanation::new(denied_key(d)),
-                        )
-                        .await;
-                }
-                self.print(LineKind::Error, Console::error_text(locale, &e));
-            }
-            Ok(Plan::Connect { account, tenant }) => {
-                self.connected.set(true);
-                self.print(
-                    LineKind::Output,
-                    locale.tf(
-                        Msg::ConsoleConnected,
-                        &[("account", &account), ("tenant", &tenant)],
-                    ),
-                );
-            }
-            Ok(Plan::Print(text)) => self.print(LineKind::Output, text),
-            Ok(Plan::Help) => {
-                let names = cmdlet_names().collect::<Vec<_>>().join(", ");
-                self.print(
-                    LineKind::Output,
-                    locale.tf(Msg::ConsoleHelp, &[("cmdlets", &names)]),
-                );
-            }
-            Ok(Plan::Clear) => self.lines.set(Vec::new()),
-            Ok(Plan::WhatIf {
-                product_name,
-                product,
-                value,
-                blocks_everything,
-            }) => {
-                self.print(
-                    LineKind::Output,
-                    locale.tf(
-                        Msg::ConsoleWhatIf,
-                        &[
-                            ("product", &product_name),
-                            ("id", product.as_str()),
-                            ("value", value.as_str()),
-                        ],
-                    ),
-                );
-                if blocks_everything {
-                    self.warn_blocks(locale, &product_name);
-                }
-            }
-            Ok(Plan::Update {
-                product_name,
-                product,
-                value,
-                blocks_everything,
-            }) => {
-                let Some(actor) = actor else { return };
-                if blocks_everything {
-                    self.warn_blocks(locale, &product_name);
-                }
-                match store
-                    .dispatch(
-                        actor.clone(),
-                        Command::SetPolicyWithModule {
-                            product: product.clone(),
-                            value,
-                        },
-                    )
-                    .await
-                {
-                    Ok(_) => {
-                        let table = store.state.with_untracked(|s| {
-                            product_policies_table(s, &catalog, &actor, Some(&product))
-                        });
-                        self.print(LineKind::Output, table);
-                    }
-                    Err(e) => self.print(LineKind::Error, locale.reason(&e.explanation())),
-                }
-            }
+    }
+
+    /// Takes one line as a terminal does: echoed at its prompt; an unfinished input waits
+    /// for more (`>>`, or a blank line to end it); a finished one is handed back to run.
+    fn take(self, line: &str) -> Option<String> {
+        let prompt = if self.pending.with_untracked(Option::is_some) {
+            ">>"
+        } else {
+            "PS>"
+        };
+        self.show(Some(prompt), Line::Input(line.to_owned()));
+        self.remember(line);
+        let so_far = match self.pending.get_untracked() {
+            Some(before) => format!("{before}\n{line}"),
+            None => line.to_owned(),
+        };
+        let ends_continuation = prompt == ">>" && line.trim().is_empty();
+        if needs_more(&so_far) && !ends_continuation {
+            self.pending.set(Some(so_far));
+            None
+        } else {
+            self.pending.set(None);
+            Some(so_far)
         }
+    }
+
+    /// Runs one finished input: against the state as shown when it only reads, in one
+    /// transaction of the store when it changes something (so another tab's change is
+    /// seen first, and every change of it is saved together or not at all).
+    async fn run(self, store: Store, actor: Option<Actor>, input: String) {
+        if input.trim().is_empty() {
+            return;
+        }
+        let session = self.session.get_value();
+        let catalog = store.catalog();
+        let now = store.clock.get_untracked();
+        let dry = store.state.with_untracked(|state| {
+            let world = World {
+                catalog: &catalog,
+                now,
+                actor: actor.as_ref(),
+            };
+            console::run(&session, state, &world, &input)
+        });
+        let run = if dry.state.is_none() {
+            Ok(dry)
+        } else {
+            store
+                .transact(move |base| {
+                    let catalog = store.catalog();
+                    let world = World {
+                        catalog: &catalog,
+                        now: base.clock,
+                        actor: actor.as_ref(),
+                    };
+                    let run = console::run(&session, base.state, &world, &input);
+                    let state = run.state.clone().unwrap_or_else(|| base.state.clone());
+                    Ok::<_, Infallible>((Saved::new(base.clock, state), run))
+                })
+                .await
+        };
+        match run {
+            Ok(run) => self.finish(run),
+            Err(failed) => self.outcome.set(Outcome {
+                failed: Some(failed),
+                ..Outcome::default()
+            }),
+        }
+    }
+
+    /// Shows what a run printed, and keeps its outcome for the notes.
+    fn finish(self, run: Run) {
+        self.session.set_value(run.session);
+        for line in run.lines {
+            self.show(None, line);
+        }
+        self.outcome.set(Outcome {
+            notes: run.notes,
+            changes: run.changes,
+            refused: run.refused,
+            failed: None,
+        });
     }
 }
 
@@ -225,10 +222,7 @@ pub fn PolicyConsole() -> impl IntoView {
     let store = Store::get();
     let session = Session::get();
     let console = Console::new();
-    let run = Action::new_local(move |line: &String| {
-        let (line, actor) = (line.clone(), session.actor_untracked());
-        console.run(store, actor, locale, line)
-    });
+    let submit = move |typed: String| console.submit(store, session.actor_untracked(), &typed);
     let output = NodeRef::<leptos::html::Pre>::new();
     // Keep the newest line in view, as a terminal does.
     Effect::new(move |_| {
@@ -238,7 +232,11 @@ pub fn PolicyConsole() -> impl IntoView {
         }
     });
     view! {
-        <section class="panel console" aria-labelledby="console-title">
+        <section
+            class="panel console"
+            aria-labelledby="console-title"
+            data-runs=move || console.runs.get().to_string()
+        >
             <h2 id="console-title">{move || locale.t(Msg::ConsoleTitle)}</h2>
             <p class="muted">{move || locale.t(Msg::ConsoleIntro)}</p>
             <pre
@@ -247,37 +245,26 @@ pub fn PolicyConsole() -> impl IntoView {
                 node_ref=output
                 role="log"
                 tabindex="0"
+                translate="no"
                 aria-label=move || locale.t(Msg::ConsoleOutputLabel)
             >
-                {move || {
-                    console
-                        .lines
-                        .get()
-                        .into_iter()
-                        .map(|line| {
-                            let class = match line.kind {
-                                LineKind::Input => "console__line console__line--input",
-                                LineKind::Output => "console__line",
-                                LineKind::Warning => "console__line console__line--warning",
-                                LineKind::Error => "console__line console__line--error",
-                            };
-                            let prompt = (line.kind == LineKind::Input).then_some("PS> ");
-                            view! { <span class=class>{prompt}{line.text}"\n"</span> }
-                        })
-                        .collect_view()
-                }}
+                <For each=move || console.lines.get() key=|shown| shown.id let:shown>
+                    <TranscriptLine shown=shown />
+                </For>
             </pre>
             <form
                 class="console__prompt"
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    let line = console.input.get_untracked();
+                    let typed = console.input.get_untracked();
                     console.input.set(String::new());
-                    run.dispatch(line);
+                    submit(typed);
                 }
             >
                 <label for="console-input" class="console__ps">
-                    <span aria-hidden="true">"PS>"</span>
+                    <span aria-hidden="true">
+                        {move || if console.pending.read().is_some() { ">>" } else { "PS>" }}
+                    </span>
                     <span class="visually-hidden">{move || locale.t(Msg::ConsoleInputLabel)}</span>
                 </label>
                 <input
@@ -288,6 +275,7 @@ pub fn PolicyConsole() -> impl IntoView {
                     autocapitalize="off"
                     prop:value=move || console.input.get()
                     on:input=move |ev| console.input.set(event_target_value(&ev))
+                    on:paste=move |ev: leptos::ev::ClipboardEvent| { paste(ev, console, submit) }
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
                         "ArrowUp" => {
                             ev.prevent_default();
@@ -300,22 +288,111 @@ pub fn PolicyConsole() -> impl IntoView {
                         _ => {}
                     }
                 />
-                <button type="submit" class="button" disabled=move || run.pending().get()>
+                <button type="submit" class="button" disabled=move || console.busy.get()>
                     {move || locale.t(Msg::ConsoleRun)}
                 </button>
             </form>
+            <ConsoleNotes outcome=console.outcome />
         </section>
     }
 }
 
-/// Why the module refused a change for its role. Only a delegated partner is told to be
-/// the customer's Global admin.
-fn denied_key(denied: &Denied) -> &'static str {
-    match denied {
-        Denied::MissingRole(roles) if roles.as_slice() == [Role::GlobalAdmin] => {
-            Msg::DeniedPolicyChangePartner.key()
-        }
-        Denied::MissingRole(_) => Msg::DeniedPolicyChange.key(),
-        other => other.message_key(),
+/// A paste of several lines runs them, as a terminal does; the last one, with no line
+/// break after it, stays at the prompt to edit. One line pastes as usual.
+fn paste(ev: leptos::ev::ClipboardEvent, console: Console, submit: impl Fn(String)) {
+    let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+        return;
+    };
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let Some(last_break) = text.rfind('\n') else {
+        return;
+    };
+    ev.prevent_default();
+    let before = console.input.get_untracked();
+    let (whole, rest) = text.split_at(last_break);
+    console.input.set(rest.trim_start_matches('\n').to_owned());
+    submit(format!("{before}{whole}"));
+}
+
+/// One line of the transcript: what PowerShell or the module printed, in its shape; this
+/// app's own lines marked as such.
+#[component]
+fn TranscriptLine(shown: Shown) -> impl IntoView {
+    let locale = Locale::get();
+    let (class, marker) = match &shown.line {
+        Line::Input(_) => ("console__line console__line--input", None),
+        Line::Error(_) => ("console__line console__line--error", None),
+        Line::App(_) => (
+            "console__line console__line--app",
+            Some(Msg::ConsoleAppLine),
+        ),
+        Line::Text(_) | Line::Clear => ("console__line", None),
+    };
+    let prompt = shown.prompt.map(|p| format!("{p} "));
+    let line = StoredValue::new(shown.line);
+    view! {
+        <span class=class>
+            {prompt}
+            {marker
+                .map(|m| {
+                    view! { <strong class="console__marker">{move || locale.t(m)} " "</strong> }
+                })} {move || line.with_value(|l| console_lines(locale.lang(), l).join("\n"))} "\n"
+        </span>
+    }
+}
+
+/// This app's notes on the last command, outside the transcript, in the reader's
+/// language: the notes, then the outcome — the changes made and the ones refused, each named.
+#[component]
+fn ConsoleNotes(outcome: RwSignal<Outcome>) -> impl IntoView {
+    let locale = Locale::get();
+    let items = move || {
+        let lang = locale.lang();
+        outcome.with(|o| {
+            let mut items: Vec<String> = o.notes.iter().map(|n| explain(lang, n)).collect();
+            if !o.changes.is_empty() {
+                let list = o
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        locale.tf(
+                            Msg::ConsoleSummaryItem,
+                            &[
+                                ("name", &c.name),
+                                ("from", c.from.as_str()),
+                                ("to", c.to.as_str()),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let count = o.changes.len().to_string();
+                items.push(locale.tf(
+                    Msg::ConsoleSummaryChanged,
+                    &[("count", &count), ("list", &list)],
+                ));
+            }
+            if !o.refused.is_empty() {
+                let list = o
+                    .refused
+                    .iter()
+                    .map(|r| format!("{} ({})", r.target, explain(lang, &r.why)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                items.push(locale.tf(Msg::ConsoleSummaryRefused, &[("list", &list)]));
+            }
+            items.extend(o.failed.as_ref().map(|e| locale.explain(e)));
+            items
+        })
+    };
+    view! {
+        <div class="console__notes" id="console-notes" role="status" aria-live="polite">
+            <Show when=move || !items().is_empty()>
+                <h3 class="console__notes-title">{move || locale.t(Msg::ConsoleNotesTitle)}</h3>
+                <ul>
+                    {move || items().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            </Show>
+        </div>
     }
 }

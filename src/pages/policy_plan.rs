@@ -4,12 +4,13 @@
 //! PowerShell script or a Microsoft365DSC configuration. Nothing here changes a tenant.
 
 use crate::components::download::download_as;
+use crate::domain::policy::PolicyTarget;
 use crate::domain::policy_plan::{
-    dsc, import, powershell, ImportError, PlanTenant, PolicyPlan, ScriptOptions, TenantPlan,
-    UnplacedRow, MAX_IMPORT_BYTES,
+    dsc, import, policy_targets, powershell, target_name, ImportError, PlanTenant, PolicyPlan,
+    ScriptOptions, TenantPlan, UnplacedRow, MAX_IMPORT_BYTES,
 };
-use crate::domain::views::policy_impact;
-use crate::domain::{PolicyValue, ProductId, TenantId};
+use crate::domain::views::target_impact;
+use crate::domain::{PolicyValue, TenantId};
 use crate::i18n::{fill, fill_msg, lookup, Lang, Msg};
 use crate::locale::{policy_msg, Locale};
 use crate::store::browser::Store;
@@ -535,11 +536,12 @@ fn TenantTable(planner: Planner, index: usize, several: bool) -> impl IntoView {
     let Some((tenant, name)) = tenant else {
         return ().into_any();
     };
-    let products: Vec<(ProductId, String)> = store
-        .catalog()
-        .products
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
+    let catalog = store.catalog();
+    let targets: Vec<(PolicyTarget, String)> = policy_targets(&catalog)
+        .map(|t| {
+            let name = target_name(&catalog, &t);
+            (t, name)
+        })
         .collect();
     let heading = format!("plan-tenant-{index}");
     let labelled = heading.clone();
@@ -562,10 +564,10 @@ fn TenantTable(planner: Planner, index: usize, several: bool) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {products
+                        {targets
                             .into_iter()
-                            .map(|(product, product_name)| {
-                                view! { <PlanRow planner index tenant name product product_name /> }
+                            .map(|(target, target_name)| {
+                                view! { <PlanRow planner index tenant name target target_name /> }
                             })
                             .collect_view()}
                     </tbody>
@@ -606,16 +608,16 @@ fn PlanRow(
     index: usize,
     tenant: StoredValue<PlanTenant>,
     name: StoredValue<String>,
-    product: ProductId,
-    product_name: String,
+    target: PolicyTarget,
+    target_name: String,
 ) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
-    let product = StoredValue::new(product);
+    let target = StoredValue::new(target);
     let values = move || {
         planner.plan.with(|p| {
             p.as_ref().and_then(|p| p.tenants.get(index)).map(|t| {
-                product.with_value(|id| {
+                target.with_value(|id| {
                     (
                         t.current.get(id).copied().unwrap_or_default(),
                         t.planned.get(id).copied().unwrap_or_default(),
@@ -631,12 +633,11 @@ fn PlanRow(
             return None;
         };
         let catalog = store.catalog();
-        let details = product.with_value(|p| catalog.product(p).cloned())?;
         let (now_value, planned_value) = (now(), planned());
-        Some(store.state.with(|s| {
-            let before = policy_impact(s, &details, &id, now_value);
-            let after = policy_impact(s, &details, &id, planned_value);
-            locale.tf(
+        store.state.with(|s| {
+            let before = target.with_value(|t| target_impact(s, &catalog, &id, t, now_value))?;
+            let after = target.with_value(|t| target_impact(s, &catalog, &id, t, planned_value))?;
+            Some(locale.tf(
                 Msg::PlanImpact,
                 &[
                     ("buy", &before.can_buy.to_string()),
@@ -644,25 +645,25 @@ fn PlanRow(
                     ("buy_after", &after.can_buy.to_string()),
                     ("try_after", &after.can_try.to_string()),
                 ],
-            )
-        }))
+            ))
+        })
     };
-    let select_id = format!("plan-{index}-{}", product.get_value());
+    let select_id = format!("plan-{index}-{}", target.get_value());
     let label = {
-        let product_name = product_name.clone();
+        let target_name = target_name.clone();
         move || {
             locale.tf(
                 Msg::PlanValueFor,
-                &[("product", &product_name), ("tenant", &name.get_value())],
+                &[("product", &target_name), ("tenant", &name.get_value())],
             )
         }
     };
     view! {
         <tr
-            data-product=product.get_value().to_string()
+            data-product=target.get_value().to_string()
             class=("plan-row--changed", move || now() != planned())
         >
-            <th scope="row">{product_name}</th>
+            <th scope="row">{target_name}</th>
             <td>{move || locale.t(policy_msg(now()))}</td>
             <td>
                 <select
@@ -676,7 +677,7 @@ fn PlanRow(
                                     if let Some(p) = p {
                                         tenant
                                             .with_value(|t| {
-                                                product.with_value(|id| p.set(t, id, value))
+                                                target.with_value(|id| p.set(t, id, value))
                                             });
                                     }
                                 });
@@ -685,6 +686,7 @@ fn PlanRow(
                 >
                     {PolicyValue::ALL
                         .into_iter()
+                        .filter(|v| target.with_value(|t| t.takes(*v)))
                         .map(|value| {
                             view! {
                                 <option
@@ -718,10 +720,12 @@ fn Changes(planner: Planner) -> impl IntoView {
                     .iter()
                     .flat_map(|t| {
                         t.changes().into_iter().map(|c| {
-                            let product = catalog
-                                .product(&c.product)
-                                .map_or_else(|| c.product.to_string(), |p| p.name.clone());
-                            (t.name.clone(), product, c.from, c.to)
+                            (
+                                t.name.clone(),
+                                target_name(&catalog, &c.target),
+                                c.from,
+                                c.to,
+                            )
                         })
                     })
                     .collect::<Vec<_>>()

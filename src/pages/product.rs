@@ -42,6 +42,8 @@ pub fn ProductPage() -> impl IntoView {
                             matches!(offered.get(), Offer::Available { trial: Some(_), .. })
                         };
                         let name = p.name.clone();
+                        let publisher = p.publisher.clone();
+                        let offer_type = p.offer_type.map(|t| format!("{} ({})", t.name(), t.id()));
                         let why = Memo::new(move |_| {
                             let decision = match offered.get() {
                                 Offer::Unavailable(d)
@@ -83,6 +85,20 @@ pub fn ProductPage() -> impl IntoView {
                                                 <dd>
                                                     <code>{old}</code>
                                                 </dd>
+                                            }
+                                        })}
+                                    {publisher
+                                        .map(|publisher| {
+                                            view! {
+                                                <dt>{move || locale.t(Msg::PublisherLabel)}</dt>
+                                                <dd>{publisher}</dd>
+                                            }
+                                        })}
+                                    {offer_type
+                                        .map(|offer_type| {
+                                            view! {
+                                                <dt>{move || locale.t(Msg::OfferTypeCol)}</dt>
+                                                <dd>{offer_type}</dd>
                                             }
                                         })}
                                 </dl>

@@ -1,5 +1,6 @@
-//! `/admin/settings/self-service`: the `AllowSelfServicePurchase` policy of every product —
-//! a list, a panel to change one value with who it affects, and the MSCommerce console.
+//! `/admin/settings/self-service`: the `AllowSelfServicePurchase` policy of every product
+//! and every third-party offer type — a list each, a panel to change one value with who it
+//! affects, the planner, and the MSCommerce console.
 
 use super::console::PolicyConsole;
 use super::policy_plan::PolicyPlanner;
@@ -8,8 +9,10 @@ use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
 use crate::domain::commands::Command;
 use crate::domain::eligibility::{blocks_everything, organization_refusal};
-use crate::domain::views::policy_impact;
-use crate::domain::{authz, may, principal, PolicyValue, ProductId, Subject};
+use crate::domain::policy::{OfferType, PolicyTarget};
+use crate::domain::policy_plan::target_name;
+use crate::domain::views::target_impact;
+use crate::domain::{authz, may, principal, PolicyValue, Subject};
 use crate::i18n::Msg;
 use crate::locale::{policy_msg, role_msg, Locale};
 use crate::store::browser::Store;
@@ -68,18 +71,15 @@ pub fn SelfServicePage() -> impl IntoView {
     let session = Session::get();
     let rights = Rights::new(store, session);
     let catalog = store.catalog();
-    let products = StoredValue::new(
-        catalog
-            .products
-            .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
-            .collect::<Vec<_>>(),
-    );
-    let value_of = move |id: &ProductId| {
-        let tenant = session.actor()?.tenant;
-        Some(store.state.with(|s| s.policies.get(&tenant, id)))
-    };
-    let editing = RwSignal::new(None::<ProductId>);
+    let products: Vec<(PolicyTarget, String)> = catalog
+        .microsoft()
+        .map(|p| (PolicyTarget::Product(p.id.clone()), p.name.clone()))
+        .collect();
+    let offer_types: Vec<(PolicyTarget, String)> = OfferType::ALL
+        .into_iter()
+        .map(|t| (PolicyTarget::OfferType(t), t.name().to_owned()))
+        .collect();
+    let editing = RwSignal::new(None::<PolicyTarget>);
     // A government, education, sovereign-cloud or India organization has no self-service
     // to control: the page says so instead of listing "Allow" for every product.
     let excluded = Memo::new(move |_| {
@@ -100,7 +100,12 @@ pub fn SelfServicePage() -> impl IntoView {
                     <p class="muted">{move || excluded.get()}</p>
                 </div>
             </Show>
-            <p hidden=move || excluded.read().is_some()>{move || locale.t(Msg::PolicyIntro)}</p>
+            <div hidden=move || excluded.read().is_some()>
+                <p>{move || locale.t(Msg::PolicyIntro)}</p>
+                <p class="muted" id="policy-per-product">
+                    {move || locale.t(Msg::PolicyPerProduct)}
+                </p>
+            </div>
             <Show when=move || !rights.can_set.get()>
                 <p class="message-bar message-bar--info" role="note" id="policy-read-only">
                     {move || {
@@ -112,103 +117,154 @@ pub fn SelfServicePage() -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <div class="table-scroll" hidden=move || excluded.read().is_some()>
-                <table class="grid" id="policy-grid">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                            <th scope="col">{move || locale.t(Msg::ProductIdLabel)}</th>
-                            <th scope="col">{move || locale.t(Msg::PolicyColValue)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {products
-                            .get_value()
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let row_id = id.clone();
-                                let open_id = id.clone();
-                                let expanded_id = id.clone();
-                                let value = Memo::new(move |_| value_of(&row_id));
-                                view! {
-                                    <tr data-product=id.to_string()>
-                                        <th scope="row">
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                aria-controls="policy-panel"
-                                                aria-expanded=move || {
-                                                    editing
-                                                        .with(|e| e.as_ref() == Some(&expanded_id))
-                                                        .to_string()
-                                                }
-                                                on:click=move |_| editing.set(Some(open_id.clone()))
-                                            >
-                                                {name}
-                                            </button>
-                                        </th>
-                                        <td>
-                                            <code>{id.to_string()}</code>
-                                        </td>
-                                        <td class="policy-value">
-                                            {move || value.get().map(|v| locale.t(policy_msg(v)))}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+            <div hidden=move || excluded.read().is_some()>
+                <PolicyTable
+                    id="policy-grid"
+                    name=Msg::ColProduct
+                    key=Msg::ProductIdLabel
+                    targets=products
+                    editing
+                />
             </div>
+        </section>
+        <section
+            class="panel"
+            aria-labelledby="offer-types-title"
+            hidden=move || excluded.read().is_some()
+        >
+            <h2 id="offer-types-title">{move || locale.t(Msg::OfferTypesTitle)}</h2>
+            <p>{move || locale.t(Msg::OfferTypesIntro)}</p>
+            <p class="muted" id="offer-types-azure">
+                {move || locale.t(Msg::OfferTypesAzure)}
+            </p>
+            <PolicyTable
+                id="offer-type-grid"
+                name=Msg::OfferTypeCol
+                key=Msg::OfferTypeIdCol
+                targets=offer_types
+                editing
+            />
         </section>
         {move || {
             editing
                 .get()
-                .map(|product| view! { <PolicyPanel product editing can_set=rights.can_set /> })
+                .map(|target| view! { <PolicyPanel target editing can_set=rights.can_set /> })
         }}
         <PolicyPlanner />
         <PolicyConsole />
     }
 }
 
-/// The panel for one product: the three values, who they affect, and Save.
+/// Products or offer types, each with its ID and its value; a name opens its panel.
+#[component]
+fn PolicyTable(
+    id: &'static str,
+    /// The headers of the name and ID columns.
+    name: Msg,
+    key: Msg,
+    targets: Vec<(PolicyTarget, String)>,
+    editing: RwSignal<Option<PolicyTarget>>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let session = Session::get();
+    let value_of = move |target: &PolicyTarget| {
+        let tenant = session.actor()?.tenant;
+        Some(store.state.with(|s| s.policies.value(&tenant, target)))
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="grid" id=id>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || locale.t(name)}</th>
+                        <th scope="col">{move || locale.t(key)}</th>
+                        <th scope="col">{move || locale.t(Msg::PolicyColValue)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {targets
+                        .into_iter()
+                        .map(|(target, label)| {
+                            let target = StoredValue::new(target);
+                            let value = Memo::new(move |_| target.with_value(value_of));
+                            let shown = move || {
+                                target.with_value(|t| editing.with(|e| e.as_ref() == Some(t)))
+                            };
+                            view! {
+                                <tr data-product=target.with_value(ToString::to_string)>
+                                    <th scope="row">
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            aria-controls="policy-panel"
+                                            aria-expanded=move || shown().to_string()
+                                            on:click=move |_| editing.set(Some(target.get_value()))
+                                        >
+                                            {label}
+                                        </button>
+                                    </th>
+                                    <td>
+                                        <code>{target.with_value(ToString::to_string)}</code>
+                                    </td>
+                                    <td class="policy-value">
+                                        {move || value.get().map(|v| locale.t(policy_msg(v)))}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The panel for one product or offer type: its values, who they affect, and Save.
 #[component]
 fn PolicyPanel(
-    product: ProductId,
-    editing: RwSignal<Option<ProductId>>,
+    target: PolicyTarget,
+    editing: RwSignal<Option<PolicyTarget>>,
     can_set: Memo<bool>,
 ) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let Some(details) = store.catalog().product(&product).cloned() else {
-        return ().into_any();
+    let catalog = store.catalog();
+    // A product's own details, for the "blocks everything" warning; none for an offer type.
+    let details = match &target {
+        PolicyTarget::Product(id) => match catalog.product(id) {
+            Some(p) => Some(p.clone()),
+            None => return ().into_any(),
+        },
+        PolicyTarget::OfferType(_) => None,
     };
     let Some(tenant) = session.actor_untracked().map(|a| a.tenant) else {
         return ().into_any();
     };
-    let name = StoredValue::new(details.name.clone());
-    let (details, tenant, product) = (
+    let name = StoredValue::new(target_name(&catalog, &target));
+    let (details, tenant, target) = (
         StoredValue::new(details),
         StoredValue::new(tenant),
-        StoredValue::new(product),
+        StoredValue::new(target),
     );
     let current = Memo::new(move |_| {
         store
             .state
-            .with(|s| tenant.with_value(|t| product.with_value(|p| s.policies.get(t, p))))
+            .with(|s| tenant.with_value(|t| target.with_value(|p| s.policies.value(t, p))))
     });
     let chosen = RwSignal::new(current.get_untracked());
     let impact = move |value: PolicyValue| {
-        store
-            .state
-            .with(|s| details.with_value(|p| tenant.with_value(|t| policy_impact(s, p, t, value))))
+        let catalog = store.catalog();
+        store.state.with(|s| {
+            tenant.with_value(|t| target.with_value(|p| target_impact(s, &catalog, t, p, value)))
+        })
     };
     // Counted once per state: the "now" line and the subscriptions line both read it.
-    let now = Memo::new(move |_| impact(current.get()));
+    let now = Memo::new(move |_| impact(current.get()).unwrap_or_default());
     let save = Action::new_local(move |value: &PolicyValue| {
         let command = Command::SetPolicy {
-            product: product.get_value(),
+            target: target.get_value(),
             value: *value,
         };
         let actor = session.actor_untracked();
@@ -260,6 +316,7 @@ fn PolicyPanel(
                     <legend>{move || locale.t(Msg::PolicyChoose)}</legend>
                     {PolicyValue::ALL
                         .into_iter()
+                        .filter(|v| target.with_value(|t| t.takes(*v)))
                         .map(|value| {
                             let id = format!("policy-{}", value.as_str());
                             let help = format!("{id}-help");
@@ -286,7 +343,10 @@ fn PolicyPanel(
                 <div class="impact" id="policy-impact" aria-live="polite">
                     // Chosen (or already set) on a product without a no-card trial: it is a block.
                     <Show when=move || {
-                        details.with_value(|p| blocks_everything(p, chosen.get()))
+                        details
+                            .with_value(|p| {
+                                p.as_ref().is_some_and(|p| blocks_everything(p, chosen.get()))
+                            })
                     }>
                         <p class="message-bar message-bar--warning" id="policy-blocks-everything">
                             {move || {
@@ -316,7 +376,7 @@ fn PolicyPanel(
                         <p>
                             <strong>
                                 {move || {
-                                    let after = impact(chosen.get());
+                                    let after = impact(chosen.get()).unwrap_or_default();
                                     locale
                                         .tf(
                                             Msg::PolicyImpactAfter,

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ssp::domain::card::CardInput;
-use ssp::domain::catalog::{known_products, Price};
+use ssp::domain::catalog::{known_products, third_party_offers, Price};
 use ssp::domain::directory::{
     AccountKind, AccountSource, AccountStatus, Cloud, Delegation, Management, Sector,
 };
@@ -300,7 +300,8 @@ pub fn catalog() -> Catalog {
         ("CD", Currency::USD, 1000),
         ("JP", Currency::JPY, 1500),
     ];
-    let products = known_products();
+    let mut products = known_products();
+    products.extend(third_party_offers());
     let mut prices = Vec::new();
     for (i, p) in products.iter().enumerate() {
         for (country, currency, base) in markets {

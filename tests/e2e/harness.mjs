@@ -81,6 +81,42 @@ export async function signIn(page, url, email, path) {
   return page;
 }
 
+/** Runs `input` in the policy console as a person types it, Enter at the end, and waits
+ * until the console has run it (or shows `>>` for more). Returns what the transcript
+ * added after the echo, and this app's notes on it. */
+export async function consoleRun(page, input) {
+  const runs = Number(await page.locator('section.console').getAttribute('data-runs'));
+  const before = await page.locator('#console-output .console__line').count();
+  await page.fill('#console-input', input);
+  await page.press('#console-input', 'Enter');
+  await consoleSettled(page, runs);
+  const lines = await page.locator('#console-output .console__line').allInnerTexts();
+  return {
+    // Each line ends in its own line break; blank lines around a table are dropped.
+    out: lines.slice(before + 1).join('').replace(/^\n+/, '').trimEnd(),
+    notes: await page.locator('#console-notes').innerText(),
+  };
+}
+
+/** Waits until the console has run more than `runs` inputs, or asks for more with `>>`. */
+export async function consoleSettled(page, runs) {
+  await page.waitForFunction((n) => Number(document.querySelector('section.console').dataset.runs) > n
+    || document.querySelector('.console__ps').textContent.includes('>>'), runs);
+}
+
+/** Pastes `text` into the console as the clipboard would (a paste of several lines runs
+ * them) and waits for `count` runs. */
+export async function consolePaste(page, text, count) {
+  const runs = Number(await page.locator('section.console').getAttribute('data-runs'));
+  await page.locator('#console-input').evaluate((input, t) => {
+    const data = new DataTransfer();
+    data.setData('text', t);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction(([n, k]) => Number(document.querySelector('section.console').dataset.runs) >= n + k, [runs, count]);
+  return page.locator('#console-output').innerText();
+}
+
 /** Exports the stored world on /demo, lets `change` edit its state, and imports it back. */
 export async function importState(page, url, change) {
   await page.goto(url + '/demo');

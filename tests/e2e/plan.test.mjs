@@ -5,7 +5,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, ready, signIn } from './harness.mjs';
+import { start, ready, signIn, consoleRun } from './harness.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -35,14 +35,9 @@ async function paste(page, text) {
   return page.locator('#plan-outcome').innerText();
 }
 
-/** Types a line into the console as a person would: waits for its echo and, for a
- * cmdlet that answers (Connect, Update), for the answer before the next line. */
+/** Types a line into the console as a person would, and waits until it has run. */
 async function run(page, line) {
-  const before = await page.locator('#console-output .console__line').count();
-  await page.fill('#console-input', line);
-  await page.press('#console-input', 'Enter');
-  const answers = /^(Connect|Update)-/.test(line) ? 2 : 1;
-  await page.waitForFunction(([n, k]) => document.querySelectorAll('#console-output .console__line').length >= n + k, [before, answers]);
+  return consoleRun(page, line);
 }
 
 test('an admin pastes a table, edits the plan, downloads the script, and running it in the console gives the plan', async () => {

@@ -20,7 +20,10 @@ const h1 = (page) => page.locator('main h1').innerText();
 test('the catalog opens at / with every product and no errors', async () => {
   const page = await open('/');
   assert.equal(await h1(page), 'Buy Microsoft 365 products for your work');
-  assert.equal(await page.locator('.product-card').count(), 18);
+  assert.equal(await page.locator('#products-microsoft .product-card').count(), 18);
+  // The demo's third-party offers, one per offer type, each naming its publisher.
+  assert.deepEqual(await page.locator('#products-third-party .product-card h3').allInnerTexts(), ['Contoso Expense Cloud', 'Fabrikam Gantt Visual', 'Northwind Field Inspections', 'Tailspin Payroll for Business Central']);
+  assert.match(await page.locator('#products-third-party .product-card').first().innerText(), /By Contoso Apps/);
   assert.match(await page.locator('header.top-bar').innerText(), /Microsoft 365 admin center/);
   assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
   assert.deepEqual(page.errors, []);

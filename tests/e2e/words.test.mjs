@@ -20,6 +20,7 @@ const STAYS = [
   'Microsoft365DSC', 'ConvertTo-Json', 'Export-Csv', '-PolicyId', 'Ensure = Absent', 'KB',
   'self-service-purchase-plan.ps1', 'SelfServicePurchase.ps1',
   ...catalog.products.map((p) => p.name),
+  ...catalog.products.map((p) => p.publisher).filter(Boolean),
   ...directory.tenants.map((t) => t.name),
   ...directory.users.map((u) => u.display_name),
   'Get-MSCommerceProductPolicies', 'Get-MSCommerceProductPolicy', 'Update-MSCommerceProductPolicy',
@@ -31,6 +32,12 @@ const STAYS = [
   'JSON', 'CSV', 'UTC', 'ID', 'IT',
   // Products and acronyms the catalog's summaries name.
   'PowerPoint', 'Outlook', 'Python', 'Excel', 'Word', 'OKR', 'AI',
+  // The third-party offer types, named as the MSCommerce page names them, their IDs, and
+  // the platforms the demo's offers name.
+  'Software as a Service', 'Power BI Visuals', 'Dynamics 365 Dataverse Apps', 'Dynamics 365 Business Central',
+  'SaaS', 'POWERBIVISUALS', 'DYNAMICSCE', 'DYNAMICSBC', '-OfferType', 'OfferType', '-Scope', 'Dataverse', 'Azure',
+  // PowerShell's keywords, as its zh-CN messages keep them.
+  'foreach', 'if',
   // The language picker names each language in itself.
   'English',
 ].sort((a, b) => b.length - a.length);
@@ -205,16 +212,23 @@ test("the admin's pages in Chinese: Your products, the policy panel, the console
   await page.locator('#policy-panel-title').waitFor();
   await assertChinese(page, 'the policy panel');
   await page.keyboard.press('Escape');
-  // The module's own tables stay as PowerShell prints them; the app's messages are Chinese.
+  // The module's own lines and tables stay as it prints them (it is not localized);
+  // PowerShell's own messages are Chinese, as a zh-CN Windows PowerShell prints them, and
+  // so are this app's notes.
   await page.fill('#console-input', 'Update-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0HD33 -Value Disabled');
   await page.keyboard.press('Enter');
-  await page.locator('#console-output', { hasText: '必须先调用 Connect-MSCommerce' }).waitFor();
+  await page.locator('#console-output', { hasText: 'You must call the Connect-MSCommerce cmdlet' }).waitFor();
+  await page.locator('#console-notes', { hasText: '请先运行 Connect-MSCommerce' }).waitFor();
   await page.fill('#console-input', 'Get-MSCommerceProductPolicys');
   await page.keyboard.press('Enter');
   await page.locator('#console-output', { hasText: '无法将' }).waitFor();
+  await page.fill('#console-input', 'if ($x) { }');
+  await page.keyboard.press('Enter');
+  await page.locator('#console-output', { hasText: '此控制台不支持' }).waitFor();
   const lines = (await page.locator('#console-output').innerText()).split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l));
-  assert.ok(lines.length >= 2, lines.join('\n'));
+  assert.ok(lines.length >= 3, lines.join('\n'));
   for (const line of lines) assert.deepEqual(strayEnglish(line), [], line);
+  await assertChinese(page, 'the console and its notes');
 });
 
 test('the policy planner in Chinese: a refused paste, a plan with a row left out, what changes, the export', async () => {

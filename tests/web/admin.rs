@@ -29,10 +29,12 @@ fn key(el: &HtmlElement, name: &str) {
     query(el, "#console-input").dispatch_event(&event).unwrap();
 }
 
-fn output_lines(el: &HtmlElement) -> usize {
-    el.query_selector_all("#console-output .console__line")
-        .unwrap()
-        .length() as usize
+/// How many inputs the console has run (it says so on its section).
+fn runs(el: &HtmlElement) -> u32 {
+    query(el, "section.console")
+        .get_attribute("data-runs")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 #[wasm_bindgen_test]
@@ -88,16 +90,20 @@ async fn the_console_needs_a_connection_and_recalls_history_with_the_arrows() {
         &el,
         "Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase",
     );
-    settle(&el, |el| output_lines(el) == 2).await;
+    settle(&el, |el| runs(el) == 1).await;
     assert!(text(&query(&el, "#console-output .console__line--error"))
         .contains("Connect-MSCommerce cmdlet before calling any other cmdlets"));
+    assert!(
+        text(&query(&el, "#console-notes")).contains("Run Connect-MSCommerce first"),
+        "this app's note, apart from the transcript"
+    );
     type_line(&el, "Connect-MSCommerce");
-    settle(&el, |el| output_lines(el) == 4).await;
+    settle(&el, |el| runs(el) == 2).await;
     type_line(
         &el,
         "Get-MSCommerceProductPolicy -PolicyId AllowSelfServicePurchase -ProductId CFQ7TTC0KXN9",
     );
-    settle(&el, |el| output_lines(el) == 6).await;
+    settle(&el, |el| runs(el) == 3).await;
     let out = text(&query(&el, "#console-output"));
     assert!(
         out.contains("PS> Get-MSCommerceProductPolicy"),
@@ -105,7 +111,7 @@ async fn the_console_needs_a_connection_and_recalls_history_with_the_arrows() {
     );
     assert!(
         out.contains(
-            "AllowSelfServicePurchase Visio Plan 1 CFQ7TTC0HD33 OnlyTrialsWithoutPaymentMethod"
+            "OnlyTrialsWithoutPaymentMethod CFQ7TTC0HD33 AllowSelfServicePurchase Visio Plan 1"
         ),
         "{out}"
     );

@@ -22,8 +22,14 @@ async fn shell_shows_top_bar_and_catalog() {
         Msg::SignIn.text(lang),
         "signed out: a sign-in link"
     );
-    let cards = el.query_selector_all(".product-card").unwrap();
+    let cards = el
+        .query_selector_all("#products-microsoft .product-card")
+        .unwrap();
     assert_eq!(cards.length(), 18, "every known product is listed");
+    let offers = el
+        .query_selector_all("#products-third-party .product-card")
+        .unwrap();
+    assert_eq!(offers.length(), 4, "and the demo's third-party offers");
     assert!(text(&el).contains("Power BI Pro"));
 }
 

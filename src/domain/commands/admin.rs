@@ -11,7 +11,7 @@ use crate::domain::catalog::{PriceKind, ProductId};
 use crate::domain::commands::Explanation;
 use crate::domain::directory::{AccountStatus, UserId};
 use crate::domain::money::MoneyError;
-use crate::domain::policy::PolicyValue;
+use crate::domain::policy::{PolicyTarget, PolicyValue};
 use crate::domain::subscription::{
     BillStatus, Channel, EndReason, NotificationKind, OrderKind, Quantity, State, Status,
     Subscription, SubscriptionId,
@@ -19,25 +19,41 @@ use crate::domain::subscription::{
 use crate::domain::views::{move_plan, MovePlan};
 use std::sync::Arc;
 
+/// Sets a Microsoft product's or an offer type's value; a third-party offer's own ID is
+/// refused (its offer type carries the policy), and so is "trials only" for an offer type.
 pub(super) fn set_policy(
     s: &mut State,
     ctx: Ctx,
     actor: &Actor,
-    id: ProductId,
+    target: PolicyTarget,
     value: PolicyValue,
     by: Action,
 ) -> Result<Applied, DomainError> {
     may(&s.directory, actor, by, Subject::Tenant(&actor.tenant))?;
-    let name = product(&ctx, &id)?.name.clone();
-    let old = s.policies.get(&actor.tenant, &id);
-    s.policies.set(&actor.tenant, &id, value);
+    let name = match &target {
+        PolicyTarget::Product(id) => {
+            let p = product(&ctx, id)?;
+            if let Some(offer_type) = p.offer_type {
+                return Err(DomainError::PolicyOnOfferType {
+                    product: p.name.clone(),
+                    offer_type,
+                });
+            }
+            p.name.clone()
+        }
+        PolicyTarget::OfferType(t) => t.name().to_owned(),
+    };
+    let old = s.policies.value(&actor.tenant, &target);
+    s.policies
+        .set_value(&actor.tenant, &target, value)
+        .map_err(|_| DomainError::OfferTypeValue(value))?;
     let detail = format!("{name}: {old} → {value}");
     Ok(Applied::new(
         vec![Event::PolicySet {
-            product: id.clone(),
+            target: target.clone(),
             value,
         }],
-        id.to_string(),
+        target.to_string(),
         detail,
     ))
 }

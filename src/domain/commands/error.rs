@@ -8,6 +8,7 @@ use crate::domain::catalog::TrialKind;
 use crate::domain::directory::UserId;
 use crate::domain::eligibility::Verdict;
 use crate::domain::money::{Money, MoneyError};
+use crate::domain::policy::{OfferType, PolicyValue};
 use crate::domain::subscription::{BillId, Status, SubscriptionId};
 use chrono::NaiveDate;
 use std::fmt;
@@ -204,6 +205,13 @@ pub enum DomainError {
     CannotReactivate(crate::domain::subscription::Status),
     /// A trial is extended once, within 15 days of its end.
     TrialNotExtendable,
+    /// Offer types take Enabled or Disabled only.
+    OfferTypeValue(PolicyValue),
+    /// A third-party offer has no value of its own: its offer type's governs it.
+    PolicyOnOfferType {
+        product: String,
+        offer_type: OfferType,
+    },
 }
 
 impl From<Denied> for DomainError {
@@ -312,6 +320,13 @@ impl fmt::Display for DomainError {
             DomainError::TrialNotExtendable => {
                 write!(f, "a trial is extended once, within 15 days of its end")
             }
+            DomainError::OfferTypeValue(v) => {
+                write!(f, "offer types take Enabled or Disabled, not {v}")
+            }
+            DomainError::PolicyOnOfferType {
+                product,
+                offer_type,
+            } => write!(f, "{product} follows its offer type {offer_type}"),
         }
     }
 }
@@ -387,6 +402,13 @@ impl DomainError {
                 new("error.cannot_reactivate").key("status", status.message_key())
             }
             E::TrialNotExtendable => new("error.trial_not_extendable"),
+            E::OfferTypeValue(v) => new("error.offer_type_value").text("value", v),
+            E::PolicyOnOfferType {
+                product,
+                offer_type,
+            } => new("error.policy_on_offer_type")
+                .text("product", product)
+                .text("offer_type", offer_type.name()),
         }
     }
 }

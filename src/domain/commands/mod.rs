@@ -9,7 +9,7 @@ use super::catalog::{Catalog, PriceKind, Product, ProductId};
 use super::directory::{AccountStatus, Email, TenantId, UserId};
 use super::eligibility::{evaluate, Verdict};
 use super::money::Money;
-use super::policy::PolicyValue;
+use super::policy::{PolicyTarget, PolicyValue};
 use super::subscription::{
     AuditEvent, AuditOutcome, BillId, Notification, NotificationKind, OrderEntry, OrderKind,
     Quantity, State, Status, SubmissionKey, SubscriptionId,
@@ -112,13 +112,14 @@ pub enum Command {
     ExtendTrial {
         subscription: SubscriptionId,
     },
+    /// A product's or an offer type's `AllowSelfServicePurchase` value, in the admin center.
     SetPolicy {
-        product: ProductId,
+        target: PolicyTarget,
         value: PolicyValue,
     },
     /// The same change through the MSCommerce module, which Billing admins may use too.
     SetPolicyWithModule {
-        product: ProductId,
+        target: PolicyTarget,
         value: PolicyValue,
     },
     TakeOverMoveUsers {
@@ -199,10 +200,12 @@ impl Command {
     /// What the command is about, as the audit log names it.
     pub fn subject(&self) -> String {
         match self {
-            Command::Purchase { product, .. }
-            | Command::StartTrial { product, .. }
-            | Command::SetPolicy { product, .. }
-            | Command::SetPolicyWithModule { product, .. } => product.to_string(),
+            Command::Purchase { product, .. } | Command::StartTrial { product, .. } => {
+                product.to_string()
+            }
+            Command::SetPolicy { target, .. } | Command::SetPolicyWithModule { target, .. } => {
+                target.to_string()
+            }
             Command::BuyCentral { product, into, .. } => into
                 .as_ref()
                 .map_or_else(|| product.to_string(), |s| s.0.clone()),
@@ -302,7 +305,7 @@ pub enum Event {
         until: NaiveDate,
     },
     PolicySet {
-        product: ProductId,
+        target: PolicyTarget,
         value: PolicyValue,
     },
     TakenOver {
@@ -564,11 +567,11 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
         }
         Command::Reactivate { subscription } => reactivate(s, ctx, actor, &subscription),
         Command::ExtendTrial { subscription } => extend_trial(s, ctx, actor, &subscription),
-        Command::SetPolicy { product, value } => {
-            set_policy(s, ctx, actor, product, value, Action::SetPolicy)
+        Command::SetPolicy { target, value } => {
+            set_policy(s, ctx, actor, target, value, Action::SetPolicy)
         }
-        Command::SetPolicyWithModule { product, value } => {
-            set_policy(s, ctx, actor, product, value, Action::SetPolicyWithModule)
+        Command::SetPolicyWithModule { target, value } => {
+            set_policy(s, ctx, actor, target, value, Action::SetPolicyWithModule)
         }
         Command::TakeOverMoveUsers { subscription, to } => {
             take_over_move(s, ctx, actor, &subscription, &to)
