@@ -220,8 +220,9 @@ try {
     .replace('/* __SSP_PRECACHE__ */', precache.map((f) => JSON.stringify(integrity[f] ? [f, integrity[f]] : [f])).join(', ')));
   const register = '<script>(function(){if(!(\'serviceWorker\' in navigator))return;' +
     'var sw=navigator.serviceWorker,waiting=null,reloading=false,had=!!sw.controller;' +
-    // A worker installed while another controls the page is a new version: say so.
-    'function ready(w){waiting=w;window.sspUpdate=true;dispatchEvent(new Event(\'ssp:update\'))}' +
+    // A worker installed while another controls the page is a new version: say so. Another:
+    // WebKit may tell of the first worker's install after that worker took the page over.
+    'function ready(w){if(sw.controller===w)return;waiting=w;window.sspUpdate=true;dispatchEvent(new Event(\'ssp:update\'))}' +
     // Registered once the app's first page is up (`ssp:ready`), not at `load`: on a phone its
     // download of the whole build would share the line with the page's own wasm.
     "addEventListener('ssp:ready',function(){sw.register('/sw.js',{updateViaCache:'none'}).then(function(r){" +
