@@ -183,13 +183,18 @@ impl Locale {
     /// opens. One currency loads the number data every currency shares.
     pub fn warm_formatters(self) {
         let lang = self.lang.get_untracked();
-        leptos::prelude::request_idle_callback(move || {
+        let warm = move || {
             let _ = format_date(lang, chrono::NaiveDate::MIN);
             let _ = format_money(
                 lang,
                 crate::domain::Money::zero(crate::domain::Currency::USD),
             );
-        });
+        };
+        // WebKit (every iPhone browser) has no requestIdleCallback, and Leptos's helper
+        // then quietly does nothing: a short timeout stands in for the idle moment there.
+        if request_idle_callback_with_handle(warm).is_err() {
+            set_timeout(warm, std::time::Duration::from_millis(100));
+        }
     }
 
     /// A calendar date in the current language, through `Intl` (as UTC, so it never shifts).
