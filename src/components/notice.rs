@@ -1,13 +1,38 @@
-//! What the store has to tell: unreadable data kept as a backup, a migration, a failed save.
+//! What the store has to tell: unreadable data kept as a backup, a migration, a failed save,
+//! a browser that will not keep what is done here.
 
 use crate::components::download::download;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::browser::{Notice, Store};
+use crate::store::browser::{NotKept, Notice, Store};
+use crate::store::error::StoreError;
 use leptos::prelude::*;
 
 #[component]
 pub fn StoreNotice() -> impl IntoView {
+    let store = Store::get();
+    move || {
+        store.notice.get().map(|notice| match notice {
+            Notice::Unreadable { reason } => view! { <UnreadableNotice reason /> }.into_any(),
+            Notice::Migrated { from } => {
+                let text = move |locale: Locale| {
+                    locale.tf(Msg::NoticeMigrated, &[("from", &from.to_string())])
+                };
+                view! { <DismissableNotice text error=false /> }.into_any()
+            }
+            Notice::SaveFailed { reason } => {
+                let text =
+                    move |locale: Locale| format!("{} {reason}", locale.t(Msg::NoticeSaveFailed));
+                view! { <DismissableNotice text error=true /> }.into_any()
+            }
+            Notice::NotKept(why) => view! { <NotKeptNotice why /> }.into_any(),
+        })
+    }
+}
+
+/// What was stored could not be read: take the backup home, or start again.
+#[component]
+fn UnreadableNotice(reason: StoreError) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let export_backup = Action::new_local(move |_: &()| async move {
@@ -24,94 +49,89 @@ pub fn StoreNotice() -> impl IntoView {
             .and_then(Result::err)
             .map(|e| locale.explain(&e))
     };
-    let dismiss = move |_| store.notice.set(None);
     view! {
-        {move || {
-            store
-                .notice
-                .get()
-                .map(|notice| match notice {
-                    Notice::Unreadable { reason } => {
-                        view! {
-                            <div class="message-bar message-bar--error" role="alert">
-                                <p>
-                                    <strong>{move || locale.t(Msg::NoticeUnreadable)}</strong>
-                                    " "
-                                    <span class="muted">
-                                        {move || locale.reason(&reason.explanation())}
-                                    </span>
-                                </p>
-                                <div class="actions">
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| {
-                                            export_backup.dispatch(());
-                                        }
-                                    >
-                                        {move || locale.t(Msg::ExportBackup)}
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="button button--primary"
-                                        disabled=move || reset.pending().get()
-                                        on:click=move |_| {
-                                            reset.dispatch(());
-                                        }
-                                    >
-                                        {move || locale.t(Msg::ResetDemo)}
-                                    </button>
-                                </div>
-                                <p class="field-error">{reset_error}</p>
-                            </div>
-                        }
-                            .into_any()
+        <div class="message-bar message-bar--error" role="alert">
+            <p>
+                <strong>{move || locale.t(Msg::NoticeUnreadable)}</strong>
+                " "
+                <span class="muted">{move || locale.reason(&reason.explanation())}</span>
+            </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        export_backup.dispatch(());
                     }
-                    Notice::Migrated { from } => {
-                        view! {
-                            <div class="message-bar" role="status">
-                                <p>
-                                    {move || {
-                                        locale
-                                            .tf(Msg::NoticeMigrated, &[("from", &from.to_string())])
-                                    }}
-                                </p>
-                                <button type="button" class="button" on:click=dismiss>
-                                    {move || locale.t(Msg::Dismiss)}
-                                </button>
-                            </div>
-                        }
-                            .into_any()
+                >
+                    {move || locale.t(Msg::ExportBackup)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    disabled=move || reset.pending().get()
+                    on:click=move |_| {
+                        reset.dispatch(());
                     }
-                    Notice::SaveFailed { reason } => {
-                        view! {
-                            <div class="message-bar message-bar--error" role="alert">
-                                <p>
-                                    <strong>{move || locale.t(Msg::NoticeSaveFailed)}</strong>
-                                    " "
-                                    <span class="muted">{reason}</span>
-                                </p>
-                                <button type="button" class="button" on:click=dismiss>
-                                    {move || locale.t(Msg::Dismiss)}
-                                </button>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Notice::NotPersistent { reason } => {
-                        view! {
-                            <div class="message-bar message-bar--warning" role="status">
-                                <p>
-                                    <strong>{move || locale.t(Msg::NoticeNotPersistent)}</strong>
-                                    " "
-                                    <span class="muted">{reason}</span>
-                                </p>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                })
-        }}
+                >
+                    {move || locale.t(Msg::ResetDemo)}
+                </button>
+            </div>
+            <p class="field-error">{reset_error}</p>
+        </div>
+    }
+}
+
+/// A notice the person reads and puts away.
+#[component]
+fn DismissableNotice(
+    text: impl Fn(Locale) -> String + Send + Sync + 'static,
+    error: bool,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    view! {
+        <div
+            class="message-bar"
+            class:message-bar--error=error
+            role=if error { "alert" } else { "status" }
+        >
+            <p>{move || text(locale)}</p>
+            <button type="button" class="button" on:click=move |_| store.notice.set(None)>
+                {move || locale.t(Msg::Dismiss)}
+            </button>
+        </div>
+    }
+}
+
+/// This browser will not keep what is done here: says so for as long as the page is open,
+/// and offers the state as a file to keep.
+#[component]
+fn NotKeptNotice(why: NotKept) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let (message, detail) = match why {
+        NotKept::NoStorage { reason } => (Msg::NoticeNotKeptNoStorage, Some(reason)),
+        NotKept::PrivateWindow => (Msg::NoticeNotKeptPrivate, None),
+        NotKept::Full { reason } => (Msg::NoticeNotKeptFull, Some(reason)),
+    };
+    view! {
+        <div class="message-bar message-bar--warning" role="status" id="not-kept">
+            <p>
+                <strong>{move || locale.t(message)}</strong>
+                " "
+                {move || locale.t(Msg::NoticeNotKeptExport)}
+                " "
+                <span class="muted">{detail}</span>
+            </p>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| download("ssp-state.json", &store.export())
+            >
+                {move || locale.t(Msg::DemoExport)}
+            </button>
+        </div>
     }
 }
 

@@ -5,7 +5,7 @@ use super::error::{DispatchError, StateFileError, StoreError};
 use super::files::{
     self, CatalogFile, DirectoryFile, FileError, Restored, Saved, SavedRef, SeedFile,
 };
-use super::idb::{Db, IdbError, Record, Snapshot};
+use super::idb::{private_window, Db, IdbError, Record, Snapshot, Unwritten};
 use super::records;
 use crate::domain::commands::{
     advance, delegated_access, execute, record_refusal, record_sign_in_refusal, Ctx, Event,
@@ -116,10 +116,22 @@ pub enum Notice {
     SaveFailed {
         reason: String,
     },
-    /// The browser keeps nothing (no IndexedDB): changes last until the tab closes.
-    NotPersistent {
-        reason: String,
-    },
+    /// This browser will not keep the state after the tab or window closes; the app goes
+    /// on in memory. It stays until the page closes: it cannot be dismissed.
+    NotKept(NotKept),
+}
+
+/// Why this browser will not keep what is done here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotKept {
+    /// No IndexedDB at all: changes last until the tab closes.
+    NoStorage { reason: String },
+    /// The browser keeps this site's data only until the window closes (a private window,
+    /// or a setting to the same effect); IndexedDB works until then.
+    PrivateWindow,
+    /// The storage quota is used up: the change that met it, and every one after it, live
+    /// in this tab only.
+    Full { reason: String },
 }
 
 impl WorldFiles {
@@ -151,6 +163,8 @@ pub struct Store {
     pub notice: RwSignal<Option<Notice>>,
     /// How long the last save took, in milliseconds (shown in the demo controls).
     pub last_save_ms: RwSignal<Option<f64>>,
+    /// Changes were made that only this tab holds: leaving the page asks first.
+    unkept: StoredValue<bool>,
 }
 
 /// What opening the database found.
@@ -255,8 +269,15 @@ impl Store {
     /// other), then restores the saved state (or starts from the seed) and listens for
     /// other tabs.
     pub async fn boot(progress: impl Fn(Progress)) -> Result<Store, FileError> {
-        let (world, db) = futures::join!(load_world(progress), Db::open(DB_NAME));
-        Ok(Store::restore(world?, db).await)
+        let (world, db, private) =
+            futures::join!(load_world(progress), Db::open(DB_NAME), private_window());
+        let store = Store::restore(world?, db).await;
+        if private && store.notice.get_untracked().is_none() {
+            store
+                .notice
+                .set(Some(Notice::NotKept(NotKept::PrivateWindow)));
+        }
+        Ok(store)
     }
 
     /// Like `boot`, from world files at hand and with the database named (tests open
@@ -265,11 +286,20 @@ impl Store {
         Store::restore(world, Db::open(db_name).await).await
     }
 
+    /// Like `open_in` in a browser without IndexedDB: the state lives in memory, and the
+    /// notice says why (tests take this way to what such a browser does).
+    pub async fn in_memory(world: WorldFiles, why: &str) -> Store {
+        Store::restore(world, Err(IdbError(why.to_owned()))).await
+    }
+
     async fn restore(world: WorldFiles, db: Result<Db, IdbError>) -> Store {
         let seed_clock = world.seed.clock;
         let (db, notice) = match db {
             Ok(db) => (Some(Rc::new(db)), None),
-            Err(e) => (None, Some(Notice::NotPersistent { reason: e.0 })),
+            Err(e) => (
+                None,
+                Some(Notice::NotKept(NotKept::NoStorage { reason: e.0 })),
+            ),
         };
         let mut found = Found {
             rev: 0,
@@ -317,6 +347,7 @@ impl Store {
             clock: RwSignal::new(found.saved.clock),
             notice: RwSignal::new(notice.or(found.notice)),
             last_save_ms: RwSignal::new(None),
+            unkept: StoredValue::new(false),
         };
         if found.move_legacy {
             // Version 1 kept the state as one record: write it as records, then drop it.
@@ -326,6 +357,7 @@ impl Store {
             }
         }
         store.listen_to_other_tabs();
+        store.guard_unkept_changes();
         store
     }
 
@@ -351,6 +383,24 @@ impl Store {
                 leptos::task::spawn_local(async move { store_reload(self).await });
             }
         });
+    }
+
+    /// Leaving the page (closing, reloading, another site) asks first while this tab holds
+    /// changes no storage keeps: they are not lost without a word.
+    fn guard_unkept_changes(self) {
+        let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if self.unkept.get_value() {
+                ev.prevent_default();
+                // Older engines ask only when the event carries a message.
+                ev.set_return_value("unsaved");
+            }
+        });
+    }
+
+    /// From now on the state lives in this tab only; the notice says why.
+    fn keep_in_memory(self, why: NotKept) {
+        self.db.set_value(None);
+        self.notice.set(Some(Notice::NotKept(why)));
     }
 
     /// Re-reads the saved state (another tab wrote it).
@@ -433,7 +483,16 @@ impl Store {
             Some(db) => match db.write(move || self.rev.get_value(), step).await {
                 Ok(Ok(done)) => Ok(done),
                 Ok(Err(refused)) => return Err(refused.into()),
-                Err(e) => Err(e.0),
+                Err(Unwritten { error, computed }) => match computed {
+                    // The quota is used up: the change happened, and lives on in this tab
+                    // (the notice says so) rather than being dropped.
+                    Some(Ok(done)) if error.is_quota() => {
+                        self.keep_in_memory(NotKept::Full { reason: error.0 });
+                        Ok(done)
+                    }
+                    Some(Err(refused)) => return Err(refused.into()),
+                    _ => Err(error.0),
+                },
             },
             // No IndexedDB: changes live in memory only (the notice says so).
             None => match step(None) {
@@ -447,7 +506,11 @@ impl Store {
                 self.rev.set_value(rev);
                 self.clock.set(saved.clock);
                 self.state.set(saved.state);
-                announce_revision(rev);
+                if self.db.with_value(Option::is_some) {
+                    announce_revision(rev);
+                } else {
+                    self.unkept.set_value(true);
+                }
                 Ok(result)
             }
             Err(reason) => {
@@ -477,7 +540,10 @@ impl Store {
         if let Some(db) = self.db.get_value() {
             let _ = db.delete(BACKUP_KEY).await;
         }
-        self.notice.set(None);
+        // A browser that will not keep things still will not: that notice stays.
+        if !matches!(self.notice.get_untracked(), Some(Notice::NotKept(_))) {
+            self.notice.set(None);
+        }
         Ok(())
     }
 

@@ -49,18 +49,38 @@ fn revision(value: &JsValue) -> Option<u64> {
     value.as_f64().map(|r| r as u64)
 }
 
+/// A failure of IndexedDB, in the browser's words (`QuotaExceededError: …`).
 #[derive(Debug, Clone)]
 pub struct IdbError(pub String);
+
+impl IdbError {
+    /// The origin's storage quota is used up: no write will succeed until space is freed.
+    pub fn is_quota(&self) -> bool {
+        self.0.starts_with("QuotaExceededError")
+    }
+}
 
 impl From<JsValue> for IdbError {
     fn from(v: JsValue) -> Self {
         let text = v
             .dyn_ref::<web_sys::DomException>()
-            .map(|e| format!("{}: {}", e.name(), e.message()))
+            .map(|e| match e.message() {
+                // Chromium's quota error has a name and no message.
+                m if m.is_empty() => e.name(),
+                m => format!("{}: {m}", e.name()),
+            })
             .or_else(|| v.as_string())
             .unwrap_or_else(|| format!("{v:?}"));
         IdbError(text)
     }
+}
+
+/// A write the browser refused, with what the change computed before it was refused, so a
+/// caller can keep it in memory rather than drop it.
+#[derive(Debug)]
+pub struct Unwritten<T> {
+    pub error: IdbError,
+    pub computed: Option<T>,
 }
 
 /// A promise that settles with a request's result, or its error.
@@ -242,11 +262,20 @@ impl Db {
         &self,
         current: impl Fn() -> u64 + 'static,
         change: impl FnOnce(Option<Snapshot>) -> Result<(Vec<Write>, R), E> + 'static,
-    ) -> Result<Result<(u64, R), E>, IdbError> {
-        let tx = self.transaction(&[KV, RECORDS], IdbTransactionMode::Readwrite)?;
-        let (kv, records) = (tx.object_store(KV)?, tx.object_store(RECORDS)?);
+    ) -> Result<Result<(u64, R), E>, Unwritten<Result<(u64, R), E>>> {
+        let unwritten = |error: IdbError| Unwritten {
+            error,
+            computed: None,
+        };
+        let tx = self
+            .transaction(&[KV, RECORDS], IdbTransactionMode::Readwrite)
+            .map_err(unwritten)?;
+        let stores = (tx.object_store(KV), tx.object_store(RECORDS));
+        let (Ok(kv), Ok(records)) = stores else {
+            return Err(unwritten(IdbError("the stores could not be opened".into())));
+        };
         let reader = records.clone();
-        let rev_request = kv.get(&REV_KEY.into())?;
+        let rev_request = kv.get(&REV_KEY.into()).map_err(|e| unwritten(e.into()))?;
         let outcome: Slot<Result<(u64, R), E>> = Rc::default();
         let failure: Slot<IdbError> = Rc::default();
         let (out, fail, t) = (outcome.clone(), failure.clone(), tx.clone());
@@ -257,14 +286,12 @@ impl Db {
                 let written = apply(&records, &writes).and_then(|()| {
                     kv.put_with_key(&JsValue::from_f64(next as f64), &REV_KEY.into())
                 });
-                match written {
-                    Ok(_) => *out.borrow_mut() = Some(Ok((next, result))),
-                    Err(e) => {
-                        // Nothing of a half-applied change may commit.
-                        let _ = t.abort();
-                        *fail.borrow_mut() = Some(e.into());
-                    }
+                if let Err(e) = written {
+                    // Nothing of a half-applied change may commit.
+                    let _ = t.abort();
+                    *fail.borrow_mut() = Some(e.into());
                 }
+                *out.borrow_mut() = Some(Ok((next, result)));
             }
             Err(refusal) => *out.borrow_mut() = Some(Err(refusal)),
         };
@@ -297,12 +324,15 @@ impl Db {
         });
         rev_request.set_onsuccess(Some(on_rev.unchecked_ref()));
         let done = transaction_done(&tx).await;
-        if let Some(e) = failure.borrow_mut().take() {
-            return Err(e);
+        let computed = outcome.borrow_mut().take();
+        let failed = failure.borrow_mut().take().map_or(done, Err);
+        match (failed, computed) {
+            (Ok(()), Some(result)) => Ok(result),
+            (Ok(()), None) => Err(unwritten(IdbError(
+                "the transaction ended before the change ran".into(),
+            ))),
+            (Err(error), computed) => Err(Unwritten { error, computed }),
         }
-        done?;
-        let result = outcome.borrow_mut().take();
-        result.ok_or_else(|| IdbError("the transaction ended before the change ran".into()))
     }
 }
 
@@ -334,8 +364,14 @@ async fn transaction_done(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> 
                 .unwrap_or_else(|| "the transaction failed".into());
             let _ = reject2.call1(&JsValue::NULL, &e);
         });
+        // A quota that is used up shows as an abort whose error says so.
+        let t = tx.clone();
         let abort = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &"the transaction was aborted".into());
+            let e = t
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| "the transaction was aborted".into());
+            let _ = reject.call1(&JsValue::NULL, &e);
         });
         tx.set_oncomplete(Some(complete.unchecked_ref()));
         tx.set_onerror(Some(error.unchecked_ref()));
@@ -345,4 +381,30 @@ async fn transaction_done(tx: &web_sys::IdbTransaction) -> Result<(), IdbError> 
         .await
         .map(|_| ())
         .map_err(IdbError::from)
+}
+
+/// Whether this browser keeps the site's data only until the window closes. Browsers do
+/// not say so outright; what they do say: Firefox's private windows refuse the origin
+/// private file system (`SecurityError`), and WebKit's ephemeral sessions (Safari's private
+/// windows) fail it (`UnknownError`), while a window that keeps data opens it. A browser
+/// without the Storage API (WebKitGTK as shipped) cannot tell, and is taken to keep.
+pub async fn private_window() -> bool {
+    let Some(storage) = web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &"storage".into()).ok())
+        .filter(|s| s.is_object())
+    else {
+        return false;
+    };
+    let Ok(get_directory) = Reflect::get(&storage, &"getDirectory".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return false;
+    };
+    match get_directory
+        .call0(&storage)
+        .map(|p| p.dyn_into::<Promise>())
+    {
+        Ok(Ok(promise)) => JsFuture::from(promise).await.is_err(),
+        _ => false,
+    }
 }

@@ -4,12 +4,14 @@
 use super::support::{fresh_db, world};
 use leptos::prelude::*;
 use ssp::components::form_key::new_key;
+use ssp::components::notice::StoreNotice;
 use ssp::domain::card::CardInput;
 use ssp::domain::commands::{Command, DomainError, Event, Submission};
 use ssp::domain::subscription::Channel;
 use ssp::domain::{Actor, ProductId, Quantity, TenantId, UserId};
 use ssp::i18n::{explain, Lang};
-use ssp::store::browser::{ClockStep, Notice, Store};
+use ssp::locale::Locale;
+use ssp::store::browser::{ClockStep, NotKept, Notice, Store};
 use ssp::store::error::DispatchError;
 use ssp::store::files::{Saved, SCHEMA};
 use ssp::store::idb::{Db, Record};
@@ -103,6 +105,58 @@ async fn a_command_survives_reopening() {
     let (rev, records) = stored(&db).await;
     assert_eq!(rev, Some(1), "one command, one write");
     assert_eq!(assembled(&records), store.saved());
+}
+
+/// Whether leaving the page now would ask the person first (a `beforeunload` cancelled).
+fn asks_before_leaving() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
+/// A browser that keeps nothing for the site: the notice says so and stays (a reset does not
+/// take it away), a purchase happens in memory, and from then on leaving the page asks.
+#[wasm_bindgen_test]
+async fn a_browser_that_keeps_nothing_works_in_memory_and_asks_before_leaving() {
+    let el = super::support::host("/");
+    let store = Store::in_memory(world(), "IndexedDB is off").await;
+    assert_eq!(
+        store.notice.get_untracked(),
+        Some(Notice::NotKept(NotKept::NoStorage {
+            reason: "IndexedDB is off".into()
+        }))
+    );
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        Locale::provide();
+        provide_context(store);
+        view! { <StoreNotice /> }
+    });
+    leptos::task::tick().await;
+    let notice = || super::support::query(&el, "#not-kept").inner_text();
+    assert!(
+        notice().contains("This browser keeps no data for this site, so it will not keep your purchases and changes"),
+        "{}",
+        notice()
+    );
+    assert!(notice().contains("IndexedDB is off"), "{}", notice());
+    assert!(!asks_before_leaving(), "nothing to lose yet");
+
+    let before = store.state.with_untracked(|s| s.subscriptions.len());
+    store
+        .dispatch(megan(), purchase("CFQ7TTC0LH2H", 3, "4242424242424242"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.state.with_untracked(|s| s.subscriptions.len()),
+        before + 1,
+        "the purchase happened, in memory"
+    );
+    assert!(asks_before_leaving(), "a change only this tab holds");
+    store.reset().await.unwrap();
+    leptos::task::tick().await;
+    assert!(notice().contains("keeps no data"), "the notice stays");
 }
 
 #[wasm_bindgen_test]
