@@ -20,8 +20,36 @@ use leptos_router::path;
 
 /// Mounts the app on `<body>`; called by `main`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        say_it_stopped();
+    }));
     leptos::mount::mount_to_body(App);
+}
+
+/// After a panic nothing of the app can be trusted to run (its reactive state may be half
+/// changed), so the page says so in plain DOM, in the page's language, rather than going on
+/// half-working with the person none the wiser. Every engine's tests look for it.
+fn say_it_stopped() {
+    let doc = document();
+    if doc.get_element_by_id("crashed").is_some() {
+        return;
+    }
+    let lang = doc
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| crate::i18n::Lang::from_tag(&tag))
+        .unwrap_or(crate::i18n::Lang::EnUs);
+    let Ok(alert) = doc.create_element("div") else {
+        return;
+    };
+    alert.set_id("crashed");
+    alert.set_class_name("message-bar message-bar--error crashed");
+    let _ = alert.set_attribute("role", "alert");
+    alert.set_text_content(Some(Msg::AppStopped.text(lang)));
+    if let Some(body) = doc.body() {
+        let _ = body.prepend_with_node_1(&alert);
+    }
 }
 
 /// The static first paint in index.html gives way once the app has a page of its own.

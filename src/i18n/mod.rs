@@ -306,6 +306,7 @@ catalog! {
     NoticeUnreadable "notice.unreadable" => "Your saved demo data could not be read. It is kept as a backup: export it, or reset the demo world.", "无法读取已保存的演示数据。它已作为备份保留：你可以导出备份，或重置演示数据。";
     NoticeMigrated "notice.migrated" => "Your saved data was updated from an older version (schema {from}).", "已将你保存的数据从旧版本（架构 {from}）更新。";
     NoticeSaveFailed "notice.save_failed" => "Your last change could not be saved, so it did not happen.", "无法保存你的上一次更改，因此该更改未生效。";
+    AppStopped "app.stopped" => "Something went wrong and this page stopped working. Reload the page: what was saved is kept.", "出现问题，此页面已停止工作。请重新加载页面：已保存的内容会保留。";
     NoticeNotKeptNoStorage "notice.not_kept.no_storage" => "This browser keeps no data for this site, so it will not keep your purchases and changes: they last until you close this tab.", "此浏览器不为该网站保存数据，因此不会保留你的购买和更改：它们仅在你关闭此标签页之前有效。";
     NoticeNotKeptPrivate "notice.not_kept.private" => "This looks like a private window: this browser will not keep your purchases and changes after you close it.", "这似乎是一个隐私窗口：关闭窗口后，此浏览器不会保留你的购买和更改。";
     NoticeNotKeptFull "notice.not_kept.full" => "This browser's storage for this site is full, so it will not keep your last change or the ones after it: they last until you close this tab.", "此浏览器为该网站提供的存储空间已满，因此不会保留你的上一次更改及之后的更改：它们仅在你关闭此标签页之前有效。";
