@@ -69,11 +69,16 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
-# Chromium and its driver for the component and end-to-end tests; a CJK font so that
-# zh-CN screenshots show Chinese, not boxes.
+# The three engines the component and end-to-end tests run in, with their drivers:
+# Chromium; Firefox ESR (geckodriver below); WebKitGTK, whose WebKitWebDriver starts its
+# MiniBrowser, in a window that needs a display (Xvfb). A CJK font so that zh-CN
+# screenshots show Chinese, not boxes.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if ((${#missing[@]})); then
   step "installing ${missing[*]} from Debian"
@@ -82,12 +87,25 @@ if ((${#missing[@]})); then
   apt-get install -y -qq "${missing[@]}"
 fi
 
-# The end-to-end driver and axe-core, pinned by tests/e2e/package-lock.json.
-installed() { node -p "require('./tests/e2e/node_modules/$1/package.json').version" 2>/dev/null; }
-wanted() { node -p "require('./tests/e2e/package.json').devDependencies['$1']"; }
-if [[ "$(installed playwright-core)" != "$(wanted playwright-core)" || "$(installed axe-core)" != "$(wanted axe-core)" ]]; then
-  step "installing the end-to-end driver (playwright-core, no browser download) and axe-core"
-  (cd tests/e2e && npm ci --no-audit --no-fund)
+# Firefox's WebDriver server, from crates.io. A debug build: under a minute on 2 cores
+# instead of over two, and a driver's own speed is not what any test measures.
+GECKODRIVER_VERSION=0.37.0
+if [[ "$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $GECKODRIVER_VERSION" ]]; then
+  step "installing geckodriver $GECKODRIVER_VERSION (about a minute on 2 cores)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --debug
 fi
 
-step "ready: $(trunk --version), $(leptosfmt --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), wasm-split-cli $WASM_SPLIT_VERSION, $(chromium --version 2>/dev/null | cut -d' ' -f1-2)"
+# The end-to-end clients and axe-core, pinned by tests/e2e/package-lock.json: playwright-core
+# for the Chromium suite, selenium-webdriver for the engine runs. Neither downloads a
+# browser or a driver: each is told where Debian's or cargo's is.
+installed() { node -p "require('./tests/e2e/node_modules/$1/package.json').version" 2>/dev/null; }
+wanted() { node -p "require('./tests/e2e/package.json').devDependencies['$1']"; }
+for package in playwright-core selenium-webdriver axe-core; do
+  if [[ "$(installed $package)" != "$(wanted $package)" ]]; then
+    step "installing the end-to-end clients (playwright-core, selenium-webdriver) and axe-core"
+    (cd tests/e2e && npm ci --no-audit --no-fund)
+    break
+  fi
+done
+
+step "ready: $(trunk --version), $(leptosfmt --version), $(wasm-bindgen --version), $(wasm-opt --version | cut -d' ' -f1-3), wasm-split-cli $WASM_SPLIT_VERSION, $(chromium --version 2>/dev/null | cut -d' ' -f1-2), $(firefox-esr --version 2>/dev/null), $(geckodriver --version 2>/dev/null | head -1), WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 | cut -d- -f1)"

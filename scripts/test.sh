@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test layer: the shape of the code (formatting and lints, seconds), native domain
-# tests, component tests in headless Chromium, and end to end against the release build.
-# Runs them all, prints each summary, fails if any failed.
+# tests, component tests in Chromium, Firefox and WebKit, and end to end against the
+# release build (the whole suite in Chromium, the main paths in all three engines).
+# Runs them all, prints a result line per layer and engine, fails if any failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -49,16 +50,61 @@ echo "($((SECONDS - t0)) s)"
 layer "1/3 native: cargo test (domain, i18n)"
 timed cargo test --release || failed+=(native)
 
-layer "2/3 component: wasm-bindgen-test in headless Chromium"
-timed cargo test --target wasm32-unknown-unknown --test web || failed+=(component)
+# One engine's run of a layer: its output as it comes, then a line of what it counted.
+results=()
+engine_run() {
+  local name="$1" count="$2" log t0=$SECONDS rc
+  shift 2
+  log="$(mktemp)"
+  "$@" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  results+=("$(printf '%-28s %s (%d s)' "$name" "$("$count" "$log" "$rc")" $((SECONDS - t0)))")
+  rm -f "$log"
+  return "$rc"
+}
+# wasm-bindgen-test's "test result: ok. 33 passed; 0 failed; …", or that none ran.
+cargo_counts() {
+  local n
+  n="$(grep -o 'test result: .*; [0-9]* failed' "$1" | tail -1 | sed 's/test result: //')"
+  echo "${n:-rc $2, nothing counted}"
+}
+# node --test's closing "# pass N" lines.
+node_counts() {
+  local n
+  n="$(grep -E '^# (pass|fail|skipped) ' "$1" | sed 's/^# //' | paste -sd ' ')"
+  echo "${n:-rc $2, nothing counted}"
+}
+WEBKIT_DRIVER=/usr/bin/WebKitWebDriver
 
-layer "3/3 end to end: release build, served on loopback, driven by Chromium"
+layer "2/3 component: wasm-bindgen-test in Chromium, Firefox and WebKit"
+COMPONENT=(cargo test --target wasm32-unknown-unknown --test web)
+# The runner picks the browser by the driver it is given (the first run builds the tests).
+engine_run "component chromium" cargo_counts \
+  env CHROMEDRIVER="$(command -v chromedriver)" "${COMPONENT[@]}" || failed+=(component-chromium)
+engine_run "component firefox" cargo_counts \
+  env GECKODRIVER="$(command -v geckodriver)" "${COMPONENT[@]}" || failed+=(component-firefox)
+# SAFARIDRIVER names WebDriver for WebKit: here WebKitGTK's, which opens a window (Xvfb).
+engine_run "component webkit" cargo_counts \
+  env SAFARIDRIVER="$WEBKIT_DRIVER" xvfb-run -a "${COMPONENT[@]}" || failed+=(component-webkit)
+
+layer "3/3 end to end: release build, served on loopback: every flow in Chromium, the main paths in each engine"
 if timed trunk build index.html --release >/tmp/ssp-trunk-build.log 2>&1; then
-  (cd tests/e2e && timed npm test --silent) || failed+=(e2e)
+  cd tests/e2e
+  engine_run "e2e chromium (whole suite)" node_counts npm test --silent || failed+=(e2e)
+  for engine in chromium firefox webkit; do
+    display=()
+    [[ $engine == webkit ]] && display=(xvfb-run -a)
+    engine_run "e2e $engine (main paths)" node_counts env SSP_ENGINE=$engine "${display[@]}" \
+      npm run --silent engines || failed+=(e2e-$engine)
+  done
+  cd "$ROOT"
 else
   tail -40 /tmp/ssp-trunk-build.log
   failed+=(e2e-build)
 fi
+
+printf '\n\033[1m== results ==\033[0m\n'
+printf '%s\n' "${results[@]}"
 
 if ((${#failed[@]})); then
   printf '\n\033[31mFAILED layers: %s\033[0m\n' "${failed[*]}"
