@@ -32,9 +32,7 @@ fn the_catalog_has_every_product_priced_in_every_market() {
     let mut products = known_products();
     products.extend(third_party_offers());
     assert_eq!(w.catalog.catalog.products, products);
-    let markets = [
-        "US", "CA", "GB", "DE", "FR", "JP", "AU", "BR", "CD", "IN", "CN",
-    ];
+    let markets = ["US", "CA", "GB", "DE", "FR", "JP", "AU", "BR", "CD", "IN", "CN"];
     let catalog = w.catalog.catalog.clone();
     for p in &w.catalog.catalog.products {
         for m in markets {

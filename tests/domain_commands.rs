@@ -1125,6 +1125,16 @@ fn the_card_on_file_keeps_and_edits_its_billing_address() {
         BillingAddress::new("1 Microsoft Way", " ", "98052"),
         Err(CardError::AddressIncomplete)
     );
+    // An edit: nothing typed keeps the address; anything typed needs all three parts.
+    assert_eq!(BillingAddress::edited(" ", "", "\t"), Ok(None));
+    assert_eq!(
+        BillingAddress::edited("", "Redmond", ""),
+        Err(CardError::AddressIncomplete)
+    );
+    assert_eq!(
+        BillingAddress::edited("1 Microsoft Way", "Redmond", "98052"),
+        Ok(Some(address.clone()))
+    );
     let (s, _) = ok(
         &s,
         &megan(),

@@ -192,7 +192,44 @@ fn every_policy_value_against_products_with_and_without_a_trial() {
             "{value} / {product_id} without card"
         );
         assert_eq!(v.rule(), Rule::Policy);
+        // The trial a checkout offers: the one without a card first, and whether it asks
+        // for a card follows from it; a purchase always asks.
+        let offered = v.trial_offered(&p);
+        let want = match (without_card, with_card) {
+            (true, _) => Some(TrialKind::WithoutPaymentMethod),
+            (false, true) => Some(TrialKind::WithPaymentMethod),
+            (false, false) => None,
+        };
+        assert_eq!(offered, want, "{value} / {product_id} offered");
+        let asks = views::checkout_needs_card(true, Some(&v), &p);
+        let want_card = match offered {
+            Some(kind) => kind == TrialKind::WithPaymentMethod,
+            None => !p.trial_without_payment_method(),
+        };
+        assert_eq!(asks, want_card, "{value} / {product_id} asks for a card");
+        assert!(
+            views::checkout_needs_card(false, Some(&v), &p),
+            "a purchase asks"
+        );
     }
+}
+
+#[test]
+fn the_checkout_total_is_what_the_purchase_charges() {
+    let usd = |minor| Money::from_minor(minor, Currency::USD).unwrap();
+    assert_eq!(views::order_total(usd(1400), qty(3)), Ok(usd(4200)));
+    assert!(views::order_total(usd(i64::MAX / 2), qty(3)).is_err());
+    // The same amount the command charges, and bills.
+    let (s, _) = megan_buys(&state(), 4);
+    let bill = s.bills.last().unwrap();
+    let price = catalog()
+        .unit_price(
+            &pid(POWER_BI_PRO),
+            Country::US,
+            catalog::PriceKind::SelfService,
+        )
+        .unwrap();
+    assert_eq!(bill.amount, views::order_total(price, qty(4)).unwrap());
 }
 
 #[test]

@@ -783,3 +783,77 @@ fn every_lifecycle_audit_action_has_a_name_in_both_languages() {
         }
     }
 }
+
+/// The actions the lifecycle panel offers, by state — and each one offered is one its
+/// command accepts that day, while the ones not offered are refused.
+#[test]
+fn each_state_offers_the_actions_its_commands_accept() {
+    use lifecycle::{lifecycle_actions, LifecycleAction as A};
+    let (bought, id) = buy("4242424242424242", POWER_BI_PRO, 2);
+    let off = recurring(&bought, &id, false);
+    let disabled = later(&later(&off, 31), 61);
+    let (card_trial, card_trial_id) = trial(POWER_BI_PRO, true);
+    let (free_trial, free_trial_id) = trial(VISIO_P1, false);
+    let (declined, declined_id) = buy("4000000000000341", POWER_BI_PRO, 1);
+    let past_due = later(&declined, 31);
+    let cases: [(&str, &State, &SubscriptionId, i64, Vec<A>); 7] = [
+        ("renews", &bought, &id, 1, vec![A::TurnOffRecurringBilling]),
+        (
+            "recurring billing off",
+            &off,
+            &id,
+            1,
+            vec![A::TurnOnRecurringBilling],
+        ),
+        ("disabled", &disabled, &id, 61, vec![A::Reactivate]),
+        (
+            "a card trial, early",
+            &card_trial,
+            &card_trial_id,
+            1,
+            vec![A::TurnOffRecurringBilling],
+        ),
+        (
+            "a card trial near its end",
+            &card_trial,
+            &card_trial_id,
+            20,
+            vec![A::TurnOffRecurringBilling, A::ExtendTrial],
+        ),
+        (
+            "a trial without a card near its end",
+            &free_trial,
+            &free_trial_id,
+            20,
+            vec![A::ExtendTrial],
+        ),
+        ("past due", &past_due, &declined_id, 31, vec![]),
+    ];
+    for (what, s, sub_id, day, want) in cases {
+        let sub = s.subscription(sub_id).unwrap();
+        let on = today() + Duration::days(day);
+        let offered = lifecycle_actions(sub, on);
+        assert_eq!(offered, want, "{what}");
+        let command = |a: A| {
+            let subscription = sub_id.clone();
+            match a {
+                A::TurnOffRecurringBilling => Command::SetRecurringBilling {
+                    subscription,
+                    on: false,
+                },
+                A::TurnOnRecurringBilling => Command::SetRecurringBilling {
+                    subscription,
+                    on: true,
+                },
+                A::Reactivate => Command::Reactivate { subscription },
+                A::ExtendTrial => Command::ExtendTrial { subscription },
+            }
+        };
+        for a in
+            [A::TurnOffRecurringBilling, A::TurnOnRecurringBilling, A::Reactivate, A::ExtendTrial]
+        {
+            let accepted = run(s, day, &megan(), command(a)).is_ok();
+            assert_eq!(accepted, offered.contains(&a), "{what}: {a:?}");
+        }
+    }
+}

@@ -47,11 +47,8 @@ AllowSelfServicePurchase Visio Plan 1                               CFQ7TTC0HD33
 
 #[test]
 fn the_default_table_reads_with_any_line_ending_and_a_bom() {
-    let expected = values(&[
-        (POWER_BI_PRO, Disabled),
-        (POWER_APPS, Enabled),
-        (VISIO_P1, TrialsOnly),
-    ]);
+    let expected =
+        values(&[(POWER_BI_PRO, Disabled), (POWER_APPS, Enabled), (VISIO_P1, TrialsOnly)]);
     for text in [
         TABLE.to_owned(),
         TABLE.replace('\n', "\r\n"),
@@ -309,14 +306,8 @@ fn every_import_error_and_unplaced_row_names_a_message_in_both_languages() {
             )
         }))
         .chain(
-            [
-                Format::Table,
-                Format::List,
-                Format::Json,
-                Format::Csv,
-                Format::Dsc,
-            ]
-            .map(|f| (f.message_key(), vec![])),
+            [Format::Table, Format::List, Format::Json, Format::Csv, Format::Dsc]
+                .map(|f| (f.message_key(), vec![])),
         );
     for (key, args) in keys {
         for lang in [Lang::EnUs, Lang::ZhCn] {
@@ -603,12 +594,9 @@ Scope       : OfferType\n\n";
     assert_eq!(got.format, Format::List);
     assert_eq!(
         got.values,
-        [
-            (offer(OfferType::SaaS), Disabled),
-            (offer(OfferType::PowerBiVisuals), Enabled)
-        ]
-        .into_iter()
-        .collect()
+        [(offer(OfferType::SaaS), Disabled), (offer(OfferType::PowerBiVisuals), Enabled)]
+            .into_iter()
+            .collect()
     );
     assert_eq!(
         got.unplaced

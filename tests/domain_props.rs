@@ -31,14 +31,7 @@ fn arb_tenant(i: usize) -> impl Strategy<Value = Tenant> {
             Just(Sector::Nonprofit)
         ],
         prop_oneof![Just(Cloud::Public), Just(Cloud::Sovereign)],
-        prop_oneof![
-            Just("US"),
-            Just("IN"),
-            Just("BR"),
-            Just("CD"),
-            Just("JP"),
-            Just("DE")
-        ],
+        prop_oneof![Just("US"), Just("IN"), Just("BR"), Just("CD"), Just("JP"), Just("DE")],
     )
         .prop_map(move |(management, sector, cloud, country)| Tenant {
             id: TenantId(format!("t{i}")),
@@ -245,23 +238,11 @@ enum Op {
     },
 }
 
-const PEOPLE: [&str; 7] = [
-    "megan",
-    "lee",
-    "admin",
-    "billing",
-    "reader",
-    "guest",
-    "partner.pat",
-];
+const PEOPLE: [&str; 7] = ["megan", "lee", "admin", "billing", "reader", "guest", "partner.pat"];
 const PRODUCTS: [&str; 4] = [POWER_BI_PRO, VISIO_P1, PROJECT_P1, POWER_APPS];
 /// Approved; declined; approved; accepted at checkout and declined on every later charge.
-const CARDS: [&str; 4] = [
-    "4242424242424242",
-    "4000000000000002",
-    "5555555555554444",
-    "4000000000000341",
-];
+const CARDS: [&str; 4] =
+    ["4242424242424242", "4000000000000002", "5555555555554444", "4000000000000341"];
 
 fn arb_op() -> impl Strategy<Value = Op> {
     let who = 0..PEOPLE.len();

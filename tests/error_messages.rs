@@ -171,13 +171,8 @@ fn domain_samples() -> Vec<DomainError> {
         .map(DomainError::Card),
     );
     all.extend(
-        [
-            Status::Active,
-            Status::Expired,
-            Status::Disabled,
-            Status::Deleted,
-        ]
-        .map(DomainError::NotActive),
+        [Status::Active, Status::Expired, Status::Disabled, Status::Deleted]
+            .map(DomainError::NotActive),
     );
     all.extend(
         [
@@ -248,7 +243,10 @@ fn store_samples() -> Vec<DispatchError> {
             expected: "USD".into(),
         })),
         records(RecordsError::NoHead),
-        records(RecordsError::Newer { schema: 9 }),
+        records(RecordsError::Newer {
+            schema: 9,
+            supported: ssp::store::files::SCHEMA,
+        }),
         records(RecordsError::Malformed {
             key: "s:0".into(),
             reason: "EOF".into(),
@@ -276,7 +274,7 @@ fn assert_explained(what: &str, e: &Explanation) {
                     "{what}: {name} names a key that is no message: {keys:?}"
                 ),
                 Arg::Explained(inner) => assert_explained(what, inner),
-                Arg::Text(_) | Arg::Chosen(_) | Arg::Date(_) | Arg::Money(_) => {}
+                Arg::Text(_) | Arg::Chosen(_) | Arg::Date(_) | Arg::Money(_) | Arg::Count(_) => {}
             }
         }
         let text = explain(lang, e);

@@ -8,7 +8,9 @@ use std::fmt;
 /// A signed-in person acting in one tenant: their own, or a customer's through delegation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Actor {
+    /// The person signed in.
     pub user: UserId,
+    /// The tenant they act in.
     pub tenant: TenantId,
 }
 
@@ -22,6 +24,7 @@ impl Actor {
     }
 }
 
+/// What an actor asks to do; `may` says whether their roles allow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Action {
     /// The purchaser's limited admin view of their own purchases.
@@ -32,14 +35,18 @@ pub enum Action {
     ViewBilling,
     /// Take over, cancel, buy central licenses, request a cancellation.
     ManageBilling,
+    /// Read Settings > Self-service trials and purchases.
     ViewPolicies,
     /// In the admin center's panel: a Global admin only (admins' doc).
     SetPolicy,
     /// Through the MSCommerce PowerShell module: a Global or Billing admin (its
     /// "Requirements").
     SetPolicyWithModule,
+    /// List the tenant's users.
     ViewUsers,
+    /// Disable or remove a user's account.
     ManageUsers,
+    /// Read the audit log.
     ViewAudit,
 }
 
@@ -53,20 +60,27 @@ impl Action {
     }
 }
 
+/// What an action is done to: the whole tenant, or one subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject<'a> {
+    /// The tenant's settings, users or billing as a whole.
     Tenant(&'a TenantId),
+    /// One subscription, checked for its tenant and (self-service) its purchaser.
     Subscription(&'a Subscription),
 }
 
+/// Why an actor may not do something.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Denied {
+    /// The signed-in user is not in the directory.
     UnknownUser,
+    /// The account is disabled or deleted.
     AccountInactive,
     /// Not a member of the tenant and holds no delegation for it.
     NotInTenant,
     /// The subject belongs to another tenant than the one acted in.
     OtherTenant,
+    /// A guest account: self-service purchase is for members of the organization.
     Guest,
     /// Only the person who bought a self-service subscription manages it.
     NotPurchaser,
@@ -75,6 +89,7 @@ pub enum Denied {
 }
 
 impl Denied {
+    /// The catalog key of the message that says why.
     pub const fn message_key(&self) -> &'static str {
         match self {
             Denied::UnknownUser => "denied.unknown_user",
@@ -109,13 +124,17 @@ impl fmt::Display for Denied {
 
 /// The roles the actor holds in the tenant acted in, with the account behind them.
 pub struct Principal<'a> {
+    /// The account behind the actor.
     pub user: &'a User,
+    /// The tenant acted in.
     pub tenant: &'a TenantId,
+    /// The admin roles held there (through delegation: the delegated ones).
     pub roles: Vec<Role>,
     /// Acting in a customer tenant through a partner delegation.
     pub delegated: bool,
 }
 
+/// Who the actor is in the tenant they act in, or why they are not there at all.
 pub fn principal<'a>(directory: &'a Directory, actor: &'a Actor) -> Result<Principal<'a>, Denied> {
     let user = directory.user(&actor.user).ok_or(Denied::UnknownUser)?;
     if !user.is_active() {
@@ -162,6 +181,7 @@ pub const fn roles_for(action: Action) -> Option<&'static [Role]> {
     }
 }
 
+/// Whether `actor` may do `action` to `subject`, or why not.
 pub fn may(
     directory: &Directory,
     actor: &Actor,

@@ -9,17 +9,25 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// A card network, known from the number's first digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Brand {
+    /// Visa.
     Visa,
+    /// Mastercard.
     Mastercard,
+    /// American Express.
     AmericanExpress,
+    /// Discover.
     Discover,
+    /// JCB.
     Jcb,
+    /// Diners Club.
     DinersClub,
 }
 
 impl Brand {
+    /// The network's name, as a card shows it.
     pub const fn name(self) -> &'static str {
         match self {
             Brand::Visa => "Visa",
@@ -57,6 +65,7 @@ impl Brand {
         }
     }
 
+    /// How many digits the network's numbers have.
     pub fn valid_lengths(self) -> &'static [usize] {
         match self {
             Brand::Visa => &[13, 16, 19],
@@ -67,6 +76,7 @@ impl Brand {
         }
     }
 
+    /// How many digits the network's security code has (4 for American Express).
     pub const fn code_length(self) -> usize {
         match self {
             Brand::AmericanExpress => 4,
@@ -119,6 +129,7 @@ pub fn format_typed_number(typed: &str) -> String {
     }
 }
 
+/// Whether the digits pass the Luhn check every card number passes.
 pub fn luhn_valid(digits: &str) -> bool {
     let mut sum = 0u32;
     for (i, b) in digits.bytes().rev().enumerate() {
@@ -134,36 +145,57 @@ pub fn luhn_valid(digits: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// A field of the card form, where an error is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CardField {
+    /// The card number.
     Number,
+    /// The expiry (MM/YY).
     Expiry,
+    /// The security code.
     SecurityCode,
+    /// The name on the card.
     Holder,
+    /// The billing country.
     Country,
+    /// The billing address.
     Address,
 }
 
+/// Why the card form's input is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CardError {
+    /// No number was typed.
     NumberMissing,
+    /// The number has characters besides digits and spaces.
     NumberNotDigits,
+    /// The first digits belong to no network this store takes.
     UnknownBrand,
+    /// Too few or too many digits for the network.
     NumberLength(Brand),
+    /// The number fails the Luhn check: a digit is mistyped.
     Checksum,
+    /// The expiry is not MM/YY.
     ExpiryMalformed,
+    /// The card's month has passed.
     Expired,
+    /// The security code has the wrong number of digits for the network.
     CodeLength {
+        /// The card's network.
         brand: Brand,
+        /// The digits its codes have.
         expected: usize,
     },
+    /// No name on the card.
     HolderMissing,
+    /// No billing country.
     CountryMissing,
     /// Street, city and postal code are each required once an address is given.
     AddressIncomplete,
 }
 
 impl CardError {
+    /// The field the error is shown under.
     pub const fn field(self) -> CardField {
         match self {
             CardError::NumberMissing
@@ -179,6 +211,7 @@ impl CardError {
         }
     }
 
+    /// The catalog key of the message that says what is wrong.
     pub const fn message_key(self) -> &'static str {
         match self {
             CardError::NumberMissing => "card.error.number_missing",
@@ -241,10 +274,12 @@ impl fmt::Debug for CardNumber {
 }
 
 impl CardNumber {
+    /// The card's network.
     pub fn brand(&self) -> Brand {
         self.brand
     }
 
+    /// The last four digits: all that is shown or kept of the number.
     pub fn last4(&self) -> String {
         self.digits[self.digits.len() - 4..].to_owned()
     }
@@ -284,7 +319,9 @@ impl TryFrom<&str> for CardNumber {
 /// Month and year the card is valid through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Expiry {
+    /// The year, in full (2027).
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
 }
 
@@ -327,8 +364,11 @@ impl fmt::Display for Expiry {
 /// security code, expiry and name (users' doc).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillingAddress {
+    /// The street and number.
     pub street: String,
+    /// The city.
     pub city: String,
+    /// The postal code.
     pub postal_code: String,
 }
 
@@ -345,6 +385,18 @@ impl BillingAddress {
             postal_code: postal_code.to_owned(),
         })
     }
+
+    /// An address as an edit of the card gives it: all three parts empty leave the card's
+    /// address as it is (`None`); any part typed needs all three.
+    pub fn edited(street: &str, city: &str, postal_code: &str) -> Result<Option<Self>, CardError> {
+        if [street, city, postal_code]
+            .iter()
+            .all(|p| p.trim().is_empty())
+        {
+            return Ok(None);
+        }
+        BillingAddress::new(street, city, postal_code).map(Some)
+    }
 }
 
 impl fmt::Display for BillingAddress {
@@ -356,10 +408,15 @@ impl fmt::Display for BillingAddress {
 /// What a person typed into the card form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CardInput {
+    /// The number as typed, spaces and all.
     pub number: String,
+    /// The expiry as typed.
     pub expiry: String,
+    /// The security code as typed.
     pub security_code: String,
+    /// The name on the card as typed.
     pub holder: String,
+    /// The billing country's code as chosen.
     pub country: String,
 }
 
@@ -367,16 +424,21 @@ pub struct CardInput {
 /// `Debug` hides the number and the security code.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PaymentCard {
+    /// The number, checked.
     pub number: CardNumber,
+    /// Valid through this month.
     pub expiry: Expiry,
     security_code: String,
+    /// The name on the card.
     pub holder: String,
+    /// The billing country.
     pub country: Country,
     /// The billing address given with the card, kept with it.
     pub address: Option<BillingAddress>,
 }
 
 impl PaymentCard {
+    /// The card with its billing address.
     pub fn with_address(mut self, address: Option<BillingAddress>) -> Self {
         self.address = address;
         self
@@ -449,28 +511,38 @@ impl CardInput {
     }
 }
 
+/// A kept card's ID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CardId(pub String);
 
 /// All that is ever kept of a card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredCard {
+    /// Its ID.
     pub id: CardId,
+    /// Whose card it is: the purchaser's.
     pub owner: UserId,
+    /// The network.
     pub brand: Brand,
+    /// The last four digits.
     pub last4: String,
+    /// Valid through this month.
     pub expiry: Expiry,
+    /// The name on the card.
     pub holder: String,
+    /// The billing country.
     pub country: Country,
     /// The simulated processor's answer to later charges on this card, when it is not
     /// "approved" (the test card that is accepted once, then declined).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub later_charges: Option<Decline>,
+    /// The billing address, if one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<BillingAddress>,
 }
 
 impl PaymentCard {
+    /// What is kept of the card: never the full number or the security code.
     pub fn to_stored(&self, id: CardId, owner: UserId) -> StoredCard {
         StoredCard {
             id,
@@ -490,13 +562,18 @@ impl PaymentCard {
 /// Why the processor refused a charge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decline {
+    /// Declined by the bank, with no reason given.
     Declined,
+    /// Not enough funds.
     InsufficientFunds,
+    /// The card has expired.
     ExpiredCard,
+    /// The security code does not match.
     IncorrectSecurityCode,
 }
 
 impl Decline {
+    /// The catalog key of the message that says why.
     pub const fn message_key(self) -> &'static str {
         match self {
             Decline::Declined => "card.decline.declined",

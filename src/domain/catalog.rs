@@ -10,8 +10,10 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct ProductId(String);
 
+/// Why text is not a product ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProductIdError {
+    /// Not 12 letters and digits, as the text was given.
     Malformed(String),
 }
 
@@ -44,6 +46,7 @@ pub const ID_ALIASES: [(&str, &str); 9] = [
 ];
 
 impl ProductId {
+    /// The ID as the MSCommerce module prints it.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -91,13 +94,20 @@ impl fmt::Display for ProductId {
     }
 }
 
+/// The product families that self-service purchase sells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ProductFamily {
+    /// Power BI, Power Apps, Power Automate.
     PowerPlatform,
+    /// Project.
     Project,
+    /// Visio.
     Visio,
+    /// Teams add-ons.
     Teams,
+    /// Windows 365.
     Windows365,
+    /// Microsoft 365 add-ons (Copilot …).
     Microsoft365,
     /// Another publisher's offer, sold through Microsoft's marketplace.
     ThirdParty,
@@ -115,20 +125,20 @@ impl ProductFamily {
 /// MSCommerce page's table under "Use AllowSelfServicePurchase with third-party offer types".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum OfferType {
+    /// Software as a Service (SaaS).
     SaaS,
+    /// Power BI Visuals (POWERBIVISUALS).
     PowerBiVisuals,
+    /// Dynamics 365 Dataverse Apps (DYNAMICSCE).
     DynamicsCe,
+    /// Business Central (DYNAMICSBC).
     DynamicsBc,
 }
 
 impl OfferType {
     /// The four, in the page's order.
-    pub const ALL: [OfferType; 4] = [
-        OfferType::SaaS,
-        OfferType::PowerBiVisuals,
-        OfferType::DynamicsCe,
-        OfferType::DynamicsBc,
-    ];
+    pub const ALL: [OfferType; 4] =
+        [OfferType::SaaS, OfferType::PowerBiVisuals, OfferType::DynamicsCe, OfferType::DynamicsBc];
 
     /// The ID `-OfferType` takes.
     pub const fn id(self) -> &'static str {
@@ -171,6 +181,7 @@ impl TryFrom<&str> for OfferType {
     }
 }
 
+/// The two kinds of free trial the FAQ names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TrialKind {
     /// Needs a card; converts to a paid subscription unless recurring billing is off.
@@ -179,10 +190,14 @@ pub enum TrialKind {
     WithoutPaymentMethod,
 }
 
+/// A product sold through self-service purchase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
+    /// The product ID the MSCommerce module lists it under.
     pub id: ProductId,
+    /// Its name, as the admin center writes it.
     pub name: String,
+    /// The family it belongs to.
     pub family: ProductFamily,
     /// The free trial the product offers, if any: one kind per product.
     pub trial: Option<TrialKind>,
@@ -193,6 +208,7 @@ pub struct Product {
     /// it, and who publishes it. `None` for Microsoft's own products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer_type: Option<OfferType>,
+    /// The publisher of a third-party offer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
 }
@@ -203,6 +219,7 @@ impl Product {
         self.trial == Some(TrialKind::WithoutPaymentMethod)
     }
 
+    /// Whether the product offers a trial of `kind`.
     pub fn offers_trial(&self, kind: TrialKind) -> bool {
         self.trial == Some(kind)
     }
@@ -400,18 +417,25 @@ pub fn third_party_offers() -> Vec<Product> {
 pub struct Country([u8; 2]);
 
 impl Country {
+    /// The United States.
     pub const US: Country = Country(*b"US");
+    /// India.
     pub const INDIA: Country = Country(*b"IN");
+    /// Brazil.
     pub const BRAZIL: Country = Country(*b"BR");
+    /// The Democratic Republic of the Congo: no self-service purchase there.
     pub const DR_CONGO: Country = Country(*b"CD");
+    /// China: the cloud a local partner operates, with no self-service purchase.
     pub const CHINA: Country = Country(*b"CN");
 
+    /// The ISO 3166 two-letter code.
     pub fn code(&self) -> &str {
         // Both bytes are ASCII letters by construction.
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 }
 
+/// Text that is not a two-letter country code, as given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryError(pub String);
 
@@ -449,32 +473,45 @@ impl From<Country> for String {
 /// Where a tenant buys: its country and that market's currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Market {
+    /// The country.
     pub country: Country,
+    /// Its currency.
     pub currency: Currency,
 }
 
 /// Per user per month, for one product in one market.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Price {
+    /// The product.
     pub product: ProductId,
+    /// The market.
     pub market: Market,
+    /// What a person pays by card.
     pub self_service: Money,
+    /// What the organization pays through its agreement.
     pub central: Money,
 }
 
+/// Which price applies: a card purchase's or the organization's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PriceKind {
+    /// Bought with a card through self-service.
     SelfService,
+    /// Bought centrally by an admin.
     Central,
 }
 
+/// The products and their prices per market.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {
+    /// Every product.
     pub products: Vec<Product>,
+    /// Every price.
     pub prices: Vec<Price>,
 }
 
 impl Catalog {
+    /// The product with this ID.
     pub fn product(&self, id: &ProductId) -> Option<&Product> {
         self.products.iter().find(|p| &p.id == id)
     }
@@ -491,12 +528,14 @@ impl Catalog {
             .filter(move |p| p.offer_type == Some(offer_type))
     }
 
+    /// The product's prices in `country`.
     pub fn price(&self, id: &ProductId, country: Country) -> Option<&Price> {
         self.prices
             .iter()
             .find(|p| &p.product == id && p.market.country == country)
     }
 
+    /// The product's price per license per month in `country`, of `kind`.
     pub fn unit_price(&self, id: &ProductId, country: Country, kind: PriceKind) -> Option<Money> {
         self.price(id, country).map(|p| match kind {
             PriceKind::SelfService => p.self_service,

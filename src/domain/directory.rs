@@ -9,13 +9,20 @@ use std::fmt;
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 
+/// Why text is not an email address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EmailError {
+    /// Nothing was typed.
     Empty,
+    /// There is no `@`.
     MissingAt,
+    /// Nothing comes before the `@`.
     EmptyLocalPart,
+    /// The part before the `@` has a character an address cannot.
     InvalidLocalPart,
+    /// The domain is not a domain name.
     InvalidDomain,
+    /// Longer than an address can be.
     TooLong,
 }
 
@@ -37,10 +44,12 @@ impl fmt::Display for EmailError {
 impl std::error::Error for EmailError {}
 
 impl Email {
+    /// The address, in lower case.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The part after the `@`.
     pub fn domain(&self) -> &str {
         self.0.rsplit_once('@').map_or("", |(_, d)| d)
     }
@@ -112,9 +121,11 @@ impl fmt::Display for Email {
     }
 }
 
+/// A Microsoft Entra organization's ID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TenantId(pub String);
 
+/// A user account's ID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct UserId(pub String);
 
@@ -130,6 +141,7 @@ impl fmt::Display for UserId {
     }
 }
 
+/// Who manages the directory a person's email domain belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Management {
     /// An admin-managed directory.
@@ -138,30 +150,44 @@ pub enum Management {
     Unmanaged,
 }
 
+/// The kind of organization: some cannot buy through self-service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Sector {
+    /// A business.
     Commercial,
+    /// A government organization.
     Government,
+    /// A school or university.
     Education,
+    /// A nonprofit.
     Nonprofit,
 }
 
+/// Where the tenant lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Cloud {
+    /// Microsoft's worldwide cloud.
     Public,
     /// Government clouds and the cloud operated by a local partner in China.
     Sovereign,
 }
 
+/// An organization in the directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tenant {
+    /// Its ID.
     pub id: TenantId,
+    /// Its name.
     pub name: String,
     /// Verified domains, lower case.
     pub domains: Vec<String>,
+    /// Who manages its directory.
     pub management: Management,
+    /// Its kind.
     pub sector: Sector,
+    /// Its cloud.
     pub cloud: Cloud,
+    /// Where it buys.
     pub market: Market,
     /// A partner organisation that administers customers through delegation.
     #[serde(default)]
@@ -169,15 +195,20 @@ pub struct Tenant {
 }
 
 impl Tenant {
+    /// The country it buys in.
     pub fn country(&self) -> Country {
         self.market.country
     }
 }
 
+/// An admin role that matters to self-service purchase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
+    /// Global Administrator.
     GlobalAdmin,
+    /// Billing Administrator.
     BillingAdmin,
+    /// Global Reader: sees everything, changes nothing.
     GlobalReader,
 }
 
@@ -192,23 +223,32 @@ impl Role {
     }
 }
 
+/// A member of the organization, or a guest from another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccountKind {
+    /// A member.
     Member,
+    /// A guest (B2B): cannot buy through self-service.
     Guest,
 }
 
+/// Where the account comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccountSource {
+    /// Made in Microsoft Entra.
     CloudOnly,
     /// Synced from an on-premises Active Directory; treated like a cloud account.
     Synced,
 }
 
+/// Whether the account can sign in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AccountStatus {
+    /// Can sign in.
     Active,
+    /// Blocked from signing in.
     Disabled,
+    /// Removed from the organization (the purchaser left).
     Deleted,
 }
 
@@ -226,56 +266,77 @@ impl AccountStatus {
 /// Delegated admin rights (DAP/AOBO) of a partner's person in a customer tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delegation {
+    /// The customer's tenant.
     pub customer: TenantId,
+    /// The role held there.
     pub role: Role,
 }
 
+/// A person's account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
+    /// Its ID.
     pub id: UserId,
+    /// The name shown.
     pub display_name: String,
+    /// The sign-in address.
     pub email: Email,
+    /// The organization it belongs to.
     pub tenant: TenantId,
+    /// Member or guest.
     pub kind: AccountKind,
+    /// Made in the cloud or synced.
     pub source: AccountSource,
+    /// Whether it can sign in.
     pub status: AccountStatus,
+    /// Its admin roles in its own organization.
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// Its partner delegations in customer organizations.
     #[serde(default)]
     pub delegations: Vec<Delegation>,
 }
 
 impl User {
+    /// The account can sign in.
     pub fn is_active(&self) -> bool {
         self.status == AccountStatus::Active
     }
 
+    /// The account holds `role` in its own organization.
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
 }
 
+/// The organizations and their people.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directory {
+    /// Every organization.
     pub tenants: Vec<Tenant>,
+    /// Every account.
     pub users: Vec<User>,
 }
 
 impl Directory {
+    /// The organization with this ID.
     pub fn tenant(&self, id: &TenantId) -> Option<&Tenant> {
         self.tenants.iter().find(|t| &t.id == id)
     }
 
+    /// The organization that verified `domain`.
     pub fn tenant_for_domain(&self, domain: &str) -> Option<&Tenant> {
         self.tenants
             .iter()
             .find(|t| t.domains.iter().any(|d| d == domain))
     }
 
+    /// The account with this ID.
     pub fn user(&self, id: &UserId) -> Option<&User> {
         self.users.iter().find(|u| &u.id == id)
     }
 
+    /// The account with this ID, to change.
     pub fn user_mut(&mut self, id: &UserId) -> Option<&mut User> {
         self.users.iter_mut().find(|u| &u.id == id)
     }
@@ -287,6 +348,7 @@ impl Directory {
             .find(|u| &u.tenant == tenant && &u.email == email)
     }
 
+    /// The accounts of `tenant`.
     pub fn members_of<'a>(&'a self, tenant: &'a TenantId) -> impl Iterator<Item = &'a User> + 'a {
         self.users.iter().filter(move |u| &u.tenant == tenant)
     }

@@ -11,17 +11,29 @@ use serde::{Deserialize, Serialize};
 /// One eligibility rule. `RULES` holds them in the order they are evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Rule {
+    /// The email is an address.
     EmailFormat,
+    /// Its domain belongs to an organization in the directory.
     KnownDomain,
+    /// That organization's directory is managed by an admin.
     ManagedTenant,
+    /// It is not a government organization.
     NotGovernment,
+    /// It is not a school (education).
     NotEducation,
+    /// It lives in the public cloud.
     PublicCloud,
+    /// The person has an account there.
     AccountExists,
+    /// The account can sign in.
     AccountActive,
+    /// The account is a member, not a guest.
     NotGuest,
+    /// Self-service purchase is sold in the organization's market.
     MarketOffersSelfService,
+    /// The product is sold through self-service in that market.
     ProductOfferedInMarket,
+    /// The product's `AllowSelfServicePurchase` value allows it.
     Policy,
 }
 
@@ -71,18 +83,31 @@ pub const MARKETS_WITHOUT_PROJECT_AND_VISIO: [Country; 2] = [Country::BRAZIL, Co
 /// What the rules decided, naming the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decision {
+    /// The email is not an address; why.
     EmailMalformed(EmailError),
+    /// No organization has verified the email's domain.
     UnknownDomain,
+    /// The domain's directory is unmanaged (no admin).
     UnmanagedTenant,
+    /// A government organization.
     GovernmentTenant,
+    /// A school or university.
     EducationTenant,
+    /// A government cloud or the cloud operated in China.
     SovereignCloud,
+    /// No account with this address in the organization.
     AccountNotFound,
+    /// The account is disabled.
     AccountDisabled,
+    /// The account was removed.
     AccountDeleted,
+    /// A guest account.
     GuestAccount,
+    /// Self-service purchase is not sold in this country.
     MarketUnavailable(Country),
+    /// This product is not sold through self-service in this country.
     ProductUnavailableInMarket(Country),
+    /// An admin turned self-service purchase off for this product.
     PolicyDisabled,
     /// The policy allows only trials without a payment method, and this product has none.
     NoTrialWithoutPaymentMethod,
@@ -90,12 +115,14 @@ pub enum Decision {
     TrialsOnly,
     /// Self-service offers this product as a free trial only; it is never bought this way.
     ProductTrialsOnly,
+    /// Every rule passed.
     Eligible,
 }
 
 /// What a person may do with the product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Allowance {
+    /// Neither a purchase nor a trial.
     Nothing,
     /// A free trial that needs no payment method, and nothing else.
     TrialWithoutPaymentMethod,
@@ -128,6 +155,7 @@ impl Decision {
         }
     }
 
+    /// What the decision lets the person do.
     pub const fn allowance(self) -> Allowance {
         match self {
             Decision::Eligible => Allowance::Purchase,
@@ -180,34 +208,43 @@ impl Decision {
 pub enum Stage {
     /// A partial verdict while typing; sign-in still has to confirm it.
     Email,
+    /// Signed in: the verdict is final.
     SignedIn,
 }
 
+/// The rules' answer for one person and product, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
+    /// What was decided.
     pub decision: Decision,
+    /// How far the checks got: the email only, or signed in.
     pub stage: Stage,
     /// The organisation found from the email's domain, if any.
     pub tenant: Option<TenantId>,
 }
 
 impl Verdict {
+    /// The rule that decided.
     pub fn rule(&self) -> Rule {
         self.decision.rule()
     }
 
+    /// What the person may do.
     pub fn allowance(&self) -> Allowance {
         self.decision.allowance()
     }
 
+    /// Neither a purchase nor a trial.
     pub fn is_refusal(&self) -> bool {
         self.allowance() == Allowance::Nothing
     }
 
+    /// A purchase with a card is allowed.
     pub fn may_purchase(&self) -> bool {
         self.allowance() == Allowance::Purchase
     }
 
+    /// A trial of `kind` of `product` is allowed.
     pub fn may_trial(&self, kind: TrialKind, product: &Product) -> bool {
         // Only the trial the product offers; a trials-only policy allows no card trial.
         match (self.allowance(), kind) {
@@ -218,6 +255,15 @@ impl Verdict {
             (Allowance::TrialWithoutPaymentMethod, TrialKind::WithPaymentMethod)
             | (Allowance::Nothing, _) => false,
         }
+    }
+
+    /// The trial this verdict allows for `product`: the one without a payment method if it
+    /// may start, else the one with a card; none if neither may. A checkout for a trial
+    /// offers this one.
+    pub fn trial_offered(&self, product: &Product) -> Option<TrialKind> {
+        [TrialKind::WithoutPaymentMethod, TrialKind::WithPaymentMethod]
+            .into_iter()
+            .find(|k| self.may_trial(*k, product))
     }
 }
 
@@ -400,8 +446,11 @@ pub enum Offer {
     /// Not sold through self-service here; the decision names the rule (India, Project
     /// and Visio in Brazil and DR Congo, the sovereign cloud).
     Unavailable(Decision),
+    /// Sold here: buying, a trial, or both.
     Available {
+        /// It can be bought.
         buy: bool,
+        /// The trial it offers, if any.
         trial: Option<TrialKind>,
         /// For a signed-in person whose verdict limits them: why.
         limited_by: Option<Decision>,
@@ -409,6 +458,7 @@ pub enum Offer {
 }
 
 impl Offer {
+    /// Whether a price is shown for the product.
     pub const fn price_shown(self) -> bool {
         matches!(self, Offer::Available { .. })
     }

@@ -29,6 +29,7 @@ pub enum Invariant {
     MoneyInMarketCurrency,
 }
 
+/// Every invariant, in the order `check` checks them.
 pub const RULES: [Invariant; 6] = [
     Invariant::UniqueIds,
     Invariant::SequenceAhead,
@@ -55,11 +56,17 @@ impl Invariant {
 /// What kind of record a violation is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Record {
+    /// An organization.
     Tenant,
+    /// A user account.
     User,
+    /// A subscription.
     Subscription,
+    /// A bill.
     Bill,
+    /// A kept card.
     Card,
+    /// A product.
     Product,
 }
 
@@ -80,50 +87,83 @@ impl Record {
 /// A broken rule, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
+    /// Two records of one kind share an ID.
     DuplicateId {
+        /// The kind of record.
         kind: Record,
+        /// The shared ID.
         id: String,
     },
+    /// An ID's number is at or past the state's next sequence number: a new one would clash.
     SequenceBehind {
+        /// The ID.
         id: String,
+        /// The state's next sequence number.
         sequence: u64,
     },
+    /// A record names another that is not there.
     Unresolved {
+        /// The kind of the record that names it.
         kind: Record,
+        /// That record's ID.
         id: String,
+        /// The kind of record named.
         names: Record,
+        /// The ID named.
         missing: String,
     },
+    /// A license is assigned to a user the directory does not have.
     AssigneeUnknown {
+        /// The subscription.
         subscription: String,
+        /// The user.
         user: String,
     },
+    /// A license is assigned to a user of another organization.
     AssigneeOtherTenant {
+        /// The subscription.
         subscription: String,
+        /// The user.
         user: String,
     },
+    /// One user holds two licenses of one subscription.
     AssignedTwice {
+        /// The subscription.
         subscription: String,
+        /// The user.
         user: String,
     },
+    /// More licenses assigned than bought.
     OverAssigned {
+        /// The subscription.
         subscription: String,
+        /// Licenses assigned.
         assigned: u32,
+        /// Licenses bought.
         licenses: u32,
     },
+    /// An amount below zero.
     NegativeAmount {
+        /// The kind of record.
         kind: Record,
+        /// Its ID.
         id: String,
     },
+    /// An amount in another currency than the organization's market.
     WrongCurrency {
+        /// The kind of record.
         kind: Record,
+        /// Its ID.
         id: String,
+        /// The currency found.
         found: String,
+        /// The market's currency.
         expected: String,
     },
 }
 
 impl Violation {
+    /// The invariant the violation breaks.
     pub fn rule(&self) -> Invariant {
         match self {
             Violation::DuplicateId { .. } => Invariant::UniqueIds,
@@ -195,6 +235,7 @@ impl Violation {
     }
 }
 
+/// The first broken invariant of `state`, if any.
 pub fn check(state: &State, catalog: &Catalog) -> Result<(), Violation> {
     RULES
         .iter()

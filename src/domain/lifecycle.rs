@@ -56,8 +56,11 @@ pub fn in_cancellation_window(sub: &Subscription, today: NaiveDate) -> bool {
 /// (Expired keeps access for 30 days) and the day it is deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ending {
+    /// The day the subscription expires (the end of its term).
     pub expires: NaiveDate,
+    /// The day its users lose access: 30 days after it expires.
     pub access_ends: NaiveDate,
+    /// The day it and its data are deleted.
     pub deleted_on: NaiveDate,
 }
 
@@ -94,36 +97,51 @@ pub fn ending(sub: &Subscription) -> Option<Ending> {
 pub enum Upcoming {
     /// The card is charged for a new term.
     Renew {
+        /// The renewal day.
         on: NaiveDate,
+        /// What the card is charged.
         amount: Money,
     },
     /// A card trial becomes a paid subscription and the card is charged.
     ConvertTrial {
+        /// The day the trial ends.
         on: NaiveDate,
+        /// What the card is charged for the first term.
         amount: Money,
     },
     /// A declined renewal is tried again; `last` tries end in Expired when declined.
     Retry {
+        /// The day of the next try.
         on: NaiveDate,
+        /// What is tried again.
         amount: Money,
+        /// This is the last try.
         last: bool,
     },
     /// A central subscription renews on the organization's agreement (no card).
     RenewCentral {
+        /// The renewal day.
         on: NaiveDate,
     },
+    /// Recurring billing is off (or the trial has no card): the subscription expires.
     Expire {
+        /// The day it expires.
         on: NaiveDate,
     },
+    /// Expired for 30 days: users lose access.
     Disable {
+        /// The day access ends.
         on: NaiveDate,
     },
+    /// Disabled for its time: the subscription and its data are deleted.
     Delete {
+        /// The day it is deleted.
         on: NaiveDate,
     },
 }
 
 impl Upcoming {
+    /// The day it happens.
     pub const fn on(self) -> NaiveDate {
         match self {
             Upcoming::Renew { on, .. }
@@ -243,21 +261,33 @@ pub enum CancelOption {
     /// Inside the window: canceled now, `refund` back to the card, Disabled at once
     /// (users lose access); the window closes on `window_closes`.
     Refund {
+        /// What goes back to the card.
         refund: Money,
+        /// The last day a cancellation is refunded.
         window_closes: NaiveDate,
     },
     /// After the window, or a card trial: only recurring billing can be turned off; it
     /// then expires at the term's end and users keep access until `ending.access_ends`.
-    TurnOffRecurringBilling { ending: Ending },
+    TurnOffRecurringBilling {
+        /// When it expires, and when its users lose access.
+        ending: Ending,
+    },
     /// Recurring billing is off already, or a trial without a card: it ends by itself.
-    EndsAlready { ending: Ending },
+    EndsAlready {
+        /// When it expires, and when its users lose access.
+        ending: Ending,
+    },
     /// A renewal is past due: it is paid (or tried again on `next_try`) before anything
     /// else; if the last try fails, it expires.
-    PastDue { next_try: NaiveDate },
+    PastDue {
+        /// The next try to charge the card.
+        next_try: NaiveDate,
+    },
     /// Not active: nothing to cancel.
     NotActive(Status),
 }
 
+/// What canceling `sub` today would do, as the cancel panel offers it.
 pub fn cancel_option(state: &State, sub: &Subscription, today: NaiveDate) -> CancelOption {
     if sub.status != Status::Active {
         return CancelOption::NotActive(sub.status);
@@ -291,6 +321,41 @@ pub fn may_extend_trial(sub: &Subscription, today: NaiveDate) -> bool {
         && sub.past_due.is_none()
         && !sub.trial_extended
         && days(today, sub.term_end) <= EXTEND_TRIAL_WITHIN_DAYS
+}
+
+/// What a person can do with a subscription's lifecycle in its state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleAction {
+    /// An active subscription that renews, paid up: stop it renewing.
+    TurnOffRecurringBilling,
+    /// An active one that does not renew and has a card to charge: renew it again.
+    TurnOnRecurringBilling,
+    /// An expired or disabled one: a new term from today.
+    Reactivate,
+    /// A trial near its end, once (`may_extend_trial`).
+    ExtendTrial,
+}
+
+/// The actions a subscription's state allows today: at most one of turning recurring
+/// billing off or on, or reactivating; and extending a trial where that is allowed. A
+/// past-due subscription waits for its payment: nothing but the payment.
+pub fn lifecycle_actions(sub: &Subscription, today: NaiveDate) -> Vec<LifecycleAction> {
+    let paid_up = sub.past_due.is_none();
+    let mut actions = Vec::new();
+    match sub.status {
+        Status::Active if paid_up && sub.auto_renew => {
+            actions.push(LifecycleAction::TurnOffRecurringBilling)
+        }
+        Status::Active if paid_up && sub.card.is_some() => {
+            actions.push(LifecycleAction::TurnOnRecurringBilling)
+        }
+        Status::Expired | Status::Disabled => actions.push(LifecycleAction::Reactivate),
+        Status::Active | Status::Deleted => {}
+    }
+    if may_extend_trial(sub, today) {
+        actions.push(LifecycleAction::ExtendTrial);
+    }
+    actions
 }
 
 /// The new term a reactivation starts: a month from the day of reactivation

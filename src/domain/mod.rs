@@ -1,6 +1,9 @@
 //! The rules of self-service purchase, as pure Rust: no browser or UI crate here.
 //! Time is always passed in; money is integer minor units.
 
+// Every public item says what it is: the domain is read beside Microsoft's docs.
+#![warn(missing_docs)]
+
 pub mod authz;
 pub mod card;
 pub mod catalog;
@@ -8,6 +11,7 @@ pub mod commands;
 pub mod console;
 pub mod directory;
 pub mod eligibility;
+pub mod explanation;
 pub mod invariants;
 pub mod lifecycle;
 pub mod money;

@@ -6,18 +6,28 @@ use std::fmt;
 /// The currencies of the demo markets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Currency {
+    /// US dollar.
     USD,
+    /// Canadian dollar.
     CAD,
+    /// Pound sterling.
     GBP,
+    /// Euro.
     EUR,
+    /// Japanese yen (no minor unit).
     JPY,
+    /// Australian dollar.
     AUD,
+    /// Brazilian real.
     BRL,
+    /// Indian rupee.
     INR,
+    /// Chinese yuan.
     CNY,
 }
 
 impl Currency {
+    /// Every currency, in the order prices list them.
     pub const ALL: [Currency; 9] = [
         Currency::USD,
         Currency::CAD,
@@ -38,6 +48,7 @@ impl Currency {
         }
     }
 
+    /// The ISO 4217 code.
     pub const fn code(self) -> &'static str {
         match self {
             Currency::USD => "USD",
@@ -63,12 +74,18 @@ impl TryFrom<&str> for Currency {
     }
 }
 
+/// Why an amount could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
+    /// The amount does not fit in 64 bits of minor units.
     Overflow,
+    /// Two amounts in different currencies were added or compared.
     CurrencyMismatch(Currency, Currency),
+    /// An amount below zero: prices and totals never are.
     Negative,
+    /// A currency code this app does not know.
     UnknownCurrency(String),
+    /// Text that is not an amount.
     Malformed(String),
 }
 
@@ -96,6 +113,7 @@ pub struct Money {
 }
 
 impl Money {
+    /// An amount of `minor` units (cents; yen), refused below zero.
     pub fn from_minor(minor: i64, currency: Currency) -> Result<Self, MoneyError> {
         if minor < 0 {
             return Err(MoneyError::Negative);
@@ -103,6 +121,7 @@ impl Money {
         Ok(Money { minor, currency })
     }
 
+    /// Nothing, in `currency`.
     pub const fn zero(currency: Currency) -> Self {
         Money { minor: 0, currency }
     }
@@ -138,14 +157,17 @@ impl Money {
         Money::from_minor(minor, currency)
     }
 
+    /// The amount in minor units.
     pub const fn minor(self) -> i64 {
         self.minor
     }
 
+    /// The amount's currency.
     pub const fn currency(self) -> Currency {
         self.currency
     }
 
+    /// The sum, refused across currencies or on overflow.
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         if self.currency != other.currency {
             return Err(MoneyError::CurrencyMismatch(self.currency, other.currency));
@@ -160,6 +182,7 @@ impl Money {
         })
     }
 
+    /// The difference, refused across currencies or below zero.
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
         if self.currency != other.currency {
             return Err(MoneyError::CurrencyMismatch(self.currency, other.currency));
@@ -171,6 +194,7 @@ impl Money {
         Money::from_minor(minor, self.currency)
     }
 
+    /// The amount times `factor` (a price times licenses), refused on overflow.
     pub fn checked_mul(self, factor: u32) -> Result<Money, MoneyError> {
         let minor = self
             .minor

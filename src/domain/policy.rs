@@ -27,11 +27,8 @@ pub enum PolicyValue {
 
 impl PolicyValue {
     /// Every value, in the admin center's order.
-    pub const ALL: [PolicyValue; 3] = [
-        PolicyValue::Enabled,
-        PolicyValue::OnlyTrialsWithoutPaymentMethod,
-        PolicyValue::Disabled,
-    ];
+    pub const ALL: [PolicyValue; 3] =
+        [PolicyValue::Enabled, PolicyValue::OnlyTrialsWithoutPaymentMethod, PolicyValue::Disabled];
 
     /// The value as MSCommerce prints and takes it.
     pub const fn as_str(self) -> &'static str {
@@ -76,7 +73,9 @@ impl TryFrom<&str> for PolicyValue {
 /// What a value of the policy is set for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PolicyTarget {
+    /// A product, by its product ID.
     Product(ProductId),
+    /// A kind of third-party offer (SaaS, Power BI visuals …).
     OfferType(OfferType),
 }
 

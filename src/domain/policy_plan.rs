@@ -42,6 +42,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The catalog key of the format's name.
     pub const fn message_key(self) -> &'static str {
         match self {
             Format::Table => "plan.format.table",
@@ -56,23 +57,30 @@ impl Format {
 /// Why nothing was imported. Each names its message; the fields fill its placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// Nothing was pasted or the file is empty.
     Empty,
+    /// More text than a listing of the policy can be.
     TooLarge {
+        /// Its size.
         bytes: usize,
+        /// The most this planner reads.
         limit: usize,
     },
     /// No header, JSON or DSC block of this policy's listing: text from something else.
     NotAPolicyExport,
     /// The listing lacks a column the plan needs.
     MissingColumn {
+        /// The column's name, as the module prints it.
         column: &'static str,
     },
     /// JSON that does not parse, or not objects with the module's properties.
     Json {
+        /// What the JSON parser said.
         detail: String,
     },
     /// A row stops short of its columns, or a quote never closes: the text was cut off.
     CutOff {
+        /// The line where the text stops.
         line: usize,
     },
     /// A header, and no row under it.
@@ -80,6 +88,7 @@ pub enum ImportError {
 }
 
 impl ImportError {
+    /// The catalog key of the message that says why.
     pub const fn message_key(&self) -> &'static str {
         match self {
             ImportError::Empty => "plan.error.empty",
@@ -111,26 +120,56 @@ impl ImportError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unplaced {
     /// A row of another policy (the module lists one today; a later one may add more).
-    OtherPolicy { given: String },
+    OtherPolicy {
+        /// The policy ID as given.
+        given: String,
+    },
     /// Not 12 letters and digits.
-    MalformedProductId { given: String },
+    MalformedProductId {
+        /// The product ID as given.
+        given: String,
+    },
     /// `Format-Table` cut the cell short with `…` (a narrow window).
-    Truncated { given: String },
+    Truncated {
+        /// The cell as given, `…` and all.
+        given: String,
+    },
     /// A product ID this catalog does not sell through self-service.
-    UnknownProduct { product: String },
+    UnknownProduct {
+        /// The product ID.
+        product: String,
+    },
     /// Not Enabled, Disabled or OnlyTrialsWithoutPaymentMethod.
-    BadValue { given: String },
+    BadValue {
+        /// The value as given.
+        given: String,
+    },
     /// The same product twice with different values (an old and a new ID, say).
-    Conflict { product: String, first_line: usize },
+    Conflict {
+        /// The product ID.
+        product: String,
+        /// The line where it first appears.
+        first_line: usize,
+    },
     /// A DSC block that removes the instance: no value to plan.
-    Absent { product: String },
+    Absent {
+        /// The product ID.
+        product: String,
+    },
     /// An offer type the policy does not have.
-    UnknownOfferType { given: String },
+    UnknownOfferType {
+        /// The offer type as given.
+        given: String,
+    },
     /// An offer type takes Enabled or Disabled only.
-    OfferTypeValue { given: String },
+    OfferTypeValue {
+        /// The value as given.
+        given: String,
+    },
 }
 
 impl Unplaced {
+    /// The catalog key of the message that says why.
     pub const fn message_key(&self) -> &'static str {
         match self {
             Unplaced::OtherPolicy { .. } => "plan.unplaced.other_policy",
@@ -145,6 +184,7 @@ impl Unplaced {
         }
     }
 
+    /// The message's placeholders and their values.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Unplaced::OtherPolicy { given }
@@ -159,10 +199,7 @@ impl Unplaced {
             Unplaced::Conflict {
                 product,
                 first_line,
-            } => vec![
-                ("product", product.clone()),
-                ("first", first_line.to_string()),
-            ],
+            } => vec![("product", product.clone()), ("first", first_line.to_string())],
         }
     }
 }
@@ -170,7 +207,9 @@ impl Unplaced {
 /// A row left out, where it was (line, or item for JSON) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnplacedRow {
+    /// Its line (or item, for JSON), from 1.
     pub line: usize,
+    /// Why it is left out.
     pub why: Unplaced,
 }
 
@@ -178,8 +217,11 @@ pub struct UnplacedRow {
 /// and the rest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Import {
+    /// The format it was read as.
     pub format: Format,
+    /// The values placed.
     pub values: BTreeMap<PolicyTarget, PolicyValue>,
+    /// The rows left out, each with why.
     pub unplaced: Vec<UnplacedRow>,
     /// Rows read, placed or not.
     pub rows: usize,
@@ -754,7 +796,9 @@ fn read_dsc(text: &str) -> Result<Vec<RawRow>, ImportError> {
 /// panel's impact counts apply) or one the demo does not know (a real tenant, by name).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PlanTenant {
+    /// An organization of this demo.
     Demo(TenantId),
+    /// An organization the demo does not know, by the name given.
     Other(String),
 }
 
@@ -762,10 +806,13 @@ pub enum PlanTenant {
 /// product and every third-party offer type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TenantPlan {
+    /// Whose it is.
     pub tenant: PlanTenant,
     /// Its name, for the script's comments and the diff.
     pub name: String,
+    /// The values now.
     pub current: BTreeMap<PolicyTarget, PolicyValue>,
+    /// The values planned.
     pub planned: BTreeMap<PolicyTarget, PolicyValue>,
 }
 
@@ -847,8 +894,11 @@ fn per_target(
 /// One product or offer type whose value the plan changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
+    /// The product or offer type.
     pub target: PolicyTarget,
+    /// Its value now.
     pub from: PolicyValue,
+    /// Its value as planned.
     pub to: PolicyValue,
 }
 
@@ -857,6 +907,7 @@ pub struct Change {
 pub struct PolicyPlan {
     /// Said in the exports' header: "a pasted table (12 rows)", "a file", ….
     pub source: String,
+    /// The plan of each organization.
     pub tenants: Vec<TenantPlan>,
 }
 
@@ -887,6 +938,7 @@ impl PolicyPlan {
         }
     }
 
+    /// How many values the plan changes, over every organization.
     pub fn change_count(&self) -> usize {
         self.tenants.iter().map(|t| t.changes().len()).sum()
     }
@@ -900,6 +952,7 @@ impl PolicyPlan {
 pub struct ScriptOptions {
     /// Every update with `-WhatIf`: the module says what it would do, and does nothing.
     pub what_if: bool,
+    /// The day written in the script's header.
     pub date: NaiveDate,
 }
 

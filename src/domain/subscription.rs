@@ -22,15 +22,19 @@ pub const MAX_LICENSES: u32 = 100_000;
 /// typed, so the field can say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QuantityError {
+    /// Nothing was typed.
     Empty,
     /// Letters, symbols or spaces inside the number.
     NotANumber,
     /// `1.5`, `2,5`: licenses are whole.
     Decimal,
+    /// Below zero.
     Negative,
+    /// Zero: a subscription has one license at least.
     Zero,
     /// Above the most allowed: `max`.
     TooMany {
+        /// The most one subscription holds.
         max: u32,
     },
     /// `１２`: digits typed with a full-width (CJK) keyboard.
@@ -71,8 +75,10 @@ impl fmt::Display for QuantityError {
 }
 
 impl Quantity {
+    /// One license.
     pub const ONE: Quantity = Quantity(1);
 
+    /// The number of licenses.
     pub const fn get(self) -> u32 {
         self.0
     }
@@ -157,6 +163,7 @@ impl From<Quantity> for u32 {
     }
 }
 
+/// A subscription's ID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SubscriptionId(pub String);
 
@@ -174,13 +181,17 @@ pub enum Channel {
     /// Bought by a person with a credit card.
     SelfService,
     /// A one-month trial started through self-service.
-    Trial { with_payment_method: bool },
+    Trial {
+        /// A card is on file, and the trial converts to a paid subscription.
+        with_payment_method: bool,
+    },
 }
 
 /// Where a subscription is in its life: Active → Expired → Disabled → Deleted
 /// (what-if-my-subscription-expires). `lifecycle` has the days each lasts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
+    /// In use: licenses work and the term runs.
     Active,
     /// Ended; users keep access for 30 days, and it can be reactivated.
     Expired,
@@ -227,62 +238,97 @@ pub enum EndReason {
 /// A renewal whose charge was declined: the bill waits and the card is tried again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PastDue {
+    /// The bill that waits.
     pub bill: BillId,
     /// Charges tried so far, the first at the renewal.
     pub attempts: u32,
+    /// The day the card is tried again.
     pub next_try: NaiveDate,
 }
 
+/// What a line of the order history records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrderKind {
+    /// Bought.
     Purchase,
+    /// A trial started.
     TrialStarted,
+    /// Licenses added.
     LicensesAdded,
+    /// Licenses removed.
     LicensesRemoved,
+    /// Renewed for a new term.
     Renewed,
+    /// A trial became a paid subscription.
     ConvertedFromTrial,
+    /// Canceled.
     Canceled,
+    /// Taken over by an admin.
     TakenOver,
+    /// Expired.
     Expired,
+    /// Disabled: users lost access.
     Disabled,
+    /// Deleted.
     Deleted,
+    /// Reactivated after it expired.
     Reactivated,
+    /// Recurring billing turned on.
     RecurringBillingOn,
+    /// Recurring billing turned off.
     RecurringBillingOff,
+    /// A charge was declined.
     PaymentDeclined,
+    /// Money went back to the card.
     Refunded,
+    /// The trial was extended once.
     TrialExtended,
 }
 
 /// One line of a subscription's order history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderEntry {
+    /// When.
     pub at: DateTime<Utc>,
+    /// What happened.
     pub kind: OrderKind,
+    /// Who did it (the purchaser, an admin, or the system's clock through the purchaser).
     pub by: UserId,
     /// Licenses after this entry.
     pub licenses: u32,
+    /// What was charged or refunded, if anything.
     pub amount: Option<Money>,
 }
 
+/// Licenses of one product, bought centrally or through self-service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscription {
+    /// Its ID.
     pub id: SubscriptionId,
+    /// The product.
     pub product: ProductId,
+    /// The organization it belongs to.
     pub tenant: TenantId,
     /// The person who bought it through self-service; none for central purchases.
     pub purchaser: Option<UserId>,
+    /// How it was bought.
     pub channel: Channel,
+    /// Licenses bought.
     pub licenses: Quantity,
+    /// The people who hold a license.
     pub assigned: Vec<UserId>,
+    /// Where it is in its life.
     pub status: Status,
+    /// The first day of the current term.
     pub term_start: NaiveDate,
+    /// The last day of the current term.
     pub term_end: NaiveDate,
     /// Recurring billing: on, the card is charged for a new term when this one ends.
     pub auto_renew: bool,
     /// The day the current status began; Expired and Disabled count their days from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_since: Option<NaiveDate>,
+    /// Why it ended, once it has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_reason: Option<EndReason>,
     /// A declined renewal being tried again.
@@ -293,7 +339,9 @@ pub struct Subscription {
     pub trial_extended: bool,
     /// Per license per month, at the time of purchase.
     pub unit_price: Money,
+    /// The card it is billed to; none for central purchases and cardless trials.
     pub card: Option<CardId>,
+    /// Its order history, oldest first.
     pub history: Vec<OrderEntry>,
     /// Why it was canceled or taken over, when it was.
     #[serde(default)]
@@ -301,19 +349,23 @@ pub struct Subscription {
 }
 
 impl Subscription {
+    /// How many licenses are assigned.
     pub fn assigned_count(&self) -> u32 {
         // Assignments never exceed licenses, which fit in a u32.
         u32::try_from(self.assigned.len()).unwrap_or(u32::MAX)
     }
 
+    /// How many licenses are free.
     pub fn available(&self) -> u32 {
         self.licenses.get().saturating_sub(self.assigned_count())
     }
 
+    /// It is Active.
     pub fn is_active(&self) -> bool {
         self.status == Status::Active
     }
 
+    /// It is a trial.
     pub fn is_trial(&self) -> bool {
         matches!(self.channel, Channel::Trial { .. })
     }
@@ -323,6 +375,7 @@ impl Subscription {
         self.channel == Channel::SelfService
     }
 
+    /// It was bought or started through self-service (a trial too).
     pub fn is_self_service(&self) -> bool {
         !matches!(self.channel, Channel::Central)
     }
@@ -340,11 +393,14 @@ pub fn one_month_after(date: NaiveDate) -> NaiveDate {
     date.checked_add_months(Months::new(1)).unwrap_or(date)
 }
 
+/// A bill's ID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct BillId(pub String);
 
+/// Whether a bill is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BillStatus {
+    /// Paid.
     Paid,
     /// The charge was declined; the card is tried again (or the purchaser pays it).
     /// (Version 1 called it `Due`.)
@@ -357,6 +413,7 @@ pub enum BillStatus {
 /// A charge for a period, or a credit given back for part of one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BillKind {
+    /// A charge to the card.
     #[default]
     Charge,
     /// A prorated refund, returned to the card.
@@ -366,16 +423,23 @@ pub enum BillKind {
 /// One line of the purchaser's bills: every charge, refund and credit, with its period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bill {
+    /// Its ID.
     pub id: BillId,
+    /// The subscription billed.
     pub subscription: SubscriptionId,
     /// The person billed: the purchaser.
     pub billed_to: UserId,
+    /// The first day of the period billed.
     pub period_start: NaiveDate,
+    /// The last day of the period billed.
     pub period_end: NaiveDate,
+    /// The day it was issued.
     pub issued: NaiveDate,
     /// Never negative: a refund is a `Refund` line of a positive amount.
     pub amount: Money,
+    /// Paid, past due or void.
     pub status: BillStatus,
+    /// A charge or a refund.
     #[serde(default, skip_serializing_if = "is_charge")]
     pub kind: BillKind,
 }
@@ -387,92 +451,128 @@ fn is_charge(kind: &BillKind) -> bool {
 /// What the simulated card processor did: it took money, or gave it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PaymentKind {
+    /// Money taken from the card.
     Charge,
+    /// Money given back to the card.
     Refund,
 }
 
 /// The processor's own record of one movement of money, for one bill line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
+    /// The bill line it pays or refunds.
     pub bill: BillId,
+    /// The card.
     pub card: CardId,
+    /// When.
     pub at: DateTime<Utc>,
+    /// How much.
     pub amount: Money,
+    /// Charge or refund.
     pub kind: PaymentKind,
 }
 
+/// What a message to the purchaser is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NotificationKind {
+    /// An admin took the purchase over and moved its users.
     TakenOver {
+        /// The central subscription the users moved to.
         moved_to: SubscriptionId,
     },
+    /// An admin canceled the purchase.
     CanceledByAdmin {
+        /// The admin's reason, as its catalog key.
         reason: String,
     },
+    /// An admin asks the purchaser to cancel: the users have licenses centrally now.
     CancelRequested {
+        /// The central subscription.
         central: SubscriptionId,
     },
     /// The card will be charged for a new term on `on`.
     RenewalComing {
+        /// The renewal day.
         on: NaiveDate,
     },
     /// A charge was declined; the card is tried again on `next_try`, if any.
     /// (Version 1 called it `BillDue`.)
     #[serde(alias = "BillDue")]
     PaymentFailed {
+        /// The bill declined.
         bill: BillId,
+        /// The next try, if there is one.
         #[serde(default)]
         next_try: Option<NaiveDate>,
     },
     /// A trial ends within a week: it converts and is charged, or expires.
     TrialEnding,
+    /// A trial ended without converting.
     TrialExpired,
     /// Ended; users keep access until `access_ends`.
     Expired {
+        /// The day users lose access.
         access_ends: NaiveDate,
     },
     /// Users have lost access; deleted on `deleted_on` unless reactivated.
     Disabled {
+        /// The day it is deleted.
         deleted_on: NaiveDate,
     },
+    /// Money went back to the card.
     Refunded {
+        /// The refund's bill line.
         bill: BillId,
+        /// How much.
         amount: Money,
     },
 }
 
+/// A message to a purchaser, in the limited admin view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
+    /// Whom it is for.
     pub to: UserId,
+    /// When it was sent.
     pub at: DateTime<Utc>,
+    /// The subscription it is about.
     pub subscription: SubscriptionId,
+    /// What it says.
     pub kind: NotificationKind,
+    /// Read already.
     pub read: bool,
 }
 
+/// How an audited action ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AuditOutcome {
+    /// It was done.
     Succeeded,
+    /// It was refused; the event says why.
     Refused,
 }
 
 /// Who did what, when, and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEvent {
+    /// When.
     pub at: DateTime<Utc>,
+    /// Who, when someone signed in did it.
     pub actor: Option<UserId>,
+    /// The organization it happened in.
     pub tenant: Option<TenantId>,
     /// The command's name, such as `purchase` or `set_policy`.
     pub action: String,
     /// What it was about, in words an admin reads.
     pub subject: String,
+    /// Done or refused.
     pub outcome: AuditOutcome,
     /// The record's own words (en-US, like the admin center's audit data); the export
     /// keeps them.
     pub detail: String,
     /// Why a refused command was refused, for the page to say in the reader's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub why: Option<crate::domain::commands::KeptExplanation>,
+    pub why: Option<super::explanation::KeptExplanation>,
     /// The key of the submission a successful command came with: each is taken once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submission: Option<SubmissionKey>,
@@ -485,10 +585,12 @@ pub struct AuditEvent {
 #[serde(try_from = "String", into = "String")]
 pub struct SubmissionKey(String);
 
+/// Text that is not a submission key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MalformedKey;
 
 impl SubmissionKey {
+    /// The key as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -529,23 +631,30 @@ impl fmt::Display for MalformedKey {
 /// Everything that changes: the whole persisted state of the demo world.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
+    /// The organizations and their people.
     pub directory: Directory,
+    /// Each organization's `AllowSelfServicePurchase` values.
     pub policies: Policies,
     /// Shared, so that copying the state for a command copies pointers, and a change
     /// (`Arc::make_mut`) copies the one subscription it touches.
     pub subscriptions: Vec<Arc<Subscription>>,
+    /// Every bill line.
     pub bills: Vec<Bill>,
+    /// Every kept card.
     pub cards: Vec<StoredCard>,
     /// The simulated processor's record: what it took from cards and gave back.
     #[serde(default)]
     pub payments: Vec<Payment>,
+    /// Messages to purchasers.
     pub notifications: Vec<Notification>,
+    /// The audit log, oldest first.
     pub audit: Vec<AuditEvent>,
     /// The last number handed out for a new ID.
     pub sequence: u64,
 }
 
 impl State {
+    /// The subscription with this ID.
     pub fn subscription(&self, id: &SubscriptionId) -> Option<&Subscription> {
         self.subscriptions
             .iter()
@@ -553,10 +662,12 @@ impl State {
             .map(Arc::as_ref)
     }
 
+    /// The bill with this ID.
     pub fn bill(&self, id: &BillId) -> Option<&Bill> {
         self.bills.iter().find(|b| &b.id == id)
     }
 
+    /// The card with this ID.
     pub fn card(&self, id: &CardId) -> Option<&StoredCard> {
         self.cards.iter().find(|c| &c.id == id)
     }

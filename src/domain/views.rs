@@ -13,12 +13,16 @@ use std::cmp::Ordering;
 /// Where a row's subscriptions come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Source {
+    /// Bought by an admin for the organization.
     Central,
+    /// Bought by a person with a card.
     SelfService,
+    /// A self-service trial.
     Trial,
 }
 
 impl Source {
+    /// The source of a subscription bought through `channel`.
     pub fn of(channel: Channel) -> Source {
         match channel {
             Channel::Central => Source::Central,
@@ -34,11 +38,14 @@ pub enum ProductFilter {
     /// The admin center's default.
     #[default]
     CentralOnly,
+    /// Central purchases and self-service ones.
     IncludeSelfService,
+    /// The Self-service trials tab.
     Trials,
 }
 
 impl ProductFilter {
+    /// Whether the filter shows rows of `source`.
     pub fn admits(self, source: Source) -> bool {
         match self {
             ProductFilter::CentralOnly => source == Source::Central,
@@ -50,36 +57,55 @@ impl ProductFilter {
     }
 }
 
+/// A column of Your products, to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Column {
+    /// The product's name.
     #[default]
     Product,
+    /// Central, self-service or trial.
     Source,
+    /// Who bought it.
     Purchaser,
+    /// How many licenses.
     Licenses,
+    /// How many are assigned.
     Assigned,
+    /// How many are free.
     Available,
+    /// When it renews or ends.
     Renewal,
+    /// The price per license.
     Price,
+    /// Its status.
     Status,
 }
 
+/// How the grid is sorted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Sort {
+    /// By this column.
     pub column: Column,
+    /// Largest or latest first.
     pub descending: bool,
 }
 
 /// One row of the grid: the subscriptions of one product from one source, summed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductRow {
+    /// The product.
     pub product: ProductId,
+    /// Its name.
     pub product_name: String,
+    /// Where the row's subscriptions come from.
     pub source: Source,
     /// Purchasers' display names, in order of first purchase; empty for central rows.
     pub purchasers: Vec<String>,
+    /// Licenses, summed over the row's subscriptions.
     pub licenses: u64,
+    /// Assigned licenses, summed.
     pub assigned: u64,
+    /// Free licenses, summed.
     pub available: u64,
     /// The earliest renewal or expiry among the row's subscriptions.
     pub renewal: NaiveDate,
@@ -93,10 +119,14 @@ pub struct ProductRow {
     pub subscriptions: std::sync::Arc<[SubscriptionId]>,
 }
 
+/// What Your products shows: the filter, the search, the sort.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
+    /// Which sources show.
     pub filter: ProductFilter,
+    /// Matched against product and purchaser names, ignoring case.
     pub search: String,
+    /// The order of the rows.
     pub sort: Sort,
 }
 
@@ -308,13 +338,17 @@ pub fn purchases_of<'a>(state: &'a State, purchaser: &UserId) -> Vec<&'a Subscri
 /// nothing to manage. The Admin tile and every `/admin` page follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdminAccess {
+    /// An admin role: Billing > Your products and Settings.
     Admin,
+    /// A purchaser: the limited admin view of their own purchases.
     Purchaser,
     /// A partner in their own organization: their customers.
     Partner,
+    /// Neither: the Admin tile says there is nothing to manage.
     NothingToManage,
 }
 
+/// What `actor` sees in the admin center.
 pub fn admin_access(state: &State, actor: &super::authz::Actor) -> AdminAccess {
     use super::authz::{may, Action, Subject};
     let admin = may(
@@ -420,13 +454,8 @@ pub fn users_csv(state: &State, subscriptions: &[SubscriptionId]) -> String {
                     (u.display_name.clone(), u.email.to_string())
                 });
             out.push_str(
-                &[
-                    csv_field(&name),
-                    csv_field(&email),
-                    csv_field(&sub.id.0),
-                    csv_field(&purchaser),
-                ]
-                .join(","),
+                &[csv_field(&name), csv_field(&email), csv_field(&sub.id.0), csv_field(&purchaser)]
+                    .join(","),
             );
             out.push_str("\r\n");
         }
@@ -510,6 +539,7 @@ pub struct AuditQuery {
     pub search: String,
     /// A command name such as `set_policy`; `None` for every action.
     pub action: Option<String>,
+    /// Succeeded or refused; `None` for both.
     pub outcome: Option<super::subscription::AuditOutcome>,
 }
 
@@ -560,15 +590,9 @@ pub fn audit_events<'a>(
         .filter(|e| {
             needle.is_empty() || {
                 let (name, email, _) = audit_actor(&state.directory, e);
-                [
-                    name.as_str(),
-                    email.as_str(),
-                    &e.subject,
-                    &e.detail,
-                    &e.action,
-                ]
-                .iter()
-                .any(|f| f.to_lowercase().contains(&needle))
+                [name.as_str(), email.as_str(), &e.subject, &e.detail, &e.action]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&needle))
             }
         })
         .collect();
@@ -599,18 +623,9 @@ pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEve
         let at = e.at.format("%Y-%m-%d %H:%M:%S").to_string();
         let partner = if partner { "yes" } else { "" };
         out.push_str(
-            &[
-                at.as_str(),
-                &name,
-                &email,
-                partner,
-                &e.action,
-                &e.subject,
-                outcome,
-                &e.detail,
-            ]
-            .map(csv_field)
-            .join(","),
+            &[at.as_str(), &name, &email, partner, &e.action, &e.subject, outcome, &e.detail]
+                .map(csv_field)
+                .join(","),
         );
         out.push_str("\r\n");
     }
@@ -622,26 +637,61 @@ pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEve
 /// cannot disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LicenseChange {
+    /// The same number of licenses.
     Unchanged,
     /// Fewer licenses than people assigned: refused until some are unassigned.
     BelowAssigned {
+        /// Licenses assigned now.
         assigned: u32,
+        /// The total asked for.
         total: u32,
     },
     /// More licenses: `charge` (the rest of the term, prorated by day) goes on the card now.
     Add {
+        /// Licenses added.
         added: u32,
+        /// Charged to the card now.
         charge: Money,
     },
     /// Fewer licenses: inside the cancellation window `refund` (prorated) goes back to the
     /// card; after it, nothing is given back. The next term costs `term_amount`.
     Remove {
+        /// Licenses removed.
         removed: u32,
+        /// Given back to the card.
         refund: Money,
+        /// What the next term costs.
         term_amount: Money,
     },
 }
 
+/// What a self-service purchase of `licenses` at `unit` charges each month: the amount
+/// `Command::Purchase` charges, which the checkout shows as its total while it is typed.
+pub fn order_total(
+    unit: Money,
+    licenses: super::subscription::Quantity,
+) -> Result<Money, super::money::MoneyError> {
+    unit.checked_mul(licenses.get())
+}
+
+/// Whether a checkout asks for a card: a purchase always does; a trial does when the trial
+/// the verdict allows takes a payment method, or, before there is a verdict to go by,
+/// when the product has no trial without one.
+pub fn checkout_needs_card(
+    trial: bool,
+    verdict: Option<&super::eligibility::Verdict>,
+    product: &super::catalog::Product,
+) -> bool {
+    if !trial {
+        return true;
+    }
+    match verdict.and_then(|v| v.trial_offered(product)) {
+        Some(kind) => kind == super::catalog::TrialKind::WithPaymentMethod,
+        None => !product.trial_without_payment_method(),
+    }
+}
+
+/// What changing `sub`'s licenses to `total` would do today, or why it is refused.
 pub fn license_change(
     state: &State,
     sub: &Subscription,
@@ -698,18 +748,23 @@ pub fn move_targets<'a>(state: &'a State, source: &Subscription) -> Vec<&'a Subs
 /// What moving `source`'s users onto `target` takes. `take_over_move` decides with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MovePlan {
+    /// Not a target for these users: another product, tenant or an inactive subscription.
     Unsuitable,
     /// `moving` people get a license of the target (those who hold one already are skipped).
     Fits {
+        /// How many people move.
         moving: u32,
     },
     /// The target has `available` free licenses and `needed` are needed.
     Shortfall {
+        /// Licenses needed.
         needed: u32,
+        /// Licenses free on the target.
         available: u32,
     },
 }
 
+/// What moving `source`'s users onto `target` takes.
 pub fn move_plan(source: &Subscription, target: &Subscription) -> MovePlan {
     if !is_move_target(source, target) {
         return MovePlan::Unsuitable;
@@ -735,14 +790,17 @@ pub fn move_plan(source: &Subscription, target: &Subscription) -> MovePlan {
 pub struct TenantFigures {
     /// Active subscriptions, and how many of them are self-service.
     pub active: usize,
+    /// Active self-service subscriptions.
     pub self_service: usize,
     /// Products whose policy is not `Enabled`.
     pub limited_products: usize,
     /// Audit events, and how many of them were refusals.
     pub events: usize,
+    /// Refused actions.
     pub refused: usize,
 }
 
+/// The admin home's figures for `tenant`.
 pub fn tenant_figures(state: &State, catalog: &Catalog, tenant: &TenantId) -> TenantFigures {
     let mut figures = TenantFigures::default();
     for sub in state

@@ -28,10 +28,7 @@ pub fn error_lines(lang: Lang, record: &ErrorRecord) -> Vec<String> {
     let at = record.at.as_ref().map(|p| {
         fill(
             lookup(lang, "ps.at").unwrap_or("At line:{line} char:{char}"),
-            &[
-                ("line", &p.line.to_string()),
-                ("char", &p.column.to_string()),
-            ],
+            &[("line", &p.line.to_string()), ("char", &p.column.to_string())],
         )
     });
     record.lines(&headline, at.as_deref())

@@ -211,14 +211,8 @@ mod tests {
     #[test]
     fn the_glossary_names_forbidden_variants() {
         let variants = forbidden_variants();
-        for expected in [
-            "帐单",
-            "活动用户",
-            "自助试用",
-            "卡上的姓名",
-            "顶级支持事件",
-            "结帐",
-        ] {
+        for expected in ["帐单", "活动用户", "自助试用", "卡上的姓名", "顶级支持事件", "结帐"]
+        {
             assert!(
                 variants.iter().any(|(_, v)| *v == expected),
                 "GLOSSARY.md no longer forbids {expected}"

@@ -1,7 +1,6 @@
 //! What can go wrong between a person's action and what is stored, as types: each has its
 //! message in the catalog (`explanation`), so nobody reads a storage failure that wasn't one.
 
-use super::records::RecordsError;
 use crate::domain::commands::{DomainError, Explanation};
 use crate::domain::invariants::Violation;
 use std::convert::Infallible;
@@ -61,9 +60,9 @@ impl StoreError {
             StoreError::File(e) => e.explanation(),
             StoreError::Records(e) => match e {
                 RecordsError::NoHead => Explanation::new("error.records.no_head"),
-                RecordsError::Newer { schema } => Explanation::new("error.file.newer")
+                RecordsError::Newer { schema, supported } => Explanation::new("error.file.newer")
                     .text("schema", schema)
-                    .text("supported", super::files::SCHEMA),
+                    .text("supported", supported),
                 RecordsError::Malformed { key, reason } => {
                     Explanation::new("error.records.malformed")
                         .text("key", key)
@@ -135,3 +134,36 @@ impl fmt::Display for StateFileError {
 }
 
 impl std::error::Error for StateFileError {}
+
+/// Why stored records could not be read back into a state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordsError {
+    NoHead,
+    /// Written by a newer version of the app, which reads up to `supported`.
+    Newer {
+        schema: u32,
+        supported: u32,
+    },
+    Malformed {
+        key: String,
+        reason: String,
+    },
+    Missing {
+        key: String,
+    },
+}
+
+impl std::fmt::Display for RecordsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordsError::NoHead => write!(f, "the stored records have no head"),
+            RecordsError::Newer { schema, supported } => {
+                write!(f, "saved by a newer version of the app (schema {schema}; this one reads up to {supported})")
+            }
+            RecordsError::Malformed { key, reason } => {
+                write!(f, "record {key} is unreadable: {reason}")
+            }
+            RecordsError::Missing { key } => write!(f, "record {key} is missing"),
+        }
+    }
+}

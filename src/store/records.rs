@@ -3,6 +3,7 @@
 //! command writes the few records it changed, not the whole world. Pure: the browser side
 //! (`idb`) only moves the strings made here.
 
+pub use super::error::RecordsError;
 use super::files::{Saved, SavedRef, SCHEMA};
 use crate::domain::card::StoredCard;
 use crate::domain::subscription::{AuditEvent, Bill, Notification, Payment, State, Subscription};
@@ -169,30 +170,6 @@ fn push_differing(writes: &mut Vec<Write>, old: Option<SavedRef<'_>>, new: Saved
     collection(writes, PAYMENT, &o.payments, &s.payments);
 }
 
-/// Why stored records could not be read back into a state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RecordsError {
-    NoHead,
-    Newer { schema: u32 },
-    Malformed { key: String, reason: String },
-    Missing { key: String },
-}
-
-impl std::fmt::Display for RecordsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RecordsError::NoHead => write!(f, "the stored records have no head"),
-            RecordsError::Newer { schema } => {
-                write!(f, "saved by a newer version of the app (schema {schema}; this one reads up to {SCHEMA})")
-            }
-            RecordsError::Malformed { key, reason } => {
-                write!(f, "record {key} is unreadable: {reason}")
-            }
-            RecordsError::Missing { key } => write!(f, "record {key} is missing"),
-        }
-    }
-}
-
 fn parse<T: DeserializeOwned>(key: &str, json: &str) -> Result<T, RecordsError> {
     serde_json::from_str(json).map_err(|e| RecordsError::Malformed {
         key: key.to_owned(),
@@ -227,6 +204,7 @@ pub fn assemble<'a>(
     if head.schema > SCHEMA {
         return Err(RecordsError::Newer {
             schema: head.schema,
+            supported: SCHEMA,
         });
     }
     let one = |key: &str| {
@@ -480,7 +458,10 @@ mod tests {
         assert!(matches!(read(&corrupt), Err(RecordsError::Malformed { key, .. }) if key == "n:0"));
         assert_eq!(
             read(&newer),
-            Err(RecordsError::Newer { schema: SCHEMA + 1 })
+            Err(RecordsError::Newer {
+                schema: SCHEMA + 1,
+                supported: SCHEMA
+            })
         );
         assert_eq!(read(&headless), Err(RecordsError::NoHead));
         for e in [read(&missing), read(&newer)] {

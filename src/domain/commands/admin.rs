@@ -1,11 +1,12 @@
 //! Admins' commands: the policy, taking over self-service subscriptions, accounts.
 
+use super::command::{Ctx, Event};
+use super::error::DomainError;
+use super::guards::{
+    admin_target, count, entry, notify, product, reason_text, sub_index, unit_price, Applied,
+};
 use super::licenses::check_assignees;
 use super::lifecycle::refund_rest_of_term;
-use super::{
-    admin_target, count, entry, notify, product, reason_text, sub_index, unit_price, Applied, Ctx,
-    DomainError, Event,
-};
 use crate::domain::authz::{may, Action, Actor, Denied, Subject};
 use crate::domain::catalog::{PriceKind, ProductId};
 use crate::domain::commands::Explanation;

@@ -2,8 +2,9 @@
 //! names, in date order, up to today — renewals charged, declines retried, trials
 //! converted or expired, Expired → Disabled → Deleted — with its notices and audit events.
 
+use super::command::Event;
+use super::guards::notify_at;
 use super::ledger::{charge_or_past_due, collect, Line};
-use super::{notify_at, Event};
 use crate::domain::directory::UserId;
 use crate::domain::lifecycle::{
     retry_on, upcoming, Upcoming, DISABLED_DAYS, EXPIRED_DAYS, NOTICE_DAYS,

@@ -1,184 +1,110 @@
 //! Why a command was refused.
 
-use super::MAX_ASSIGN_AT_ONCE;
+use super::command::MAX_ASSIGN_AT_ONCE;
 use crate::domain::authz::Denied;
 use crate::domain::card::{CardError, CardId, Decline};
 use crate::domain::catalog::ProductId;
 use crate::domain::catalog::TrialKind;
 use crate::domain::directory::UserId;
 use crate::domain::eligibility::Verdict;
-use crate::domain::money::{Money, MoneyError};
+pub use crate::domain::explanation::{Arg, Explanation, KeptArg, KeptExplanation};
+use crate::domain::money::MoneyError;
 use crate::domain::policy::{OfferType, PolicyValue};
 use crate::domain::subscription::{BillId, Status, SubscriptionId};
 use chrono::NaiveDate;
 use std::fmt;
 
-/// A refusal in words a person reads: the catalog key of its message and the values of its
-/// placeholders. The domain names messages by key only; `i18n` holds the texts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explanation {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, Arg)>,
-}
-
-/// A placeholder's value: text as it is, another message (a status, a rule's name), or a
-/// whole explanation of its own (where a rule broke).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    Text(String),
-    Key(&'static str),
-    /// A list of messages (roles, statuses), joined as the reader's language lists them.
-    Keys(Vec<&'static str>),
-    /// A choice a person made from the catalog's options, kept as its key (a cancellation
-    /// reason), perhaps followed by " — " and their own words.
-    Chosen(String),
-    /// A day, formatted in the reader's language.
-    Date(NaiveDate),
-    /// An amount, formatted in the reader's language and the amount's currency.
-    Money(Money),
-    Explained(Box<Explanation>),
-}
-
-impl Explanation {
-    pub fn new(key: &'static str) -> Self {
-        Explanation {
-            key,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn text(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.args.push((name, Arg::Text(value.to_string())));
-        self
-    }
-
-    pub fn date(mut self, name: &'static str, date: NaiveDate) -> Self {
-        self.args.push((name, Arg::Date(date)));
-        self
-    }
-
-    pub fn money(mut self, name: &'static str, amount: Money) -> Self {
-        self.args.push((name, Arg::Money(amount)));
-        self
-    }
-
-    pub fn key(mut self, name: &'static str, key: &'static str) -> Self {
-        self.args.push((name, Arg::Key(key)));
-        self
-    }
-
-    pub fn chosen(mut self, name: &'static str, choice: &str) -> Self {
-        self.args.push((name, Arg::Chosen(choice.to_owned())));
-        self
-    }
-
-    pub fn keys(mut self, name: &'static str, keys: Vec<&'static str>) -> Self {
-        self.args.push((name, Arg::Keys(keys)));
-        self
-    }
-
-    pub fn explained(mut self, name: &'static str, inner: Explanation) -> Self {
-        self.args.push((name, Arg::Explained(Box::new(inner))));
-        self
-    }
-}
-
-/// An explanation as the audit log keeps it: owned, so it reads back from storage and
-/// is put in words in the reader's language when shown.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct KeptExplanation {
-    pub key: String,
-    pub args: Vec<(String, KeptArg)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum KeptArg {
-    Text(String),
-    Key(String),
-    Keys(Vec<String>),
-    Chosen(String),
-    Date(NaiveDate),
-    Money(Money),
-    Explained(Box<KeptExplanation>),
-}
-
-impl From<&Explanation> for KeptExplanation {
-    fn from(e: &Explanation) -> Self {
-        KeptExplanation {
-            key: e.key.to_owned(),
-            args: e
-                .args
-                .iter()
-                .map(|(name, value)| {
-                    let value = match value {
-                        Arg::Text(t) => KeptArg::Text(t.clone()),
-                        Arg::Key(k) => KeptArg::Key((*k).to_owned()),
-                        Arg::Chosen(c) => KeptArg::Chosen(c.clone()),
-                        Arg::Keys(ks) => {
-                            KeptArg::Keys(ks.iter().map(|k| (*k).to_owned()).collect())
-                        }
-                        Arg::Date(d) => KeptArg::Date(*d),
-                        Arg::Money(m) => KeptArg::Money(*m),
-                        Arg::Explained(inner) => KeptArg::Explained(Box::new((&**inner).into())),
-                    };
-                    ((*name).to_owned(), value)
-                })
-                .collect(),
-        }
-    }
-}
-
 /// Why a person cannot get a license.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AssignRefusal {
+    /// The directory has no such user.
     UnknownUser,
+    /// A user of another organization.
     OtherTenant,
+    /// A guest account.
     Guest,
+    /// A disabled or removed account.
     Inactive,
+    /// The user holds a license of this subscription already.
     AlreadyAssigned,
+    /// The user is named twice in one assignment.
     Duplicate,
 }
 
+/// Why a command was refused. Nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DomainError {
+    /// The actor's roles do not allow it.
     Denied(Denied),
+    /// The eligibility rules refuse the purchase; the verdict says which.
     Ineligible(Verdict),
+    /// The eligibility rules refuse the trial; the verdict says which.
     TrialNotAllowed(Verdict),
+    /// The person has had this product's trial already.
     TrialAlreadyUsed,
+    /// No product has this ID.
     UnknownProduct(ProductId),
+    /// The product has no price in the organization's market.
     NoPrice(ProductId),
+    /// No subscription has this ID.
     UnknownSubscription(SubscriptionId),
+    /// No bill has this ID.
     UnknownBill(BillId),
+    /// No kept card has this ID.
     UnknownCard(CardId),
+    /// No user has this ID.
     UnknownUser(UserId),
+    /// The card was declined; why.
     Declined(Decline),
+    /// The card form's input is refused; why.
     Card(CardError),
+    /// The subscription is not active; its status.
     NotActive(Status),
+    /// Only a self-service purchase can be taken over this way.
     NotSelfServicePurchase,
+    /// The change changes nothing.
     Unchanged,
+    /// Fewer licenses than people assigned.
     BelowAssigned {
+        /// How many are assigned.
         assigned: u32,
     },
+    /// No one was chosen.
     NothingSelected,
+    /// More people at once than one assignment takes.
     TooManyAtOnce {
+        /// How many were chosen.
         given: usize,
     },
+    /// Not enough free licenses for the people chosen.
     NotEnoughLicenses {
+        /// Licenses free.
         available: u32,
+        /// People chosen.
         requested: u32,
     },
+    /// Some people cannot get a license; each with why.
     AssigneesRefused(Vec<(UserId, AssignRefusal)>),
+    /// The user holds no license of this subscription.
     NotAssigned(UserId),
+    /// The bill is paid already.
     BillAlreadyPaid,
+    /// No card is on file for the subscription.
     NoCard,
+    /// A cancellation needs a reason.
     ReasonMissing,
     /// The target of a move is not an active central subscription of the same product.
     UnsuitableTarget,
+    /// The target has too few free licenses for the users moving.
     Shortfall {
+        /// Licenses needed.
         needed: u32,
+        /// Licenses free.
         available: u32,
     },
+    /// An admin may not disable or remove their own account.
     OwnAccount,
+    /// An amount could not be computed; why.
     Money(MoneyError),
     /// A command that charges or touches licenses came without the key of its form.
     SubmissionKeyMissing,
@@ -186,17 +112,21 @@ pub enum DomainError {
     AlreadySubmitted,
     /// The product offers no trial of this kind (`offered` is the one it has, if any).
     NoSuchTrial {
+        /// The trial the product does offer, if any.
         offered: Option<TrialKind>,
     },
     /// After the window only recurring billing can be turned off; it then expires on
     /// `expires`.
     CancellationWindowClosed {
+        /// The last day of the window.
         closed_on: NaiveDate,
+        /// The day it expires once recurring billing is off.
         expires: NaiveDate,
     },
     /// Trials are not canceled: a card trial's recurring billing is turned off, a trial
     /// without a card expires by itself.
     TrialNotCanceled {
+        /// The trial has a card on file.
         with_payment_method: bool,
     },
     /// A renewal payment is past due: it is paid (or tried again) first.
@@ -209,7 +139,9 @@ pub enum DomainError {
     OfferTypeValue(PolicyValue),
     /// A third-party offer has no value of its own: its offer type's governs it.
     PolicyOnOfferType {
+        /// The offer's name.
         product: String,
+        /// Its offer type, whose value governs it.
         offer_type: OfferType,
     },
 }
@@ -352,7 +284,7 @@ impl DomainError {
             E::UnknownUser(u) => new("error.unknown_user").text("id", u),
             E::Declined(d) => new(d.message_key()),
             E::Card(e @ CardError::CodeLength { expected, .. }) => {
-                new(e.message_key()).text("digits", expected)
+                new(e.message_key()).count("digits", *expected)
             }
             E::Card(e) => new(e.message_key()),
             E::NotActive(status) => new("error.not_active").key("status", status.message_key()),
@@ -414,6 +346,7 @@ impl DomainError {
 }
 
 impl MoneyError {
+    /// The refusal in words.
     pub fn explanation(&self) -> Explanation {
         match self {
             MoneyError::Overflow => Explanation::new("error.money.overflow"),

@@ -1,7 +1,7 @@
 //! Money moves here only: a bill line and the processor's record of it are written
 //! together, so the purchaser's bills and what the processor took always agree.
 
-use super::DomainError;
+use super::error::DomainError;
 use crate::domain::card::{charge_stored, CardId, Decline};
 use crate::domain::directory::UserId;
 use crate::domain::money::Money;

@@ -1,8 +1,8 @@
 //! Licenses of a subscription: the total, and who is assigned one.
 
-use super::{
-    count, entry, own_active, Applied, AssignRefusal, Ctx, DomainError, Event, MAX_ASSIGN_AT_ONCE,
-};
+use super::command::{Ctx, Event, MAX_ASSIGN_AT_ONCE};
+use super::error::{AssignRefusal, DomainError};
+use super::guards::{count, entry, own_active, Applied};
 
 use super::ledger::{charge, refund, Line};
 use crate::domain::authz::Actor;

@@ -1,12 +1,12 @@
 //! The purchaser's and billing admins' lifecycle commands: cancel inside the window,
 //! recurring billing off and on, reactivation, a trial's extension.
 
+use super::command::{Ctx, Event};
+use super::error::DomainError;
+use super::guards::{entry, notify, own_active, purchaser_or_billing_admin, reason_text, Applied};
 use super::ledger::{charge, refund, Line};
-use super::{
-    entry, notify, own_active, purchaser_or_billing_admin, reason_text, Applied, Ctx, DomainError,
-    Event, Explanation,
-};
 use crate::domain::authz::Actor;
+use crate::domain::explanation::Explanation;
 use crate::domain::lifecycle::{
     self, in_cancellation_window, may_extend_trial, prorated_refund, reactivated_term,
     window_closes, TRIAL_EXTENSION_DAYS,

@@ -1,8 +1,10 @@
 //! Paying: past-due bills and the card on file.
 
 use super::clock::renewal_paid;
+use super::command::{Ctx, Event};
+use super::error::DomainError;
+use super::guards::{own, Applied};
 use super::ledger::collect;
-use super::{own, Applied, Ctx, DomainError, Event};
 use crate::domain::authz::{Actor, Denied};
 use crate::domain::card::{authorize, BillingAddress, CardError, CardId, Expiry, PaymentCard};
 use crate::domain::subscription::{BillId, BillStatus, State, Status, SubscriptionId};

@@ -1,7 +1,9 @@
 //! Buying and trying: a purchase with a card, a trial with or without one.
 
+use super::command::{Ctx, Event};
+use super::error::DomainError;
+use super::guards::{entry, product, signed_in_verdict, unit_price, Applied};
 use super::ledger::{charged, Line};
-use super::{entry, product, signed_in_verdict, unit_price, Applied, Ctx, DomainError, Event};
 use crate::domain::authz::Actor;
 use crate::domain::card::{authorize, CardId, PaymentCard};
 use crate::domain::catalog::{PriceKind, ProductId};
@@ -9,6 +11,7 @@ use crate::domain::eligibility::TrialKind;
 use crate::domain::subscription::{
     one_month_after, Channel, OrderKind, Quantity, State, Status, Subscription, SubscriptionId,
 };
+use crate::domain::views::order_total;
 use std::sync::Arc;
 
 pub(super) fn purchase(
@@ -26,7 +29,7 @@ pub(super) fn purchase(
         return Err(DomainError::Ineligible(verdict));
     }
     let price = unit_price(s, &ctx, &actor.tenant, id, PriceKind::SelfService)?;
-    let amount = price.checked_mul(licenses.get())?;
+    let amount = order_total(price, licenses)?;
     authorize(card).map_err(DomainError::Declined)?;
     let card_id = CardId(s.next_id("card"));
     s.cards

@@ -170,10 +170,8 @@ const COMMON: [Param; 11] = [
     p("PipelineVariable", Ty::Text).alias(&["pv"]),
 ];
 
-const SHOULD_PROCESS: [Param; 2] = [
-    p("WhatIf", Ty::Switch).alias(&["wi"]),
-    p("Confirm", Ty::Switch).alias(&["cf"]),
-];
+const SHOULD_PROCESS: [Param; 2] =
+    [p("WhatIf", Ty::Switch).alias(&["wi"]), p("Confirm", Ty::Switch).alias(&["cf"])];
 
 const VALUES: &[&str] = &["Enabled", "Disabled", "OnlyTrialsWithoutPaymentMethod"];
 
@@ -195,9 +193,8 @@ const SCRIPT_SET: u8 = 1;
 const SIMPLE_SET: u8 = 2;
 
 /// Where-Object's operator switches, as its simplified form takes them.
-pub const WHERE_OPERATORS: [&str; 10] = [
-    "EQ", "NE", "Like", "NotLike", "Match", "NotMatch", "GT", "GE", "LT", "LE",
-];
+pub const WHERE_OPERATORS: [&str; 10] =
+    ["EQ", "NE", "Like", "NotLike", "Match", "NotMatch", "GT", "GE", "LT", "LE"];
 
 const fn op(name: &'static str) -> Param {
     p(name, Ty::Switch).sets(SIMPLE_SET)
@@ -209,10 +206,7 @@ pub const SPECS: [Spec; 17] = [
         aliases: &["ipmo"],
         cmd: Cmd::ImportModule,
         sets: &["Name"],
-        params: &[
-            p("Name", Ty::Texts).at(0).required(ALL),
-            p("Force", Ty::Switch),
-        ],
+        params: &[p("Name", Ty::Texts).at(0).required(ALL), p("Force", Ty::Switch)],
         common: true,
         should_process: false,
         module: false,
@@ -288,12 +282,7 @@ pub const SPECS: [Spec; 17] = [
         name: "Update-MSCommerceProductPolicy",
         aliases: &[],
         cmd: Cmd::UpdateProductPolicy,
-        sets: &[
-            "ProductEnum",
-            "ProductToggle",
-            "OfferTypeEnum",
-            "OfferTypeToggle",
-        ],
+        sets: &["ProductEnum", "ProductToggle", "OfferTypeEnum", "OfferTypeToggle"],
         params: &[
             POLICY_ID.at(0),
             p("ProductId", Ty::Text)
@@ -419,10 +408,7 @@ pub const SPECS: [Spec; 17] = [
         aliases: &["fl"],
         cmd: Cmd::FormatList,
         sets: &["__AllParameterSets"],
-        params: &[
-            p("Property", Ty::Texts).at(0),
-            p("InputObject", Ty::Object).piped(),
-        ],
+        params: &[p("Property", Ty::Texts).at(0), p("InputObject", Ty::Object).piped()],
         common: true,
         should_process: false,
         module: false,

@@ -4,65 +4,49 @@
 //! it: a pipeline is never half done.
 
 use super::bind::{self, bind, BindError, Bound, Cmd, Given, Spec, WHERE_OPERATORS};
+use super::effects::{Effects, Flow, Prepared, Stop};
 use super::format::{list, out_default, table};
 use super::lex::Span;
+use super::module;
+use super::names::{powershell_knows, suggest};
 use super::parse::{Arg, Call, CmpOp, Element, Expr, Pipeline, Script, Statement, StrPart};
-use super::record::{Engine, ErrorRecord, Line, Position, PsMessage};
+use super::record::{Engine, Line, PsMessage};
+use super::session::{Session, World};
 use super::value::{compare, order, CompareError, Object, Value};
-use super::{module, Changed, Refused, Session, World};
 use crate::domain::commands::Explanation;
 use crate::domain::subscription::State;
 
-/// How a statement ended early.
-pub(super) enum Stop {
-    /// A terminating error. A `fatal` one (a `throw`, `-ErrorAction Stop`) ends the whole
-    /// top-level statement; the others end the statement they are in.
-    Error {
-        record: Box<ErrorRecord>,
-        fatal: bool,
-    },
-    /// Something the subset does not run: this app's own line says what.
-    Unsupported(Explanation),
-}
-
-pub(super) type Flow<T> = Result<T, Stop>;
-
-/// A command ready to run: what it is, its arguments bound, and where it was written.
-pub(super) struct Prepared {
-    pub spec: &'static Spec,
-    pub bound: Bound,
-    pub span: Span,
-}
-
+/// The interpreter: what the run has done so far (`Effects`, which the module's cmdlets
+/// write to as well) and `$_`, the items being processed, innermost last.
 pub(super) struct Interp<'w> {
-    pub world: &'w World<'w>,
-    pub input: &'w str,
-    pub session: Session,
-    pub state: State,
-    pub lines: Vec<Line>,
-    pub notes: Vec<Explanation>,
-    pub changes: Vec<Changed>,
-    pub refused: Vec<Refused>,
-    /// The state differs from the one the run started with.
-    pub touched: bool,
-    /// `$_`: the items being processed, innermost last.
+    fx: Effects<'w>,
     current: Vec<Value>,
+}
+
+impl<'w> std::ops::Deref for Interp<'w> {
+    type Target = Effects<'w>;
+    fn deref(&self) -> &Effects<'w> {
+        &self.fx
+    }
+}
+
+impl std::ops::DerefMut for Interp<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.fx
+    }
 }
 
 impl<'w> Interp<'w> {
     pub fn new(world: &'w World<'w>, input: &'w str, session: Session, state: State) -> Self {
         Interp {
-            world,
-            input,
-            session,
-            state,
-            lines: Vec::new(),
-            notes: Vec::new(),
-            changes: Vec::new(),
-            refused: Vec::new(),
-            touched: false,
+            fx: Effects::new(world, input, session, state),
             current: Vec::new(),
         }
+    }
+
+    /// What the run did.
+    pub fn done(self) -> Effects<'w> {
+        self.fx
     }
 
     /// Runs the top-level statements; each one's output is shown when it ends.
@@ -80,10 +64,10 @@ impl<'w> Interp<'w> {
                     self.lines.extend(shown.into_iter().map(Line::Text));
                 }
                 Err(stop) => {
-                    if self.changes.len() > saved.2 {
+                    let undone = self.changes.len() - saved.2;
+                    if undone > 0 {
                         self.note(
-                            Explanation::new("console.note.rolled_back")
-                                .text("count", self.changes.len() - saved.2),
+                            Explanation::new("console.note.rolled_back").count("count", undone),
                         );
                     }
                     self.state.policies = saved.0;
@@ -93,20 +77,6 @@ impl<'w> Interp<'w> {
                     self.stopped(stop);
                 }
             }
-        }
-    }
-
-    /// Adds a note once: a loop that fails the same way says so once.
-    pub fn note(&mut self, note: Explanation) {
-        if !self.notes.contains(&note) {
-            self.notes.push(note);
-        }
-    }
-
-    fn stopped(&mut self, stop: Stop) {
-        match stop {
-            Stop::Error { record, .. } => self.lines.push(Line::Error(*record)),
-            Stop::Unsupported(why) => self.lines.push(Line::App(why)),
         }
     }
 
@@ -167,25 +137,6 @@ impl<'w> Interp<'w> {
             });
         }
         Ok(items.unwrap_or_default())
-    }
-
-    /// The record of an error at a place in the input.
-    pub fn record(
-        &self,
-        source: Option<&str>,
-        message: PsMessage,
-        span: Option<Span>,
-        category: String,
-        fqid: String,
-    ) -> ErrorRecord {
-        ErrorRecord {
-            source: source.map(str::to_owned),
-            message,
-            at: span.map(|s| Position::of(self.input, s)),
-            category,
-            fqid,
-            parse: false,
-        }
     }
 
     fn prepare(&mut self, call: &Call) -> Flow<Prepared> {
@@ -296,12 +247,12 @@ impl<'w> Interp<'w> {
     /// not know either (with a suggestion where one is close), this app's "not supported
     /// here" for one of PowerShell's own.
     fn not_found(&mut self, call: &Call) -> Stop {
-        if let Some(known) = super::powershell_knows(&call.name) {
+        if let Some(known) = powershell_knows(&call.name) {
             return Stop::Unsupported(
                 Explanation::new("console.unsupported.cmdlet").text("name", known),
             );
         }
-        if let Some(suggestion) = super::suggest(&call.name) {
+        if let Some(suggestion) = suggest(&call.name) {
             self.notes
                 .push(Explanation::new("console.note.did_you_mean").text("name", suggestion));
         }
@@ -319,22 +270,6 @@ impl<'w> Interp<'w> {
                 "CommandNotFoundException".into(),
             )),
             fatal: false,
-        }
-    }
-
-    /// Writes a non-terminating error, unless the command's `-ErrorAction` silences it or
-    /// makes it terminating.
-    pub fn write_error(&mut self, command: &Prepared, record: ErrorRecord) -> Flow<()> {
-        match command.bound.text("ErrorAction").as_deref() {
-            Some("Stop") => Err(Stop::Error {
-                record: Box::new(record),
-                fatal: true,
-            }),
-            Some("SilentlyContinue" | "Ignore") => Ok(()),
-            _ => {
-                self.lines.push(Line::Error(record));
-                Ok(())
-            }
         }
     }
 
@@ -444,7 +379,7 @@ impl<'w> Interp<'w> {
             | Cmd::GetPolicy
             | Cmd::GetProductPolicies
             | Cmd::GetProductPolicy
-            | Cmd::UpdateProductPolicy => module::invoke(self, command, input),
+            | Cmd::UpdateProductPolicy => module::invoke(&mut self.fx, command, input),
             Cmd::WhereObject => {
                 let mut out = Vec::new();
                 for item in piped(b, input) {
@@ -549,7 +484,7 @@ impl<'w> Interp<'w> {
             }
             Cmd::Help => {
                 self.lines.push(Line::App(
-                    Explanation::new("console.help").text("cmdlets", super::cmdlet_list()),
+                    Explanation::new("console.help").text("cmdlets", super::names::cmdlet_list()),
                 ));
                 Ok(Vec::new())
             }

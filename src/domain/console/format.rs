@@ -148,15 +148,7 @@ mod tests {
     fn tables_pad_like_format_table() {
         assert_eq!(
             out_default(&[row("1", "Visio"), row("200", "BI"), Value::str("done")]),
-            vec![
-                "",
-                "Id  Name",
-                "--  ----",
-                "1   Visio",
-                "200 BI",
-                "",
-                "done"
-            ]
+            vec!["", "Id  Name", "--  ----", "1   Visio", "200 BI", "", "done"]
         );
     }
 

@@ -13,88 +13,43 @@
 //! and the state after the changes, which the caller saves in one transaction.
 
 mod bind;
+mod effects;
 mod eval;
 mod format;
 mod lex;
 mod module;
+mod names;
 mod parse;
 mod record;
+mod session;
 mod value;
 
 pub use module::{denied_key, offer_type_object, product_object};
+pub use names::{cmdlet_list, cmdlet_names, suggest};
 pub use record::{Engine, ErrorRecord, Line, Position, PsMessage};
+pub use session::{Changed, Refused, Session, World};
 pub use value::{Object, Value};
 
-use crate::domain::authz::Actor;
 use crate::domain::catalog::Catalog;
 use crate::domain::commands::Explanation;
 use crate::domain::directory::TenantId;
-use crate::domain::policy::{PolicyTarget, PolicyValue};
 use crate::domain::subscription::State;
-use chrono::{DateTime, Utc};
 use parse::{ParseError, ParseErrorKind};
-use std::collections::BTreeMap;
-
-/// What lasts between commands: variables, the connection, whether the module has said
-/// it loaded.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Session {
-    vars: BTreeMap<String, Value>,
-    /// `Connect-MSCommerce` has run.
-    pub connected: bool,
-    module_loaded: bool,
-}
-
-impl Session {
-    /// A variable's value; `$null` if it was never set.
-    pub fn get(&self, name: &str) -> Value {
-        self.vars
-            .get(&name.to_ascii_lowercase())
-            .cloned()
-            .unwrap_or(Value::Null)
-    }
-
-    fn set(&mut self, name: &str, value: Value) {
-        self.vars.insert(name.to_ascii_lowercase(), value);
-    }
-}
-
-/// Everything a run reads besides the state.
-pub struct World<'a> {
-    pub catalog: &'a Catalog,
-    pub now: DateTime<Utc>,
-    /// The person signed in to the admin center, whom `Connect-MSCommerce` connects.
-    pub actor: Option<&'a Actor>,
-}
-
-/// One policy a run changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Changed {
-    pub target: PolicyTarget,
-    /// The product's or the offer type's name.
-    pub name: String,
-    pub from: PolicyValue,
-    pub to: PolicyValue,
-}
-
-/// One change a run asked for and the service refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refused {
-    /// The product's or offer type's name, or the ID as given when it names none.
-    pub target: String,
-    pub why: Explanation,
-}
 
 /// What one run did: one outcome, the changes made and the ones refused, each named.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
+    /// The console's session after the run (connected or not, variables).
     pub session: Session,
+    /// The transcript's new lines, as PowerShell prints them.
     pub lines: Vec<Line>,
     /// This app's own notes on what happened, shown apart from the transcript.
     pub notes: Vec<Explanation>,
     /// The state after the run, when it changed (policies, or refusals in the audit log).
     pub state: Option<State>,
+    /// The policies changed.
     pub changes: Vec<Changed>,
+    /// The updates refused, each with why.
     pub refused: Vec<Refused>,
 }
 
@@ -128,13 +83,14 @@ pub fn run(session: &Session, state: &State, world: &World, input: &str) -> Run 
     };
     let mut ip = eval::Interp::new(world, input, session.clone(), state.clone());
     ip.run(&script);
+    let done = ip.done();
     Run {
-        session: ip.session,
-        lines: ip.lines,
-        notes: ip.notes,
-        state: ip.touched.then_some(ip.state),
-        changes: ip.changes,
-        refused: ip.refused,
+        session: done.session,
+        lines: done.lines,
+        notes: done.notes,
+        state: done.touched.then_some(done.state),
+        changes: done.changes,
+        refused: done.refused,
     }
 }
 
@@ -224,154 +180,6 @@ fn construct(what: &str) -> &'static str {
     }
 }
 
-/// The cmdlets the console runs, for `Get-Help`.
-pub fn cmdlet_list() -> String {
-    bind::SPECS
-        .iter()
-        .map(|s| s.name)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The console's cmdlets by name, for completion and the tests.
-pub fn cmdlet_names() -> impl Iterator<Item = &'static str> {
-    bind::SPECS.iter().map(|s| s.name)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-/// The console's cmdlet a mistyped name is closest to, when it is close (this app's
-/// suggestion: Windows PowerShell 5.1 makes none).
-pub fn suggest(name: &str) -> Option<&'static str> {
-    // Long names take more slips: a doubled word (the page's "UpdateUpdate-…") included.
-    let chars = name.chars().count();
-    if chars > 200 {
-        return None;
-    }
-    bind::SPECS
-        .iter()
-        .map(|s| (edit_distance(name, s.name), s.name))
-        .min()
-        .filter(|(d, _)| *d <= 4 || *d * 5 <= chars)
-        .map(|(_, n)| n)
-}
-
-/// PowerShell's approved verbs: a `Verb-Noun` name with one of them is a cmdlet PowerShell
-/// may well have, so the console says it does not run it rather than that it does not exist.
-const VERBS: [&str; 60] = [
-    "Add",
-    "Approve",
-    "Assert",
-    "Backup",
-    "Block",
-    "Checkpoint",
-    "Clear",
-    "Close",
-    "Compare",
-    "Complete",
-    "Compress",
-    "Confirm",
-    "Connect",
-    "Convert",
-    "ConvertFrom",
-    "ConvertTo",
-    "Copy",
-    "Debug",
-    "Deny",
-    "Disable",
-    "Disconnect",
-    "Dismount",
-    "Edit",
-    "Enable",
-    "Enter",
-    "Exit",
-    "Expand",
-    "Export",
-    "Find",
-    "Format",
-    "Get",
-    "Grant",
-    "Group",
-    "Hide",
-    "Import",
-    "Install",
-    "Invoke",
-    "Join",
-    "Limit",
-    "Lock",
-    "Measure",
-    "Merge",
-    "Mount",
-    "Move",
-    "New",
-    "Open",
-    "Out",
-    "Publish",
-    "Read",
-    "Register",
-    "Remove",
-    "Rename",
-    "Reset",
-    "Resolve",
-    "Restart",
-    "Save",
-    "Select",
-    "Set",
-    "Start",
-    "Stop",
-];
-const MORE_VERBS: [&str; 14] = [
-    "Show",
-    "Skip",
-    "Split",
-    "Step",
-    "Submit",
-    "Suspend",
-    "Switch",
-    "Sync",
-    "Test",
-    "Trace",
-    "Uninstall",
-    "Unregister",
-    "Update",
-    "Wait",
-];
-/// Aliases of Windows PowerShell 5.1 that people type.
-const ALIASES: [&str; 24] = [
-    "ls", "dir", "cd", "cat", "gci", "gc", "gm", "measure", "group", "tee", "iex", "icm", "sleep",
-    "gps", "gsv", "ni", "rm", "del", "cp", "mv", "pwd", "type", "sv", "gv",
-];
-
-/// The name as PowerShell would know it, if it is one of its cmdlets or aliases rather than
-/// a slip of one of the console's own.
-fn powershell_knows(name: &str) -> Option<String> {
-    if ALIASES.iter().any(|a| a.eq_ignore_ascii_case(name)) {
-        return Some(name.to_owned());
-    }
-    let (verb, noun) = name.split_once('-')?;
-    let approved = VERBS
-        .iter()
-        .chain(MORE_VERBS.iter())
-        .any(|v| v.eq_ignore_ascii_case(verb));
-    let ours_mistyped = suggest(name).is_some() || noun.to_ascii_lowercase().contains("mscommerce");
-    (approved && !noun.is_empty() && !ours_mistyped).then(|| name.to_owned())
-}
-
 /// `Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase` as the console
 /// prints it for a tenant: the module's table of every Microsoft product.
 pub fn listing(state: &State, catalog: &Catalog, tenant: &TenantId) -> String {
@@ -385,26 +193,6 @@ pub fn listing(state: &State, catalog: &Catalog, tenant: &TenantId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typos_get_a_suggestion_and_other_cmdlets_do_not() {
-        assert_eq!(
-            suggest("Get-MSCommerceProductPolicys"),
-            Some("Get-MSCommerceProductPolicy")
-        );
-        assert_eq!(suggest("Connect-MsComerce"), Some("Connect-MSCommerce"));
-        assert_eq!(
-            suggest("UpdateUpdate-MSCommerceProductPolicy"),
-            Some("Update-MSCommerceProductPolicy")
-        );
-        assert_eq!(suggest("Remove-Item"), None);
-        assert_eq!(
-            powershell_knows("Remove-Item").as_deref(),
-            Some("Remove-Item")
-        );
-        assert_eq!(powershell_knows("Get-MSCommerceProductPolicys"), None);
-        assert_eq!(powershell_knows("Frobnicate"), None);
-    }
 
     #[test]
     fn more_input_completes_an_open_block_or_string() {

@@ -7,10 +7,10 @@
 //! (why the service refused) is this app's note, in the reader's language.
 
 use super::bind::Cmd;
-use super::eval::{Flow, Interp, Prepared, Stop};
+use super::effects::{Effects, Flow, Prepared, Stop};
 use super::record::{ErrorRecord, Line, PsMessage};
+use super::session::{Changed, Refused};
 use super::value::{Object, Value};
-use super::{Changed, Refused};
 use crate::domain::authz::{may, Action, Denied, Subject};
 use crate::domain::catalog::ProductId;
 use crate::domain::commands::{execute, record_refusal, Command, Ctx, DomainError, Explanation};
@@ -62,7 +62,7 @@ impl Status {
 }
 
 pub(super) fn invoke(
-    ip: &mut Interp,
+    ip: &mut Effects,
     command: &Prepared,
     input: Option<Vec<Value>>,
 ) -> Flow<Vec<Value>> {
@@ -110,14 +110,14 @@ pub(super) fn invoke(
 }
 
 /// Prints the module's load line the first time (or again with `-Force`).
-fn load(ip: &mut Interp, force: bool) {
+fn load(ip: &mut Effects, force: bool) {
     if force || !ip.session.module_loaded {
         ip.session.module_loaded = true;
         ip.lines.push(Line::Text(LOADED.into()));
     }
 }
 
-fn import(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
+fn import(ip: &mut Effects, command: &Prepared) -> Flow<Vec<Value>> {
     let names = command
         .bound
         .get("Name")
@@ -147,7 +147,7 @@ fn import(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
     Ok(Vec::new())
 }
 
-fn connect(ip: &mut Interp) -> Flow<Vec<Value>> {
+fn connect(ip: &mut Effects) -> Flow<Vec<Value>> {
     let Some(actor) = ip.world.actor else {
         return Err(Stop::Unsupported(Explanation::new(
             "console.error.not_signed_in",
@@ -171,7 +171,7 @@ fn connect(ip: &mut Interp) -> Flow<Vec<Value>> {
 }
 
 /// `HandleError`: the module's `Write-Error` for a failed call.
-fn handle_error(ip: &mut Interp, command: &Prepared, failed: &str, status: Status) -> Flow<()> {
+fn handle_error(ip: &mut Effects, command: &Prepared, failed: &str, status: Status) -> Flow<()> {
     let text = match status {
         Status::Unauthorized => EXPIRED.to_owned(),
         other => format!(
@@ -193,7 +193,7 @@ fn handle_error(ip: &mut Interp, command: &Prepared, failed: &str, status: Statu
 /// The token first, as every function does: `-Token` given (this demo has none to give,
 /// so the service answers 401), or the session's, or the `throw` without one. Then the
 /// service's role check for reading. `false` when the call failed (already written).
-fn ready(ip: &mut Interp, command: &Prepared, failed: &str) -> Flow<bool> {
+fn ready(ip: &mut Effects, command: &Prepared, failed: &str) -> Flow<bool> {
     token(ip, command)?;
     if command.bound.has("Token") {
         ip.note(Explanation::new("console.note.token"));
@@ -217,7 +217,7 @@ fn ready(ip: &mut Interp, command: &Prepared, failed: &str) -> Flow<bool> {
 }
 
 /// `Get-AccessTokenFromSessionData`: a terminating `throw` before `Connect-MSCommerce`.
-fn token(ip: &mut Interp, command: &Prepared) -> Flow<()> {
+fn token(ip: &mut Effects, command: &Prepared) -> Flow<()> {
     if ip.session.connected || command.bound.has("Token") {
         return Ok(());
     }
@@ -250,7 +250,7 @@ fn short(text: &str) -> String {
 }
 
 /// The service knows one policy; another is a 404.
-fn known_policy(ip: &mut Interp, command: &Prepared, id: &str, failed: &str) -> Flow<bool> {
+fn known_policy(ip: &mut Effects, command: &Prepared, id: &str, failed: &str) -> Flow<bool> {
     if id.eq_ignore_ascii_case(POLICY_ID) {
         return Ok(true);
     }
@@ -302,7 +302,7 @@ pub fn offer_type_object(value: PolicyValue, offer_type: OfferType) -> Value {
     ))
 }
 
-fn product_policies(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
+fn product_policies(ip: &mut Effects, command: &Prepared) -> Flow<Vec<Value>> {
     let id = command.bound.text("PolicyId").unwrap_or_default();
     let failed = format!("Failed to retrieve product policy with PolicyId '{id}'");
     if !ready(ip, command, &failed)? || !known_policy(ip, command, &id, &failed)? {
@@ -334,7 +334,7 @@ fn product_policies(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
 
 /// What `-ProductId` or `-OfferType` names, if the service knows it: a Microsoft product
 /// (old IDs resolve) or one of the four offer types.
-fn target_of(ip: &Interp, command: &Prepared) -> Result<PolicyTarget, Explanation> {
+fn target_of(ip: &Effects, command: &Prepared) -> Result<PolicyTarget, Explanation> {
     if let Some(given) = command.bound.text("OfferType") {
         return OfferType::try_from(given.as_str())
             .map(PolicyTarget::OfferType)
@@ -352,7 +352,7 @@ fn target_of(ip: &Interp, command: &Prepared) -> Result<PolicyTarget, Explanatio
     }
 }
 
-fn target_object(ip: &Interp, target: &PolicyTarget, value: PolicyValue) -> Value {
+fn target_object(ip: &Effects, target: &PolicyTarget, value: PolicyValue) -> Value {
     match target {
         PolicyTarget::Product(id) => {
             let name = ip.world.catalog.product(id).map_or("", |p| p.name.as_str());
@@ -362,7 +362,7 @@ fn target_object(ip: &Interp, target: &PolicyTarget, value: PolicyValue) -> Valu
     }
 }
 
-fn target_name(ip: &Interp, target: &PolicyTarget) -> String {
+fn target_name(ip: &Effects, target: &PolicyTarget) -> String {
     match target {
         PolicyTarget::Product(id) => ip
             .world
@@ -373,7 +373,7 @@ fn target_name(ip: &Interp, target: &PolicyTarget) -> String {
     }
 }
 
-fn product_policy(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
+fn product_policy(ip: &mut Effects, command: &Prepared) -> Flow<Vec<Value>> {
     let id = command.bound.text("PolicyId").unwrap_or_default();
     // The module's message names the ProductId even for an offer type (then empty).
     let failed = format!(
@@ -399,7 +399,7 @@ fn product_policy(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
     }
 }
 
-fn update(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
+fn update(ip: &mut Effects, command: &Prepared) -> Flow<Vec<Value>> {
     let b = &command.bound;
     if let Some(enabled) = b.text("Enabled") {
         if !enabled.eq_ignore_ascii_case("true") && !enabled.eq_ignore_ascii_case("false") {
@@ -553,7 +553,7 @@ fn update(ip: &mut Interp, command: &Prepared) -> Flow<Vec<Value>> {
 
 /// The panel's warning, as this app's note: "trials only" on a product without a trial
 /// that needs no payment method blocks everything.
-fn advise(ip: &mut Interp, target: &PolicyTarget, value: PolicyValue) {
+fn advise(ip: &mut Effects, target: &PolicyTarget, value: PolicyValue) {
     if let PolicyTarget::Product(id) = target {
         if let Some(p) = ip.world.catalog.product(id) {
             if blocks_everything(p, value) {

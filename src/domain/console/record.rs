@@ -11,6 +11,7 @@ pub enum Line {
     Input(String),
     /// Output as PowerShell formats it, or a module's `Write-Host` line.
     Text(String),
+    /// An error record, printed as PowerShell prints one.
     Error(ErrorRecord),
     /// This app's own line, in the reader's language: what the subset does not run, and
     /// `Get-Help`. Shown apart from PowerShell's text.
@@ -26,10 +27,13 @@ pub struct ErrorRecord {
     /// What wrote it: the command (`Update-MSCommerceProductPolicy : …`), `HandleError`
     /// for the module's REST failures; `None` for a `throw` or a parse error.
     pub source: Option<String>,
+    /// The headline.
     pub message: PsMessage,
+    /// Where in the input it points, if anywhere.
     pub at: Option<Position>,
     /// `CategoryInfo`, as PowerShell writes it.
     pub category: String,
+    /// `FullyQualifiedErrorId`, as PowerShell writes it.
     pub fqid: String,
     /// Parse errors print where first and the message after.
     pub parse: bool,
@@ -39,9 +43,13 @@ pub struct ErrorRecord {
 /// line's text and how many characters to mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {
+    /// The line of the input, from 1.
     pub line: usize,
+    /// The column, from 1.
     pub column: usize,
+    /// The line's text.
     pub text: String,
+    /// How many characters to mark with `~`.
     pub len: usize,
 }
 
@@ -73,7 +81,9 @@ impl Position {
 /// PowerShell prints it) or the module's (always English: the module is not localized).
 #[derive(Debug, Clone, PartialEq)]
 pub enum PsMessage {
+    /// PowerShell's own message.
     Engine(Engine),
+    /// The module's message, as it writes it.
     Module(String),
 }
 
@@ -81,72 +91,120 @@ pub enum PsMessage {
 /// the texts are Windows PowerShell 5.1's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Engine {
+    /// "The term '…' is not recognized as the name of a cmdlet …"
     CommandNotFound {
+        /// The name typed.
         name: String,
     },
+    /// "A parameter cannot be found that matches parameter name '…'."
     NamedParameterNotFound {
+        /// The parameter as typed, without its dash.
         name: String,
     },
+    /// "A positional parameter cannot be found that accepts argument '…'."
     PositionalParameterNotFound {
+        /// The argument left over.
         argument: String,
     },
+    /// "Parameter cannot be processed because the parameter name '…' is ambiguous."
     AmbiguousParameter {
+        /// The abbreviation typed.
         name: String,
+        /// The parameters it could be.
         matches: String,
     },
+    /// "Missing an argument for parameter '…'."
     MissingArgument {
+        /// The parameter.
         name: String,
+        /// The type it takes.
         ty: &'static str,
     },
+    /// "Cannot bind parameter because parameter '…' is specified more than once."
     ParameterAlreadyBound {
+        /// The parameter.
         name: String,
     },
+    /// A mandatory parameter missing where the console cannot prompt for it.
     MissingMandatory {
+        /// The parameters missing.
         names: String,
     },
+    /// "Parameter set cannot be resolved using the specified named parameters."
     AmbiguousParameterSet,
+    /// "Cannot validate argument on parameter '…'. The argument … does not belong to the set …"
     ValidateSet {
+        /// The parameter.
         name: String,
+        /// The value given.
         given: String,
+        /// The values it takes, as PowerShell lists them.
         set: String,
     },
+    /// "Cannot validate argument on parameter '…'. The argument is null or empty."
     NullOrEmpty {
+        /// The parameter.
         name: String,
     },
     /// An advanced function's `[string]` parameter given an array of several.
     Transformation {
+        /// The parameter.
         name: String,
     },
     /// A compiled cmdlet's parameter given a value of the wrong kind.
     CannotConvert {
+        /// The parameter.
         name: String,
+        /// The value given.
         given: String,
+        /// The type it takes.
         ty: &'static str,
     },
+    /// "The input object cannot be bound to any parameters for the command …"
     InputObjectNotBound,
+    /// A `-match` pattern that is not a regular expression.
     BadPattern {
+        /// The pattern.
         pattern: String,
     },
+    /// "The string is missing the terminator: …"
     StringTerminator {
+        /// The quote that never closes.
         quote: char,
     },
+    /// "Missing end of comment: '#>'."
     CommentTerminator,
+    /// "Missing closing '}' in statement block or type definition."
     MissingEndCurly,
+    /// "Missing closing ')' in expression."
     MissingEndParen,
+    /// "Missing ] at end of attribute or type literal."
     MissingEndBracket,
+    /// "Unexpected token '…' in expression or statement."
     UnexpectedToken {
+        /// The token.
         token: String,
     },
+    /// "An empty pipe element is not allowed."
     EmptyPipeElement,
+    /// "Expressions are only allowed as the first element of a pipeline."
     ExpressionsFirst,
+    /// "You must provide a value expression following the '…' operator."
     MissingExpressionAfterOperator {
+        /// The operator.
         op: String,
     },
+    /// "Missing opening '(' after keyword 'foreach'."
     MissingForeachOpenParen,
+    /// "Missing variable name after foreach."
     MissingForeachVariable,
+    /// "Missing 'in' after variable in foreach loop."
     MissingForeachIn,
+    /// "Missing closing ')' after expression in 'foreach' statement."
     MissingForeachCloseParen,
+    /// "Missing statement body in foreach loop."
     MissingForeachBody,
+    /// "You must provide a value expression following the '=' operator."
     MissingAssignValue,
 }
 
@@ -204,16 +262,12 @@ impl Engine {
                 vec![("name", name.clone()), ("type", (*ty).to_owned())]
             }
             Engine::MissingMandatory { names } => vec![("names", names.clone())],
-            Engine::ValidateSet { name, given, set } => vec![
-                ("name", name.clone()),
-                ("given", given.clone()),
-                ("set", set.clone()),
-            ],
-            Engine::CannotConvert { name, given, ty } => vec![
-                ("name", name.clone()),
-                ("given", given.clone()),
-                ("type", (*ty).to_owned()),
-            ],
+            Engine::ValidateSet { name, given, set } => {
+                vec![("name", name.clone()), ("given", given.clone()), ("set", set.clone())]
+            }
+            Engine::CannotConvert { name, given, ty } => {
+                vec![("name", name.clone()), ("given", given.clone()), ("type", (*ty).to_owned())]
+            }
             Engine::BadPattern { pattern } => vec![("pattern", pattern.clone())],
             Engine::StringTerminator { quote } => vec![("quote", quote.to_string())],
             Engine::UnexpectedToken { token } => vec![("token", token.clone())],

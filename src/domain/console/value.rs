@@ -10,10 +10,12 @@ use std::cmp::Ordering;
 pub struct Object {
     /// `Format-Table` starts a new table when the type changes.
     pub type_name: &'static str,
+    /// Each property's name and value, in the order the module prints them.
     pub props: Vec<(String, Value)>,
 }
 
 impl Object {
+    /// An object of `type_name` with these properties.
     pub fn new(type_name: &'static str, props: Vec<(&str, Value)>) -> Object {
         Object {
             type_name,
@@ -30,14 +32,22 @@ impl Object {
     }
 }
 
+/// A value in the console: what a variable holds and a pipeline passes on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// `$null`: nothing.
     Null,
+    /// `$true` or `$false`.
     Bool(bool),
+    /// A whole number.
     Int(i64),
+    /// A string.
     Str(String),
+    /// An object with properties (a product policy).
     Object(Object),
+    /// Several values: what a pipeline of many objects returns.
     Array(Vec<Value>),
+    /// A script block (`{ $_.ProductName -like 'Power*' }`).
     Block(Script),
     /// What `Format-Table` and `Format-List` send down the pipeline: text to show, not an
     /// object to filter (piping it further finds no properties, as in PowerShell).
@@ -45,6 +55,7 @@ pub enum Value {
 }
 
 impl Value {
+    /// A string value.
     pub fn str(text: impl Into<String>) -> Value {
         Value::Str(text.into())
     }
@@ -339,10 +350,7 @@ mod tests {
     fn obj(name: &str, id: &str) -> Value {
         Value::Object(Object::new(
             "T",
-            vec![
-                ("ProductName", Value::str(name)),
-                ("ProductId", Value::str(id)),
-            ],
+            vec![("ProductName", Value::str(name)), ("ProductId", Value::str(id))],
         ))
     }
 
