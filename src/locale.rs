@@ -1,7 +1,7 @@
 //! The language in use, as a context every page reads its text through.
 
 use crate::domain::commands::Explanation;
-use crate::i18n::{fill_msg, lookup, Lang, Msg};
+use crate::i18n::{fill_count, fill_msg, lookup, Lang, Msg};
 use crate::store::error::DispatchError;
 use crate::store::prefs;
 use leptos::prelude::*;
@@ -110,9 +110,37 @@ impl Locale {
         msg.text(self.lang.get())
     }
 
-    /// A message with its `{placeholders}` filled, in the plural form its count takes.
+    /// A message as `view!` takes it, as a child or an attribute: text that follows the
+    /// language (`{locale.text(Msg::Next)}`, `aria-label=locale.text(Msg::Menu)`).
+    pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
+
+    /// A message as a signal of owned text, for a prop that takes `Signal<String>` (a page's
+    /// title).
+    pub fn string(self, msg: Msg) -> Signal<String> {
+        Signal::derive(move || self.t(msg).to_owned())
+    }
+
+    /// A message with its `{placeholders}` filled (one with plural forms takes `tn`).
     pub fn tf(self, msg: Msg, args: &[(&str, &str)]) -> String {
         fill_msg(self.lang.get(), msg, args)
+    }
+
+    /// A message with a count, in the form the count takes (`{name}` is the count's
+    /// placeholder), its other placeholders filled.
+    pub fn tn<N: TryInto<u64>>(
+        self,
+        msg: Msg,
+        (name, count): (&str, N),
+        args: &[(&str, &str)],
+    ) -> String {
+        let count = count.try_into().unwrap_or(u64::MAX);
+        let n = count.to_string();
+        let all: Vec<(&str, &str)> = std::iter::once((name, n.as_str()))
+            .chain(args.iter().copied())
+            .collect();
+        fill_count(self.lang.get(), msg, count, &all)
     }
 
     /// A message named by the domain's key; the key itself if the catalog lacks it

@@ -131,14 +131,21 @@ pub fn explain_kept(lang: Lang, explanation: &KeptExplanation, formats: &Formats
                 KeptArg::Explained(inner) => explain_kept(lang, inner, formats),
                 KeptArg::Date(date) => (formats.date)(*date),
                 KeptArg::Money(amount) => (formats.money)(*amount),
+                KeptArg::Count(n) => n.to_string(),
             };
             (name.as_str(), value)
         })
         .collect();
     let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    match Msg::from_key(&explanation.key) {
-        Some(msg) => fill_msg(lang, msg, &args),
-        None => fill(&explanation.key, &args),
+    // The form follows the explanation's count, when it has one.
+    let count = explanation.args.iter().find_map(|(_, v)| match v {
+        KeptArg::Count(n) => Some(*n),
+        _ => None,
+    });
+    match (Msg::from_key(&explanation.key), count) {
+        (Some(msg), Some(n)) => fill_count(lang, msg, n, &args),
+        (Some(msg), None) => fill_msg(lang, msg, &args),
+        (None, _) => fill(&explanation.key, &args),
     }
 }
 
@@ -153,91 +160,41 @@ pub fn chosen(lang: Lang, choice: &str) -> String {
     }
 }
 
-/// The placeholders that hold counts.
-pub const COUNTS: &[&str] = &[
-    "n",
-    "count",
-    "events",
-    "needed",
-    "available",
-    "missing",
-    "requested",
-    "assigned",
-    "total",
-    "self_service",
-    "refused",
-    "given",
-    "buy",
-    "try",
-    "people",
-    "digits",
-    "max",
-    "sequence",
-    "licenses",
-    "done",
-    "shown",
-    "subscriptions",
-    "rows",
-];
-
-/// The count placeholders of an en-US text that stand before a plural noun ("{n}
-/// licenses", "{n} more licenses", "{n} people").
-pub fn counted_nouns(text: &str) -> Vec<&str> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let name = &after[..close];
-        let words: Vec<&str> = after[close + 1..]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .take(2)
-            .collect();
-        let starts_with_word = after[close + 1..].starts_with(' ');
-        let plural = |w: &&str| (w.ends_with('s') && w.len() > 2) || *w == "people";
-        if COUNTS.contains(&name) && starts_with_word && words.iter().any(plural) {
-            found.push(name);
-        }
-        rest = &after[close + 1..];
-    }
-    found.sort_unstable();
-    found.dedup();
-    found
-}
-
-/// A message's plural form, if it has one: the placeholder that holds the count, and the
-/// `.one` form. Worked out the first time the message is filled and kept: working out the
-/// whole catalog at once cost a phone's first page tens of milliseconds.
-fn plural_form(msg: Msg) -> Option<(&'static str, Msg)> {
+/// A message's `.one` form (en-US, for a count of 1), if it has one. Kept once looked up:
+/// the catalog's key lookup is a long match.
+fn one_form(msg: Msg) -> Option<Msg> {
     thread_local! {
-        static FORMS: RefCell<HashMap<Msg, Option<(&'static str, Msg)>>> = RefCell::default();
+        static ONE: RefCell<HashMap<Msg, Option<Msg>>> = RefCell::default();
     }
-    FORMS.with(|forms| {
-        *forms.borrow_mut().entry(msg).or_insert_with(|| {
-            let one = Msg::from_key(&format!("{}.one", msg.key()))?;
-            let count = *counted_nouns(msg.text(Lang::EnUs)).first()?;
-            Some((count, one))
-        })
+    ONE.with(|forms| {
+        *forms
+            .borrow_mut()
+            .entry(msg)
+            .or_insert_with(|| Msg::from_key(&format!("{}.one", msg.key())))
     })
 }
 
-/// A message with its placeholders filled, in the plural form its count takes: a message
-/// whose en-US text puts a count before a plural noun has a `.one` form, chosen when that
-/// count is 1 (`a_count_before_a_plural_noun_has_plural_forms` checks every message).
+/// A message with its placeholders filled. A message with plural forms takes
+/// `fill_count` instead: its form comes from the count given, never from its text.
 pub fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
-    let count = plural_form(msg)
-        .and_then(|(name, _)| args.iter().find(|(n, _)| *n == name))
-        .and_then(|(_, v)| v.parse::<u64>().ok());
-    let text = count.map_or_else(|| msg.text(lang), |n| plural(lang, msg, n));
-    fill(text, args)
+    debug_assert!(
+        one_form(msg).is_none(),
+        "{} has plural forms: fill it with its count (fill_count)",
+        msg.key()
+    );
+    fill(msg.text(lang), args)
+}
+
+/// A message with a count, in the form the count takes, its placeholders filled.
+pub fn fill_count(lang: Lang, msg: Msg, count: u64, args: &[(&str, &str)]) -> String {
+    fill(plural(lang, msg, count), args)
 }
 
 /// A message with a count, in the form the count takes: en-US has "one" (a `key.one`
 /// message beside the key) and "other"; zh-CN has one form for every count.
 pub fn plural(lang: Lang, msg: Msg, count: u64) -> &'static str {
-    match plural_form(msg) {
-        Some((_, one)) if lang == Lang::EnUs && count == 1 => one.text(lang),
+    match one_form(msg) {
+        Some(one) if lang == Lang::EnUs && count == 1 => one.text(lang),
         _ => msg.text(lang),
     }
 }
@@ -1189,21 +1146,36 @@ mod tests {
     #[test]
     fn filling_a_message_picks_its_plural_form_from_the_count() {
         assert_eq!(
-            fill_msg(Lang::EnUs, Msg::AssignedDone, &[("n", "1")]),
+            fill_count(Lang::EnUs, Msg::AssignedDone, 1, &[("n", "1")]),
             "Assigned 1 license."
         );
         assert_eq!(
-            fill_msg(Lang::EnUs, Msg::AssignedDone, &[("n", "3")]),
+            fill_count(Lang::EnUs, Msg::AssignedDone, 3, &[("n", "3")]),
             "Assigned 3 licenses."
         );
+        // The count given chooses, not a placeholder's value: here "n" is 1 and so is the
+        // count, while "assigned" (3) is only shown.
         assert_eq!(
-            fill_msg(
+            fill_count(
                 Lang::EnUs,
                 Msg::BelowAssigned,
+                1,
                 &[("assigned", "3"), ("n", "1"), ("total", "2")]
             ),
             "Licenses assigned: 3. Unassign 1 person before lowering the total to 2."
         );
+        // An explanation's count chooses its form the same way.
+        let one = Explanation::new("card.error.code_length").count("digits", 1u32);
+        let four = Explanation::new("card.error.code_length").count("digits", 4u32);
+        assert_ne!(explain(Lang::EnUs, &one), explain(Lang::EnUs, &four));
+        assert!(explain(Lang::EnUs, &four).contains('4'));
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "has plural forms")]
+    fn a_message_with_plural_forms_is_not_filled_without_its_count() {
+        let _ = fill_msg(Lang::EnUs, Msg::AssignedDone, &[("n", "1")]);
     }
 
     #[test]
@@ -1224,6 +1196,59 @@ mod tests {
             plural(Lang::ZhCn, Msg::AssignedDone, 1),
             Msg::AssignedDone.text(Lang::ZhCn)
         );
+    }
+
+    /// The placeholders that hold counts.
+    const COUNTS: &[&str] = &[
+        "n",
+        "count",
+        "events",
+        "needed",
+        "available",
+        "missing",
+        "requested",
+        "assigned",
+        "total",
+        "self_service",
+        "refused",
+        "given",
+        "buy",
+        "try",
+        "people",
+        "digits",
+        "max",
+        "sequence",
+        "licenses",
+        "done",
+        "shown",
+        "subscriptions",
+        "rows",
+    ];
+
+    /// The count placeholders of an en-US text that stand before a plural noun ("{n}
+    /// licenses", "{n} more licenses", "{n} people").
+    fn counted_nouns(text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            let name = &after[..close];
+            let words: Vec<&str> = after[close + 1..]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .collect();
+            let starts_with_word = after[close + 1..].starts_with(' ');
+            let plural = |w: &&str| (w.ends_with('s') && w.len() > 2) || *w == "people";
+            if COUNTS.contains(&name) && starts_with_word && words.iter().any(plural) {
+                found.push(name);
+            }
+            rest = &after[close + 1..];
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     #[test]
