@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=skip_to_main>
-                {move || locale.t(Msg::SkipToContent)}
+                {locale.text(Msg::SkipToContent)}
             </a>
             <LiveRegion />
             <Transition fallback=move || {
@@ -160,7 +160,7 @@ fn Loading(progress: ReadSignal<Option<Progress>>) -> impl IntoView {
     view! {
         <main id="main" class="loading" tabindex="-1">
             <section class="panel" aria-labelledby="loading-title">
-                <h1 id="loading-title">{move || locale.t(Msg::Loading)}</h1>
+                <h1 id="loading-title">{locale.text(Msg::Loading)}</h1>
                 <progress max=total value=done aria-labelledby="loading-title"></progress>
                 <p class="muted" role="status">
                     {move || {
@@ -192,7 +192,7 @@ fn LoadFailed(error: FileError) -> impl IntoView {
     view! {
         <main id="main" tabindex="-1">
             <section class="panel error-page" role="alert" aria-labelledby="page-title">
-                <PageTitle text=move || locale.t(Msg::LoadFailedTitle).to_owned() />
+                <PageTitle text=locale.string(Msg::LoadFailedTitle) />
                 <p>{move || locale.tf(Msg::LoadFailedBody, &[("file", file)])}</p>
                 <pre class="error-detail">{detail}</pre>
                 <button
@@ -202,7 +202,7 @@ fn LoadFailed(error: FileError) -> impl IntoView {
                         let _ = window().location().reload();
                     }
                 >
-                    {move || locale.t(Msg::Retry)}
+                    {locale.text(Msg::Retry)}
                 </button>
             </section>
         </main>

@@ -333,7 +333,8 @@ pub fn keep_focus_in_page() {
     }
     let announcer = Announcer::get();
     let doc = document();
-    let on_focus = Closure::<dyn Fn(web_sys::FocusEvent)>::new(|ev: web_sys::FocusEvent| {
+    // These last as long as the page: each handle is dropped, its listener stays.
+    let _ = window_event_listener(leptos::ev::focusin, |ev| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
@@ -345,10 +346,8 @@ pub fn keep_focus_in_page() {
         }
         LAST_FOCUS.with(|l| *l.borrow_mut() = path);
     });
-    let _ = doc.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref());
-    on_focus.forget();
     // A click on the page's background means to leave focus there.
-    let on_pointer = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    let _ = window_event_listener(leptos::ev::pointerdown, |ev| {
         let on_control = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -358,13 +357,11 @@ pub fn keep_focus_in_page() {
         }
         person_moved();
     });
-    let _ =
-        doc.add_event_listener_with_callback("pointerdown", on_pointer.as_ref().unchecked_ref());
-    on_pointer.forget();
     // A key pressed while a page is on its way: the person is already moving focus.
-    let on_key = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| person_moved());
-    let _ = doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-    on_key.forget();
+    let _ = window_event_listener(leptos::ev::keydown, |_| person_moved());
+    // Leptos has no observer helper, and leptos-use's `use_mutation_observer` would bring a
+    // crate of its size for this one observer that lives as long as the page: it is kept
+    // by `forget`.
     let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::MutationObserver)>::new(
         move |records: js_sys::Array, _| {
             announce_added(&records, announcer);

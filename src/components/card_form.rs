@@ -1,6 +1,7 @@
 //! The card fields: brand shown while typing, grouped digits, each field's error shown
 //! once the person leaves it. Holds nothing itself; the card stays in the caller's memory.
 
+use crate::components::field::{Field, SelectField};
 use crate::domain::card::{format_typed_number, Brand, CardError, CardField, CardInput};
 use crate::domain::commands::DomainError;
 use crate::i18n::Msg;
@@ -47,153 +48,94 @@ pub fn CardForm(
             )
         })
     });
-    let blur = move |field: CardField| {
-        move |_| {
-            touched.update(|t| {
+    // A field's error shows once the person has left it.
+    let left = move |field: CardField| {
+        Callback::new(move |()| {
+            touched.try_update(|t| {
                 t.insert(field);
-            })
-        }
+            });
+        })
     };
-    let field =
-        move |id: &'static str, err: Memo<Option<CardError>>, label: Msg, input: AnyView| {
-            let err_id = format!("{id}-error");
-            view! {
-                <div class="field" class:field--invalid=move || err.read().is_some()>
-                    <label for=id>{move || locale.t(label)}</label>
-                    {input}
-                    <p id=err_id class="field-error" role="alert">
-                        {move || err.get().map(message)}
-                    </p>
-                </div>
-            }
-        };
-    let invalid = move |err: Memo<Option<CardError>>| move || err.read().is_some().to_string();
+    let shown = move |err: Memo<Option<CardError>>| Signal::derive(move || err.get().map(message));
+    let text = move |get: fn(&CardInput) -> String| Signal::derive(move || card.with(get));
+    let set = move |put: fn(&mut CardInput, String)| {
+        Callback::new(move |v: String| card.update(|c| put(c, v)))
+    };
     view! {
         <fieldset class="card-form">
-            <legend class="visually-hidden">{move || locale.t(Msg::StepCard)}</legend>
-            <p class="muted">{move || locale.t(Msg::CardOnly)}</p>
-            {field(
-                "card-number",
-                number,
-                Msg::CardNumber,
-                view! {
-                    <div class="card-number">
-                        <input
-                            id="card-number"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="cc-number"
-                            maxlength="23"
-                            aria-describedby="card-number-error card-brand"
-                            aria-invalid=invalid(number)
-                            prop:value=move || card.with(|c| format_typed_number(&c.number))
-                            on:input=move |ev| card.update(|c| c.number = event_target_value(&ev))
-                            on:blur=blur(CardField::Number)
-                        />
-                        <span id="card-brand" class="card-brand" aria-live="polite">
-                            {move || {
-                                brand
-                                    .get()
-                                    .map(|b| {
-                                        locale.tf(Msg::CardBrandDetected, &[("brand", b.name())])
-                                    })
-                            }}
-                        </span>
-                    </div>
-                }
-                    .into_any(),
-            )}
+            <legend class="visually-hidden">{locale.text(Msg::StepCard)}</legend>
+            <p class="muted">{locale.text(Msg::CardOnly)}</p>
+            <Field
+                id="card-number"
+                label=Msg::CardNumber
+                value=text(|c| format_typed_number(&c.number))
+                on_input=set(|c, v| c.number = v)
+                error=shown(number)
+                alert=true
+                inputmode="numeric"
+                autocomplete="cc-number"
+                maxlength=23u32
+                on_blur=left(CardField::Number)
+                described_by="card-brand"
+            >
+                <span id="card-brand" class="card-brand" aria-live="polite">
+                    {move || {
+                        brand
+                            .get()
+                            .map(|b| locale.tf(Msg::CardBrandDetected, &[("brand", b.name())]))
+                    }}
+                </span>
+            </Field>
             <div class="field-row">
-                {field(
-                    "card-expiry",
-                    expiry,
-                    Msg::CardExpiry,
-                    view! {
-                        <input
-                            id="card-expiry"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="cc-exp"
-                            placeholder=move || locale.t(Msg::CardExpiryPlaceholder)
-                            maxlength="7"
-                            aria-describedby="card-expiry-error"
-                            aria-invalid=invalid(expiry)
-                            prop:value=move || card.with(|c| c.expiry.clone())
-                            on:input=move |ev| card.update(|c| c.expiry = event_target_value(&ev))
-                            on:blur=blur(CardField::Expiry)
-                        />
-                    }
-                        .into_any(),
-                )}
-                {field(
-                    "card-code",
-                    code,
-                    Msg::CardCode,
-                    view! {
-                        <input
-                            id="card-code"
-                            type="password"
-                            inputmode="numeric"
-                            autocomplete="cc-csc"
-                            maxlength=move || brand.get().map_or(4, Brand::code_length).to_string()
-                            aria-describedby="card-code-error"
-                            aria-invalid=invalid(code)
-                            prop:value=move || card.with(|c| c.security_code.clone())
-                            on:input=move |ev| {
-                                card.update(|c| c.security_code = event_target_value(&ev))
-                            }
-                            on:blur=blur(CardField::SecurityCode)
-                        />
-                    }
-                        .into_any(),
-                )}
+                <Field
+                    id="card-expiry"
+                    label=Msg::CardExpiry
+                    value=text(|c| c.expiry.clone())
+                    on_input=set(|c, v| c.expiry = v)
+                    error=shown(expiry)
+                    alert=true
+                    inputmode="numeric"
+                    autocomplete="cc-exp"
+                    placeholder=Msg::CardExpiryPlaceholder
+                    maxlength=7u32
+                    on_blur=left(CardField::Expiry)
+                />
+                <Field
+                    id="card-code"
+                    label=Msg::CardCode
+                    value=text(|c| c.security_code.clone())
+                    on_input=set(|c, v| c.security_code = v)
+                    error=shown(code)
+                    alert=true
+                    input_type="password"
+                    inputmode="numeric"
+                    autocomplete="cc-csc"
+                    maxlength=Signal::derive(move || {
+                        brand.get().map_or(4, |b| b.code_length() as u32)
+                    })
+                    on_blur=left(CardField::SecurityCode)
+                />
             </div>
-            {field(
-                "card-holder",
-                holder,
-                Msg::CardHolder,
-                view! {
-                    <input
-                        id="card-holder"
-                        type="text"
-                        autocomplete="cc-name"
-                        aria-describedby="card-holder-error"
-                        aria-invalid=invalid(holder)
-                        prop:value=move || card.with(|c| c.holder.clone())
-                        on:input=move |ev| card.update(|c| c.holder = event_target_value(&ev))
-                        on:blur=blur(CardField::Holder)
-                    />
-                }
-                    .into_any(),
-            )}
-            {field(
-                "card-country",
-                country,
-                Msg::BillingCountry,
-                view! {
-                    <select
-                        id="card-country"
-                        autocomplete="country"
-                        aria-describedby="card-country-error"
-                        aria-invalid=invalid(country)
-                        prop:value=move || card.with(|c| c.country.clone())
-                        on:change=move |ev| card.update(|c| c.country = event_target_value(&ev))
-                        on:blur=blur(CardField::Country)
-                    >
-                        <option value="">"—"</option>
-                        {move || {
-                            countries
-                                .get()
-                                .into_iter()
-                                .map(|(code, name)| {
-                                    view! { <option value=code.clone()>{name}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                }
-                    .into_any(),
-            )}
+            <Field
+                id="card-holder"
+                label=Msg::CardHolder
+                value=text(|c| c.holder.clone())
+                on_input=set(|c, v| c.holder = v)
+                error=shown(holder)
+                alert=true
+                autocomplete="cc-name"
+                on_blur=left(CardField::Holder)
+            />
+            <SelectField
+                id="card-country"
+                label=Msg::BillingCountry
+                value=text(|c| c.country.clone())
+                on_change=set(|c, v| c.country = v)
+                options=countries
+                error=shown(country)
+                autocomplete="country"
+                on_blur=left(CardField::Country)
+            />
         </fieldset>
     }
 }

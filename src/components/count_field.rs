@@ -2,6 +2,7 @@
 //! a number the browser or the app rewrote — parses it through the domain, and says under
 //! the field why a refused value is refused, in a live region that is there from the start.
 
+use crate::components::field::Field;
 use crate::domain::subscription::QuantityError;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -29,6 +30,7 @@ pub fn count_error(locale: Locale, error: QuantityError) -> String {
     crate::i18n::fill(locale.key(error.message_key()), &[("max", &max)])
 }
 
+/// A `Field` for a whole number, its error in words from the domain's refusal.
 #[component]
 pub fn CountField(
     id: &'static str,
@@ -46,26 +48,17 @@ pub fn CountField(
     described_by: &'static str,
 ) -> impl IntoView {
     let locale = Locale::get();
-    let error_id = format!("{id}-error");
-    let described = format!("{error_id} {described_by}").trim().to_owned();
     view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label for=id>{move || locale.t(label)}</label>
-            <input
-                id=id
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                spellcheck="false"
-                required
-                aria-describedby=described
-                aria-invalid=move || error.get().is_some().to_string()
-                prop:value=text
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-            />
-            <p id=error_id class="field-error" aria-live="polite">
-                {move || error.get().map(|e| count_error(locale, e))}
-            </p>
-        </div>
+        <Field
+            id
+            label
+            value=text
+            on_input
+            error=Signal::derive(move || error.get().map(|e| count_error(locale, e)))
+            inputmode="numeric"
+            autocomplete="off"
+            required=true
+            described_by
+        />
     }
 }

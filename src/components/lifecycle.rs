@@ -3,15 +3,13 @@
 //! each state allows (turn recurring billing off or on, reactivate, extend a trial).
 //! The domain decides who may; a refusal is shown with its reason.
 
-use crate::components::form_key::FormKey;
+use crate::components::command::{use_command, Outcome};
 use crate::domain::commands::Command;
-use crate::domain::lifecycle::{ending, may_extend_trial, Ending};
+use crate::domain::lifecycle::{ending, lifecycle_actions, Ending, LifecycleAction};
 use crate::domain::subscription::{Status, Subscription, SubscriptionId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::Store;
-use crate::store::error::DispatchError;
-use crate::store::session::Session;
 use leptos::prelude::*;
 
 /// What the panel says about the subscription's term, and which button it offers.
@@ -42,49 +40,74 @@ fn term(sub: &Subscription) -> Term {
     }
 }
 
+/// The term in words: when it renews and for how much, when the next payment is tried,
+/// or when it ends, access ends, and it is deleted.
+fn term_text(locale: Locale, sub: &Subscription) -> String {
+    let d = |d| locale.date(d);
+    match term(sub) {
+        Term::Renews { on, amount } => locale.tf(
+            Msg::LifecycleRenews,
+            &[("date", &d(on)), ("amount", &locale.money(amount))],
+        ),
+        Term::PastDue { next_try } => locale.tf(Msg::LifecyclePastDue, &[("date", &d(next_try))]),
+        Term::Ends(e, Status::Disabled) => {
+            locale.tf(Msg::LifecycleDisabled, &[("deleted", &d(e.deleted_on))])
+        }
+        Term::Ends(e, Status::Expired) => locale.tf(
+            Msg::LifecycleExpired,
+            &[("access", &d(e.access_ends)), ("deleted", &d(e.deleted_on))],
+        ),
+        Term::Ends(e, _) => locale.tf(
+            Msg::LifecycleEnds,
+            &[("date", &d(e.expires)), ("access", &d(e.access_ends))],
+        ),
+        Term::Deleted => locale.t(Msg::StatusDeleted).to_owned(),
+    }
+}
+
+/// The button for an action, its id and the command it sends.
+fn action_parts(
+    action: LifecycleAction,
+    subscription: SubscriptionId,
+) -> (Msg, &'static str, Command) {
+    match action {
+        LifecycleAction::TurnOffRecurringBilling => (
+            Msg::TurnOffRecurring,
+            "recurring-off",
+            Command::SetRecurringBilling {
+                subscription,
+                on: false,
+            },
+        ),
+        LifecycleAction::TurnOnRecurringBilling => (
+            Msg::TurnOnRecurring,
+            "recurring-on",
+            Command::SetRecurringBilling {
+                subscription,
+                on: true,
+            },
+        ),
+        LifecycleAction::Reactivate => (
+            Msg::Reactivate,
+            "reactivate",
+            Command::Reactivate { subscription },
+        ),
+        LifecycleAction::ExtendTrial => (
+            Msg::ExtendTrial,
+            "extend-trial",
+            Command::ExtendTrial { subscription },
+        ),
+    }
+}
+
 /// `manage`: whether to offer the actions (a Global reader only reads).
 #[component]
 pub fn LifecyclePanel(sub: SubscriptionId, #[prop(default = true)] manage: bool) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
-    let session = Session::get();
     let id = sub.clone();
     let current = Memo::new(move |_| store.state.with(|s| s.subscription(&id).cloned()));
-    let form = FormKey::new();
-    let act = Action::new_local(move |command: &Command| {
-        let submission = form.submit(command.clone());
-        async move {
-            let actor = session.actor().ok_or(DispatchError::NotSignedIn)?;
-            store.dispatch(actor, submission).await?;
-            form.renew();
-            Ok::<(), DispatchError>(())
-        }
-    });
-    let text = move || {
-        let sub = current.get()?;
-        let d = |d| locale.date(d);
-        Some(match term(&sub) {
-            Term::Renews { on, amount } => locale.tf(
-                Msg::LifecycleRenews,
-                &[("date", &d(on)), ("amount", &locale.money(amount))],
-            ),
-            Term::PastDue { next_try } => {
-                locale.tf(Msg::LifecyclePastDue, &[("date", &d(next_try))])
-            }
-            Term::Ends(e, Status::Disabled) => {
-                locale.tf(Msg::LifecycleDisabled, &[("deleted", &d(e.deleted_on))])
-            }
-            Term::Ends(e, Status::Expired) => locale.tf(
-                Msg::LifecycleExpired,
-                &[("access", &d(e.access_ends)), ("deleted", &d(e.deleted_on))],
-            ),
-            Term::Ends(e, _) => locale.tf(
-                Msg::LifecycleEnds,
-                &[("date", &d(e.expires)), ("access", &d(e.access_ends))],
-            ),
-            Term::Deleted => locale.t(Msg::StatusDeleted).to_owned(),
-        })
-    };
+    let act = use_command();
     let recurring = move || {
         current.with(|s| {
             s.as_ref().map(|s| {
@@ -97,73 +120,41 @@ pub fn LifecyclePanel(sub: SubscriptionId, #[prop(default = true)] manage: bool)
         })
     };
     let sid = StoredValue::new(sub);
-    let button = move |msg: Msg, id: &'static str, command: fn(SubscriptionId) -> Command| {
+    let button = move |action: LifecycleAction| {
+        let (msg, id, _) = action_parts(action, sid.get_value());
+        let send = move |_| act.send(action_parts(action, sid.get_value()).2);
         view! {
-            <button
-                type="button"
-                class="button"
-                id=id
-                disabled=move || act.pending().get()
-                on:click=move |_| {
-                    act.dispatch(command(sid.get_value()));
-                }
-            >
-                {move || locale.t(msg)}
+            <button type="button" class="button" id=id disabled=move || act.pending() on:click=send>
+                {locale.text(msg)}
             </button>
         }
     };
-    let today = move || store.clock.get().date_naive();
+    // Which actions, from the domain.
     let actions = move || {
         let sub = current.get().filter(|_| manage)?;
-        let mut buttons = Vec::new();
-        match sub.status {
-            Status::Active if sub.past_due.is_none() && sub.auto_renew => buttons.push(button(
-                Msg::TurnOffRecurring,
-                "recurring-off",
-                |subscription| Command::SetRecurringBilling {
-                    subscription,
-                    on: false,
-                },
-            )),
-            Status::Active if sub.past_due.is_none() && sub.card.is_some() => buttons.push(button(
-                Msg::TurnOnRecurring,
-                "recurring-on",
-                |subscription| Command::SetRecurringBilling {
-                    subscription,
-                    on: true,
-                },
-            )),
-            Status::Expired | Status::Disabled => {
-                buttons.push(button(Msg::Reactivate, "reactivate", |subscription| {
-                    Command::Reactivate { subscription }
-                }))
-            }
-            _ => {}
-        }
-        if may_extend_trial(&sub, today()) {
-            buttons.push(button(Msg::ExtendTrial, "extend-trial", |subscription| {
-                Command::ExtendTrial { subscription }
-            }));
-        }
-        Some(buttons.collect_view())
-    };
-    let outcome = move || match act.value().get() {
-        Some(Ok(())) => Some(locale.t(Msg::Saved).to_owned()),
-        Some(Err(e)) => Some(locale.explain(&e)),
-        None => None,
+        let today = store.clock.get().date_naive();
+        Some(
+            lifecycle_actions(&sub, today)
+                .into_iter()
+                .map(button)
+                .collect_view(),
+        )
     };
     view! {
         <section class="panel" aria-labelledby="lifecycle-title">
-            <h2 id="lifecycle-title">{move || locale.t(Msg::LifecycleHeading)}</h2>
+            <h2 id="lifecycle-title">{locale.text(Msg::LifecycleHeading)}</h2>
             <dl class="facts">
-                <dt>{move || locale.t(Msg::RecurringBilling)}</dt>
+                <dt>{locale.text(Msg::RecurringBilling)}</dt>
                 <dd id="recurring-billing">{recurring}</dd>
             </dl>
-            <p id="lifecycle-term">{text}</p>
-            <div class="actions">{actions}</div>
-            <p role="status" id="lifecycle-outcome">
-                {outcome}
+            <p id="lifecycle-term">
+                {move || current.with(|s| s.as_ref().map(|s| term_text(locale, s)))}
             </p>
+            <div class="actions">{actions}</div>
+            <Outcome
+                id="lifecycle-outcome"
+                ended=act.outcome(move |_| locale.t(Msg::Saved).to_owned())
+            />
         </section>
     }
 }

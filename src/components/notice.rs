@@ -5,34 +5,92 @@ use crate::components::download::download;
 use crate::i18n::Msg;
 use crate::locale::Locale;
 use crate::store::browser::{NotKept, Notice, Store};
-use crate::store::error::StoreError;
 use leptos::prelude::*;
 
-#[component]
-pub fn StoreNotice() -> impl IntoView {
-    let store = Store::get();
-    move || {
-        store.notice.get().map(|notice| match notice {
-            Notice::Unreadable { reason } => view! { <UnreadableNotice reason /> }.into_any(),
-            Notice::Migrated { from } => {
-                let text = move |locale: Locale| {
-                    locale.tf(Msg::NoticeMigrated, &[("from", &from.to_string())])
-                };
-                view! { <DismissableNotice text error=false /> }.into_any()
+/// How a notice reads: an error, a warning, or news.
+#[derive(Clone, Copy, PartialEq)]
+enum Tone {
+    Error,
+    Warning,
+    Info,
+}
+
+/// What a notice bar may offer.
+#[derive(Clone, Copy)]
+enum Offer {
+    /// Unreadable stored data, kept: take it home.
+    ExportBackup,
+    /// Back to the world as shipped.
+    Reset,
+    /// The state as a file (a browser that will not keep it).
+    ExportState,
+    Dismiss,
+}
+
+/// A notice as data: its tone, its words (a headline, then the detail), and its offers.
+struct Bar {
+    tone: Tone,
+    id: Option<&'static str>,
+    headline: String,
+    detail: Option<String>,
+    offers: &'static [Offer],
+}
+
+fn bar(locale: Locale, notice: &Notice) -> Bar {
+    let plain = |tone, headline, offers| Bar {
+        tone,
+        id: None,
+        headline,
+        detail: None,
+        offers,
+    };
+    match notice {
+        Notice::Unreadable { reason } => Bar {
+            detail: Some(locale.reason(&reason.explanation())),
+            ..plain(
+                Tone::Error,
+                locale.t(Msg::NoticeUnreadable).to_owned(),
+                &[Offer::ExportBackup, Offer::Reset],
+            )
+        },
+        Notice::Migrated { from } => plain(
+            Tone::Info,
+            locale.tf(Msg::NoticeMigrated, &[("from", &from.to_string())]),
+            &[Offer::Dismiss],
+        ),
+        Notice::SaveFailed { reason } => Bar {
+            detail: Some(reason.clone()),
+            ..plain(
+                Tone::Error,
+                locale.t(Msg::NoticeSaveFailed).to_owned(),
+                &[Offer::Dismiss],
+            )
+        },
+        Notice::NotKept(why) => {
+            let (message, detail) = match why {
+                NotKept::NoStorage { reason } => {
+                    (Msg::NoticeNotKeptNoStorage, Some(reason.clone()))
+                }
+                NotKept::PrivateWindow => (Msg::NoticeNotKeptPrivate, None),
+                NotKept::Full { reason } => (Msg::NoticeNotKeptFull, Some(reason.clone())),
+            };
+            let export = locale.t(Msg::NoticeNotKeptExport);
+            Bar {
+                id: Some("not-kept"),
+                detail: Some(detail.map_or_else(|| export.to_owned(), |d| format!("{export} {d}"))),
+                ..plain(
+                    Tone::Warning,
+                    locale.t(message).to_owned(),
+                    &[Offer::ExportState],
+                )
             }
-            Notice::SaveFailed { reason } => {
-                let text =
-                    move |locale: Locale| format!("{} {reason}", locale.t(Msg::NoticeSaveFailed));
-                view! { <DismissableNotice text error=true /> }.into_any()
-            }
-            Notice::NotKept(why) => view! { <NotKeptNotice why /> }.into_any(),
-        })
+        }
     }
 }
 
-/// What was stored could not be read: take the backup home, or start again.
+/// What the store has to tell, as one bar: its words, and a button for each offer.
 #[component]
-fn UnreadableNotice(reason: StoreError) -> impl IntoView {
+pub fn StoreNotice() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let export_backup = Action::new_local(move |_: &()| async move {
@@ -49,89 +107,56 @@ fn UnreadableNotice(reason: StoreError) -> impl IntoView {
             .and_then(Result::err)
             .map(|e| locale.explain(&e))
     };
-    view! {
-        <div class="message-bar message-bar--error" role="alert">
-            <p>
-                <strong>{move || locale.t(Msg::NoticeUnreadable)}</strong>
-                " "
-                <span class="muted">{move || locale.reason(&reason.explanation())}</span>
-            </p>
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        export_backup.dispatch(());
-                    }
-                >
-                    {move || locale.t(Msg::ExportBackup)}
-                </button>
-                <button
-                    type="button"
-                    class="button button--primary"
-                    disabled=move || reset.pending().get()
-                    on:click=move |_| {
-                        reset.dispatch(());
-                    }
-                >
-                    {move || locale.t(Msg::ResetDemo)}
-                </button>
-            </div>
-            <p class="field-error">{reset_error}</p>
-        </div>
-    }
-}
-
-/// A notice the person reads and puts away.
-#[component]
-fn DismissableNotice(
-    text: impl Fn(Locale) -> String + Send + Sync + 'static,
-    error: bool,
-) -> impl IntoView {
-    let locale = Locale::get();
-    let store = Store::get();
-    view! {
-        <div
-            class="message-bar"
-            class:message-bar--error=error
-            role=if error { "alert" } else { "status" }
-        >
-            <p>{move || text(locale)}</p>
-            <button type="button" class="button" on:click=move |_| store.notice.set(None)>
-                {move || locale.t(Msg::Dismiss)}
+    let button = move |offer: Offer| {
+        let (msg, primary) = match offer {
+            Offer::ExportBackup => (Msg::ExportBackup, false),
+            Offer::Reset => (Msg::ResetDemo, true),
+            Offer::ExportState => (Msg::DemoExport, false),
+            Offer::Dismiss => (Msg::Dismiss, false),
+        };
+        let act = move |_| match offer {
+            Offer::ExportBackup => {
+                export_backup.dispatch(());
+            }
+            Offer::Reset => {
+                reset.dispatch(());
+            }
+            Offer::ExportState => download("ssp-state.json", &store.export()),
+            Offer::Dismiss => store.notice.set(None),
+        };
+        let busy = move || matches!(offer, Offer::Reset) && reset.pending().get();
+        view! {
+            <button type="button" class="button" class:button--primary=primary disabled=busy on:click=act>
+                {locale.text(msg)}
             </button>
-        </div>
-    }
-}
-
-/// This browser will not keep what is done here: says so for as long as the page is open,
-/// and offers the state as a file to keep.
-#[component]
-fn NotKeptNotice(why: NotKept) -> impl IntoView {
-    let locale = Locale::get();
-    let store = Store::get();
-    let (message, detail) = match why {
-        NotKept::NoStorage { reason } => (Msg::NoticeNotKeptNoStorage, Some(reason)),
-        NotKept::PrivateWindow => (Msg::NoticeNotKeptPrivate, None),
-        NotKept::Full { reason } => (Msg::NoticeNotKeptFull, Some(reason)),
+        }
     };
-    view! {
-        <div class="message-bar message-bar--warning" role="status" id="not-kept">
-            <p>
-                <strong>{move || locale.t(message)}</strong>
-                " "
-                {move || locale.t(Msg::NoticeNotKeptExport)}
-                " "
-                <span class="muted">{detail}</span>
-            </p>
-            <button
-                type="button"
-                class="button"
-                on:click=move |_| download("ssp-state.json", &store.export())
-            >
-                {move || locale.t(Msg::DemoExport)}
-            </button>
-        </div>
+    move || {
+        store.notice.with(|notice| notice.as_ref().map(|n| bar(locale, n))).map(|b| {
+            let class = match b.tone {
+                Tone::Error => "message-bar message-bar--error",
+                Tone::Warning => "message-bar message-bar--warning",
+                Tone::Info => "message-bar",
+            };
+            let role = if b.tone == Tone::Error { "alert" } else { "status" };
+            view! {
+                <div class=class role=role id=b.id>
+                    <p>
+                        <strong>{b.headline}</strong>
+                        {b
+                            .detail
+                            .map(|d| {
+                                view! {
+                                    " "
+                                    <span class="muted">{d}</span>
+                                }
+                            })}
+                    </p>
+                    <div class="actions">{b.offers.iter().map(|o| button(*o)).collect_view()}</div>
+                    <p class="field-error">{reset_error}</p>
+                </div>
+            }
+        })
     }
 }
 
@@ -141,17 +166,13 @@ fn NotKeptNotice(why: NotKept) -> impl IntoView {
 /// `window.sspUpdate` (for a page that mounts after the event); Reload raises `ssp:reload`.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
-    use wasm_bindgen::{closure::Closure, JsCast};
     let locale = Locale::get();
     let waiting = js_sys::Reflect::get(&window(), &"sspUpdate".into())
         .ok()
         .is_some_and(|v| v.is_truthy());
     let (ready, set_ready) = signal(waiting);
-    let on_update = Closure::<dyn Fn()>::new(move || set_ready.set(true));
-    let _ =
-        window().add_event_listener_with_callback("ssp:update", on_update.as_ref().unchecked_ref());
-    // Lives as long as the page, as the app does.
-    on_update.forget();
+    // Lives as long as the page, as the app does: the handle is dropped, the listener stays.
+    let _ = window_event_listener_untyped("ssp:update", move |_| set_ready.set(true));
     let reload = move |_| {
         if let Ok(event) = web_sys::Event::new("ssp:reload") {
             let _ = window().dispatch_event(&event);
@@ -160,14 +181,14 @@ pub fn UpdateNotice() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="message-bar" role="status" id="update-notice">
-                <p>{move || locale.t(Msg::UpdateAvailable)}</p>
+                <p>{locale.text(Msg::UpdateAvailable)}</p>
                 <button
                     type="button"
                     class="button button--primary"
                     id="update-reload"
                     on:click=reload
                 >
-                    {move || locale.t(Msg::UpdateReload)}
+                    {locale.text(Msg::UpdateReload)}
                 </button>
             </div>
         </Show>

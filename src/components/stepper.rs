@@ -11,7 +11,7 @@ pub fn Stepper(
 ) -> impl IntoView {
     let locale = Locale::get();
     view! {
-        <nav class="stepper" aria-label=move || locale.t(Msg::StepsLabel)>
+        <nav class="stepper" aria-label=locale.text(Msg::StepsLabel)>
             <p class="visually-hidden">
                 {move || {
                     locale
@@ -44,7 +44,7 @@ pub fn Stepper(
                                     <span class="stepper__dot" aria-hidden="true">
                                         {i + 1}
                                     </span>
-                                    <span class="stepper__label">{move || locale.t(label)}</span>
+                                    <span class="stepper__label">{locale.text(label)}</span>
                                 </li>
                             }
                         })

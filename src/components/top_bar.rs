@@ -33,11 +33,11 @@ pub fn TopBar() -> impl IntoView {
         <header class="top-bar">
             <AppLauncher />
             <A href="/" attr:class="app-name">
-                {move || locale.t(Msg::AppName)}
+                {locale.text(Msg::AppName)}
             </A>
             <div class="top-bar__spacer"></div>
             <div class="top-bar__who">
-                <span class="top-bar__tenant" title=move || locale.t(Msg::TenantLabel)>
+                <span class="top-bar__tenant" title=locale.text(Msg::TenantLabel)>
                     {move || {
                         who.get()
                             .map_or_else(|| locale.t(Msg::NoTenant).to_owned(), |(_, t)| t.name)
@@ -48,12 +48,12 @@ pub fn TopBar() -> impl IntoView {
                     fallback=move || {
                         view! {
                             <A href=sign_in_href attr:class="top-bar__signin">
-                                {move || locale.t(Msg::SignIn)}
+                                {locale.text(Msg::SignIn)}
                             </A>
                         }
                     }
                 >
-                    <span class="top-bar__person" title=move || locale.t(Msg::AccountLabel)>
+                    <span class="top-bar__person" title=locale.text(Msg::AccountLabel)>
                         <span class="avatar" aria-hidden="true">
                             {move || who.get().map(|(u, _)| initials(&u.display_name))}
                         </span>
@@ -62,17 +62,17 @@ pub fn TopBar() -> impl IntoView {
                         </span>
                     </span>
                     <button type="button" class="top-bar__signout" on:click=sign_out.clone()>
-                        {move || locale.t(Msg::SignOut)}
+                        {locale.text(Msg::SignOut)}
                     </button>
                 </Show>
             </div>
             <LanguageSwitch />
         </header>
         // A landmark of its own, so no content sits outside one.
-        <aside class="demo-notice" aria-label=move || locale.t(Msg::DemoControlsLink)>
-            {move || locale.t(Msg::DemoNotice)}
+        <aside class="demo-notice" aria-label=locale.text(Msg::DemoControlsLink)>
+            {locale.text(Msg::DemoNotice)}
             " "
-            <A href="/demo">{move || locale.t(Msg::DemoControlsLink)}</A>
+            <A href="/demo">{locale.text(Msg::DemoControlsLink)}</A>
         </aside>
         <DelegationBar />
     }
@@ -98,7 +98,7 @@ fn DelegationBar() -> impl IntoView {
     move || {
         delegated.get().map(|(tenant, roles)| {
             view! {
-                <aside class="delegation-bar" aria-label=move || locale.t(Msg::CustomersTitle)>
+                <aside class="delegation-bar" aria-label=locale.text(Msg::CustomersTitle)>
                     <span id="acting-for">
                         {move || {
                             locale
@@ -110,7 +110,7 @@ fn DelegationBar() -> impl IntoView {
                     </span>
                     " "
                     <A href="/admin/customers" attr:id="switch-customer">
-                        {move || locale.t(Msg::CustomerSwitch)}
+                        {locale.text(Msg::CustomerSwitch)}
                     </A>
                 </aside>
             }
@@ -129,7 +129,7 @@ fn initials(name: &str) -> String {
 #[component]
 fn AppLauncher() -> impl IntoView {
     let locale = Locale::get();
-    let access = crate::pages::admin::access();
+    let access = Session::get().admin_access(Store::get());
     let (open, set_open) = signal(false);
     let close = move |_| set_open.set(false);
     let launcher = NodeRef::<leptos::html::Div>::new();
@@ -155,7 +155,7 @@ fn AppLauncher() -> impl IntoView {
                 node_ref=button
                 aria-expanded=move || open.get().to_string()
                 aria-controls="launcher-menu"
-                aria-label=move || locale.t(Msg::AppLauncher)
+                aria-label=locale.text(Msg::AppLauncher)
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
                 <svg
@@ -182,7 +182,7 @@ fn AppLauncher() -> impl IntoView {
                 <nav
                     id="launcher-menu"
                     class="launcher__menu"
-                    aria-label=move || locale.t(Msg::LauncherTitle)
+                    aria-label=locale.text(Msg::LauncherTitle)
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
                             set_open.set(false);
@@ -192,7 +192,7 @@ fn AppLauncher() -> impl IntoView {
                         }
                     }
                 >
-                    <h2 class="launcher__title">{move || locale.t(Msg::LauncherTitle)}</h2>
+                    <h2 class="launcher__title">{locale.text(Msg::LauncherTitle)}</h2>
                     <ul>
                         // No Admin tile for someone the admin center has nothing for.
                         <Show when=move || {
@@ -203,7 +203,7 @@ fn AppLauncher() -> impl IntoView {
                                     <span class="tile__icon" aria-hidden="true">
                                         "A"
                                     </span>
-                                    {move || locale.t(Msg::LauncherAdmin)}
+                                    {locale.text(Msg::LauncherAdmin)}
                                 </A>
                             </li>
                         </Show>
@@ -212,7 +212,7 @@ fn AppLauncher() -> impl IntoView {
                                 <span class="tile__icon" aria-hidden="true">
                                     "S"
                                 </span>
-                                {move || locale.t(Msg::LauncherStore)}
+                                {locale.text(Msg::LauncherStore)}
                             </A>
                         </li>
                     </ul>
@@ -231,7 +231,7 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <label class="lang-switch">
-            <span class="visually-hidden">{move || locale.t(Msg::LanguageLabel)}</span>
+            <span class="visually-hidden">{locale.text(Msg::LanguageLabel)}</span>
             <select
                 id="lang-switch"
                 on:change=move |ev| {

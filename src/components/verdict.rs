@@ -24,12 +24,7 @@ pub fn decision_text(locale: Locale, decision: Decision, tenant: &str, product: 
     };
     crate::i18n::fill(
         locale.key(decision.message_key()),
-        &[
-            ("domain", ""),
-            ("tenant", tenant),
-            ("product", product),
-            ("country", &country),
-        ],
+        &[("domain", ""), ("tenant", tenant), ("product", product), ("country", &country)],
     )
 }
 
@@ -90,12 +85,12 @@ pub fn VerdictBanner(
                 </p>
                 <Show when=refused>
                     <p class="verdict__rule">
-                        <span class="muted">{move || locale.t(Msg::RuleLabel)}": "</span>
+                        <span class="muted">{locale.text(Msg::RuleLabel)}": "</span>
                         <strong>{rule}</strong>
                         <Show when=contact>
                             " · "
                             <span class="verdict__contact">
-                                {move || locale.t(Msg::VerdictContactAdmin)}
+                                {locale.text(Msg::VerdictContactAdmin)}
                             </span>
                         </Show>
                     </p>

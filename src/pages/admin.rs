@@ -17,13 +17,80 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
 /// What the signed-in person may see here (`None`: signed out), decided in the domain.
-pub fn access() -> Memo<Option<AdminAccess>> {
-    let store = Store::get();
-    let session = Session::get();
-    Memo::new(move |_| {
-        let actor = session.actor()?;
-        Some(store.state.with(|s| views::admin_access(s, &actor)))
-    })
+fn access() -> Memo<Option<AdminAccess>> {
+    Session::get().admin_access(Store::get())
+}
+
+/// Who sees an entry of the admin navigation.
+#[derive(Clone, Copy, PartialEq)]
+enum Audience {
+    Everyone,
+    /// Someone with delegated access to customers.
+    Partners,
+    /// A purchaser: the admin center's Billing, limited to their own purchases.
+    Purchasers,
+    Admins,
+}
+
+/// An entry of the admin navigation: a page, or a heading over pages.
+enum Entry {
+    Page(&'static str, Msg),
+    Group(Msg, &'static [(&'static str, Msg)]),
+}
+
+/// The admin center's navigation, in its order, each entry for its audience.
+static NAV: [(Audience, Entry); 9] = [
+    (Audience::Everyone, Entry::Page("/admin", Msg::NavHome)),
+    (
+        Audience::Partners,
+        Entry::Page("/admin/customers", Msg::NavCustomers),
+    ),
+    (
+        Audience::Purchasers,
+        Entry::Group(
+            Msg::NavBilling,
+            &[
+                ("/admin/billing/products", Msg::NavYourProducts),
+                ("/admin/billing/licenses", Msg::NavLicenses),
+                ("/admin/billing/bills", Msg::NavBillsPayments),
+            ],
+        ),
+    ),
+    (
+        Audience::Purchasers,
+        Entry::Page("/admin/support", Msg::ContactSupport),
+    ),
+    (Audience::Admins, Entry::Page("/admin/users", Msg::NavUsers)),
+    (
+        Audience::Admins,
+        Entry::Group(
+            Msg::NavBilling,
+            &[("/admin/billing/products", Msg::NavYourProducts)],
+        ),
+    ),
+    (
+        Audience::Admins,
+        Entry::Group(
+            Msg::NavSettings,
+            &[("/admin/settings/self-service", Msg::NavSelfService)],
+        ),
+    ),
+    (
+        Audience::Admins,
+        Entry::Page("/admin/capacity", Msg::NavCapacity),
+    ),
+    (Audience::Admins, Entry::Page("/admin/audit", Msg::NavAudit)),
+];
+
+/// A link of the navigation; the home's is current only on the home itself.
+fn nav_link(locale: Locale, href: &'static str, label: Msg) -> impl IntoView {
+    view! {
+        <li>
+            <A href=href exact=href == "/admin">
+                {locale.text(label)}
+            </A>
+        </li>
+    }
 }
 
 #[component]
@@ -31,7 +98,12 @@ pub fn AdminShell() -> impl IntoView {
     let locale = Locale::get();
     let access = access();
     let partner = Session::get().is_partner(Store::get());
-    let is = move |a: AdminAccess| access.get() == Some(a);
+    let shown = move |audience: Audience| match audience {
+        Audience::Everyone => true,
+        Audience::Partners => partner.get(),
+        Audience::Purchasers => access.get() == Some(AdminAccess::Purchaser),
+        Audience::Admins => access.get() == Some(AdminAccess::Admin),
+    };
     let nav_open = RwSignal::new(false);
     // Going to a page closes the folded navigation.
     let path = use_location().pathname;
@@ -39,9 +111,28 @@ pub fn AdminShell() -> impl IntoView {
         path.track();
         nav_open.set(false);
     });
+    let entry = move |(audience, entry): &'static (Audience, Entry)| {
+        let item = move || match entry {
+            Entry::Page(href, label) => nav_link(locale, href, *label).into_any(),
+            Entry::Group(heading, pages) => view! {
+                <li class="admin-nav__group">
+                    <span class="admin-nav__heading">{locale.text(*heading)}</span>
+                    <ul>
+                        {pages
+                            .iter()
+                            .map(|(href, label)| nav_link(locale, href, *label))
+                            .collect_view()}
+                    </ul>
+                </li>
+            }
+            .into_any(),
+        };
+        let audience = *audience;
+        view! { <Show when=move || shown(audience)>{item}</Show> }
+    };
     view! {
         <div class="admin">
-            <nav class="admin-nav" aria-label=move || locale.t(Msg::NavAdminLabel)>
+            <nav class="admin-nav" aria-label=locale.text(Msg::NavAdminLabel)>
                 // On a phone the navigation folds behind this button, as the admin center's.
                 <button
                     type="button"
@@ -51,82 +142,10 @@ pub fn AdminShell() -> impl IntoView {
                     on:click=move |_| nav_open.update(|o| *o = !*o)
                 >
                     <span aria-hidden="true">"☰"</span>
-                    {move || locale.t(Msg::NavMenu)}
+                    {locale.text(Msg::NavMenu)}
                 </button>
                 <ul id="admin-nav-list" class=("admin-nav__list--open", move || nav_open.get())>
-                    <li>
-                        <A href="/admin" exact=true>
-                            {move || locale.t(Msg::NavHome)}
-                        </A>
-                    </li>
-                    <Show when=move || partner.get()>
-                        <li>
-                            <A href="/admin/customers">{move || locale.t(Msg::NavCustomers)}</A>
-                        </li>
-                    </Show>
-                    // A purchaser's admin center: Billing, limited to their own purchases.
-                    <Show when=move || is(AdminAccess::Purchaser)>
-                        <li class="admin-nav__group">
-                            <span class="admin-nav__heading">
-                                {move || locale.t(Msg::NavBilling)}
-                            </span>
-                            <ul>
-                                <li>
-                                    <A href="/admin/billing/products">
-                                        {move || locale.t(Msg::NavYourProducts)}
-                                    </A>
-                                </li>
-                                <li>
-                                    <A href="/admin/billing/licenses">
-                                        {move || locale.t(Msg::NavLicenses)}
-                                    </A>
-                                </li>
-                                <li>
-                                    <A href="/admin/billing/bills">
-                                        {move || locale.t(Msg::NavBillsPayments)}
-                                    </A>
-                                </li>
-                            </ul>
-                        </li>
-                        <li>
-                            <A href="/admin/support">{move || locale.t(Msg::ContactSupport)}</A>
-                        </li>
-                    </Show>
-                    <Show when=move || is(AdminAccess::Admin)>
-                        <li>
-                            <A href="/admin/users">{move || locale.t(Msg::NavUsers)}</A>
-                        </li>
-                        <li class="admin-nav__group">
-                            <span class="admin-nav__heading">
-                                {move || locale.t(Msg::NavBilling)}
-                            </span>
-                            <ul>
-                                <li>
-                                    <A href="/admin/billing/products">
-                                        {move || locale.t(Msg::NavYourProducts)}
-                                    </A>
-                                </li>
-                            </ul>
-                        </li>
-                        <li class="admin-nav__group">
-                            <span class="admin-nav__heading">
-                                {move || locale.t(Msg::NavSettings)}
-                            </span>
-                            <ul>
-                                <li>
-                                    <A href="/admin/settings/self-service">
-                                        {move || locale.t(Msg::NavSelfService)}
-                                    </A>
-                                </li>
-                            </ul>
-                        </li>
-                        <li>
-                            <A href="/admin/capacity">{move || locale.t(Msg::NavCapacity)}</A>
-                        </li>
-                        <li>
-                            <A href="/admin/audit">{move || locale.t(Msg::NavAudit)}</A>
-                        </li>
-                    </Show>
+                    {NAV.iter().map(entry).collect_view()}
                 </ul>
             </nav>
             <div class="admin-content">
@@ -142,13 +161,13 @@ fn SignInFirst() -> impl IntoView {
     let here = use_location().pathname;
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::AdminHomeTitle).to_owned() />
-            <p>{move || locale.t(Msg::AdminSignInFirst)}</p>
+            <PageTitle text=locale.string(Msg::AdminHomeTitle) />
+            <p>{locale.text(Msg::AdminSignInFirst)}</p>
             <A
                 href=move || format!("/signin?next={}", here.get())
                 attr:class="button button--primary"
             >
-                {move || locale.t(Msg::SignIn)}
+                {locale.text(Msg::SignIn)}
             </A>
         </section>
     }
@@ -190,8 +209,8 @@ fn AdminDashboard() -> impl IntoView {
         move |f: fn(&TenantFigures) -> usize| figures.with(|x| x.as_ref().map_or(0, f)).to_string();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::AdminHomeTitle).to_owned() />
-            <p>{move || locale.t(Msg::AdminHomeIntro)}</p>
+            <PageTitle text=locale.string(Msg::AdminHomeTitle) />
+            <p>{locale.text(Msg::AdminHomeIntro)}</p>
             <ul class="dashboard">
                 <DashboardCard
                     href="/admin/billing/products"
@@ -244,7 +263,7 @@ fn DashboardCard(href: &'static str, title: Msg, line: Signal<String>) -> impl I
     view! {
         <li class="card">
             <h2>
-                <A href=href>{move || locale.t(title)}</A>
+                <A href=href>{locale.text(title)}</A>
             </h2>
             <p class="muted">{line}</p>
         </li>
@@ -263,9 +282,9 @@ fn AdminOnly(children: ChildrenFn) -> impl IntoView {
             Some(AdminAccess::Purchaser | AdminAccess::Partner | AdminAccess::NothingToManage) => {
                 view! {
                     <section class="panel" role="alert" aria-labelledby="page-title">
-                        <PageTitle text=move || locale.t(Msg::AccessDeniedTitle).to_owned() />
-                        <p>{move || locale.t(Msg::AccessDeniedBody)}</p>
-                        <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
+                        <PageTitle text=locale.string(Msg::AccessDeniedTitle) />
+                        <p>{locale.text(Msg::AccessDeniedBody)}</p>
+                        <A href="/admin">{locale.text(Msg::BackToPurchases)}</A>
                     </section>
                 }
                     .into_any()

@@ -25,8 +25,8 @@ pub fn CatalogPage() -> impl IntoView {
         .collect();
     view! {
         <section class="page" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::CatalogTitle).to_owned() />
-            <p class="lead">{move || locale.t(Msg::CatalogIntro)}</p>
+            <PageTitle text=locale.string(Msg::CatalogTitle) />
+            <p class="lead">{locale.text(Msg::CatalogIntro)}</p>
             <MarketPicker market />
             <ul class="product-grid" role="list" id="products-microsoft">
                 {products
@@ -35,8 +35,8 @@ pub fn CatalogPage() -> impl IntoView {
                     .collect_view()}
             </ul>
             <section aria-labelledby="offers-title" class="offers">
-                <h2 id="offers-title">{move || locale.t(Msg::CatalogOffersTitle)}</h2>
-                <p class="muted">{move || locale.t(Msg::CatalogOffersIntro)}</p>
+                <h2 id="offers-title">{locale.text(Msg::CatalogOffersTitle)}</h2>
+                <p class="muted">{locale.text(Msg::CatalogOffersIntro)}</p>
                 <ul class="product-grid" role="list" id="products-third-party">
                     {offers
                         .into_iter()
@@ -44,7 +44,7 @@ pub fn CatalogPage() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
-            <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
+            <p class="muted">{locale.text(Msg::PriceNote)}</p>
         </section>
     }
 }
@@ -54,7 +54,7 @@ pub fn MarketPicker(market: Market) -> impl IntoView {
     let locale = Locale::get();
     view! {
         <div class="field field--inline">
-            <label for="market">{move || locale.t(Msg::MarketLabel)}</label>
+            <label for="market">{locale.text(Msg::MarketLabel)}</label>
             <select
                 id="market"
                 disabled=move || market.locked.get()
@@ -108,17 +108,16 @@ fn ProductCard(product: Product, market: Market, #[prop(optional)] nested: bool)
     });
     view! {
         <li class="card product-card">
-            <p class="eyebrow">{move || locale.t(family)}</p>
+            <p class="eyebrow">{locale.text(family)}</p>
             {heading}
             {publisher}
             <p class="product-card__summary">{move || summary(&id2, locale.lang())}</p>
             <p class="price">{price}</p>
             {no_card_trial
-                .then(|| view! { <p class="badge">{move || locale.t(Msg::CatalogTrialBadge)}</p> })}
-            {card_trial
-                .then(|| view! { <p class="badge">{move || locale.t(Msg::TrialKindCard)}</p> })}
+                .then(|| view! { <p class="badge">{locale.text(Msg::CatalogTrialBadge)}</p> })}
+            {card_trial.then(|| view! { <p class="badge">{locale.text(Msg::TrialKindCard)}</p> })}
             <A href=href attr:class="button button--secondary">
-                {move || locale.t(Msg::CatalogViewProduct)}
+                {locale.text(Msg::CatalogViewProduct)}
             </A>
         </li>
     }

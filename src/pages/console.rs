@@ -237,8 +237,8 @@ pub fn PolicyConsole() -> impl IntoView {
             aria-labelledby="console-title"
             data-runs=move || console.runs.get().to_string()
         >
-            <h2 id="console-title">{move || locale.t(Msg::ConsoleTitle)}</h2>
-            <p class="muted">{move || locale.t(Msg::ConsoleIntro)}</p>
+            <h2 id="console-title">{locale.text(Msg::ConsoleTitle)}</h2>
+            <p class="muted">{locale.text(Msg::ConsoleIntro)}</p>
             <pre
                 class="console__output"
                 id="console-output"
@@ -246,7 +246,7 @@ pub fn PolicyConsole() -> impl IntoView {
                 role="log"
                 tabindex="0"
                 translate="no"
-                aria-label=move || locale.t(Msg::ConsoleOutputLabel)
+                aria-label=locale.text(Msg::ConsoleOutputLabel)
             >
                 <For each=move || console.lines.get() key=|shown| shown.id let:shown>
                     <TranscriptLine shown=shown />
@@ -265,7 +265,7 @@ pub fn PolicyConsole() -> impl IntoView {
                     <span aria-hidden="true">
                         {move || if console.pending.read().is_some() { ">>" } else { "PS>" }}
                     </span>
-                    <span class="visually-hidden">{move || locale.t(Msg::ConsoleInputLabel)}</span>
+                    <span class="visually-hidden">{locale.text(Msg::ConsoleInputLabel)}</span>
                 </label>
                 <input
                     id="console-input"
@@ -289,7 +289,7 @@ pub fn PolicyConsole() -> impl IntoView {
                     }
                 />
                 <button type="submit" class="button" disabled=move || console.busy.get()>
-                    {move || locale.t(Msg::ConsoleRun)}
+                    {locale.text(Msg::ConsoleRun)}
                 </button>
             </form>
             <ConsoleNotes outcome=console.outcome />
@@ -335,7 +335,7 @@ fn TranscriptLine(shown: Shown) -> impl IntoView {
             {prompt}
             {marker
                 .map(|m| {
-                    view! { <strong class="console__marker">{move || locale.t(m)} " "</strong> }
+                    view! { <strong class="console__marker">{locale.text(m)} " "</strong> }
                 })} {move || line.with_value(|l| console_lines(locale.lang(), l).join("\n"))} "\n"
         </span>
     }
@@ -357,19 +357,15 @@ fn ConsoleNotes(outcome: RwSignal<Outcome>) -> impl IntoView {
                     .map(|c| {
                         locale.tf(
                             Msg::ConsoleSummaryItem,
-                            &[
-                                ("name", &c.name),
-                                ("from", c.from.as_str()),
-                                ("to", c.to.as_str()),
-                            ],
+                            &[("name", &c.name), ("from", c.from.as_str()), ("to", c.to.as_str())],
                         )
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
-                let count = o.changes.len().to_string();
-                items.push(locale.tf(
+                items.push(locale.tn(
                     Msg::ConsoleSummaryChanged,
-                    &[("count", &count), ("list", &list)],
+                    ("count", o.changes.len()),
+                    &[("list", &list)],
                 ));
             }
             if !o.refused.is_empty() {
@@ -388,7 +384,7 @@ fn ConsoleNotes(outcome: RwSignal<Outcome>) -> impl IntoView {
     view! {
         <div class="console__notes" id="console-notes" role="status" aria-live="polite">
             <Show when=move || !items().is_empty()>
-                <h3 class="console__notes-title">{move || locale.t(Msg::ConsoleNotesTitle)}</h3>
+                <h3 class="console__notes-title">{locale.text(Msg::ConsoleNotesTitle)}</h3>
                 <ul>
                     {move || items().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>

@@ -2,6 +2,7 @@
 //! rights for. Choosing one makes the whole admin center act in that tenant only.
 
 use crate::components::page_title::PageTitle;
+use crate::components::table::{Col, TableHead};
 use crate::domain::{Actor, Role, TenantId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -59,6 +60,12 @@ fn customers(store: Store, session: Session) -> Memo<Customers> {
     })
 }
 
+/// The customers a partner serves: organization, domain, role, and the switch to it.
+const CUSTOMER_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[Text(ColOrganization), Wide(ColDomain), Text(ColDelegatedRole), Unseen(CustomerSwitch)]
+};
+
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let locale = Locale::get();
@@ -88,29 +95,16 @@ pub fn CustomersPage() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::CustomersTitle).to_owned() />
-            <p>{move || locale.t(Msg::CustomersIntro)}</p>
+            <PageTitle text=locale.string(Msg::CustomersTitle) />
+            <p>{locale.text(Msg::CustomersIntro)}</p>
             <Show when=move || list.with(|(_, l)| l.is_empty())>
                 <p class="message-bar message-bar--info" role="note">
-                    {move || locale.t(Msg::CustomersNone)}
+                    {locale.text(Msg::CustomersNone)}
                 </p>
             </Show>
             <div class="table-scroll">
                 <table class="grid" id="customer-grid">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || locale.t(Msg::ColOrganization)}</th>
-                            <th scope="col" class="hide-narrow">
-                                {move || locale.t(Msg::ColDomain)}
-                            </th>
-                            <th scope="col">{move || locale.t(Msg::ColDelegatedRole)}</th>
-                            <th scope="col">
-                                <span class="visually-hidden">
-                                    {move || locale.t(Msg::CustomerSwitch)}
-                                </span>
-                            </th>
-                        </tr>
-                    </thead>
+                    <TableHead cols=CUSTOMER_COLUMNS />
                     <tbody>
                         {move || {
                             list.get()
@@ -124,7 +118,7 @@ pub fn CustomersPage() -> impl IntoView {
                                         if acting_in().as_ref() == Some(&tenant) {
                                             return view! {
                                                 <span class="chip">
-                                                    {move || locale.t(Msg::CustomersCurrent)}
+                                                    {locale.text(Msg::CustomersCurrent)}
                                                 </span>
                                             }
                                                 .into_any();

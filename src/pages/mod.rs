@@ -109,6 +109,17 @@ impl Market {
         seen
     }
 
+    /// The countries as a select's options: (code, name in the page's language).
+    pub fn country_options() -> Signal<Vec<(String, String)>> {
+        let locale = Locale::get();
+        Signal::derive(move || {
+            Market::countries()
+                .into_iter()
+                .map(|k| (k.code().to_owned(), locale.country(k)))
+                .collect()
+        })
+    }
+
     /// What `product` offers here: the market's and cloud's rules before any email, then
     /// the signed-in person's own verdict (their organization's policy).
     pub fn offer(self, product: &Product) -> crate::domain::eligibility::Offer {

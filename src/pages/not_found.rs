@@ -13,14 +13,14 @@ pub fn NotFound() -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <section class="page" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::NotFoundTitle).to_owned() />
+            <PageTitle text=locale.string(Msg::NotFoundTitle) />
             <p>{move || locale.tf(Msg::NotFoundBody, &[("path", &path.get())])}</p>
             <ul class="link-list">
                 <li>
-                    <A href="/">{move || locale.t(Msg::LauncherStore)}</A>
+                    <A href="/">{locale.text(Msg::LauncherStore)}</A>
                 </li>
                 <li>
-                    <A href="/admin">{move || locale.t(Msg::AdminHomeTitle)}</A>
+                    <A href="/admin">{locale.text(Msg::AdminHomeTitle)}</A>
                 </li>
             </ul>
         </section>

@@ -4,6 +4,8 @@
 //! PowerShell script or a Microsoft365DSC configuration. Nothing here changes a tenant.
 
 use crate::components::download::download_as;
+use crate::components::field::Field;
+use crate::components::table::{Col, TableHead};
 use crate::domain::policy::PolicyTarget;
 use crate::domain::policy_plan::{
     dsc, import, policy_targets, powershell, target_name, ImportError, PlanTenant, PolicyPlan,
@@ -11,7 +13,7 @@ use crate::domain::policy_plan::{
 };
 use crate::domain::views::target_impact;
 use crate::domain::{PolicyValue, TenantId};
-use crate::i18n::{fill, fill_msg, lookup, Lang, Msg};
+use crate::i18n::{fill, fill_count, lookup, Lang, Msg};
 use crate::locale::{policy_msg, Locale};
 use crate::store::browser::Store;
 use crate::store::session::Session;
@@ -41,6 +43,16 @@ enum Export {
 }
 
 impl Export {
+    const ALL: [Export; 2] = [Export::Script, Export::Dsc];
+
+    /// The button's id and words.
+    const fn button(self) -> (&'static str, Msg) {
+        match self {
+            Export::Script => ("plan-show-script", Msg::PlanScript),
+            Export::Dsc => ("plan-show-dsc", Msg::PlanDsc),
+        }
+    }
+
     const fn file(self) -> &'static str {
         match self {
             Export::Script => "self-service-purchase-plan.ps1",
@@ -120,9 +132,10 @@ impl Planner {
         }
         // The exports are files in English: their header names the source in English.
         let format = read.format.message_key();
-        let source = fill_msg(
+        let source = fill_count(
             Lang::EnUs,
             Msg::PlanSource,
+            read.rows as u64,
             &[
                 ("format", lookup(Lang::EnUs, format).unwrap_or(format)),
                 ("rows", &read.rows.to_string()),
@@ -196,6 +209,17 @@ fn targets(store: Store, session: Session) -> Memo<Vec<(TenantId, String)>> {
     })
 }
 
+/// A planned change: the product, its value now and planned, and who it affects.
+const PLAN_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[Text(ColProduct), Text(PlanColNow), Text(PlanColPlanned), Text(PlanColImpact)]
+};
+/// The changes across tenants: the tenant, the product, now and planned.
+const TENANT_PLAN_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[Text(TenantLabel), Text(ColProduct), Text(PlanColNow), Text(PlanColPlanned)]
+};
+
 #[component]
 pub fn PolicyPlanner() -> impl IntoView {
     let locale = Locale::get();
@@ -230,8 +254,8 @@ pub fn PolicyPlanner() -> impl IntoView {
     });
     view! {
         <section class="panel planner" aria-labelledby="plan-title">
-            <h2 id="plan-title">{move || locale.t(Msg::PlanTitle)}</h2>
-            <p>{move || locale.t(Msg::PlanIntro)}</p>
+            <h2 id="plan-title">{locale.text(Msg::PlanTitle)}</h2>
+            <p>{locale.text(Msg::PlanIntro)}</p>
             <form
                 class="form form--wide"
                 on:submit=move |ev| {
@@ -240,7 +264,7 @@ pub fn PolicyPlanner() -> impl IntoView {
                 }
             >
                 <div class="field">
-                    <label for="plan-paste">{move || locale.t(Msg::PlanPasteLabel)}</label>
+                    <label for="plan-paste">{locale.text(Msg::PlanPasteLabel)}</label>
                     <textarea
                         id="plan-paste"
                         rows="8"
@@ -251,7 +275,7 @@ pub fn PolicyPlanner() -> impl IntoView {
                     ></textarea>
                 </div>
                 <div class="field">
-                    <label for="plan-file">{move || locale.t(Msg::PlanFileLabel)}</label>
+                    <label for="plan-file">{locale.text(Msg::PlanFileLabel)}</label>
                     <input
                         id="plan-file"
                         type="file"
@@ -268,7 +292,7 @@ pub fn PolicyPlanner() -> impl IntoView {
                 <Targets planner targets />
                 <div class="actions">
                     <button type="submit" class="button button--primary" id="plan-make">
-                        {move || locale.t(Msg::PlanMake)}
+                        {locale.text(Msg::PlanMake)}
                     </button>
                 </div>
             </form>
@@ -286,7 +310,7 @@ fn Targets(planner: Planner, targets: Memo<Vec<(TenantId, String)>>) -> impl Int
     let locale = Locale::get();
     view! {
         <fieldset class="choices">
-            <legend>{move || locale.t(Msg::PlanFor)}</legend>
+            <legend>{locale.text(Msg::PlanFor)}</legend>
             <For each=move || targets.get() key=|(id, _)| id.clone() let:target>
                 {
                     let (id, name) = target;
@@ -324,19 +348,16 @@ fn Targets(planner: Planner, targets: Memo<Vec<(TenantId, String)>>) -> impl Int
                     prop:checked=move || planner.other.get()
                     on:change=move |ev| planner.other.set(event_target_checked(&ev))
                 />
-                <label for="plan-for-other">{move || locale.t(Msg::PlanForOther)}</label>
+                <label for="plan-for-other">{locale.text(Msg::PlanForOther)}</label>
             </div>
             <Show when=move || planner.other.get()>
-                <div class="field">
-                    <label for="plan-other-name">{move || locale.t(Msg::PlanOtherName)}</label>
-                    <input
-                        id="plan-other-name"
-                        type="text"
-                        maxlength="120"
-                        prop:value=move || planner.other_name.get()
-                        on:input=move |ev| planner.other_name.set(event_target_value(&ev))
-                    />
-                </div>
+                <Field
+                    id="plan-other-name"
+                    label=Msg::PlanOtherName
+                    value=planner.other_name
+                    on_input=move |v| planner.other_name.set(v)
+                    maxlength=120u32
+                />
             </Show>
         </fieldset>
     }
@@ -351,10 +372,10 @@ fn Outcome(planner: Planner) -> impl IntoView {
             o.as_ref().map(|o| match o {
                 Ok(read) => (
                     false,
-                    locale.tf(
+                    locale.tn(
                         Msg::PlanRead,
+                        ("rows", read.rows),
                         &[
-                            ("rows", &read.rows.to_string()),
                             ("format", locale.key(read.format)),
                             ("placed", &read.placed.to_string()),
                         ],
@@ -394,7 +415,7 @@ fn Outcome(planner: Planner) -> impl IntoView {
         </p>
         <Show when=move || !unplaced().is_empty()>
             <div class="message-bar message-bar--warning" id="plan-unplaced">
-                <h3>{move || locale.t(Msg::PlanUnplacedTitle)}</h3>
+                <h3>{locale.text(Msg::PlanUnplacedTitle)}</h3>
                 <ul>
                     {move || {
                         unplaced()
@@ -426,7 +447,6 @@ fn Outcome(planner: Planner) -> impl IntoView {
 /// The plan: a table per organization (now, planned, who it affects), what changes, export.
 #[component]
 fn PlanView(planner: Planner) -> impl IntoView {
-    let locale = Locale::get();
     // Only a new plan redraws the tables; an edit keeps them (and the focus in the select
     // just changed).
     let drawn = Memo::new(move |_| {
@@ -442,8 +462,53 @@ fn PlanView(planner: Planner) -> impl IntoView {
             (0..count).map(|index| view! { <TenantTable planner index several /> }).collect_view()
         }}
         <Changes planner />
+        <PlanExport planner />
+    }
+}
+
+/// The plan as a script or a DSC configuration: the choice, its preview, and the download.
+#[component]
+fn PlanExport(planner: Planner) -> impl IntoView {
+    let locale = Locale::get();
+    let show = move |kind: Export| {
+        let (id, words) = kind.button();
+        view! {
+            <button
+                type="button"
+                class="button"
+                id=id
+                aria-pressed=move || (planner.export.get() == Some(kind)).to_string()
+                on:click=move |_| planner.export.set(Some(kind))
+            >
+                {locale.text(words)}
+            </button>
+        }
+    };
+    let preview = move |(kind, text): (Export, String)| {
+        let body = text.clone();
+        view! {
+            <pre
+                id="plan-preview"
+                class="code-preview"
+                tabindex="0"
+                translate="no"
+                aria-label=locale.text(kind.button().1)
+            >
+                {text}
+            </pre>
+            <button
+                type="button"
+                class="button button--primary"
+                id="plan-download"
+                on:click=move |_| download_as(kind.file(), "text/plain", &body)
+            >
+                {move || locale.tf(Msg::PlanDownload, &[("file", kind.file())])}
+            </button>
+        }
+    };
+    view! {
         <section class="plan-export" aria-labelledby="plan-export-title">
-            <h3 id="plan-export-title">{move || locale.t(Msg::PlanExportTitle)}</h3>
+            <h3 id="plan-export-title">{locale.text(Msg::PlanExportTitle)}</h3>
             <div class="choice">
                 <input
                     type="checkbox"
@@ -451,70 +516,20 @@ fn PlanView(planner: Planner) -> impl IntoView {
                     prop:checked=move || planner.what_if.get()
                     on:change=move |ev| planner.what_if.set(event_target_checked(&ev))
                 />
-                <label for="plan-what-if">{move || locale.t(Msg::PlanWhatIf)}</label>
+                <label for="plan-what-if">{locale.text(Msg::PlanWhatIf)}</label>
             </div>
             <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    id="plan-show-script"
-                    aria-pressed=move || (planner.export.get() == Some(Export::Script)).to_string()
-                    on:click=move |_| planner.export.set(Some(Export::Script))
-                >
-                    {move || locale.t(Msg::PlanScript)}
-                </button>
-                <button
-                    type="button"
-                    class="button"
-                    id="plan-show-dsc"
-                    aria-pressed=move || (planner.export.get() == Some(Export::Dsc)).to_string()
-                    on:click=move |_| planner.export.set(Some(Export::Dsc))
-                >
-                    {move || locale.t(Msg::PlanDsc)}
-                </button>
+                {Export::ALL.map(show)}
                 <button
                     type="button"
                     class="button"
                     id="plan-discard"
                     on:click=move |_| planner.discard()
                 >
-                    {move || locale.t(Msg::PlanDiscard)}
+                    {locale.text(Msg::PlanDiscard)}
                 </button>
             </div>
-            {move || {
-                planner
-                    .preview()
-                    .map(|(kind, text)| {
-                        let body = text.clone();
-                        view! {
-                            <pre
-                                id="plan-preview"
-                                class="code-preview"
-                                tabindex="0"
-                                translate="no"
-                                aria-label=move || {
-                                    locale
-                                        .t(
-                                            match kind {
-                                                Export::Script => Msg::PlanScript,
-                                                Export::Dsc => Msg::PlanDsc,
-                                            },
-                                        )
-                                }
-                            >
-                                {text}
-                            </pre>
-                            <button
-                                type="button"
-                                class="button button--primary"
-                                id="plan-download"
-                                on:click=move |_| download_as(kind.file(), "text/plain", &body)
-                            >
-                                {move || locale.tf(Msg::PlanDownload, &[("file", kind.file())])}
-                            </button>
-                        }
-                    })
-            }}
+            {move || planner.preview().map(preview)}
         </section>
     }
 }
@@ -551,18 +566,11 @@ fn TenantTable(planner: Planner, index: usize, several: bool) -> impl IntoView {
         <section class="plan-tenant" aria-labelledby=labelled>
             <h3 id=heading>{name.get_value()}</h3>
             <Show when=move || tenant.with_value(|t| matches!(t, PlanTenant::Other(_)))>
-                <p class="muted">{move || locale.t(Msg::PlanNoDirectory)}</p>
+                <p class="muted">{locale.text(Msg::PlanNoDirectory)}</p>
             </Show>
             <div class="table-scroll">
                 <table class="grid" id=format!("plan-table-{index}")>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                            <th scope="col">{move || locale.t(Msg::PlanColNow)}</th>
-                            <th scope="col">{move || locale.t(Msg::PlanColPlanned)}</th>
-                            <th scope="col">{move || locale.t(Msg::PlanColImpact)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead cols=PLAN_COLUMNS />
                     <tbody>
                         {targets
                             .into_iter()
@@ -594,7 +602,7 @@ fn TenantTable(planner: Planner, index: usize, several: bool) -> impl IntoView {
                             })
                     }
                 >
-                    {move || locale.t(Msg::PlanCopyTo)}
+                    {locale.text(Msg::PlanCopyTo)}
                 </button>
             </Show>
         </section>
@@ -734,23 +742,16 @@ fn Changes(planner: Planner) -> impl IntoView {
     };
     view! {
         <section class="plan-changes" aria-labelledby="plan-changes-title">
-            <h3 id="plan-changes-title">{move || locale.t(Msg::PlanChangesTitle)}</h3>
+            <h3 id="plan-changes-title">{locale.text(Msg::PlanChangesTitle)}</h3>
             <Show
                 when=move || !rows().is_empty()
                 fallback=move || {
-                    view! { <p id="plan-no-changes">{move || locale.t(Msg::PlanNoChanges)}</p> }
+                    view! { <p id="plan-no-changes">{locale.text(Msg::PlanNoChanges)}</p> }
                 }
             >
                 <div class="table-scroll">
                     <table class="grid" id="plan-changes">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || locale.t(Msg::TenantLabel)}</th>
-                                <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                                <th scope="col">{move || locale.t(Msg::PlanColNow)}</th>
-                                <th scope="col">{move || locale.t(Msg::PlanColPlanned)}</th>
-                            </tr>
-                        </thead>
+                        <TableHead cols=TENANT_PLAN_COLUMNS />
                         <tbody>
                             {move || {
                                 rows()

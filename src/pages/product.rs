@@ -61,7 +61,7 @@ pub fn ProductPage() -> impl IntoView {
                         // What this market, cloud and (signed in) organization allow.
                         view! {
                             <section class="page product" aria-labelledby="page-title">
-                                <p class="eyebrow">{move || locale.t(family)}</p>
+                                <p class="eyebrow">{locale.text(family)}</p>
                                 <PageTitle text=p.name.clone() />
                                 <p class="lead">{move || summary(&id2, locale.lang())}</p>
                                 <p class="price price--large" id="product-price">
@@ -74,14 +74,14 @@ pub fn ProductPage() -> impl IntoView {
                                 </Show>
                                 <MarketPicker market />
                                 <dl class="facts">
-                                    <dt>{move || locale.t(Msg::ProductIdLabel)}</dt>
+                                    <dt>{locale.text(Msg::ProductIdLabel)}</dt>
                                     <dd>
                                         <code>{p.id.to_string()}</code>
                                     </dd>
                                     {has_old
                                         .then(|| {
                                             view! {
-                                                <dt>{move || locale.t(Msg::OldIdsLabel)}</dt>
+                                                <dt>{locale.text(Msg::OldIdsLabel)}</dt>
                                                 <dd>
                                                     <code>{old}</code>
                                                 </dd>
@@ -90,14 +90,14 @@ pub fn ProductPage() -> impl IntoView {
                                     {publisher
                                         .map(|publisher| {
                                             view! {
-                                                <dt>{move || locale.t(Msg::PublisherLabel)}</dt>
+                                                <dt>{locale.text(Msg::PublisherLabel)}</dt>
                                                 <dd>{publisher}</dd>
                                             }
                                         })}
                                     {offer_type
                                         .map(|offer_type| {
                                             view! {
-                                                <dt>{move || locale.t(Msg::OfferTypeCol)}</dt>
+                                                <dt>{locale.text(Msg::OfferTypeCol)}</dt>
                                                 <dd>{offer_type}</dd>
                                             }
                                         })}
@@ -109,7 +109,7 @@ pub fn ProductPage() -> impl IntoView {
                                             attr:class="button button--primary"
                                             attr:id="buy-now"
                                         >
-                                            {move || locale.t(Msg::BuyNow)}
+                                            {locale.text(Msg::BuyNow)}
                                         </A>
                                     </Show>
                                     <Show when=move || has_trial && try_free()>
@@ -118,7 +118,7 @@ pub fn ProductPage() -> impl IntoView {
                                             attr:class="button button--secondary"
                                             attr:id="try-free"
                                         >
-                                            {move || locale.t(Msg::TryFree)}
+                                            {locale.text(Msg::TryFree)}
                                         </A>
                                     </Show>
                                 </div>
@@ -129,21 +129,19 @@ pub fn ProductPage() -> impl IntoView {
                                     {no_card_trial
                                         .then(|| {
                                             view! {
-                                                <p class="badge">
-                                                    {move || locale.t(Msg::TrialNoCardBadge)}
-                                                </p>
+                                                <p class="badge">{locale.text(Msg::TrialNoCardBadge)}</p>
                                             }
                                         })}
                                     {card_trial
                                         .then(|| {
                                             view! {
-                                                <p class="badge">{move || locale.t(Msg::TrialKindCard)}</p>
+                                                <p class="badge">{locale.text(Msg::TrialKindCard)}</p>
                                             }
                                         })}
                                 </Show>
-                                <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
+                                <p class="muted">{locale.text(Msg::PriceNote)}</p>
                                 <p>
-                                    <A href="/">{move || locale.t(Msg::BackToCatalog)}</A>
+                                    <A href="/">{locale.text(Msg::BackToCatalog)}</A>
                                 </p>
                             </section>
                         }

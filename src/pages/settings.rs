@@ -5,18 +5,18 @@
 use super::console::PolicyConsole;
 use super::policy_plan::PolicyPlanner;
 use crate::components::a11y::Dialog;
+use crate::components::command::{use_command, CommandForm, Outcome};
 use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
 use crate::domain::commands::Command;
 use crate::domain::eligibility::{blocks_everything, organization_refusal};
 use crate::domain::policy::{OfferType, PolicyTarget};
 use crate::domain::policy_plan::target_name;
-use crate::domain::views::target_impact;
+use crate::domain::views::{target_impact, PolicyImpact};
 use crate::domain::{authz, may, principal, PolicyValue, Subject};
 use crate::i18n::Msg;
 use crate::locale::{policy_msg, role_msg, Locale};
 use crate::store::browser::Store;
-use crate::store::error::DispatchError;
 use crate::store::session::Session;
 use leptos::prelude::*;
 
@@ -93,17 +93,17 @@ pub fn SelfServicePage() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::SelfServiceTitle).to_owned() />
+            <PageTitle text=locale.string(Msg::SelfServiceTitle) />
             <Show when=move || excluded.read().is_some()>
                 <div class="message-bar message-bar--info" role="note" id="policy-not-applicable">
-                    <p>{move || locale.t(Msg::PolicyNotApplicable)}</p>
+                    <p>{locale.text(Msg::PolicyNotApplicable)}</p>
                     <p class="muted">{move || excluded.get()}</p>
                 </div>
             </Show>
             <div hidden=move || excluded.read().is_some()>
-                <p>{move || locale.t(Msg::PolicyIntro)}</p>
+                <p>{locale.text(Msg::PolicyIntro)}</p>
                 <p class="muted" id="policy-per-product">
-                    {move || locale.t(Msg::PolicyPerProduct)}
+                    {locale.text(Msg::PolicyPerProduct)}
                 </p>
             </div>
             <Show when=move || !rights.can_set.get()>
@@ -132,10 +132,10 @@ pub fn SelfServicePage() -> impl IntoView {
             aria-labelledby="offer-types-title"
             hidden=move || excluded.read().is_some()
         >
-            <h2 id="offer-types-title">{move || locale.t(Msg::OfferTypesTitle)}</h2>
-            <p>{move || locale.t(Msg::OfferTypesIntro)}</p>
+            <h2 id="offer-types-title">{locale.text(Msg::OfferTypesTitle)}</h2>
+            <p>{locale.text(Msg::OfferTypesIntro)}</p>
             <p class="muted" id="offer-types-azure">
-                {move || locale.t(Msg::OfferTypesAzure)}
+                {locale.text(Msg::OfferTypesAzure)}
             </p>
             <PolicyTable
                 id="offer-type-grid"
@@ -177,9 +177,9 @@ fn PolicyTable(
             <table class="grid" id=id>
                 <thead>
                     <tr>
-                        <th scope="col">{move || locale.t(name)}</th>
-                        <th scope="col">{move || locale.t(key)}</th>
-                        <th scope="col">{move || locale.t(Msg::PolicyColValue)}</th>
+                        <th scope="col">{locale.text(name)}</th>
+                        <th scope="col">{locale.text(key)}</th>
+                        <th scope="col">{locale.text(Msg::PolicyColValue)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -220,6 +220,73 @@ fn PolicyTable(
     }
 }
 
+/// What the panel works with: the product or offer type, its name and (a product's) own
+/// details, the value set now and the one chosen, how many that reaches now, and Save.
+#[derive(Clone, Copy)]
+struct PolicyEdit {
+    store: Store,
+    name: StoredValue<String>,
+    details: StoredValue<Option<crate::domain::Product>>,
+    tenant: StoredValue<crate::domain::TenantId>,
+    target: StoredValue<PolicyTarget>,
+    current: Memo<PolicyValue>,
+    chosen: RwSignal<PolicyValue>,
+    now: Memo<PolicyImpact>,
+    save: CommandForm,
+}
+
+impl PolicyEdit {
+    /// None for a product the catalog lacks, or signed out.
+    fn new(target: PolicyTarget) -> Option<Self> {
+        let store = Store::get();
+        let catalog = store.catalog();
+        // A product's own details, for the "blocks everything" warning; none for an offer type.
+        let details = match &target {
+            PolicyTarget::Product(id) => Some(catalog.product(id)?.clone()),
+            PolicyTarget::OfferType(_) => None,
+        };
+        let tenant = Session::get().actor_untracked()?.tenant;
+        let name = StoredValue::new(target_name(&catalog, &target));
+        let (tenant, target) = (StoredValue::new(tenant), StoredValue::new(target));
+        let current = Memo::new(move |_| {
+            store
+                .state
+                .with(|s| tenant.with_value(|t| target.with_value(|p| s.policies.value(t, p))))
+        });
+        // Counted once per state: the "now" line and the subscriptions line both read it.
+        let now =
+            Memo::new(move |_| impact_of(store, tenant, target, current.get()).unwrap_or_default());
+        Some(PolicyEdit {
+            store,
+            name,
+            details: StoredValue::new(details),
+            tenant,
+            target,
+            current,
+            chosen: RwSignal::new(current.get_untracked()),
+            now,
+            save: use_command(),
+        })
+    }
+
+    /// Who can buy and try with `value` set, and the subscriptions it leaves as they are.
+    fn impact(self, value: PolicyValue) -> Option<PolicyImpact> {
+        impact_of(self.store, self.tenant, self.target, value)
+    }
+}
+
+fn impact_of(
+    store: Store,
+    tenant: StoredValue<crate::domain::TenantId>,
+    target: StoredValue<PolicyTarget>,
+    value: PolicyValue,
+) -> Option<PolicyImpact> {
+    let catalog = store.catalog();
+    store.state.with(|s| {
+        tenant.with_value(|t| target.with_value(|p| target_impact(s, &catalog, t, p, value)))
+    })
+}
+
 /// The panel for one product or offer type: its values, who they affect, and Save.
 #[component]
 fn PolicyPanel(
@@ -228,66 +295,22 @@ fn PolicyPanel(
     can_set: Memo<bool>,
 ) -> impl IntoView {
     let locale = Locale::get();
-    let store = Store::get();
-    let session = Session::get();
-    let catalog = store.catalog();
-    // A product's own details, for the "blocks everything" warning; none for an offer type.
-    let details = match &target {
-        PolicyTarget::Product(id) => match catalog.product(id) {
-            Some(p) => Some(p.clone()),
-            None => return ().into_any(),
-        },
-        PolicyTarget::OfferType(_) => None,
-    };
-    let Some(tenant) = session.actor_untracked().map(|a| a.tenant) else {
+    let Some(edit) = PolicyEdit::new(target) else {
         return ().into_any();
     };
-    let name = StoredValue::new(target_name(&catalog, &target));
-    let (details, tenant, target) = (
-        StoredValue::new(details),
-        StoredValue::new(tenant),
-        StoredValue::new(target),
-    );
-    let current = Memo::new(move |_| {
-        store
-            .state
-            .with(|s| tenant.with_value(|t| target.with_value(|p| s.policies.value(t, p))))
+    let ended = edit.save.outcome(move |_| {
+        let value = locale.t(policy_msg(edit.current.get_untracked()));
+        locale.tf(
+            Msg::PolicySaved,
+            &[("product", &edit.name.get_value()), ("value", value)],
+        )
     });
-    let chosen = RwSignal::new(current.get_untracked());
-    let impact = move |value: PolicyValue| {
-        let catalog = store.catalog();
-        store.state.with(|s| {
-            tenant.with_value(|t| target.with_value(|p| target_impact(s, &catalog, t, p, value)))
-        })
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (target, value) = (edit.target.get_value(), edit.chosen.get_untracked());
+        edit.save.send(Command::SetPolicy { target, value });
     };
-    // Counted once per state: the "now" line and the subscriptions line both read it.
-    let now = Memo::new(move |_| impact(current.get()).unwrap_or_default());
-    let save = Action::new_local(move |value: &PolicyValue| {
-        let command = Command::SetPolicy {
-            target: target.get_value(),
-            value: *value,
-        };
-        let actor = session.actor_untracked();
-        async move {
-            let actor = actor.ok_or(DispatchError::NotSignedIn)?;
-            store.dispatch(actor, command).await.map(|_| ())
-        }
-    });
-    let outcome = move || {
-        save.value().get().map(|r| match r {
-            Ok(()) => (
-                false,
-                locale.tf(
-                    Msg::PolicySaved,
-                    &[
-                        ("product", &name.get_value()),
-                        ("value", locale.t(policy_msg(current.get()))),
-                    ],
-                ),
-            ),
-            Err(e) => (true, locale.reason(&e.explanation())),
-        })
-    };
+    let unchanged = move || edit.chosen.get() == edit.current.get();
     // Modal: it covers the right of the page, so Tab stays in it until it closes.
     view! {
         <Dialog
@@ -299,127 +322,121 @@ fn PolicyPanel(
         >
             <div class="step-heading">
                 <h2 id="policy-panel-title" tabindex="-1">
-                    {move || locale.tf(Msg::PolicyPanelLabel, &[("product", &name.get_value())])}
+                    {move || {
+                        locale.tf(Msg::PolicyPanelLabel, &[("product", &edit.name.get_value())])
+                    }}
                 </h2>
                 <button type="button" class="button" on:click=move |_| editing.set(None)>
-                    {move || locale.t(Msg::PolicyClose)}
+                    {locale.text(Msg::PolicyClose)}
                 </button>
             </div>
-            <form
-                class="form"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    save.dispatch(chosen.get_untracked());
-                }
-            >
-                <fieldset class="choices" disabled=move || !can_set.get()>
-                    <legend>{move || locale.t(Msg::PolicyChoose)}</legend>
-                    {PolicyValue::ALL
-                        .into_iter()
-                        .filter(|v| target.with_value(|t| t.takes(*v)))
-                        .map(|value| {
-                            let id = format!("policy-{}", value.as_str());
-                            let help = format!("{id}-help");
-                            view! {
-                                <div class="choice">
-                                    <input
-                                        type="radio"
-                                        name="policy-value"
-                                        id=id.clone()
-                                        value=value.as_str()
-                                        aria-describedby=help.clone()
-                                        prop:checked=move || chosen.get() == value
-                                        on:change=move |_| chosen.set(value)
-                                    />
-                                    <label for=id>{move || locale.t(policy_msg(value))}</label>
-                                    <p class="muted" id=help>
-                                        {move || locale.t(help_msg(value))}
-                                    </p>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <div class="impact" id="policy-impact" aria-live="polite">
-                    // Chosen (or already set) on a product without a no-card trial: it is a block.
-                    <Show when=move || {
-                        details
-                            .with_value(|p| {
-                                p.as_ref().is_some_and(|p| blocks_everything(p, chosen.get()))
-                            })
-                    }>
-                        <p class="message-bar message-bar--warning" id="policy-blocks-everything">
-                            {move || {
-                                locale
-                                    .tf(
-                                        Msg::PolicyBlocksEverything,
-                                        &[("product", &name.get_value())],
-                                    )
-                            }}
-                        </p>
-                    </Show>
-                    <p>
-                        {move || {
-                            let now = now.get();
-                            locale
-                                .tf(
-                                    Msg::PolicyImpactNow,
-                                    &[
-                                        ("buy", &now.can_buy.to_string()),
-                                        ("try", &now.can_try.to_string()),
-                                        ("people", &now.people.to_string()),
-                                    ],
-                                )
-                        }}
-                    </p>
-                    <Show when=move || chosen.get() != current.get()>
-                        <p>
-                            <strong>
-                                {move || {
-                                    let after = impact(chosen.get()).unwrap_or_default();
-                                    locale
-                                        .tf(
-                                            Msg::PolicyImpactAfter,
-                                            &[
-                                                ("buy", &after.can_buy.to_string()),
-                                                ("try", &after.can_try.to_string()),
-                                            ],
-                                        )
-                                }}
-                            </strong>
-                        </p>
-                    </Show>
-                    <p class="muted">
-                        {move || {
-                            locale
-                                .tf(
-                                    Msg::PolicyImpactExisting,
-                                    &[("count", &now.get().subscriptions.to_string())],
-                                )
-                        }}
-                    </p>
-                </div>
-                <p
-                    id="policy-outcome"
-                    role="status"
-                    class="outcome"
-                    class=("outcome--error", move || outcome().is_some_and(|(e, _)| e))
-                >
-                    {move || outcome().map(|(_, text)| text)}
-                </p>
+            <form class="form" on:submit=submit>
+                <PolicyChoices edit can_set />
+                <PolicyImpactLines edit />
+                <Outcome id="policy-outcome" ended />
                 <div class="actions">
                     <button
                         type="submit"
                         class="button button--primary"
-                        disabled=move || {
-                            !can_set.get() || chosen.get() == current.get() || save.pending().get()
-                        }
+                        disabled=move || !can_set.get() || unchanged() || edit.save.pending()
                     >
-                        {move || locale.t(Msg::PolicySave)}
+                        {locale.text(Msg::PolicySave)}
                     </button>
                 </div>
             </form>
         </Dialog>
     }
     .into_any()
+}
+
+/// The values the target takes, each with what it means.
+#[component]
+fn PolicyChoices(edit: PolicyEdit, can_set: Memo<bool>) -> impl IntoView {
+    let locale = Locale::get();
+    let choice = move |value: PolicyValue| {
+        let id = format!("policy-{}", value.as_str());
+        let help = format!("{id}-help");
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    name="policy-value"
+                    id=id.clone()
+                    value=value.as_str()
+                    aria-describedby=help.clone()
+                    prop:checked=move || edit.chosen.get() == value
+                    on:change=move |_| edit.chosen.set(value)
+                />
+                <label for=id>{locale.text(policy_msg(value))}</label>
+                <p class="muted" id=help>
+                    {locale.text(help_msg(value))}
+                </p>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="choices" disabled=move || !can_set.get()>
+            <legend>{locale.text(Msg::PolicyChoose)}</legend>
+            {PolicyValue::ALL
+                .into_iter()
+                .filter(|v| edit.target.with_value(|t| t.takes(*v)))
+                .map(choice)
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// Who the value reaches now and after saving, and that subscriptions stay as they are; a
+/// warning when the chosen value blocks everything (a product without a no-card trial).
+#[component]
+fn PolicyImpactLines(edit: PolicyEdit) -> impl IntoView {
+    let locale = Locale::get();
+    let blocks = move || {
+        edit.details.with_value(|p| {
+            p.as_ref()
+                .is_some_and(|p| blocks_everything(p, edit.chosen.get()))
+        })
+    };
+    let now = move || {
+        let now = edit.now.get();
+        locale.tf(
+            Msg::PolicyImpactNow,
+            &[
+                ("buy", &now.can_buy.to_string()),
+                ("try", &now.can_try.to_string()),
+                ("people", &now.people.to_string()),
+            ],
+        )
+    };
+    let after = move || {
+        let after = edit.impact(edit.chosen.get()).unwrap_or_default();
+        locale.tf(
+            Msg::PolicyImpactAfter,
+            &[("buy", &after.can_buy.to_string()), ("try", &after.can_try.to_string())],
+        )
+    };
+    view! {
+        <div class="impact" id="policy-impact" aria-live="polite">
+            <Show when=blocks>
+                <p class="message-bar message-bar--warning" id="policy-blocks-everything">
+                    {move || {
+                        locale
+                            .tf(Msg::PolicyBlocksEverything, &[("product", &edit.name.get_value())])
+                    }}
+                </p>
+            </Show>
+            <p>{now}</p>
+            <Show when=move || edit.chosen.get() != edit.current.get()>
+                <p>
+                    <strong>{after}</strong>
+                </p>
+            </Show>
+            <p class="muted">
+                {move || {
+                    locale
+                        .tn(Msg::PolicyImpactExisting, ("count", edit.now.get().subscriptions), &[])
+                }}
+            </p>
+        </div>
+    }
 }

@@ -1,5 +1,6 @@
 //! `/signin`: the demo directory's sign-in.
 
+use crate::components::field::{CheckedForm, EmailInput};
 use crate::components::page_title::PageTitle;
 use crate::domain::Actor;
 use crate::i18n::Msg;
@@ -23,8 +24,7 @@ pub fn SignInPage() -> impl IntoView {
     let session = Session::get();
     let query = use_query_map();
     let navigate = StoredValue::new(use_navigate());
-    let (email, set_email) = signal(String::new());
-    let (password, set_password) = signal(String::new());
+    let email = RwSignal::new(String::new());
     // Signing in and going on happen in the action itself, not in an Effect on its result.
     let sign_in = Action::new_local(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
@@ -36,60 +36,78 @@ pub fn SignInPage() -> impl IntoView {
             Ok::<_, SignInError>(user)
         }
     });
-    let error = move || sign_in.value().get().and_then(Result::err);
+    let error = Signal::derive(move || sign_in.value().get().and_then(Result::err));
     view! {
         <section class="page signin" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::SignInTitle).to_owned() />
+            <PageTitle text=locale.string(Msg::SignInTitle) />
             <p class="message-bar message-bar--info" role="note">
-                {move || locale.t(Msg::SignInDemoNote)}
+                {locale.text(Msg::SignInDemoNote)}
             </p>
-            <form
-                class="form"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    sign_in.dispatch((email.get_untracked(), password.get_untracked()));
+            <SignInForm
+                password_id="signin-password"
+                error_id="signin-error"
+                error
+                pending=sign_in.pending()
+                on_submit=move |password: String| {
+                    sign_in.dispatch((email.get_untracked(), password));
                 }
             >
                 <div class="field">
-                    <label for="signin-email">{move || locale.t(Msg::EmailLabel)}</label>
-                    <input
+                    <label for="signin-email">{locale.text(Msg::EmailLabel)}</label>
+                    <EmailInput
                         id="signin-email"
-                        type="text"
-                        inputmode="email"
                         autocomplete="username"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        required
-                        prop:value=email
-                        on:input=move |ev| set_email.set(event_target_value(&ev))
-                        aria-describedby="signin-error"
-                        aria-invalid=move || error().is_some().to_string()
+                        value=email
+                        on_input=move |v| email.set(v)
+                        described_by="signin-error"
+                        invalid=Signal::derive(move || error.with(Option::is_some))
                     />
                 </div>
-                <div class="field">
-                    <label for="signin-password">{move || locale.t(Msg::PasswordLabel)}</label>
-                    <input
-                        id="signin-password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        prop:value=password
-                        on:input=move |ev| set_password.set(event_target_value(&ev))
-                        aria-describedby="signin-error"
-                        aria-invalid=move || error().is_some().to_string()
-                    />
-                </div>
-                <p id="signin-error" class="field-error" role="alert">
-                    {move || error().map(|e| locale.key(e.message_key()))}
-                </p>
-                <button
-                    type="submit"
-                    class="button button--primary"
-                    disabled=move || sign_in.pending().get()
-                >
-                    {move || locale.t(Msg::SignIn)}
-                </button>
-            </form>
+            </SignInForm>
         </section>
+    }
+}
+
+/// The password, why sign-in failed, and the Sign in button: the sign-in page's form and the
+/// checkout's. What comes before the password (the email field, or whose it is) is the
+/// children.
+#[component]
+pub fn SignInForm(
+    password_id: &'static str,
+    error_id: &'static str,
+    /// Why the last try failed.
+    #[prop(into)]
+    error: Signal<Option<SignInError>>,
+    #[prop(into)] pending: Signal<bool>,
+    /// Called with the password typed.
+    #[prop(into)]
+    on_submit: Callback<String>,
+    children: Children,
+) -> impl IntoView {
+    let locale = Locale::get();
+    let password = RwSignal::new(String::new());
+    view! {
+        <CheckedForm on_submit=move |()| {
+            on_submit.run(password.get_untracked());
+        }>
+            {children()} <div class="field">
+                <label for=password_id>{locale.text(Msg::PasswordLabel)}</label>
+                <input
+                    id=password_id
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    aria-describedby=error_id
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    prop:value=password
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+            </div> <p id=error_id class="field-error" role="alert">
+                {move || error.get().map(|e| locale.key(e.message_key()))}
+            </p>
+            <button type="submit" class="button button--primary" disabled=move || pending.get()>
+                {locale.text(Msg::SignIn)}
+            </button>
+        </CheckedForm>
     }
 }

@@ -1,7 +1,9 @@
 //! `/admin/users`: the tenant's people; a Global admin blocks sign-in or deletes an account.
 //! A purchaser who leaves keeps their subscriptions active for their users.
 
+use crate::components::field::SearchField;
 use crate::components::page_title::PageTitle;
+use crate::components::table::{Col, TableHead};
 use crate::domain::commands::Command;
 use crate::domain::directory::{AccountKind, AccountStatus};
 use crate::domain::{authz, may, Subject, UserId};
@@ -46,12 +48,23 @@ impl Person {
     }
 }
 
+/// The users table: name, email, account state, and the buttons that change it.
+const USER_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[Text(ColName), Text(ColEmail), Text(ColAccount), Unseen(Manage)]
+};
+/// Capacity per product: licenses bought self-service, and centrally.
+const CAPACITY_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[Text(ColProduct), Num(ColSelfService), Num(ColCentral)]
+};
+
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let (search, set_search) = signal(String::new());
+    let search = RwSignal::new(String::new());
     let people = Memo::new(move |_| {
         let Some(actor) = session.actor() else {
             return Vec::new();
@@ -111,22 +124,14 @@ pub fn UsersPage() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::UsersTitle).to_owned() />
-            <p class="muted">{move || locale.t(Msg::LeaveNote)}</p>
+            <PageTitle text=locale.string(Msg::UsersTitle) />
+            <p class="muted">{locale.text(Msg::LeaveNote)}</p>
             <Show when=move || !can_manage.get()>
                 <p class="message-bar message-bar--info" role="note">
-                    {move || locale.t(Msg::ReadOnlyRole)}
+                    {locale.text(Msg::ReadOnlyRole)}
                 </p>
             </Show>
-            <div class="field">
-                <label for="users-search">{move || locale.t(Msg::SearchUsers)}</label>
-                <input
-                    id="users-search"
-                    type="search"
-                    prop:value=search
-                    on:input=move |ev| set_search.set(event_target_value(&ev))
-                />
-            </div>
+            <SearchField id="users-search" label=Msg::SearchUsers value=search />
             <p class="field-error" role="alert">
                 {move || {
                     set_status.value().get().and_then(Result::err).map(|e| locale.explain(&e))
@@ -134,16 +139,7 @@ pub fn UsersPage() -> impl IntoView {
             </p>
             <div class="table-scroll">
                 <table class="grid grid--cards" id="users">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || locale.t(Msg::ColName)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColEmail)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColAccount)}</th>
-                            <th scope="col">
-                                <span class="visually-hidden">{move || locale.t(Msg::Manage)}</span>
-                            </th>
-                        </tr>
-                    </thead>
+                    <TableHead cols=USER_COLUMNS />
                     <tbody>
                         <For
                             each=move || people.get()
@@ -190,31 +186,31 @@ fn PersonRow(
     view! {
         <tr>
             <th scope="row">{field(|p| p.name.clone())}</th>
-            <td data-label=move || locale.t(Msg::ColEmail)>{field(|p| p.email.clone())}</td>
+            <td data-label=locale.text(Msg::ColEmail)>{field(|p| p.email.clone())}</td>
             <td data-label=move || {
                 locale.t(Msg::ColAccount)
             }>{move || person.with(|p| p.as_ref().map(|p| p.account(locale)))}</td>
             <td>
-                <Show when=move || can_manage.get() && active()>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            set(AccountStatus::Disabled);
-                        }
-                    >
-                        {move || locale.t(Msg::Disable)}
-                    </button>
-                    " "
-                    <button
-                        type="button"
-                        class="button button--danger"
-                        on:click=move |_| {
-                            set(AccountStatus::Deleted);
-                        }
-                    >
-                        {move || locale.t(Msg::RemoveUser)}
-                    </button>
+                <Show when=move || {
+                    can_manage.get() && active()
+                }>
+                    {[
+                        (AccountStatus::Disabled, "button", Msg::Disable),
+                        (AccountStatus::Deleted, "button button--danger", Msg::RemoveUser),
+                    ]
+                        .map(|(status, class, words)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class=class
+                                    on:click=move |_| {
+                                        set(status);
+                                    }
+                                >
+                                    {locale.text(words)}
+                                </button>
+                            }
+                        })}
                 </Show>
             </td>
         </tr>
@@ -237,23 +233,13 @@ pub fn CapacityPage() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::CapacityTitle).to_owned() />
+            <PageTitle text=locale.string(Msg::CapacityTitle) />
             <p class="message-bar message-bar--info" role="note" id="capacity-where">
-                {move || locale.t(Msg::CapacityWhere)}
+                {locale.text(Msg::CapacityWhere)}
             </p>
-            <p class="muted">{move || locale.t(Msg::CapacityIntro)}</p>
+            <p class="muted">{locale.text(Msg::CapacityIntro)}</p>
             <table class="grid" id="capacity">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                        <th scope="col" class="num">
-                            {move || locale.t(Msg::ColSelfService)}
-                        </th>
-                        <th scope="col" class="num">
-                            {move || locale.t(Msg::ColCentral)}
-                        </th>
-                    </tr>
-                </thead>
+                <TableHead cols=CAPACITY_COLUMNS />
                 <tbody>
                     {move || {
                         rows.get()

@@ -12,6 +12,37 @@ pub struct Billing {
     pub country: String,
 }
 
+/// A line of the billing address typed in one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BillingLine {
+    Name,
+    Address,
+    City,
+    PostalCode,
+}
+
+impl Billing {
+    /// The text typed for `line`.
+    pub fn line(&self, line: BillingLine) -> &str {
+        match line {
+            BillingLine::Name => &self.name,
+            BillingLine::Address => &self.address,
+            BillingLine::City => &self.city,
+            BillingLine::PostalCode => &self.postal_code,
+        }
+    }
+
+    /// Where the text for `line` is kept.
+    pub fn line_mut(&mut self, line: BillingLine) -> &mut String {
+        match line {
+            BillingLine::Name => &mut self.name,
+            BillingLine::Address => &mut self.address,
+            BillingLine::City => &mut self.city,
+            BillingLine::PostalCode => &mut self.postal_code,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub email: String,

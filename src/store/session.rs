@@ -2,6 +2,7 @@
 //! another tab may sign in as someone else.
 
 use super::browser::Store;
+use crate::domain::views::{self, AdminAccess};
 use crate::domain::{Actor, Tenant, User};
 use leptos::prelude::*;
 
@@ -67,6 +68,15 @@ impl Session {
                 let tenant = s.directory.tenant(&actor.tenant)?.clone();
                 Some((user, tenant))
             })
+        })
+    }
+
+    /// What the signed-in person may see in the admin center (`None`: signed out),
+    /// decided in the domain.
+    pub fn admin_access(self, store: Store) -> Memo<Option<AdminAccess>> {
+        Memo::new(move |_| {
+            let actor = self.actor()?;
+            Some(store.state.with(|s| views::admin_access(s, &actor)))
         })
     }
 

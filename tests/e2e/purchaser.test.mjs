@@ -151,7 +151,7 @@ test('buy, assign, the limits on assigning and on removing, add licenses, pay, r
   await page.selectOption('#cancel-reason', { label: 'We don\'t use it enough' });
   await page.fill('#cancel-feedback', 'Trying it centrally');
   await page.getByRole('button', { name: 'Cancel subscription' }).click();
-  assert.match(await text(page, '#cancel-confirm-text'), /the 2 people with a license lose access at once/);
+  assert.match(await text(page, '#cancel-text'), /the 2 people with a license lose access at once/);
   await page.locator('#cancel-confirm').click();
   // Inside the window after the renewal: Disabled at once.
   await page.locator('#sub-status', { hasText: 'Disabled' }).waitFor();

@@ -513,22 +513,17 @@ async fn nothing_stored_holds_a_card_number_or_security_code() {
     let mut everything: String = stored(&db).await.1.into_values().collect();
     everything.push_str(&store.export());
     let window = web_sys::window().unwrap();
-    for storage in [
-        window.local_storage().unwrap().unwrap(),
-        window.session_storage().unwrap().unwrap(),
-    ] {
+    for storage in
+        [window.local_storage().unwrap().unwrap(), window.session_storage().unwrap().unwrap()]
+    {
         for i in 0..storage.length().unwrap() {
             let key = storage.key(i).unwrap().unwrap();
             everything.push_str(&storage.get_item(&key).unwrap().unwrap_or_default());
         }
     }
-    for secret in [
-        "4242424242424242",
-        "4242 4242 4242 4242",
-        "4000000000009995",
-        "\"737\"",
-        "security_code",
-    ] {
+    for secret in
+        ["4242424242424242", "4242 4242 4242 4242", "4000000000009995", "\"737\"", "security_code"]
+    {
         assert!(!everything.contains(secret), "{secret} was stored");
     }
     assert!(

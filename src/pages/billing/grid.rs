@@ -15,43 +15,46 @@ const FIRST_PURCHASES: usize = 50;
 /// A grid row's identity: its product and where its subscriptions come from.
 pub(super) type RowKey = (crate::domain::ProductId, Source);
 
-/// One row of the grid, keyed by product and source: its figures follow the state, and
-/// its own state (how many purchases are shown) stays while they change.
-#[component]
-pub(super) fn GridRow(
-    key: RowKey,
-    rows: Memo<Vec<ProductRow>>,
-    open: Selector<Option<RowKey>>,
+/// One grid row's state: its key and figures (they follow the state), whether it is
+/// open, which of its purchases are ticked for export and how many are shown.
+#[derive(Clone, Copy)]
+struct Line {
+    key: StoredValue<RowKey>,
+    row: Memo<Option<ProductRow>>,
+    open: StoredValue<Selector<Option<RowKey>>>,
     expanded: RwSignal<Option<RowKey>>,
     selected: RwSignal<Option<SubscriptionId>>,
-) -> impl IntoView {
-    let locale = Locale::get();
-    let store = Store::get();
-    // The purchases ticked for export.
-    let picked = RwSignal::new(Vec::<SubscriptionId>::new());
-    let key = StoredValue::new(key);
-    let row = Memo::new(move |_| {
-        key.with_value(|k| {
-            rows.with(|rs| {
-                rs.iter()
-                    .find(|r| r.product == k.0 && r.source == k.1)
-                    .cloned()
-            })
-        })
-    });
-    let get = move |f: fn(&ProductRow) -> u64| move || row.with(|r| r.as_ref().map_or(0, f));
-    let open = StoredValue::new(open);
-    let is_open = move || open.with_value(|o| o.selected(&Some(key.get_value())));
-    let n = move || row.with(|r| r.as_ref().map_or(0, |r| r.subscriptions.len()));
-    let single = move || n() == 1;
-    let toggle = move |_| {
-        if single() {
-            selected.set(
-                row.with_untracked(|r| r.as_ref().and_then(|r| r.subscriptions.first().cloned())),
-            );
+    picked: RwSignal<Vec<SubscriptionId>>,
+    shown: RwSignal<usize>,
+}
+
+impl Line {
+    fn is_open(self) -> bool {
+        self.open
+            .with_value(|o| o.selected(&Some(self.key.get_value())))
+    }
+
+    fn n(self) -> usize {
+        self.row
+            .with(|r| r.as_ref().map_or(0, |r| r.subscriptions.len()))
+    }
+
+    fn single(self) -> bool {
+        self.n() == 1
+    }
+
+    fn only(self) -> Option<SubscriptionId> {
+        self.row
+            .with(|r| r.as_ref().and_then(|r| r.subscriptions.first().cloned()))
+    }
+
+    /// Opens its purchases, or (one subscription) that subscription's detail.
+    fn toggle(self) {
+        if self.single() {
+            self.selected.set(self.only());
         } else {
-            let key = key.get_value();
-            expanded.update(|e| {
+            let key = self.key.get_value();
+            self.expanded.update(|e| {
                 *e = if e.as_ref() == Some(&key) {
                     None
                 } else {
@@ -59,19 +62,21 @@ pub(super) fn GridRow(
                 }
             });
         }
-    };
-    // Open: its purchases are listed, or (one subscription) its detail is shown.
-    let expanded_now = move || {
-        if single() {
-            let only = row.with(|r| r.as_ref().and_then(|r| r.subscriptions.first().cloned()));
-            only.is_some() && selected.with(|s| *s == only)
+    }
+
+    /// Open: its purchases are listed, or (one subscription) its detail is shown.
+    fn expanded_now(self) -> bool {
+        if self.single() {
+            let only = self.only();
+            only.is_some() && self.selected.with(|s| *s == only)
         } else {
-            is_open()
+            self.is_open()
         }
-    };
-    let (shown, set_shown) = signal(FIRST_PURCHASES);
-    let purchasers = move || {
-        row.with(|r| {
+    }
+
+    /// The first three purchasers, and how many more.
+    fn purchasers(self) -> String {
+        self.row.with(|r| {
             let Some(r) = r else { return String::new() };
             let names = r
                 .purchasers
@@ -85,183 +90,224 @@ pub(super) fn GridRow(
                 _ => names,
             }
         })
+    }
+}
+
+/// One row of the grid, keyed by product and source: its figures follow the state, and
+/// its own state (how many purchases are shown) stays while they change.
+#[component]
+pub(super) fn GridRow(
+    key: RowKey,
+    rows: Memo<Vec<ProductRow>>,
+    open: Selector<Option<RowKey>>,
+    expanded: RwSignal<Option<RowKey>>,
+    selected: RwSignal<Option<SubscriptionId>>,
+) -> impl IntoView {
+    let row = Memo::new({
+        let key = key.clone();
+        move |_| {
+            rows.with(|rs| {
+                rs.iter()
+                    .find(|r| r.product == key.0 && r.source == key.1)
+                    .cloned()
+            })
+        }
+    });
+    let line = Line {
+        key: StoredValue::new(key),
+        row,
+        open: StoredValue::new(open),
+        expanded,
+        selected,
+        picked: RwSignal::new(Vec::new()),
+        shown: RwSignal::new(FIRST_PURCHASES),
     };
-    let purchaser_left = move || row.with(|r| r.as_ref().is_some_and(|r| r.purchaser_left));
     view! {
-        // The product's name is the row's button (a row itself may not be expanded): it
-        // opens the row's purchases, or the detail of its one subscription. A click anywhere
-        // on the row does the same.
-        <tr class="grid-row" data-open=move || is_open().to_string() on:click=toggle>
+        <RowFigures line />
+        <Show when=move || line.is_open()>
+            <PurchaseRows line />
+        </Show>
+    }
+}
+
+/// The row itself. The product's name is its button (a row may not be expanded itself):
+/// it opens the row's purchases, or the detail of its one subscription. A click anywhere
+/// on the row does the same.
+#[component]
+fn RowFigures(line: Line) -> impl IntoView {
+    let locale = Locale::get();
+    let row = line.row;
+    let number = move |f: fn(&ProductRow) -> u64| move || row.with(|r| r.as_ref().map_or(0, f));
+    let text = move |f: fn(Locale, &ProductRow) -> String| {
+        move || row.with(|r| r.as_ref().map(|r| f(locale, r)))
+    };
+    let left = move || row.with(|r| r.as_ref().is_some_and(|r| r.purchaser_left));
+    let how_many = move || {
+        let msg = if line.is_open() {
+            Msg::CollapseRow
+        } else {
+            Msg::ExpandRow
+        };
+        locale.tn(msg, ("n", line.n()), &[])
+    };
+    view! {
+        <tr
+            class="grid-row"
+            data-open=move || line.is_open().to_string()
+            on:click=move |_| line.toggle()
+        >
             <th scope="row">
                 <button
                     type="button"
                     class="row-toggle"
-                    aria-expanded=move || expanded_now().to_string()
-                    aria-controls=move || single().then_some("subscription-detail")
+                    aria-expanded=move || line.expanded_now().to_string()
+                    aria-controls=move || line.single().then_some("subscription-detail")
                 >
-                    {move || row.with(|r| r.as_ref().map(|r| r.product_name.clone()))}
-                    <Show when=move || !single()>
-                        <span class="muted">
-                            " · "
-                            {move || {
-                                locale
-                                    .tf(
-                                        if is_open() { Msg::CollapseRow } else { Msg::ExpandRow },
-                                        &[("n", &n().to_string())],
-                                    )
-                            }}
-                        </span>
+                    <span class="grid-name">{text(|_, r| r.product_name.clone())}</span>
+                    <Show when=move || !line.single()>
+                        <span class="muted">" · " {how_many}</span>
                     </Show>
                 </button>
             </th>
-            <td data-label=move || {
-                locale.t(Msg::ColSource)
-            }>{move || locale.t(source_msg(key.with_value(|k| k.1)))}</td>
-            <td data-label=move || {
-                locale.t(Msg::ColPurchaser)
-            }>
-                {purchasers} <Show when=purchaser_left>
+            <td data-label=locale
+                .text(
+                    Msg::ColSource,
+                )>{move || locale.t(source_msg(line.key.with_value(|k| k.1)))}</td>
+            <td data-label=locale
+                .text(
+                    Msg::ColPurchaser,
+                )>
+                {move || line.purchasers()}
+                <Show when=left>
+                    " "
                     <span class="badge badge--due flag-left">
-                        {move || locale.t(Msg::PurchaserLeft)}
+                        {locale.text(Msg::PurchaserLeft)}
                     </span>
                 </Show>
             </td>
-            <td class="num" data-label=move || locale.t(Msg::ColLicenses)>
-                {get(|r| r.licenses)}
+            <td class="num" data-label=locale.text(Msg::ColLicenses)>
+                {number(|r| r.licenses)}
             </td>
-            <td class="num" data-label=move || locale.t(Msg::ColAssigned)>
-                {get(|r| r.assigned)}
+            <td class="num" data-label=locale.text(Msg::ColAssigned)>
+                {number(|r| r.assigned)}
             </td>
-            <td class="num" data-label=move || locale.t(Msg::ColAvailable)>
-                {get(|r| r.available)}
+            <td class="num" data-label=locale.text(Msg::ColAvailable)>
+                {number(|r| r.available)}
             </td>
-            <td data-label=move || {
-                locale.t(Msg::ColRenewal)
-            }>{move || row.with(|r| r.as_ref().map(|r| locale.date(r.renewal)))}</td>
-            <td class="num" data-label=move || locale.t(Msg::ColPrice)>
-                {move || row.with(|r| r.as_ref().map(|r| locale.money(r.price)))}
+            <td data-label=locale.text(Msg::ColRenewal)>{text(|l, r| l.date(r.renewal))}</td>
+            <td class="num" data-label=locale.text(Msg::ColPrice)>
+                {text(|l, r| l.money(r.price))}
             </td>
-            <td data-label=move || {
-                locale.t(Msg::ColStatus)
-            }>{move || row.with(|r| r.as_ref().map(|r| locale.t(status_msg(r.status))))}</td>
+            <td data-label=locale
+                .text(Msg::ColStatus)>{text(|l, r| l.t(status_msg(r.status)).to_owned())}</td>
         </tr>
-        <Show when=is_open>
-            <tr class="grid-subrows">
-                <td colspan="9">
-                    <p class="muted">{move || locale.t(Msg::Purchases)}</p>
-                    <ul class="purchase-list">
-                        {move || {
-                            let ids = row.with(|r| r.as_ref().map(|r| r.subscriptions.clone()));
-                            store
-                                .state
-                                .with(|s| {
-                                    ids.iter()
-                                        .flat_map(|ids| ids.iter())
-                                        .take(shown.get())
-                                        .filter_map(|id| s.subscription(id).cloned())
-                                        .collect::<Vec<Subscription>>()
-                                })
-                                .into_iter()
-                                .map(|sub| {
-                                    let id = sub.id.clone();
-                                    let who = store
-                                        .state
-                                        .with(|s| {
-                                            sub.purchaser
-                                                .as_ref()
-                                                .and_then(|p| s.directory.user(p))
-                                                .map(|u| u.display_name.clone())
-                                        })
-                                        .unwrap_or_default();
-                                    let status = sub.status;
-                                    let check_id = id.clone();
-                                    let box_id = format!("export-{}", sub.id);
-                                    let label = format!(
-                                        "{} {}",
-                                        locale.t(Msg::SelectForExport),
-                                        sub.id,
-                                    );
-                                    view! {
-                                        <li>
-                                            <input
-                                                type="checkbox"
-                                                id=box_id
-                                                aria-label=label
-                                                prop:checked={
-                                                    let id = check_id.clone();
-                                                    move || picked.with(|p| p.contains(&id))
-                                                }
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    let id = check_id.clone();
-                                                    picked
-                                                        .update(|p| {
-                                                            p.retain(|x| x != &id);
-                                                            if on {
-                                                                p.push(id);
-                                                            }
-                                                        });
-                                                }
-                                            />
-                                            " "
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                on:click=move |_| selected.set(Some(id.clone()))
-                                            >
-                                                {format!(
-                                                    "{} · {} · {} ",
-                                                    sub.id,
-                                                    who,
-                                                    sub.licenses.get(),
-                                                )}
-                                                {move || locale.t(status_msg(status))}
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                    // The admin center exports the users of the subscriptions selected.
+    }
+}
+
+/// An open row's purchases, each ticked for export or opened; the export of the ticked
+/// ones' users (as the admin center's), and more purchases on request.
+#[component]
+fn PurchaseRows(line: Line) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let purchases = move || {
+        let ids = line
+            .row
+            .with(|r| r.as_ref().map(|r| r.subscriptions.clone()));
+        store.state.with(|s| {
+            ids.iter()
+                .flat_map(|ids| ids.iter())
+                .take(line.shown.get())
+                .filter_map(|id| s.subscription(id).cloned())
+                .collect::<Vec<Subscription>>()
+        })
+    };
+    let export = move |_| {
+        let ids = line.picked.get();
+        let csv = store.state.with(|s| users_csv(s, &ids));
+        download_as("users.csv", "text/csv", &csv);
+    };
+    let more = move || (line.n() - line.shown.get()).min(FIRST_PURCHASES);
+    view! {
+        <tr class="grid-subrows">
+            <td colspan="9">
+                <p class="muted">{locale.text(Msg::Purchases)}</p>
+                <ul class="purchase-list">
+                    {move || {
+                        purchases()
+                            .into_iter()
+                            .map(|sub| view! { <Purchase line sub /> })
+                            .collect_view()
+                    }}
+                </ul>
+                <button
+                    type="button"
+                    class="button"
+                    id="export-selected"
+                    disabled=move || line.picked.with(Vec::is_empty)
+                    on:click=export
+                >
+                    {move || locale.tn(Msg::ExportSelected, ("n", line.picked.with(Vec::len)), &[])}
+                </button>
+                <Show when=move || line.shown.get() < line.n()>
                     <button
                         type="button"
                         class="button"
-                        id="export-selected"
-                        disabled=move || picked.with(Vec::is_empty)
-                        on:click=move |_| {
-                            let ids = picked.get();
-                            let csv = store.state.with(|s| users_csv(s, &ids));
-                            download_as("users.csv", "text/csv", &csv);
-                        }
+                        on:click=move |_| line.shown.update(|s| *s += FIRST_PURCHASES)
                     >
-                        {move || {
-                            locale
-                                .tf(
-                                    Msg::ExportSelected,
-                                    &[("n", &picked.with(Vec::len).to_string())],
-                                )
-                        }}
+                        {move || locale.tf(Msg::ShowMore, &[("n", &more().to_string())])}
                     </button>
-                    <Show when=move || { shown.get() < n() }>
-                        <button
-                            type="button"
-                            class="button"
-                            on:click=move |_| set_shown.update(|s| *s += FIRST_PURCHASES)
-                        >
-                            {move || {
-                                locale
-                                    .tf(
-                                        Msg::ShowMore,
-                                        &[
-                                            ("n", &(n() - shown.get()).min(FIRST_PURCHASES).to_string()),
-                                        ],
-                                    )
-                            }}
-                        </button>
-                    </Show>
-                </td>
-            </tr>
-        </Show>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// One purchase: a box that ticks it for export, and a button that opens its detail.
+#[component]
+fn Purchase(line: Line, sub: Subscription) -> impl IntoView {
+    let locale = Locale::get();
+    let store = Store::get();
+    let who = store
+        .state
+        .with(|s| {
+            sub.purchaser
+                .as_ref()
+                .and_then(|p| s.directory.user(p))
+                .map(|u| u.display_name.clone())
+        })
+        .unwrap_or_default();
+    let status = sub.status;
+    let id = StoredValue::new(sub.id.clone());
+    let label = format!("{} {}", locale.t(Msg::SelectForExport), sub.id);
+    let on_tick = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        let id = id.get_value();
+        line.picked.update(|p| {
+            p.retain(|x| x != &id);
+            if on {
+                p.push(id);
+            }
+        });
+    };
+    view! {
+        <li>
+            <input
+                type="checkbox"
+                id=format!("export-{}", sub.id)
+                aria-label=label
+                prop:checked=move || line.picked.with(|p| id.with_value(|id| p.contains(id)))
+                on:change=on_tick
+            />
+            " "
+            <button
+                type="button"
+                class="link-button"
+                on:click=move |_| line.selected.set(Some(id.get_value()))
+            >
+                {format!("{} · {} · {} ", sub.id, who, sub.licenses.get())}
+                {move || locale.t(status_msg(status))}
+            </button>
+        </li>
     }
 }

@@ -5,10 +5,10 @@ use crate::components::verdict::VerdictArgs;
 use crate::domain::card::{BillingAddress, CardInput};
 use crate::domain::commands::{Command, DomainError, Event, Submission};
 use crate::domain::directory::Email;
-use crate::domain::SubmissionKey;
 use crate::domain::{
     evaluate, evaluate_email, Money, Product, Quantity, Tenant, TrialKind, User, Verdict,
 };
+use crate::domain::{views, SubmissionKey};
 use crate::i18n::Msg;
 use crate::store::browser::Store;
 use crate::store::draft::{self, Draft};
@@ -27,14 +27,8 @@ pub(super) enum Step {
 }
 
 impl Step {
-    pub(super) const ALL: [Step; 6] = [
-        Step::Email,
-        Step::SignIn,
-        Step::Licenses,
-        Step::Card,
-        Step::Review,
-        Step::Done,
-    ];
+    pub(super) const ALL: [Step; 6] =
+        [Step::Email, Step::SignIn, Step::Licenses, Step::Card, Step::Review, Step::Done];
 
     pub(super) fn slug(self) -> &'static str {
         match self {
@@ -129,13 +123,7 @@ impl Checkout {
 
     /// For a trial, the kind this person may start: without a card where allowed, else with one.
     pub(super) fn trial_kind(self, verdict: &Verdict) -> Option<TrialKind> {
-        let product = self.product.get()?;
-        [
-            TrialKind::WithoutPaymentMethod,
-            TrialKind::WithPaymentMethod,
-        ]
-        .into_iter()
-        .find(|k| verdict.may_trial(*k, &product))
+        verdict.trial_offered(&self.product.get()?)
     }
 
     pub(super) fn allowed(self, verdict: &Verdict) -> bool {
@@ -146,20 +134,18 @@ impl Checkout {
         }
     }
 
+    /// From the domain: a purchase asks for a card; a trial does if the trial it may start
+    /// takes one.
     pub(super) fn needs_card(self) -> bool {
-        if !self.trial.get() {
-            return true;
-        }
         // Before sign-in the typed verdict tells; before that, the product does.
         let verdict = self
             .verdict()
             .or_else(|| self.typed_verdict().filter(|v| !v.is_refusal()));
-        match verdict.and_then(|v| self.trial_kind(&v)) {
-            Some(kind) => kind == TrialKind::WithPaymentMethod,
-            None => !self
-                .product
-                .with(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method())),
-        }
+        let trial = self.trial.get();
+        self.product.with(|p| match p {
+            Some(p) => views::checkout_needs_card(trial, verdict.as_ref(), p),
+            None => true,
+        })
     }
 
     pub(super) fn steps(self) -> Vec<Step> {
@@ -184,8 +170,9 @@ impl Checkout {
         )
     }
 
+    /// What the purchase charges, as the domain works it out for the command.
     pub(super) fn total(self) -> Option<Money> {
-        self.unit_price()?.checked_mul(self.licenses()?.get()).ok()
+        views::order_total(self.unit_price()?, self.licenses()?).ok()
     }
 
     pub(super) fn billing_complete(self) -> bool {

@@ -1,10 +1,12 @@
 //! Who is buying: the email with its instant verdict, then sign-in.
 
 use super::{Checkout, Step, StepHeading};
+use crate::components::field::{CheckedForm, EmailInput};
 use crate::components::verdict::VerdictBanner;
 use crate::domain::Actor;
 use crate::i18n::Msg;
 use crate::locale::Locale;
+use crate::pages::signin::SignInForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -25,39 +27,26 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
     let empty = move || touched.get() && c.draft.with(|d| d.email.trim().is_empty());
     view! {
         <StepHeading c step=Step::Email />
-        <p>{move || locale.t(Msg::EmailIntro)}</p>
-        <form
-            class="form"
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                if can_continue() {
-                    navigate(&c.href(Step::SignIn), Default::default());
-                }
+        <p>{locale.text(Msg::EmailIntro)}</p>
+        <CheckedForm on_submit=move |()| {
+            if can_continue() {
+                navigate(&c.href(Step::SignIn), Default::default());
             }
-        >
+        }>
             <div class="field">
-                <label for="checkout-email">{move || locale.t(Msg::EmailLabel)}</label>
-                // Text, not type="email": the browser rewrites an email field's value (a
-                // look-alike domain becomes punycode, spaces vanish), and the person must
-                // see what they typed while the domain's parser says what is wrong with it.
-                <input
+                <label for="checkout-email">{locale.text(Msg::EmailLabel)}</label>
+                <EmailInput
                     id="checkout-email"
-                    type="text"
-                    inputmode="email"
                     autocomplete="email"
-                    autocapitalize="off"
-                    spellcheck="false"
-                    required
-                    aria-describedby="verdict email-empty"
-                    aria-invalid=move || {
-                        (empty() || verdict.get().is_some_and(|v| v.is_refusal())).to_string()
-                    }
-                    prop:value=move || c.draft.with(|d| d.email.clone())
-                    on:input=move |ev| {
+                    value=Signal::derive(move || c.draft.with(|d| d.email.clone()))
+                    on_input=move |v| {
                         set_touched.set(true);
-                        c.update_draft(|d| d.email = event_target_value(&ev))
+                        c.update_draft(|d| d.email = v)
                     }
+                    described_by="verdict email-empty"
+                    invalid=Signal::derive(move || {
+                        empty() || verdict.get().is_some_and(|v| v.is_refusal())
+                    })
                 />
                 <p id="email-empty" class="field-error" aria-live="polite">
                     {move || empty().then(|| locale.t(Msg::SignInErrorMalformed))}
@@ -65,9 +54,9 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
             </div>
             <VerdictBanner verdict args />
             <button type="submit" class="button button--primary" disabled=move || !can_continue()>
-                {move || locale.t(Msg::Continue)}
+                {locale.text(Msg::Continue)}
             </button>
-        </form>
+        </CheckedForm>
     }
 }
 
@@ -75,7 +64,6 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
 pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
     let locale = Locale::get();
     let navigate = use_navigate();
-    let (password, set_password) = signal(String::new());
     let email = move || c.draft.with(|d| d.email.trim().to_owned());
     let sign_in = Action::new_local(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
@@ -104,14 +92,15 @@ pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
                         </p>
                     </Show>
                     <p class="message-bar message-bar--info" role="note">
-                        {move || locale.t(Msg::SignInDemoNote)}
+                        {locale.text(Msg::SignInDemoNote)}
                     </p>
-                    <form
-                        class="form"
-                        novalidate
-                        on:submit=move |ev| {
-                            ev.prevent_default();
-                            sign_in.dispatch((email(), password.get_untracked()));
+                    <SignInForm
+                        password_id="checkout-password"
+                        error_id="checkout-signin-error"
+                        error=Signal::derive(move || sign_in.value().get().and_then(Result::err))
+                        pending=sign_in.pending()
+                        on_submit=move |password: String| {
+                            sign_in.dispatch((email(), password));
                         }
                     >
                         <p>
@@ -119,40 +108,7 @@ pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
                                 {move || locale.tf(Msg::SignInAs, &[("email", &email())])}
                             </strong>
                         </p>
-                        <div class="field">
-                            <label for="checkout-password">
-                                {move || locale.t(Msg::PasswordLabel)}
-                            </label>
-                            <input
-                                id="checkout-password"
-                                type="password"
-                                autocomplete="current-password"
-                                required
-                                aria-describedby="checkout-signin-error"
-                                aria-invalid=move || {
-                                    sign_in.value().with(|v| matches!(v, Some(Err(_)))).to_string()
-                                }
-                                prop:value=password
-                                on:input=move |ev| set_password.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <p id="checkout-signin-error" class="field-error" role="alert">
-                            {move || {
-                                sign_in
-                                    .value()
-                                    .get()
-                                    .and_then(Result::err)
-                                    .map(|e| locale.key(e.message_key()))
-                            }}
-                        </p>
-                        <button
-                            type="submit"
-                            class="button button--primary"
-                            disabled=move || sign_in.pending().get()
-                        >
-                            {move || locale.t(Msg::SignIn)}
-                        </button>
-                    </form>
+                    </SignInForm>
                 }
             }
         >
@@ -170,7 +126,7 @@ pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
                     class="button button--primary"
                     on:click=move |_| go_on.run(())
                 >
-                    {move || locale.t(Msg::Continue)}
+                    {locale.text(Msg::Continue)}
                 </button>
             </Show>
         </Show>

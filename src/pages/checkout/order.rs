@@ -4,10 +4,11 @@ use super::super::Market;
 use super::{Checkout, Step, StepHeading};
 use crate::components::card_form::CardForm;
 use crate::components::count_field::CountField;
+use crate::components::field::{CheckedForm, Field, SelectField};
 use crate::domain::Quantity;
 use crate::i18n::Msg;
 use crate::locale::Locale;
-use crate::store::draft::Draft;
+use crate::store::draft::BillingLine;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -15,64 +16,19 @@ use leptos_router::hooks::use_navigate;
 pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
     let locale = Locale::get();
     let navigate = use_navigate();
-    let (tried, set_tried) = signal(false);
+    let tried = RwSignal::new(false);
     let quantity_error = Signal::derive(move || {
         c.draft
             .with(|d| Quantity::try_from(d.licenses.as_str()).err())
     });
-    let total = move || {
-        c.total()
-            .map(|m| locale.money(m))
-            .unwrap_or_else(|| "—".into())
-    };
-    let unit = move || {
-        c.unit_price()
-            .map(|m| locale.money(m))
-            .unwrap_or_else(|| "—".into())
-    };
-    let countries = Market::countries();
-    let billing_field = move |id: &'static str,
-                              label: Msg,
-                              get: fn(&Draft) -> String,
-                              set: fn(&mut Draft, String),
-                              autocomplete: &'static str| {
-        let missing = move || tried.get() && c.draft.with(|d| get(d).trim().is_empty());
-        let err_id = format!("{id}-error");
-        view! {
-            <div class="field">
-                <label for=id>{move || locale.t(label)}</label>
-                <input
-                    id=id
-                    type="text"
-                    autocomplete=autocomplete
-                    required
-                    aria-describedby=err_id.clone()
-                    aria-invalid=move || missing().to_string()
-                    prop:value=move || c.draft.with(get)
-                    on:input=move |ev| c.update_draft(|d| set(d, event_target_value(&ev)))
-                />
-                <p id=err_id class="field-error" role="alert">
-                    {move || {
-                        missing()
-                            .then(|| locale.tf(Msg::FieldRequired, &[("field", locale.t(label))]))
-                    }}
-                </p>
-            </div>
-        }
-    };
     view! {
         <StepHeading c step=Step::Licenses />
-        <form
-            class="form"
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                set_tried.set(true);
-                if c.licenses().is_some() && c.billing_complete() {
-                    navigate(&c.href(c.next_after(Step::Licenses)), Default::default());
-                }
+        <CheckedForm on_submit=move |()| {
+            tried.set(true);
+            if c.licenses().is_some() && c.billing_complete() {
+                navigate(&c.href(c.next_after(Step::Licenses)), Default::default());
             }
-        >
+        }>
             <CountField
                 id="licenses"
                 label=Msg::LicensesLabel
@@ -91,99 +47,111 @@ pub(super) fn LicensesStep(c: Checkout) -> impl IntoView {
                         c.update_draft(|d| d.assign_to_me = on);
                     }
                 />
-                <label for="assign-to-me">{move || locale.t(Msg::AssignToMe)}</label>
+                <label for="assign-to-me">{locale.text(Msg::AssignToMe)}</label>
             </div>
-            <dl class="facts" id="checkout-total" aria-live="polite">
-                <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
-                <dd>{unit}</dd>
-                <dt>{move || locale.t(Msg::TotalLabel)}</dt>
-                <dd class="total" id="total-amount">
-                    {total}
-                </dd>
-            </dl>
-            <p class="muted">{move || locale.t(Msg::PriceNote)}</p>
-            <p class="muted">{move || locale.t(Msg::PurchaserBilled)}</p>
-            <fieldset class="billing">
-                <legend>{move || locale.t(Msg::BillingHeading)}</legend>
-                {billing_field(
-                    "billing-name",
-                    Msg::BillingName,
-                    |d| d.billing.name.clone(),
-                    |d, v| d.billing.name = v,
-                    "name",
-                )}
-                {billing_field(
-                    "billing-address",
-                    Msg::BillingAddress,
-                    |d| d.billing.address.clone(),
-                    |d, v| d.billing.address = v,
-                    "street-address",
-                )}
-                {billing_field(
-                    "billing-city",
-                    Msg::BillingCity,
-                    |d| d.billing.city.clone(),
-                    |d, v| d.billing.city = v,
-                    "address-level2",
-                )}
-                {billing_field(
-                    "billing-postal",
-                    Msg::BillingPostal,
-                    |d| d.billing.postal_code.clone(),
-                    |d, v| d.billing.postal_code = v,
-                    "postal-code",
-                )}
-                <div class="field">
-                    <label for="billing-country">{move || locale.t(Msg::BillingCountry)}</label>
-                    <select
-                        id="billing-country"
-                        autocomplete="country"
-                        required
-                        aria-describedby="billing-country-error"
-                        aria-invalid=move || {
-                            (tried.get() && c.draft.with(|d| d.billing.country.is_empty()))
-                                .to_string()
-                        }
-                        prop:value=move || c.draft.with(|d| d.billing.country.clone())
-                        on:change=move |ev| {
-                            c.update_draft(|d| d.billing.country = event_target_value(&ev))
-                        }
-                    >
-                        <option value="">"—"</option>
-                        {countries
-                            .into_iter()
-                            .map(|country| {
-                                view! {
-                                    <option value=country
-                                        .code()
-                                        .to_owned()>{move || locale.country(country)}</option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p id="billing-country-error" class="field-error" role="alert">
-                        {move || {
-                            (tried.get() && c.draft.with(|d| d.billing.country.is_empty()))
-                                .then(|| {
-                                    locale
-                                        .tf(
-                                            Msg::FieldRequired,
-                                            &[("field", locale.t(Msg::BillingCountry))],
-                                        )
-                                })
-                        }}
-                    </p>
-                </div>
-            </fieldset>
+            <TotalFacts c />
+            <p class="muted">{locale.text(Msg::PriceNote)}</p>
+            <p class="muted">{locale.text(Msg::PurchaserBilled)}</p>
+            <BillingFields c tried=tried.read_only() />
             // Off while the number of licenses is refused: no total is shown for it either.
             <button
                 type="submit"
                 class="button button--primary"
                 disabled=move || quantity_error.with(Option::is_some)
             >
-                {move || locale.t(Msg::Continue)}
+                {locale.text(Msg::Continue)}
             </button>
-        </form>
+        </CheckedForm>
+    }
+}
+
+/// The price of one license and the total, as the domain works them out while the count
+/// is typed.
+#[component]
+fn TotalFacts(c: Checkout) -> impl IntoView {
+    let locale = Locale::get();
+    let money =
+        move |m: Option<crate::domain::Money>| m.map_or_else(|| "—".into(), |m| locale.money(m));
+    view! {
+        <dl class="facts" id="checkout-total" aria-live="polite">
+            <dt>{locale.text(Msg::UnitPriceLabel)}</dt>
+            <dd>{move || money(c.unit_price())}</dd>
+            <dt>{locale.text(Msg::TotalLabel)}</dt>
+            <dd class="total" id="total-amount">
+                {move || money(c.total())}
+            </dd>
+        </dl>
+    }
+}
+
+/// The address lines before the country, in the admin center's order: id, label, line and
+/// the browser's autofill name.
+const ADDRESS: [(&str, Msg, BillingLine, &str); 4] = [
+    ("billing-name", Msg::BillingName, BillingLine::Name, "name"),
+    (
+        "billing-address",
+        Msg::BillingAddress,
+        BillingLine::Address,
+        "street-address",
+    ),
+    (
+        "billing-city",
+        Msg::BillingCity,
+        BillingLine::City,
+        "address-level2",
+    ),
+    (
+        "billing-postal",
+        Msg::BillingPostal,
+        BillingLine::PostalCode,
+        "postal-code",
+    ),
+];
+
+/// The billing details the purchase is invoiced to; each is required, and says so once
+/// the person has tried to go on.
+#[component]
+fn BillingFields(c: Checkout, tried: ReadSignal<bool>) -> impl IntoView {
+    let locale = Locale::get();
+    let required = move |label: Msg, value: Signal<String>| {
+        Signal::derive(move || {
+            (tried.get() && value.with(|v| v.trim().is_empty()))
+                .then(|| locale.tf(Msg::FieldRequired, &[("field", locale.t(label))]))
+        })
+    };
+    let field =
+        move |&(id, label, line, autocomplete): &(&'static str, Msg, BillingLine, &'static str)| {
+            let value = Signal::derive(move || c.draft.with(|d| d.billing.line(line).to_owned()));
+            view! {
+                <Field
+                    id
+                    label
+                    value
+                    on_input=move |v| c.update_draft(|d| *d.billing.line_mut(line) = v)
+                    error=required(label, value)
+                    alert=true
+                    autocomplete
+                    required=true
+                />
+            }
+        };
+    let country = Signal::derive(move || c.draft.with(|d| d.billing.country.clone()));
+    let countries = Market::country_options();
+    view! {
+        <fieldset class="billing">
+            <legend>{locale.text(Msg::BillingHeading)}</legend>
+            {ADDRESS.iter().map(field).collect_view()}
+            <SelectField
+                id="billing-country"
+                label=Msg::BillingCountry
+                value=country
+                on_change=move |v| c.update_draft(|d| d.billing.country = v)
+                options=countries
+                error=required(Msg::BillingCountry, country)
+                autocomplete="country"
+                required=true
+            />
+        </fieldset>
     }
 }
 
@@ -203,28 +171,18 @@ pub(super) fn CardStep(c: Checkout) -> impl IntoView {
         })
     });
     let today = Signal::derive(move || c.store.clock.get().date_naive());
-    let countries = Signal::derive(move || {
-        Market::countries()
-            .into_iter()
-            .map(|k| (k.code().to_owned(), locale.country(k)))
-            .collect::<Vec<_>>()
-    });
+    let countries = Market::country_options();
     view! {
         <StepHeading c step=Step::Card />
-        <form
-            class="form"
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                if c.card_valid() {
-                    navigate(&c.href(Step::Review), Default::default());
-                }
+        <CheckedForm on_submit=move |()| {
+            if c.card_valid() {
+                navigate(&c.href(Step::Review), Default::default());
             }
-        >
+        }>
             <CardForm card=c.card today countries />
             <button type="submit" class="button button--primary" disabled=move || !c.card_valid()>
-                {move || locale.t(Msg::StepReview)}
+                {locale.text(Msg::StepReview)}
             </button>
-        </form>
+        </CheckedForm>
     }
 }

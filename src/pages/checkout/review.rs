@@ -89,24 +89,24 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
     view! {
         <StepHeading c step=Step::Review />
         <dl class="facts review">
-            <dt>{move || locale.t(Msg::ReviewProduct)}</dt>
+            <dt>{locale.text(Msg::ReviewProduct)}</dt>
             <dd>{move || c.product_name()}</dd>
-            <dt>{move || locale.t(Msg::ReviewOrganization)}</dt>
+            <dt>{locale.text(Msg::ReviewOrganization)}</dt>
             <dd>{move || c.who.get().map(|(_, t)| t.name)}</dd>
-            <dt>{move || locale.t(Msg::ReviewPurchaser)}</dt>
+            <dt>{locale.text(Msg::ReviewPurchaser)}</dt>
             <dd>{move || c.who.get().map(|(u, _)| format!("{} ({})", u.display_name, u.email))}</dd>
-            <dt>{move || locale.t(Msg::LicensesLabel)}</dt>
+            <dt>{locale.text(Msg::LicensesLabel)}</dt>
             <dd id="review-licenses">{move || c.licenses().map(|q| q.get().to_string())}</dd>
-            <dt>{move || locale.t(Msg::TotalLabel)}</dt>
+            <dt>{locale.text(Msg::TotalLabel)}</dt>
             <dd id="review-total">{total}</dd>
-            <dt>{move || locale.t(Msg::ReviewPayment)}</dt>
+            <dt>{locale.text(Msg::ReviewPayment)}</dt>
             <dd>{payment}</dd>
         </dl>
         <p id="review-next">{next}</p>
-        <p class="muted">{move || locale.t(Msg::PurchaserBilled)}</p>
+        <p class="muted">{locale.text(Msg::PurchaserBilled)}</p>
         <Show when=move || refused.get().is_some()>
             <p class="message-bar message-bar--error" role="alert">
-                {move || locale.t(Msg::PolicyChangedTitle)}
+                {locale.text(Msg::PolicyChangedTitle)}
             </p>
             <VerdictBanner verdict=refused args />
         </Show>
@@ -119,7 +119,7 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p id="order-placed">
-                            <A href="/admin">{move || locale.t(Msg::SeeYourPurchases)}</A>
+                            <A href="/admin">{locale.text(Msg::SeeYourPurchases)}</A>
                         </p>
                     }
                 })
@@ -163,29 +163,29 @@ pub(super) fn DoneStep(c: Checkout) -> impl IntoView {
             </p>
         </div>
         <dl class="facts">
-            <dt>{move || locale.t(Msg::OrderNumber)}</dt>
+            <dt>{locale.text(Msg::OrderNumber)}</dt>
             <dd id="order-number">
                 <code>{move || c.order.get()}</code>
             </dd>
-            <dt>{move || locale.t(Msg::LicensesLabel)}</dt>
+            <dt>{locale.text(Msg::LicensesLabel)}</dt>
             <dd>{move || subscription().map(|s| s.licenses.get().to_string())}</dd>
-            <dt>{move || locale.t(Msg::UnitPriceLabel)}</dt>
+            <dt>{locale.text(Msg::UnitPriceLabel)}</dt>
             <dd>{move || subscription().map(|s| locale.money(s.unit_price))}</dd>
         </dl>
         <p id="done-next">
             {move || {
                 subscription()
                     .map(|s| {
-                        let n = s.licenses.get().to_string();
+                        let n = s.licenses.get();
                         let name = c.product_name();
                         let mine = c.session.actor().is_some_and(|a| s.assigned.contains(&a.user));
                         let msg = if mine { Msg::DoneHasLicense } else { Msg::DoneNoLicense };
-                        locale.tf(msg, &[("n", &n), ("product", &name)])
+                        locale.tn(msg, ("n", n), &[("product", &name)])
                     })
             }}
         </p>
         <A href="/admin/billing/licenses" attr:class="button button--primary">
-            {move || locale.t(Msg::AssignLicenses)}
+            {locale.text(Msg::AssignLicenses)}
         </A>
     }
 }

@@ -1,7 +1,9 @@
 //! The purchaser's bills over a chosen period, and paying one that is due.
 
 use super::product_name;
+use crate::components::field::{Choice, Field};
 use crate::components::form_key::FormKey;
+use crate::components::table::{Col, TableHead};
 use crate::domain::commands::{Command, Submission};
 use crate::domain::subscription::{Bill, BillId, BillKind, BillStatus};
 use crate::domain::views;
@@ -19,15 +21,20 @@ enum Range {
     Custom,
 }
 
+/// A bill: what for, which period, how much, and whether it is paid.
+const BILL_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[Text(ColProduct), Text(ColPeriod), Num(ColAmount), Text(ColStatus)]
+};
+
 #[component]
 pub(super) fn Bills() -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
     let session = Session::get();
-    let (range, set_range) = signal(Range::Months(3));
+    let range = RwSignal::new(Range::Months(3));
     let today = move || store.clock.get().date_naive();
-    let (from, set_from) = signal(String::new());
-    let (to, set_to) = signal(String::new());
+    let (from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let window = move || -> (NaiveDate, NaiveDate) {
         let t = today();
         match range.get() {
@@ -66,79 +73,74 @@ pub(super) fn Bills() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="bills-title">
-            <h2 id="bills-title">{move || locale.t(Msg::Invoices)}</h2>
-            <div class="form form--inline">
-                <div class="field">
-                    <label for="bill-range">{move || locale.t(Msg::BillsRange)}</label>
-                    <select
-                        id="bill-range"
-                        on:change=move |ev| {
-                            set_range
-                                .set(
-                                    match event_target_value(&ev).as_str() {
-                                        "6" => Range::Months(6),
-                                        "custom" => Range::Custom,
-                                        _ => Range::Months(3),
-                                    },
-                                )
-                        }
-                    >
-                        <option value="3">{move || locale.t(Msg::Past3Months)}</option>
-                        <option value="6">{move || locale.t(Msg::Past6Months)}</option>
-                        <option value="custom">{move || locale.t(Msg::CustomRange)}</option>
-                    </select>
-                </div>
-                <Show when=move || range.get() == Range::Custom>
-                    <div class="field">
-                        <label for="bill-from">{move || locale.t(Msg::From)}</label>
-                        <input
-                            id="bill-from"
-                            type="date"
-                            prop:value=from
-                            on:change=move |ev| set_from.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="bill-to">{move || locale.t(Msg::To)}</label>
-                        <input
-                            id="bill-to"
-                            type="date"
-                            prop:value=to
-                            on:change=move |ev| set_to.set(event_target_value(&ev))
-                        />
-                    </div>
-                </Show>
-            </div>
+            <h2 id="bills-title">{locale.text(Msg::Invoices)}</h2>
+            <BillsRange range from to />
             <p class="field-error" role="alert">
                 {pay_error}
             </p>
-            <Show
-                when=move || bills.with(|b| b.as_ref().is_some_and(|b| !b.is_empty()))
-                fallback=move || view! { <p class="muted">{move || locale.t(Msg::NoBills)}</p> }
-            >
-                <div class="table-scroll">
-                    <table class="grid" id="bills">
-                        <thead>
-                            <tr>
-                                <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                                <th scope="col">{move || locale.t(Msg::ColPeriod)}</th>
-                                <th scope="col" class="num">
-                                    {move || locale.t(Msg::ColAmount)}
-                                </th>
-                                <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || bills.get().unwrap_or_default()
-                                key=|bill| bill.id.clone()
-                                children=move |bill| view! { <BillRow id=bill.id pay /> }
-                            />
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
+            <BillsTable bills pay />
         </section>
+    }
+}
+
+/// The period shown: the past three or six months, or from and to dates.
+#[component]
+fn BillsRange(
+    range: RwSignal<Range>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+) -> impl IntoView {
+    const RANGES: &[(&str, Msg)] =
+        &[("3", Msg::Past3Months), ("6", Msg::Past6Months), ("custom", Msg::CustomRange)];
+    let value = Signal::derive(move || match range.get() {
+        Range::Months(m) => m.to_string(),
+        Range::Custom => "custom".to_owned(),
+    });
+    let on_change = move |v: String| {
+        range.set(match v.as_str() {
+            "6" => Range::Months(6),
+            "custom" => Range::Custom,
+            _ => Range::Months(3),
+        })
+    };
+    let date = |id: &'static str, label: Msg, value: RwSignal<String>| {
+        view! { <Field id label value on_input=move |v| value.set(v) input_type="date" /> }
+    };
+    view! {
+        <div class="form form--inline">
+            <Choice id="bill-range" label=Msg::BillsRange value on_change options=RANGES />
+            <Show when=move || {
+                range.get() == Range::Custom
+            }>{date("bill-from", Msg::From, from)} {date("bill-to", Msg::To, to)}</Show>
+        </div>
+    }
+}
+
+/// The bills of the period, or a line saying there are none.
+#[component]
+fn BillsTable(
+    bills: Memo<Option<Vec<Bill>>>,
+    pay: Action<Submission, Result<(), DispatchError>>,
+) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <Show
+            when=move || bills.with(|b| b.as_ref().is_some_and(|b| !b.is_empty()))
+            fallback=move || view! { <p class="muted">{locale.text(Msg::NoBills)}</p> }
+        >
+            <div class="table-scroll">
+                <table class="grid" id="bills">
+                    <TableHead cols=BILL_COLUMNS />
+                    <tbody>
+                        <For
+                            each=move || bills.get().unwrap_or_default()
+                            key=|bill| bill.id.clone()
+                            children=move |bill| view! { <BillRow id=bill.id pay /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
     }
 }
 
@@ -165,16 +167,16 @@ fn BillRow(id: BillId, pay: Action<Submission, Result<(), DispatchError>>) -> im
         let amount = bill.amount;
         Some(match (bill.kind, bill.status) {
             (BillKind::Refund, _) => {
-                view! { <span class="badge">{move || locale.t(Msg::BillRefund)}</span> }.into_any()
+                view! { <span class="badge">{locale.text(Msg::BillRefund)}</span> }.into_any()
             }
             (BillKind::Charge, BillStatus::Paid) => {
-                view! { <span class="badge">{move || locale.t(Msg::BillPaid)}</span> }.into_any()
+                view! { <span class="badge">{locale.text(Msg::BillPaid)}</span> }.into_any()
             }
             (BillKind::Charge, BillStatus::Void) => {
-                view! { <span class="badge">{move || locale.t(Msg::BillVoid)}</span> }.into_any()
+                view! { <span class="badge">{locale.text(Msg::BillVoid)}</span> }.into_any()
             }
             (BillKind::Charge, BillStatus::PastDue) => view! {
-                <span class="badge badge--due">{move || locale.t(Msg::BillDue)}</span>
+                <span class="badge badge--due">{locale.text(Msg::BillDue)}</span>
                 " "
                 <button
                     type="button"

@@ -2,6 +2,7 @@
 //! `/admin` for a person without an admin role, and `/admin/subscriptions/:id`.
 
 use crate::components::page_title::PageTitle;
+use crate::components::table::{Col, TableHead};
 use crate::domain::subscription::{
     Channel, NotificationKind, Status, Subscription, SubscriptionId,
 };
@@ -67,35 +68,48 @@ fn actor() -> Option<Actor> {
     Session::get().actor()
 }
 
+/// The purchaser's subscriptions, with the figures the admin center shows them.
+const PURCHASE_COLUMNS: &[Col] = {
+    use {Col::*, Msg::*};
+    &[
+        Text(ColProduct),
+        Text(ColStatus),
+        Num(ColLicenses),
+        Num(ColAssigned),
+        Num(ColAvailable),
+        Text(ColRenewal),
+        Text(ColPrice),
+        Text(ColCard),
+    ]
+};
+
 /// The purchaser's home: what happened to their purchases, and the way to each page.
 #[component]
 pub fn PurchaserHome() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::PurchaserTitle).to_owned() />
-            <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
+            <PageTitle text=locale.string(Msg::PurchaserTitle) />
+            <p class="muted">{locale.text(Msg::PurchaserIntro)}</p>
             <Notifications />
             <ul class="dashboard">
                 <li class="card">
                     <h2>
-                        <A href="/admin/billing/products">
-                            {move || locale.t(Msg::NavYourProducts)}
-                        </A>
+                        <A href="/admin/billing/products">{locale.text(Msg::NavYourProducts)}</A>
                     </h2>
-                    <p class="muted">{move || locale.t(Msg::HomeYourProducts)}</p>
+                    <p class="muted">{locale.text(Msg::HomeYourProducts)}</p>
                 </li>
                 <li class="card">
                     <h2>
-                        <A href="/admin/billing/licenses">{move || locale.t(Msg::NavLicenses)}</A>
+                        <A href="/admin/billing/licenses">{locale.text(Msg::NavLicenses)}</A>
                     </h2>
-                    <p class="muted">{move || locale.t(Msg::HomeLicenses)}</p>
+                    <p class="muted">{locale.text(Msg::HomeLicenses)}</p>
                 </li>
                 <li class="card">
                     <h2>
-                        <A href="/admin/billing/bills">{move || locale.t(Msg::NavBillsPayments)}</A>
+                        <A href="/admin/billing/bills">{locale.text(Msg::NavBillsPayments)}</A>
                     </h2>
-                    <p class="muted">{move || locale.t(Msg::HomeBills)}</p>
+                    <p class="muted">{locale.text(Msg::HomeBills)}</p>
                 </li>
             </ul>
         </section>
@@ -120,28 +134,11 @@ pub fn PurchaserProducts() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::NavYourProducts).to_owned() />
-            <p class="muted">{move || locale.t(Msg::PurchaserIntro)}</p>
+            <PageTitle text=locale.string(Msg::NavYourProducts) />
+            <p class="muted">{locale.text(Msg::PurchaserIntro)}</p>
             <div class="table-scroll">
                 <table class="grid grid--cards" id="purchases">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || locale.t(Msg::ColProduct)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColStatus)}</th>
-                            <th scope="col" class="num">
-                                {move || locale.t(Msg::ColLicenses)}
-                            </th>
-                            <th scope="col" class="num">
-                                {move || locale.t(Msg::ColAssigned)}
-                            </th>
-                            <th scope="col" class="num">
-                                {move || locale.t(Msg::ColAvailable)}
-                            </th>
-                            <th scope="col">{move || locale.t(Msg::ColRenewal)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColPrice)}</th>
-                            <th scope="col">{move || locale.t(Msg::ColCard)}</th>
-                        </tr>
-                    </thead>
+                    <TableHead cols=PURCHASE_COLUMNS />
                     <tbody>
                         <For
                             each=move || subs.get().unwrap_or_default()
@@ -179,16 +176,16 @@ fn PurchaseRow(id: SubscriptionId) -> impl IntoView {
             <td data-label=move || {
                 locale.t(Msg::ColStatus)
             }>{move || sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))}</td>
-            <td class="num" data-label=move || locale.t(Msg::ColLicenses)>
+            <td class="num" data-label=locale.text(Msg::ColLicenses)>
                 {cell(|s| s.licenses.get())}
             </td>
-            <td class="num" data-label=move || locale.t(Msg::ColAssigned)>
+            <td class="num" data-label=locale.text(Msg::ColAssigned)>
                 {cell(Subscription::assigned_count)}
             </td>
-            <td class="num" data-label=move || locale.t(Msg::ColAvailable)>
+            <td class="num" data-label=locale.text(Msg::ColAvailable)>
                 {cell(Subscription::available)}
             </td>
-            <td class="term" data-label=move || locale.t(Msg::ColRenewal)>
+            <td class="term" data-label=locale.text(Msg::ColRenewal)>
                 {move || sub.with(|s| s.as_ref().map(|s| term_text(locale, s)))}
             </td>
             <td data-label=move || {
@@ -210,7 +207,7 @@ fn PurchaseRow(id: SubscriptionId) -> impl IntoView {
                     })
                 }}
             </td>
-            <td data-label=move || locale.t(Msg::ColCard)>{card}</td>
+            <td data-label=locale.text(Msg::ColCard)>{card}</td>
         </tr>
     }
 }
@@ -239,7 +236,7 @@ fn Notifications() -> impl IntoView {
     });
     view! {
         <Show when=move || mine.with(|m| m.as_ref().is_some_and(|m| !m.is_empty()))>
-            <h2>{move || locale.t(Msg::NotificationsTitle)}</h2>
+            <h2>{locale.text(Msg::NotificationsTitle)}</h2>
             <ul class="notifications" id="notifications">
                 {move || {
                     mine.get()

@@ -20,10 +20,10 @@ pub fn SupportNote() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="support-title">
-            <h2 id="support-title">{move || locale.t(Msg::SupportTitle)}</h2>
-            <p>{move || locale.t(Msg::SupportBody)}</p>
+            <h2 id="support-title">{locale.text(Msg::SupportTitle)}</h2>
+            <p>{locale.text(Msg::SupportBody)}</p>
             <A href="/admin/support" attr:id="contact-support">
-                {move || locale.t(Msg::ContactSupport)}
+                {locale.text(Msg::ContactSupport)}
             </A>
         </section>
     }
@@ -67,7 +67,7 @@ fn SubscriptionChoice(
     let locale = Locale::get();
     view! {
         <div class="field">
-            <label for=id>{move || locale.t(Msg::ChooseSubscription)}</label>
+            <label for=id>{locale.text(Msg::ChooseSubscription)}</label>
             <select
                 id=id
                 on:change=move |ev| chosen.set(Some(SubscriptionId(event_target_value(&ev))))
@@ -107,12 +107,12 @@ pub fn PurchaserLicenses() -> impl IntoView {
     let shown = shown_choice(options, chosen);
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::NavLicenses).to_owned() />
-            <p class="muted">{move || locale.t(Msg::LicensesPageIntro)}</p>
+            <PageTitle text=locale.string(Msg::NavLicenses) />
+            <p class="muted">{locale.text(Msg::LicensesPageIntro)}</p>
             <Show
                 when=move || !options.with(Vec::is_empty)
                 fallback=move || {
-                    view! { <p id="no-licenses">{move || locale.t(Msg::NoActivePurchases)}</p> }
+                    view! { <p id="no-licenses">{locale.text(Msg::NoActivePurchases)}</p> }
                 }
             >
                 <SubscriptionChoice id="licenses-subscription" options chosen />
@@ -150,11 +150,11 @@ pub fn PurchaserBills() -> impl IntoView {
     let shown = shown_choice(options, chosen);
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::NavBillsPayments).to_owned() />
+            <PageTitle text=locale.string(Msg::NavBillsPayments) />
         </section>
         <Bills />
         <section class="panel" aria-labelledby="methods-title">
-            <h2 id="methods-title">{move || locale.t(Msg::PaymentMethods)}</h2>
+            <h2 id="methods-title">{locale.text(Msg::PaymentMethods)}</h2>
             <Show when=move || !options.with(Vec::is_empty)>
                 <SubscriptionChoice id="payment-subscription" options chosen />
             </Show>
@@ -190,13 +190,13 @@ fn BillingProfile() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="profile-title">
-            <h2 id="profile-title">{move || locale.t(Msg::BillingProfiles)}</h2>
+            <h2 id="profile-title">{locale.text(Msg::BillingProfiles)}</h2>
             <dl class="facts" id="billing-profile">
-                <dt>{move || locale.t(Msg::ProfileBilledTo)}</dt>
+                <dt>{locale.text(Msg::ProfileBilledTo)}</dt>
                 <dd>{move || profile.get().map(|p| p.0)}</dd>
-                <dt>{move || locale.t(Msg::BillingAddress)}</dt>
+                <dt>{locale.text(Msg::BillingAddress)}</dt>
                 <dd>{move || profile.get().and_then(|p| p.1).unwrap_or_else(|| "—".into())}</dd>
-                <dt>{move || locale.t(Msg::PaymentMethods)}</dt>
+                <dt>{locale.text(Msg::PaymentMethods)}</dt>
                 <dd>
                     <ul>
                         {move || {
@@ -220,14 +220,14 @@ pub fn SupportPage() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::ContactSupport).to_owned() />
-            <p>{move || locale.t(Msg::SupportBody)}</p>
+            <PageTitle text=locale.string(Msg::ContactSupport) />
+            <p>{locale.text(Msg::SupportBody)}</p>
             <ol class="steps" id="support-steps">
-                <li>{move || locale.t(Msg::SupportStep1)}</li>
-                <li>{move || locale.t(Msg::SupportStep2)}</li>
-                <li>{move || locale.t(Msg::SupportStep3)}</li>
+                <li>{locale.text(Msg::SupportStep1)}</li>
+                <li>{locale.text(Msg::SupportStep2)}</li>
+                <li>{locale.text(Msg::SupportStep3)}</li>
             </ol>
-            <p class="muted">{move || locale.t(Msg::SupportDemo)}</p>
+            <p class="muted">{locale.text(Msg::SupportDemo)}</p>
         </section>
     }
 }
@@ -238,10 +238,10 @@ pub fn NothingToManage() -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::NothingToManageTitle).to_owned() />
-            <p id="nothing-bought">{move || locale.t(Msg::NothingBought)}</p>
+            <PageTitle text=locale.string(Msg::NothingToManageTitle) />
+            <p id="nothing-bought">{locale.text(Msg::NothingBought)}</p>
             <A href="/" attr:class="button button--primary">
-                {move || locale.t(Msg::BrowseProducts)}
+                {locale.text(Msg::BrowseProducts)}
             </A>
         </section>
     }

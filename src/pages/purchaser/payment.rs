@@ -3,7 +3,9 @@
 use super::actor;
 use crate::components::a11y::Dialog;
 use crate::components::card_form::CardForm;
-use crate::domain::card::{BillingAddress, CardInput, Expiry};
+use crate::components::command::Outcome;
+use crate::components::field::{CheckedForm, Field};
+use crate::domain::card::{BillingAddress, CardInput, Expiry, StoredCard};
 use crate::domain::commands::{Command, DomainError};
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
@@ -20,6 +22,62 @@ enum CardMode {
     Replace,
 }
 
+/// What the Edit form holds, as typed: the card's expiry, holder, billing address, and the
+/// security code that confirms the change.
+#[derive(Clone, Copy)]
+struct CardEdit {
+    expiry: RwSignal<String>,
+    holder: RwSignal<String>,
+    code: RwSignal<String>,
+    street: RwSignal<String>,
+    city: RwSignal<String>,
+    postal: RwSignal<String>,
+}
+
+impl CardEdit {
+    fn new() -> Self {
+        CardEdit {
+            expiry: RwSignal::new(String::new()),
+            holder: RwSignal::new(String::new()),
+            code: RwSignal::new(String::new()),
+            street: RwSignal::new(String::new()),
+            city: RwSignal::new(String::new()),
+            postal: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Starts from the card on file.
+    fn fill(self, card: &StoredCard) {
+        self.expiry.set(card.expiry.to_string());
+        self.holder.set(card.holder.clone());
+        let part = |f: fn(&BillingAddress) -> &String| {
+            card.address
+                .as_ref()
+                .map(|a| f(a).clone())
+                .unwrap_or_default()
+        };
+        self.street.set(part(|a| &a.street));
+        self.city.set(part(|a| &a.city));
+        self.postal.set(part(|a| &a.postal_code));
+    }
+
+    /// The update the form asks for, parsed by the domain.
+    fn command(self, card: &StoredCard) -> Result<Command, DispatchError> {
+        let refused = |e| DispatchError::Domain(DomainError::Card(e));
+        let expiry = Expiry::try_from(self.expiry.get_untracked().as_str()).map_err(refused)?;
+        let [street, city, postal] =
+            [self.street, self.city, self.postal].map(|p| p.get_untracked());
+        let address = BillingAddress::edited(&street, &city, &postal).map_err(refused)?;
+        Ok(Command::UpdateCard {
+            card: card.id.clone(),
+            expiry,
+            holder: self.holder.get_untracked(),
+            security_code: self.code.get_untracked(),
+            address,
+        })
+    }
+}
+
 #[component]
 pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
     let locale = Locale::get();
@@ -32,160 +90,114 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
                 .and_then(|c| s.card(c).cloned())
         })
     });
-    let (mode, set_mode) = signal(CardMode::View);
-    let (expiry, set_expiry) = signal(String::new());
-    let (holder, set_holder) = signal(String::new());
-    let (code, set_code) = signal(String::new());
-    let street = RwSignal::new(String::new());
-    let city = RwSignal::new(String::new());
-    let postal = RwSignal::new(String::new());
+    let mode = RwSignal::new(CardMode::View);
+    let edit = CardEdit::new();
     let replacement = RwSignal::new(CardInput::default());
     let today = Signal::derive(move || store.clock.get().date_naive());
-    let countries = Signal::derive(move || {
-        crate::pages::Market::countries()
-            .into_iter()
-            .map(|k| (k.code().to_owned(), locale.country(k)))
-            .collect::<Vec<_>>()
-    });
+    let countries = crate::pages::Market::country_options();
     let save = Action::new_local(move |which: &CardMode| {
-        let which = *which;
-        let subscription = sub.clone();
+        let (which, subscription) = (*which, sub.clone());
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
             let command = if which == CardMode::Edit {
                 let card = card
                     .get_untracked()
                     .ok_or(DispatchError::Domain(DomainError::NoCard))?;
-                let expiry = Expiry::try_from(expiry.get_untracked().as_str())
-                    .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?;
-                let parts = [street, city, postal].map(|p| p.get_untracked());
-                // All three empty: the address stays as it is; any typed: all three needed.
-                let address = if parts.iter().all(|p| p.trim().is_empty()) {
-                    None
-                } else {
-                    Some(
-                        BillingAddress::new(&parts[0], &parts[1], &parts[2])
-                            .map_err(|e| DispatchError::Domain(DomainError::Card(e)))?,
-                    )
-                };
-                Command::UpdateCard {
-                    card: card.id,
-                    expiry,
-                    holder: holder.get_untracked(),
-                    security_code: code.get_untracked(),
-                    address,
-                }
+                edit.command(&card)?
             } else {
                 let card = replacement
                     .with_untracked(|c| c.validate(today.get_untracked()))
                     .map_err(|e| DispatchError::Domain(DomainError::Card(e[0])))?;
                 Command::ReplaceCard { subscription, card }
             };
-            let result = store.dispatch(actor, command).await.map(|_| ());
-            if result.is_ok() {
-                set_mode.set(CardMode::View);
-                replacement.set(CardInput::default());
-            }
-            result
+            store.dispatch(actor, command).await?;
+            mode.set(CardMode::View);
+            replacement.set(CardInput::default());
+            Ok(locale.t(Msg::CardUpdated).to_owned())
         }
     });
-    let outcome = move || match save.value().get() {
-        Some(Ok(())) => Some(locale.t(Msg::CardUpdated).to_owned()),
-        Some(Err(e)) => Some(locale.explain(&e)),
-        None => None,
+    let on_file = move || {
+        card.get().map(|c| {
+            let expiry = c.expiry.to_string();
+            locale.tf(
+                Msg::CardOnFile,
+                &[
+                    ("brand", c.brand.name()),
+                    ("last4", &c.last4),
+                    ("expiry", &expiry),
+                    ("holder", &c.holder),
+                ],
+            )
+        })
+    };
+    let start_edit = move |_| {
+        if let Some(c) = card.get_untracked() {
+            edit.fill(&c);
+        }
+        mode.set(CardMode::Edit);
     };
     view! {
         <section class="panel" aria-labelledby="payment-title">
-            <h2 id="payment-title">{move || locale.t(Msg::PaymentHeading)}</h2>
-            <p id="card-on-file">
-                {move || {
-                    card.get()
-                        .map(|c| {
-                            locale
-                                .tf(
-                                    Msg::CardOnFile,
-                                    &[
-                                        ("brand", c.brand.name()),
-                                        ("last4", &c.last4),
-                                        ("expiry", &c.expiry.to_string()),
-                                        ("holder", &c.holder),
-                                    ],
-                                )
-                        })
-                }}
-            </p>
-            <p id="payment-outcome" role="status">
-                {outcome}
-            </p>
+            <h2 id="payment-title">{locale.text(Msg::PaymentHeading)}</h2>
+            <p id="card-on-file">{on_file}</p>
+            <Outcome id="payment-outcome" ended=Signal::derive(move || save.value().get()) />
             <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        if let Some(c) = card.get_untracked() {
-                            set_expiry.set(c.expiry.to_string());
-                            set_holder.set(c.holder.clone());
-                            let a = c.address.clone();
-                            street.set(a.as_ref().map(|a| a.street.clone()).unwrap_or_default());
-                            city.set(a.as_ref().map(|a| a.city.clone()).unwrap_or_default());
-                            postal
-                                .set(a.as_ref().map(|a| a.postal_code.clone()).unwrap_or_default());
-                        }
-                        set_mode.set(CardMode::Edit);
-                    }
-                >
-                    {move || locale.t(Msg::EditCard)}
+                <button type="button" class="button" on:click=start_edit>
+                    {locale.text(Msg::EditCard)}
                 </button>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| set_mode.set(CardMode::Replace)
-                >
-                    {move || locale.t(Msg::ReplaceCard)}
+                <button type="button" class="button" on:click=move |_| mode.set(CardMode::Replace)>
+                    {locale.text(Msg::ReplaceCard)}
                 </button>
             </div>
-            <Show when=move || mode.get() == CardMode::Edit>
-                <CardDialog mode=CardMode::Edit set_mode save save_id="edit-card-save">
-                    <div class="field">
-                        <label for="edit-expiry">{move || locale.t(Msg::CardExpiry)}</label>
-                        <input
-                            id="edit-expiry"
-                            type="text"
-                            inputmode="numeric"
-                            prop:value=expiry
-                            on:input=move |ev| set_expiry.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="edit-holder">{move || locale.t(Msg::CardHolder)}</label>
-                        <input
-                            id="edit-holder"
-                            type="text"
-                            prop:value=holder
-                            on:input=move |ev| set_holder.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <AddressField id="edit-street" label=Msg::BillingAddress value=street />
-                    <AddressField id="edit-city" label=Msg::BillingCity value=city />
-                    <AddressField id="edit-postal" label=Msg::BillingPostal value=postal />
-                    <div class="field">
-                        <label for="edit-code">{move || locale.t(Msg::CardCode)}</label>
-                        <input
-                            id="edit-code"
-                            type="password"
-                            inputmode="numeric"
-                            prop:value=code
-                            on:input=move |ev| set_code.set(event_target_value(&ev))
-                        />
-                    </div>
-                </CardDialog>
-            </Show>
-            <Show when=move || mode.get() == CardMode::Replace>
-                <CardDialog mode=CardMode::Replace set_mode save save_id="replace-card-save">
-                    <CardForm card=replacement today countries />
-                </CardDialog>
-            </Show>
+            {move || match mode.get() {
+                CardMode::View => ().into_any(),
+                CardMode::Edit => {
+                    view! {
+                        <CardDialog mode=CardMode::Edit set_mode=mode.write_only() save>
+                            <EditCardFields edit />
+                        </CardDialog>
+                    }
+                        .into_any()
+                }
+                CardMode::Replace => {
+                    view! {
+                        <CardDialog mode=CardMode::Replace set_mode=mode.write_only() save>
+                            <CardForm card=replacement today countries />
+                        </CardDialog>
+                    }
+                        .into_any()
+                }
+            }}
         </section>
+    }
+}
+
+/// The Edit form's fields: expiry, name on card, billing address, and the security code.
+#[component]
+fn EditCardFields(edit: CardEdit) -> impl IntoView {
+    let field = move |id: &'static str, label: Msg, value: RwSignal<String>| {
+        view! { <Field id label value on_input=move |v| value.set(v) /> }
+    };
+    view! {
+        <Field
+            id="edit-expiry"
+            label=Msg::CardExpiry
+            value=edit.expiry
+            on_input=move |v| edit.expiry.set(v)
+            inputmode="numeric"
+        />
+        {field("edit-holder", Msg::CardHolder, edit.holder)}
+        {field("edit-street", Msg::BillingAddress, edit.street)}
+        {field("edit-city", Msg::BillingCity, edit.city)}
+        {field("edit-postal", Msg::BillingPostal, edit.postal)}
+        <Field
+            id="edit-code"
+            label=Msg::CardCode
+            value=edit.code
+            on_input=move |v| edit.code.set(v)
+            input_type="password"
+            inputmode="numeric"
+        />
     }
 }
 
@@ -195,58 +207,42 @@ pub(super) fn PaymentPanel(sub: SubscriptionId) -> impl IntoView {
 fn CardDialog(
     mode: CardMode,
     set_mode: WriteSignal<CardMode>,
-    save: Action<CardMode, Result<(), DispatchError>>,
-    save_id: &'static str,
+    save: Action<CardMode, Result<String, DispatchError>>,
     children: Children,
 ) -> impl IntoView {
     let locale = Locale::get();
-    let (id, title, msg) = match mode {
-        CardMode::Edit => ("edit-card", "edit-card-title", Msg::EditCard),
-        CardMode::Replace | CardMode::View => {
-            ("replace-card", "replace-card-title", Msg::ReplaceCard)
-        }
+    let (id, title, msg, save_id) = match mode {
+        CardMode::Edit => (
+            "edit-card",
+            "edit-card-title",
+            Msg::EditCard,
+            "edit-card-save",
+        ),
+        CardMode::Replace | CardMode::View => (
+            "replace-card",
+            "replace-card-title",
+            Msg::ReplaceCard,
+            "replace-card-save",
+        ),
     };
     let close = Callback::new(move |()| set_mode.set(CardMode::View));
     view! {
         <Dialog id=id class="card-edit" labelledby=title on_close=close>
             <h3 id=title tabindex="-1">
-                {move || locale.t(msg)}
+                {locale.text(msg)}
             </h3>
-            <form
-                class="form"
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    save.dispatch(mode);
-                }
-            >
-                {children()}
-                <div class="actions">
+            <CheckedForm on_submit=move |()| {
+                save.dispatch(mode);
+            }>
+                {children()} <div class="actions">
                     <button type="submit" class="button button--primary" id=save_id>
-                        {move || locale.t(Msg::SaveChanges)}
+                        {locale.text(Msg::SaveChanges)}
                     </button>
                     <button type="button" class="button" on:click=move |_| close.run(())>
-                        {move || locale.t(Msg::Cancel)}
+                        {locale.text(Msg::Cancel)}
                     </button>
                 </div>
-            </form>
+            </CheckedForm>
         </Dialog>
-    }
-}
-
-/// One line of the card's billing address in the Edit form.
-#[component]
-fn AddressField(id: &'static str, label: Msg, value: RwSignal<String>) -> impl IntoView {
-    let locale = Locale::get();
-    view! {
-        <div class="field">
-            <label for=id>{move || locale.t(label)}</label>
-            <input
-                id=id
-                type="text"
-                prop:value=value
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-        </div>
     }
 }

@@ -3,6 +3,7 @@
 use super::{actor, current, product_name, status_msg};
 use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel, SupportNote};
 use crate::components::count_field::CountField;
+use crate::components::field::CheckedForm;
 use crate::components::form_key::FormKey;
 use crate::components::lifecycle::LifecyclePanel;
 use crate::components::page_title::PageTitle;
@@ -57,9 +58,9 @@ pub fn SubscriptionPage() -> impl IntoView {
             fallback=move || {
                 view! {
                     <section class="panel" aria-labelledby="page-title">
-                        <PageTitle text=move || locale.t(Msg::NotFoundTitle).to_owned() />
+                        <PageTitle text=locale.string(Msg::NotFoundTitle) />
                         <p>{move || locale.tf(Msg::SubscriptionNotFound, &[("id", &id.get())])}</p>
-                        <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
+                        <A href="/admin">{locale.text(Msg::BackToPurchases)}</A>
                     </section>
                 }
             }
@@ -72,21 +73,21 @@ pub fn SubscriptionPage() -> impl IntoView {
                         view! {
                             <section class="panel" aria-labelledby="page-title">
                                 <p>
-                                    <A href="/admin">{move || locale.t(Msg::BackToPurchases)}</A>
+                                    <A href="/admin">{locale.text(Msg::BackToPurchases)}</A>
                                 </p>
                                 <PageTitle text=name.clone() />
                                 <dl class="facts">
-                                    <dt>{move || locale.t(Msg::ColStatus)}</dt>
+                                    <dt>{locale.text(Msg::ColStatus)}</dt>
                                     <dd id="sub-status">
                                         {move || {
                                             sub.with(|s| s.as_ref().map(|s| locale.t(status_msg(s))))
                                         }}
                                     </dd>
-                                    <dt>{move || locale.t(Msg::ColLicenses)}</dt>
+                                    <dt>{locale.text(Msg::ColLicenses)}</dt>
                                     <dd id="sub-licenses">
                                         {move || sub.with(|s| s.as_ref().map(|s| s.licenses.get()))}
                                     </dd>
-                                    <dt>{move || locale.t(Msg::ColAssigned)}</dt>
+                                    <dt>{locale.text(Msg::ColAssigned)}</dt>
                                     <dd id="sub-assigned">
                                         {move || {
                                             sub.with(|s| s.as_ref().map(Subscription::assigned_count))
@@ -100,14 +101,14 @@ pub fn SubscriptionPage() -> impl IntoView {
                                                         view! {
                                                             " · "
                                                             <span class="badge badge--due" id="no-access">
-                                                                {move || locale.t(Msg::NoAccess)}
+                                                                {locale.text(Msg::NoAccess)}
                                                             </span>
                                                         }
                                                     })
                                             })
                                         }}
                                     </dd>
-                                    <dt>{move || locale.t(Msg::ColAvailable)}</dt>
+                                    <dt>{locale.text(Msg::ColAvailable)}</dt>
                                     <dd id="sub-available">
                                         {move || {
                                             sub.with(|s| s.as_ref().map(Subscription::available))
@@ -166,33 +167,28 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     let preview = move || {
         change.get().and_then(|c| match c {
             LicenseChange::Unchanged => None,
-            LicenseChange::BelowAssigned { assigned, total } => Some(locale.tf(
+            LicenseChange::BelowAssigned { assigned, total } => Some(locale.tn(
                 Msg::BelowAssigned,
-                &[
-                    ("assigned", &assigned.to_string()),
-                    ("n", &(assigned - total).to_string()),
-                    ("total", &total.to_string()),
-                ],
+                ("n", assigned - total),
+                &[("assigned", &assigned.to_string()), ("total", &total.to_string())],
             )),
-            LicenseChange::Add { added, charge } => Some(locale.tf(
+            LicenseChange::Add { added, charge } => Some(locale.tn(
                 Msg::ChangePreviewMore,
-                &[("n", &added.to_string()), ("amount", &locale.money(charge))],
+                ("n", added),
+                &[("amount", &locale.money(charge))],
             )),
             LicenseChange::Remove {
                 removed,
                 refund,
                 term_amount,
-            } => Some(locale.tf(
+            } => Some(locale.tn(
                 if refund.minor() > 0 {
                     Msg::ChangePreviewFewerRefund
                 } else {
                     Msg::ChangePreviewFewer
                 },
-                &[
-                    ("n", &removed.to_string()),
-                    ("amount", &locale.money(term_amount)),
-                    ("refund", &locale.money(refund)),
-                ],
+                ("n", removed),
+                &[("amount", &locale.money(term_amount)), ("refund", &locale.money(refund))],
             )),
         })
     };
@@ -217,17 +213,12 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="licenses-title">
-            <h2 id="licenses-title">{move || locale.t(Msg::LicensesHeading)}</h2>
-            <form
-                class="form"
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    if let Ok(q) = Quantity::try_from(typed.get_untracked().as_str()) {
-                        save.dispatch(q);
-                    }
+            <h2 id="licenses-title">{locale.text(Msg::LicensesHeading)}</h2>
+            <CheckedForm on_submit=move |()| {
+                if let Ok(q) = Quantity::try_from(typed.get_untracked().as_str()) {
+                    save.dispatch(q);
                 }
-            >
+            }>
                 <CountField
                     id="license-total"
                     label=Msg::TotalLicenses
@@ -259,9 +250,9 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
                     class="button button--primary"
                     disabled=move || refused() || save.pending().get()
                 >
-                    {move || locale.t(Msg::SaveChanges)}
+                    {locale.text(Msg::SaveChanges)}
                 </button>
-            </form>
+            </CheckedForm>
         </section>
     }
 }
