@@ -1,4 +1,4 @@
-//! A release wasm build keeps its relocations: `scripts/split.mjs` (wasm-split) needs them
+//! A release wasm build keeps its relocations: `scripts/build/split.mjs` (wasm-split) needs them
 //! to cut the app into the parts of `src/areas.rs`. Split exactly when the split points
 //! are compiled in (`cfg(not(debug_assertions))`), and only for the app's own binary.
 fn main() {

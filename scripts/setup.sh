@@ -61,7 +61,7 @@ if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132"* ]]; then
 fi
 
 # wasm-split-cli, which cuts the release build into the parts of src/areas.rs
-# (scripts/split.mjs). Its version reads the format of the wasm_split_helpers in Cargo.lock.
+# (scripts/build/split.mjs). Its version reads the format of the wasm_split_helpers in Cargo.lock.
 WASM_SPLIT_VERSION=0.2.4
 # (It has no --version: cargo's list of installed crates says which one is there.)
 if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then

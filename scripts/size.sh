@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh >/dev/null
 trunk build index.html --release >/dev/null 2>&1 || trunk build index.html --release
-# Brotli from the `.br` the release build writes beside each file (scripts/precompress.mjs).
+# Brotli from the `.br` the release build writes beside each file (scripts/build/precompress.mjs).
 printf '%-8s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
 for f in dist/*.wasm dist/*.js; do

@@ -2,7 +2,7 @@
 //! for them: the checkout, the admin center, the demo's controls.
 //!
 //! A release build is cut into one wasm module per part at these functions
-//! (`wasm_split`, run by `scripts/split.mjs`); the boot download is the store alone, and
+//! (`wasm_split`, run by `scripts/build/split.mjs`); the boot download is the store alone, and
 //! `index.html` preloads the part of the route a visit starts on. Each part is one coarse
 //! module because every extra file is a round trip on a phone. Debug builds (`trunk
 //! serve`, the component tests) keep one module: the same functions, resolved at once.
@@ -92,22 +92,30 @@ part!(checkout, checkout_loaded() -> () => ());
 part!(demo, demo_loaded() -> () => ());
 part!(admin, admin_loaded() -> () => ());
 
+/// Which part a route needs, by the prefix of its path; every other route is the store's.
+/// The one table of it: the release build (`scripts/build/routes.mjs`) reads it from here
+/// to preload a route's parts from `index.html`.
+pub const PART_ROUTES: [(&str, &str); 3] =
+    [("/checkout/", "checkout"), ("/admin", "admin"), ("/demo", "demo")];
+
 /// Starts loading the part the route at `path` needs, so that it is fetched (index.html
 /// preloads it) and compiled while the world loads, not once the store has opened. A
 /// failure is left to the page, which says so and offers to try again.
 pub fn load_early(path: &str) {
-    // The path prefixes of `ROUTES` in scripts/split.mjs, which preloads the same parts.
     fn start(load: impl std::future::Future<Output = Result<(), NotLoaded>> + 'static) {
         leptos::task::spawn_local(async move {
             let _ = load.await;
         });
     }
-    if path.starts_with("/checkout/") {
-        start(checkout_loaded());
-    } else if path.starts_with("/admin") {
-        start(admin_loaded());
-    } else if path.starts_with("/demo") {
-        start(demo_loaded());
+    let part = PART_ROUTES
+        .iter()
+        .find(|(prefix, _)| path.starts_with(prefix))
+        .map(|(_, part)| *part);
+    match part {
+        Some("checkout") => start(checkout_loaded()),
+        Some("admin") => start(admin_loaded()),
+        Some("demo") => start(demo_loaded()),
+        _ => {}
     }
 }
 
@@ -134,7 +142,7 @@ pub fn Part(page: Page) -> impl IntoView {
             view! {
                 <section class="page">
                     <p class="muted" id="part-loading">
-                        {move || locale.t(Msg::Loading)}
+                        {locale.text(Msg::Loading)}
                     </p>
                 </section>
             }
@@ -164,10 +172,10 @@ fn PartFailed(retry: impl Fn() + 'static) -> impl IntoView {
     let locale = Locale::get();
     view! {
         <section class="panel error-page" role="alert" aria-labelledby="page-title">
-            <PageTitle text=move || locale.t(Msg::PartFailedTitle).to_owned() />
-            <p>{move || locale.t(Msg::PartFailedBody)}</p>
+            <PageTitle text=locale.string(Msg::PartFailedTitle) />
+            <p>{locale.text(Msg::PartFailedBody)}</p>
             <button type="button" class="button button--primary" on:click=move |_| retry()>
-                {move || locale.t(Msg::Retry)}
+                {locale.text(Msg::Retry)}
             </button>
         </section>
     }

@@ -1,4 +1,4 @@
-// The service worker (public/sw.js, filled in by scripts/split.mjs): a return visit and
+// The service worker (public/sw.js, filled in by scripts/build/worker.mjs): a return visit and
 // every part of the app come from its cache, offline too; a new build is announced and
 // taken on Reload, never mixed with the old.
 import { test, before, after, afterEach } from 'node:test';

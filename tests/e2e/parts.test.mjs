@@ -1,4 +1,4 @@
-// The release build comes in parts (src/areas.rs, scripts/split.mjs): the store's first
+// The release build comes in parts (src/areas.rs, scripts/build/split.mjs): the store's first
 // visit downloads the store alone, a route's parts start with the page, and a part that
 // fails to arrive says so and loads on "Try again" — the app never dies of it.
 import { test, before, after, afterEach } from 'node:test';

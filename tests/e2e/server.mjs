@@ -82,7 +82,7 @@ export async function serve(root, port = 0, { caching = false } = {}) {
         return;
       }
     }
-    // A precompressed file beside it (scripts/precompress.mjs) goes as it is: brotli where
+    // A precompressed file beside it (scripts/build/precompress.mjs) goes as it is: brotli where
     // the browser asks for it (Chromium does only over HTTPS), else gzip.
     const accepts = req.headers['accept-encoding'] ?? '';
     for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
