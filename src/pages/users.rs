@@ -209,6 +209,7 @@ fn PersonRow(
                                 >
                                     {locale.text(words)}
                                 </button>
+                                " "
                             }
                         })}
                 </Show>
