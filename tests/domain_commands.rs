@@ -721,6 +721,15 @@ fn take_over_by_moving_users_needs_enough_central_licenses() {
         ),
         DomainError::UnsuitableTarget
     );
+    // The refusal states the rule the move above followed: any central subscription of the
+    // organization, not only one of the same product (issue 32).
+    for lang in ssp::i18n::Lang::ALL {
+        let words = ssp::i18n::explain(lang, &DomainError::UnsuitableTarget.explanation());
+        assert!(
+            !words.contains("same product") && !words.contains("同一产品"),
+            "{words}"
+        );
+    }
 }
 
 #[test]

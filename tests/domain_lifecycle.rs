@@ -309,7 +309,7 @@ fn cancel_inside_the_window_refunds_the_unused_days_and_disables() {
         lifecycle::cancel_option(&s, &sub, today),
         CancelOption::Refund {
             refund: expected,
-            window_closes: sub.term_start + Duration::days(7)
+            last_day: sub.term_start + Duration::days(6)
         }
     );
     let after = cancel(&s, 3).unwrap();
@@ -346,6 +346,19 @@ fn cancel_inside_the_window_refunds_the_unused_days_and_disables() {
         lifecycle::cancel_option(&s, &sub, today + Duration::days(4)),
         CancelOption::TurnOffRecurringBilling { ending } if ending.expires == sub.term_end
             && ending.access_ends == sub.term_end + Duration::days(30)
+    ));
+    // The last day the pane names is the last day the refund works, to the day: cancel on
+    // it and the money comes back; the next day the window has closed (issue 32).
+    let Some(CancelOption::Refund { last_day, .. }) =
+        Some(lifecycle::cancel_option(&s, &sub, today))
+    else {
+        panic!("inside the window")
+    };
+    let on = (last_day - sub.term_start).num_days();
+    assert!(cancel(&s, on).is_ok(), "refunded on {last_day}");
+    assert!(matches!(
+        cancel(&s, on + 1),
+        Err(DomainError::CancellationWindowClosed { closed_on, .. }) if closed_on == last_day + Duration::days(1)
     ));
     // After a renewal the window opens again.
     let renewed = later(&s, 31);
@@ -427,8 +440,10 @@ fn reactivation_starts_a_paid_term_today() {
     for (who, ok) in [
         (actor("reader", "contoso"), false),
         (actor("lee", "contoso"), false),
-        (actor("billing", "contoso"), true),
-        (actor("admin", "contoso"), true),
+        // Admins have a read-only view: reactivating charges the purchaser's card, and only
+        // the purchaser does it (users' page).
+        (actor("billing", "contoso"), false),
+        (actor("admin", "contoso"), false),
         (megan(), true),
     ] {
         assert_eq!(
@@ -437,7 +452,7 @@ fn reactivation_starts_a_paid_term_today() {
             "{who:?}"
         );
     }
-    let back = on_day(&disabled, 61, &actor("billing", "contoso"), reactivate);
+    let back = on_day(&disabled, 61, &megan(), reactivate);
     let sub = back.subscription(&id).unwrap();
     let today = today() + Duration::days(61);
     assert_eq!(
@@ -459,6 +474,11 @@ fn trials_are_extended_once_within_15_days_of_their_end() {
         Err(DomainError::TrialNotExtendable)
     );
     let end = s.subscriptions[0].term_end;
+    // Only the person who started it: an admin's view of it is read-only.
+    assert_eq!(
+        run(&s, 20, &actor("admin", "contoso"), extend.clone()),
+        Err(DomainError::Denied(Denied::NotPurchaser))
+    );
     let s = on_day(&s, 20, &megan(), extend.clone());
     assert_eq!(s.subscriptions[0].term_end, end + Duration::days(30));
     assert_eq!(
@@ -608,10 +628,31 @@ fn lifecycle_refusals() {
                 subscription: id.clone(),
                 on: false,
             },
-            DomainError::Denied(Denied::MissingRole(vec![
-                Role::GlobalAdmin,
-                Role::BillingAdmin,
-            ])),
+            DomainError::Denied(Denied::NotPurchaser),
+        ),
+        // "Your admin has a read-only view into any subscriptions that you buy" (users'
+        // page): an admin takes a purchase over, and does nothing else to it (issue 32).
+        (
+            "recurring billing by a Global admin",
+            &bought,
+            1,
+            actor("admin", "contoso"),
+            Command::SetRecurringBilling {
+                subscription: id.clone(),
+                on: false,
+            },
+            DomainError::Denied(Denied::NotPurchaser),
+        ),
+        (
+            "recurring billing by a Billing admin",
+            &bought,
+            1,
+            actor("billing", "contoso"),
+            Command::SetRecurringBilling {
+                subscription: id.clone(),
+                on: false,
+            },
+            DomainError::Denied(Denied::NotPurchaser),
         ),
         (
             "recurring billing by another member",
@@ -638,7 +679,7 @@ fn lifecycle_refusals() {
             "reactivate a deleted one",
             &taken,
             2,
-            actor("admin", "contoso"),
+            megan(),
             Command::Reactivate {
                 subscription: taken_id.clone(),
             },

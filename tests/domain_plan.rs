@@ -660,7 +660,19 @@ fn offer_types_export_as_script_lines_and_dsc_says_it_has_none() {
     assert!(script.contains("# No single command turns self-service off for every product: each product and offer type is set on its own, and products added later arrive set to Enabled."));
     let text = dsc(&plan, &catalog(), today());
     assert!(text.contains("# Microsoft365DSC's CommerceSelfServicePurchase resource has no offer types: set them with the PowerShell script (SaaS Disabled, POWERBIVISUALS Enabled, DYNAMICSCE Enabled, DYNAMICSBC Enabled)."), "{text}");
-    assert!(text.contains("products added later arrive set to Enabled"));
+    // Said once in each header (the DSC header once said it twice).
+    assert_eq!(
+        text.matches("products added later arrive set to Enabled")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        script
+            .matches("products added later arrive set to Enabled")
+            .count(),
+        1
+    );
     assert!(!text.contains("ProductId             = \"SaaS\""));
     // "Trials only" is not an offer type's value: the plan keeps what it had.
     let mut plan = plan;

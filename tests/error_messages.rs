@@ -326,3 +326,25 @@ fn a_status_inside_a_message_is_in_the_same_language() {
     assert!(explain(Lang::EnUs, &e).contains("Disabled"));
     assert!(explain(Lang::ZhCn, &e).contains("已禁用"));
 }
+
+/// A rule no Microsoft page states says so where a person meets it, in both languages
+/// (issue 32): one trial per person and product, guests and blocked accounts refused as
+/// assignees, the license ceiling, the cloud operated by 21Vianet, the take-over's refund.
+#[test]
+fn this_demos_own_rules_say_so_in_both_languages() {
+    for key in [
+        "checkout.trial_used",
+        "error.trial_used",
+        "refusal.guest",
+        "refusal.inactive",
+        "quantity.too_many",
+        "offer.sovereign_market",
+        "verdict.sovereign_cloud",
+        "products.take_over_refund",
+    ] {
+        let en = lookup(Lang::EnUs, key).unwrap_or_else(|| panic!("no {key}"));
+        let zh = lookup(Lang::ZhCn, key).unwrap_or_else(|| panic!("no {key}"));
+        assert!(en.contains("this demo's own"), "{key}: {en}");
+        assert!(zh.contains("本演示自己的"), "{key}: {zh}");
+    }
+}

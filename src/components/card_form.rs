@@ -2,7 +2,10 @@
 //! once the person leaves it. Holds nothing itself; the card stays in the caller's memory.
 
 use crate::components::field::{Field, SelectField};
-use crate::domain::card::{format_typed_number, Brand, CardError, CardField, CardInput};
+use crate::components::table::{Col, TableHead};
+use crate::domain::card::{
+    format_typed_number, test_cards, Brand, CardError, CardField, CardInput, TestCardEffect,
+};
 use crate::domain::commands::DomainError;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -136,6 +139,45 @@ pub fn CardForm(
                 autocomplete="country"
                 on_blur=left(CardField::Country)
             />
+            <TestCards />
         </fieldset>
     }
 }
+
+/// The demo's test card numbers and what the simulated processor does with each, from the
+/// domain's own table (`card::test_cards`): a disclosure under every card form.
+#[component]
+fn TestCards() -> impl IntoView {
+    let locale = Locale::get();
+    let row = move |(number, effect): (&'static str, TestCardEffect)| {
+        let what = move || match effect {
+            TestCardEffect::Approved => locale.t(Msg::TestCardApproved).to_owned(),
+            TestCardEffect::Declined(why) => locale.tf(
+                Msg::TestCardDeclined,
+                &[("why", locale.key(why.message_key()))],
+            ),
+            TestCardEffect::DeclinesLater => locale.t(Msg::TestCardDeclinesLater).to_owned(),
+        };
+        view! {
+            <tr>
+                <td>
+                    <code translate="no">{format_typed_number(number)}</code>
+                </td>
+                <td>{what}</td>
+            </tr>
+        }
+    };
+    view! {
+        <details class="test-cards" id="test-cards">
+            <summary>{locale.text(Msg::TestCardsTitle)}</summary>
+            <p class="muted">{locale.text(Msg::TestCardsIntro)}</p>
+            <table class="grid">
+                <TableHead cols=TEST_CARD_COLUMNS />
+                <tbody>{test_cards().into_iter().map(row).collect_view()}</tbody>
+            </table>
+        </details>
+    }
+}
+
+/// The number, and what it does.
+const TEST_CARD_COLUMNS: &[Col] = &[Col::Text(Msg::CardNumber), Col::Text(Msg::TestCardsEffect)];

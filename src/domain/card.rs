@@ -606,6 +606,34 @@ pub fn charge_stored(card: &StoredCard, today: NaiveDate) -> Result<(), Decline>
     card.later_charges.map_or(Ok(()), Err)
 }
 
+/// What a test card does in this demo, as the card forms list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestCardEffect {
+    /// Every charge is approved.
+    Approved,
+    /// The charge is refused, for this reason.
+    Declined(Decline),
+    /// Accepted at checkout and saved; every later charge (a renewal, a retry) is declined
+    /// for insufficient funds.
+    DeclinesLater,
+}
+
+/// Every test number the simulated processor knows, with what it does: the table the card
+/// forms show (like a payment processor's test-card table). Any other valid number is
+/// approved.
+pub fn test_cards() -> Vec<(&'static str, TestCardEffect)> {
+    TEST_CARDS
+        .iter()
+        .map(|&(number, decline)| {
+            (
+                number,
+                decline.map_or(TestCardEffect::Approved, TestCardEffect::Declined),
+            )
+        })
+        .chain([(DECLINES_LATER, TestCardEffect::DeclinesLater)])
+        .collect()
+}
+
 /// The simulated card processor: a pure function of the card.
 pub fn authorize(card: &PaymentCard) -> Result<(), Decline> {
     match TEST_CARDS.iter().find(|(n, _)| *n == card.number.digits()) {
@@ -772,6 +800,36 @@ mod tests {
         }
         let other = input("5555555555554444", "123").validate(today()).unwrap();
         assert_eq!(authorize(&other), Ok(()));
+    }
+
+    /// The table the card forms show says what the processor does, card by card: at the
+    /// first charge (`authorize`) and on later charges to the saved card (`charge_stored`).
+    #[test]
+    fn the_test_card_table_says_what_each_card_does() {
+        let table = test_cards();
+        assert_eq!(
+            table.len(),
+            TEST_CARDS.len() + 1,
+            "every test number, and the one that declines later"
+        );
+        for (number, effect) in table {
+            let card = input(number, "123").validate(today()).unwrap();
+            let stored = card.to_stored(CardId("c1".into()), UserId("u1".into()));
+            let (first, later) = (authorize(&card), charge_stored(&stored, today()));
+            match effect {
+                TestCardEffect::Approved => {
+                    assert_eq!((first, later), (Ok(()), Ok(())), "{number}")
+                }
+                TestCardEffect::Declined(why) => assert_eq!(first, Err(why), "{number}"),
+                TestCardEffect::DeclinesLater => {
+                    assert_eq!(
+                        (first, later),
+                        (Ok(()), Err(Decline::InsufficientFunds)),
+                        "{number}"
+                    )
+                }
+            }
+        }
     }
 
     #[test]

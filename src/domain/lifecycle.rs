@@ -38,8 +38,9 @@ fn plus(date: NaiveDate, n: i64) -> NaiveDate {
     date + Duration::days(n)
 }
 
-/// The last day a cancellation gets a refund: the window counts from the term's start,
-/// which is the purchase or the latest renewal.
+/// The day the cancellation window closes: from then on a cancellation gets no refund. The
+/// window counts seven days from the term's start (the purchase or the latest renewal), so
+/// the last day with a refund is the day before.
 pub fn window_closes(sub: &Subscription) -> NaiveDate {
     plus(sub.term_start, CANCELLATION_WINDOW_DAYS)
 }
@@ -259,12 +260,12 @@ pub fn prorated_refund(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CancelOption {
     /// Inside the window: canceled now, `refund` back to the card, Disabled at once
-    /// (users lose access); the window closes on `window_closes`.
+    /// (users lose access); a cancellation is refunded through `last_day`.
     Refund {
         /// What goes back to the card.
         refund: Money,
-        /// The last day a cancellation is refunded.
-        window_closes: NaiveDate,
+        /// The last day a cancellation is refunded: the day before the window closes.
+        last_day: NaiveDate,
     },
     /// After the window, or a card trial: only recurring billing can be turned off; it
     /// then expires at the term's end and users keep access until `ending.access_ends`.
@@ -304,7 +305,7 @@ pub fn cancel_option(state: &State, sub: &Subscription, today: NaiveDate) -> Can
         if let Ok(refund) = prorated_refund(state, sub, sub.licenses.get(), today) {
             return CancelOption::Refund {
                 refund,
-                window_closes: window_closes(sub),
+                last_day: window_closes(sub) - Duration::days(1),
             };
         }
     }

@@ -1062,7 +1062,6 @@ pub fn dsc(plan: &PolicyPlan, catalog: &Catalog, date: NaiveDate) -> String {
     );
     let _ = writeln!(out, "# Compile with: . .\\SelfServicePurchase.ps1; then call a configuration with -ApplicationId, -TenantId, -CertificateThumbprint.");
     let _ = writeln!(out, "# No single setting turns self-service off for every product: each product has its block, and products added later arrive set to Enabled.");
-    let _ = writeln!(out, "# No single setting turns self-service off for every product: each product has its block, and products added later arrive set to Enabled.");
     for (i, tenant) in plan.tenants.iter().enumerate() {
         let _ = writeln!(out);
         let _ = writeln!(out, "# Organization: {}", comment(&tenant.name));

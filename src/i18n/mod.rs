@@ -354,6 +354,12 @@ catalog! {
     BillingPostal "checkout.billing.postal" => "Postal code", "邮政编码";
     BillingCountry "checkout.billing.country" => "Country or region", "国家/地区";
     FieldRequired "checkout.required" => "{field} is required.", "请填写“{field}”。";
+    TestCardsTitle "card.test.title" => "Test cards of this demo", "本演示的测试信用卡";
+    TestCardsIntro "card.test.intro" => "No real card is ever charged here. Any other valid number is approved. Use any future expiry date and a 3-digit security code (4 digits for American Express).", "此处不会对任何真实信用卡收费。其他任何有效卡号均会被批准。到期日期填写任意将来的日期，安全码填写 3 位数字（American Express 为 4 位）。";
+    TestCardsEffect "card.test.effect" => "What happens", "结果";
+    TestCardApproved "card.test.approved" => "Approved, now and on every later charge.", "现在及以后的每次扣款均被批准。";
+    TestCardDeclined "card.test.declined" => "Declined at once: “{why}”", "立即被拒绝：“{why}”";
+    TestCardDeclinesLater "card.test.declines_later" => "Approved and saved now; every later charge (a renewal, a retry) is declined for insufficient funds.", "现在被批准并保存；以后的每次扣款（续订、重试）均因资金不足被拒绝。";
     CardOnly "checkout.card_only" => "Credit card is the only payment method. Invoices aren't available for self-service purchases.", "信用卡是唯一的付款方式。自助服务购买不支持发票付款。";
     CardNumber "card.number" => "Card number", "卡号";
     CardExpiry "card.expiry" => "Expiration date (MM/YY)", "到期日期（月/年）";
@@ -377,7 +383,7 @@ catalog! {
     NoTrialAvailable "checkout.no_trial" => "No free trial is available to you for this product.", "你无法免费试用此产品。";
     StoreErrorRetry "checkout.store_error" => "Your order could not be saved, so nothing was charged. Try again.", "无法保存你的订单，因此未扣费。请重试。";
     PolicyChangedTitle "checkout.policy_changed" => "Your organization's settings changed while you were checking out.", "在你结账期间，组织的设置发生了更改。";
-    TrialAlreadyUsed "checkout.trial_used" => "You have already had a free trial of this product.", "你已经免费试用过此产品。";
+    TrialAlreadyUsed "checkout.trial_used" => "You have already had a free trial of this product. One trial per person and product is this demo's own rule: no Microsoft page states it.", "你已经免费试用过此产品。每人每个产品只能试用一次是本演示自己的规则：Microsoft 的页面中没有说明。";
 
     PurchaserTitle "purchaser.title" => "Your self-service purchases", "你的自助服务购买";
     PurchaserIntro "purchaser.intro" => "This limited view of the admin center shows only the subscriptions you bought yourself. Your organization's admins can see them too.", "这是管理中心的受限视图，只显示你自己购买的订阅。组织的管理员也能看到这些订阅。";
@@ -443,8 +449,8 @@ catalog! {
 
     NobodyMatches "purchaser.nobody_matches" => "No one in your organization matches “{query}”. Search by name, or enter a full email address.", "组织中没有与“{query}”匹配的人员。请按姓名搜索，或输入完整的电子邮件地址。";
     RefusalOtherTenant "refusal.other_tenant" => "not in your organization", "不在你的组织中";
-    RefusalGuest "refusal.guest" => "a guest account", "来宾帐户";
-    RefusalInactive "refusal.inactive" => "account disabled or deleted", "帐户已禁用或删除";
+    RefusalGuest "refusal.guest" => "a guest account (this demo's own rule)", "来宾帐户（本演示自己的规则）";
+    RefusalInactive "refusal.inactive" => "account disabled or deleted (this demo's own rule)", "帐户已禁用或删除（本演示自己的规则）";
     RefusalAlreadyAssigned "refusal.already" => "already has a license of this subscription", "已拥有此订阅的许可证";
     RefusalUnknown "refusal.unknown" => "no such account", "没有此帐户";
     RefusalDuplicate "refusal.duplicate" => "chosen twice", "重复选择";
@@ -472,12 +478,12 @@ catalog! {
     CancelConfirmOne "purchaser.cancel_confirm.one" => "Canceling ends {product} now: the {n} person with a license loses access at once, and it does not renew.", "取消后 {product} 立即结束：{n} 名拥有许可证的人员将立即失去访问权限，并且不会续订。";
     CancelButton "purchaser.cancel_button" => "Cancel subscription", "取消订阅";
     Canceled "purchaser.canceled" => "The subscription is canceled.", "订阅已取消。";
-    CancelRefund "purchaser.cancel_refund" => "Cancel now and {amount} goes back to your card. The subscription is disabled at once: its users lose access today. You can cancel for a refund until {date}.", "立即取消后，{amount} 将退还到你的信用卡。订阅将立即被禁用：其用户今天即失去访问权限。你可以在 {date} 之前取消并获得退款。";
+    CancelRefund "purchaser.cancel_refund" => "Cancel now and {amount} goes back to your card. The subscription is disabled at once: its users lose access today. You can cancel for a refund through {date}.", "立即取消后，{amount} 将退还到你的信用卡。订阅将立即被禁用：其用户今天即失去访问权限。在 {date}（含当天）之前取消均可获得退款。";
     CancelWindowClosed "purchaser.cancel_window_closed" => "The 7-day cancellation window has closed. Turn off recurring billing instead: the subscription expires on {date}, and its users keep access until {access}.", "7 天的取消期限已过。请改为关闭定期计费：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelEndsAlready "purchaser.cancel_ends" => "Recurring billing is off: the subscription expires on {date}, and its users keep access until {access}.", "定期计费已关闭：订阅将于 {date} 过期，其用户在 {access} 之前仍可访问。";
     CancelPastDue "purchaser.cancel_past_due" => "A renewal payment is past due, so the subscription can't be canceled now. Pay the bill or replace the card; if the card is still declined on {date}, the subscription expires.", "有一笔续订付款已逾期，因此现在无法取消订阅。请支付账单或更换信用卡；如果 {date} 仍被拒绝，订阅将过期。";
     NotAvailableIn "offer.not_available" => "Not available in {market}", "{market}不提供";
-    OfferSovereignMarket "offer.sovereign_market" => "Self-service purchase isn't available here: this market is served by a sovereign cloud (operated by 21Vianet in China).", "此处无法使用自助服务购买：该市场由主权云（在中国由世纪互联运营）提供服务。";
+    OfferSovereignMarket "offer.sovereign_market" => "Self-service purchase isn't available here: this market is served by a sovereign cloud (operated by 21Vianet in China). For the cloud operated by 21Vianet in China this is this demo's own rule: no Microsoft page states it, and Microsoft's pages send its admins to the 21Vianet admin center for these tasks.", "此处无法使用自助服务购买：该市场由主权云（在中国由世纪互联运营）提供服务。对于中国由世纪互联运营的云，这是本演示自己的规则：Microsoft 的页面中没有说明，并且这些页面让其管理员在世纪互联管理中心完成这些任务。";
     PolicyNotApplicable "policy.not_applicable" => "Self-service purchase isn't available to your organization, so there's nothing to allow or block here: no action is needed.", "你的组织无法使用自助服务购买，因此此处无需允许或阻止任何内容：无需执行任何操作。";
     SelectForExport "products.select_for_export" => "Select for export:", "选择以导出：";
     ExportSelected "products.export_selected" => "Export users of {n} selected subscriptions", "导出所选 {n} 个订阅的用户";
@@ -568,10 +574,11 @@ catalog! {
     OrderHistory "products.history" => "Order history", "订单历史记录";
     AssignedUsers "products.assigned_users" => "Assigned users", "已分配的用户";
     AssignedBy "products.assigned_by" => "Assigned by {name}", "由 {name} 分配";
-    AdminCannotAssign "products.cannot_assign" => "Admins can't assign or unassign licenses of a self-service subscription: only its purchaser can. To take it over, move its users to a central subscription.", "管理员无法分配或取消分配自助服务订阅的许可证：只有其购买者可以。若要接管，请将其用户移至集中订阅。";
+    AdminCannotAssign "products.cannot_assign" => "You have a read-only view of a self-service subscription: only its purchaser assigns its licenses, turns recurring billing on or off, reactivates it or extends its trial. What you can do is take control of it: move its users to a central subscription, or cancel it.", "你对自助服务订阅只有只读视图：只有其购买者可以分配许可证、打开或关闭定期计费、重新激活订阅或延长试用。你可以做的是接管该订阅：将其用户移至集中订阅，或取消订阅。";
     ExportUsers "products.export_users" => "Export users", "导出用户";
     ReadOnlyRole "products.read_only" => "You can view this page, but your role can't change anything here.", "你可以查看此页面，但你的角色无法在此进行任何更改。";
     TakeOverHeading "products.take_over" => "Take control of this subscription", "接管此订阅";
+    TakeOverRefund "products.take_over_refund" => "Either way, the purchaser gets the unused rest of the term back on their card. That refund is this demo's own rule: no Microsoft page says what a purchaser gets back.", "无论哪种方式，购买者都会将本期未使用的部分退还到其信用卡。该退款是本演示自己的规则：Microsoft 的页面中没有说明购买者会退还什么。";
     MoveUsers "products.move_users" => "Move users to a central subscription", "将用户移至集中订阅";
     MoveTarget "products.move_target" => "Central subscription", "集中订阅";
     MoveNoTarget "products.move_no_target" => "Your organization has no active central subscription to move them to yet.", "你的组织尚无可将其移至的有效集中订阅。";
@@ -710,7 +717,7 @@ catalog! {
     VerdictUnmanagedTenant "verdict.unmanaged_tenant" => "{tenant} is an unmanaged organization: it has no IT admin yet, so self-service purchase isn't available. Someone in your organization must first take it over as its admin.", "{tenant} 是非托管组织，尚无 IT 管理员，因此无法使用自助服务购买。需要先由组织中的某人以管理员身份接管它。";
     VerdictGovernment "verdict.government" => "Self-service purchase isn't available for government organizations. Contact your IT admin.", "政府组织无法使用自助服务购买。请联系你的 IT 管理员。";
     VerdictEducation "verdict.education" => "Self-service purchase isn't available for education organizations. Contact your IT admin.", "教育组织无法使用自助服务购买。请联系你的 IT 管理员。";
-    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in the sovereign cloud that {tenant} uses. Contact your IT admin.", "{tenant} 使用的主权云中无法使用自助服务购买。请联系你的 IT 管理员。";
+    VerdictSovereignCloud "verdict.sovereign_cloud" => "Self-service purchase isn't available in the sovereign cloud that {tenant} uses. Contact your IT admin. Where that is the cloud operated by 21Vianet in China, this is this demo's own rule: no Microsoft page states it.", "{tenant} 使用的主权云中无法使用自助服务购买。请联系你的 IT 管理员。如果该云是中国由世纪互联运营的云，这是本演示自己的规则：Microsoft 的页面中没有说明。";
     VerdictAccountNotFound "verdict.account_not_found" => "{tenant} has no account with this address. Check it, or use the address you sign in with at work.", "{tenant} 中没有使用此地址的帐户。请检查地址，或使用你在工作中登录的地址。";
     VerdictAccountDisabled "verdict.account_disabled" => "This account is disabled. Contact your IT admin.", "此帐户已被禁用。请联系你的 IT 管理员。";
     VerdictAccountDeleted "verdict.account_deleted" => "This account was deleted. Contact your IT admin.", "此帐户已被删除。请联系你的 IT 管理员。";
@@ -750,6 +757,8 @@ catalog! {
     DeniedMissingRole "denied.missing_role" => "You need an admin role for this.", "你需要管理员角色才能执行此操作。";
 
     PolicyIntro "policy.intro" => "Choose, for each product, whether people in your organization can buy it or start a trial by themselves. A change applies at once to new purchases and trials; existing subscriptions don't change.", "为每个产品选择组织中的人员是否可以自行购买或开始试用。更改会立即应用于新的购买和试用；现有订阅不会更改。";
+    PolicyData "policy.data" => "All data management and access policies that your organization turned on apply to the self-service purchased services, and data created with them is owned and controlled by your organization.", "组织启用的所有数据管理和访问策略均适用于通过自助服务购买的服务，使用这些服务创建的数据归组织所有并由组织控制。";
+    ReviewPrivacy "checkout.privacy" => "Before you buy or start a trial: this purchase uses your name, your work email, your organization and your card's details. This demo keeps only the card's brand, last four digits, expiry and the name on it. In Microsoft 365, this step names the personal data Microsoft processes and the terms that apply.", "在你购买或开始试用之前：此次购买会使用你的姓名、工作电子邮件、组织和信用卡信息。本演示只保留信用卡的品牌、后四位、到期日期和持卡人姓名。在 Microsoft 365 中，此步骤会说明 Microsoft 处理的个人数据以及适用的条款。";
     PolicyPerProduct "policy.per_product" => "There's no single switch for every product: each product is set on its own, and products added later arrive set to “Allow”.", "没有适用于所有产品的单一开关：每个产品单独设置，之后添加的产品默认设置为“允许”。";
     OfferTypeCol "policy.offer_types.col" => "Offer type", "产品/服务类型";
     OfferTypeIdCol "policy.offer_types.id" => "ID", "ID";
@@ -869,6 +878,7 @@ catalog! {
 
     NavAudit "nav.audit" => "Audit log", "审核日志";
     AuditTitle "audit.title" => "Audit log", "审核日志";
+    AuditDemoNote "audit.demo_note" => "This log is an aid of this demo. In Microsoft 365, the audit log is searched in Microsoft Purview (Audit), not in the admin center's Billing pages.", "此日志是本演示提供的辅助功能。在 Microsoft 365 中，审核日志在 Microsoft Purview（审核）中搜索，而不是在管理中心的“账单”页面中。";
     AuditIntro "audit.intro" => "Everything done in your organization here: purchases, assignments, cancellations, policy changes, take-overs and refused sign-ins, with who, when and the outcome.", "在此组织中执行的所有操作：购买、分配、取消、策略更改、接管和被拒绝的登录，包括执行者、时间和结果。";
     AuditSearch "audit.search" => "Search who, what or details", "搜索执行者、对象或详细信息";
     AuditActionFilter "audit.action_filter" => "Activity", "活动";
@@ -933,7 +943,7 @@ catalog! {
     ErrStorage "error.storage" => "This browser could not save the change, so it did not happen.", "此浏览器无法保存该更改，因此更改未生效。";
     ErrIneligible "error.ineligible" => "Not allowed by the rule “{rule}”.", "不符合规则“{rule}”。";
     ErrTrialNotAllowed "error.trial_not_allowed" => "A trial of this kind isn't allowed by the rule “{rule}”.", "规则“{rule}”不允许此类试用。";
-    ErrTrialUsed "error.trial_used" => "You've already had a trial of this product.", "你已经试用过此产品。";
+    ErrTrialUsed "error.trial_used" => "You've already had a trial of this product. One trial per person and product is this demo's own rule: no Microsoft page states it.", "你已经试用过此产品。每人每个产品只能试用一次是本演示自己的规则：Microsoft 的页面中没有说明。";
     ErrUnknownProduct "error.unknown_product" => "There is no product with the ID {product}.", "不存在 ID 为 {product} 的产品。";
     ErrNoPrice "error.no_price" => "{product} has no price in your organization's market.", "{product} 在你的组织所在市场中没有价格。";
     ErrUnknownSubscription "error.unknown_subscription" => "There is no subscription {id}.", "不存在订阅 {id}。";
@@ -961,7 +971,7 @@ catalog! {
     ErrOfferTypeValue "error.offer_type_value" => "Third-party offer types take Enabled or Disabled only, not {value}.", "第三方产品/服务类型只接受 Enabled 或 Disabled，不接受 {value}。";
     ErrPolicyOnOfferType "error.policy_on_offer_type" => "{product} has no setting of its own: the {offer_type} offer type's setting applies to it.", "{product} 没有单独的设置：它遵循 {offer_type} 产品/服务类型的设置。";
     ErrReasonMissing "error.reason_missing" => "Give a reason.", "请提供原因。";
-    ErrUnsuitableTarget "error.unsuitable_target" => "Move users only to an active subscription of the same product that your organization pays for centrally.", "只能将用户移到组织集中付费的同一产品的有效订阅。";
+    ErrUnsuitableTarget "error.unsuitable_target" => "Move users only to an active subscription that your organization pays for centrally.", "只能将用户移到组织集中付费的有效订阅。";
     ErrShortfall "error.shortfall" => "Licenses needed: {needed}; free: {available}. Buy {missing} more first.", "需要的许可证：{needed}；可用：{available}。请先再购买 {missing} 个。";
     ErrOwnAccount "error.own_account" => "You can't change your own account.", "你不能更改自己的帐户。";
     ErrMoneyOverflow "error.money.overflow" => "The amount is too large.", "金额过大。";
@@ -1011,7 +1021,7 @@ catalog! {
     QuantityDecimal "quantity.decimal" => "Enter a whole number, without decimals.", "请输入整数，不要带小数。";
     QuantityNegative "quantity.negative" => "The number can't be negative.", "数字不能为负数。";
     QuantityZero "quantity.zero" => "Enter at least 1.", "请至少输入 1。";
-    QuantityMax "quantity.too_many" => "The most allowed here is {max}.", "此处最多允许 {max}。";
+    QuantityMax "quantity.too_many" => "The most allowed here is {max}: this demo's own ceiling, which no Microsoft page states.", "此处最多允许 {max}：这是本演示自己的上限，Microsoft 的页面中没有说明。";
     QuantityFullWidth "quantity.full_width" => "Type the digits 0–9 in half-width, not full-width digits such as １２.", "请输入半角数字 0–9，不要使用 １２ 这样的全角数字。";
     QuantityExponent "quantity.exponent" => "Enter the number in full, without an exponent such as 1e3.", "请输入完整的数字，不要使用 1e3 这样的指数形式。";
     PlanFormatTable "plan.format.table" => "a pasted Get-MSCommerceProductPolicies table", "粘贴的 Get-MSCommerceProductPolicies 表格";

@@ -58,6 +58,7 @@ const ENGLISH_THAT_STAYS: &[&str] = &[
     "Power Automate",
     "Power Apps",
     "Power BI",
+    "Microsoft Purview",
     "Microsoft 365",
     "Windows 365",
     "Windows",

@@ -130,6 +130,9 @@ pub fn AuditPage() -> impl IntoView {
         <section class="panel" aria-labelledby="page-title">
             <PageTitle text=locale.string(Msg::AuditTitle) />
             <p>{locale.text(Msg::AuditIntro)}</p>
+            <p class="muted" id="audit-demo-note">
+                {locale.text(Msg::AuditDemoNote)}
+            </p>
             <div class="form form--inline toolbar">
                 <SearchField id="audit-search" label=Msg::AuditSearch value=log.search />
                 <ActionFilter log />

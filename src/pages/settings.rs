@@ -105,6 +105,10 @@ pub fn SelfServicePage() -> impl IntoView {
                 <p class="muted" id="policy-per-product">
                     {locale.text(Msg::PolicyPerProduct)}
                 </p>
+                // The FAQ's two statements to admins about data.
+                <p class="muted" id="policy-data">
+                    {locale.text(Msg::PolicyData)}
+                </p>
             </div>
             <Show when=move || !rights.can_set.get()>
                 <p class="message-bar message-bar--info" role="note" id="policy-read-only">

@@ -314,6 +314,10 @@ test('a partner switches between two customers and sees only the chosen one', as
   await page.goto(app.url + SETTINGS);
   await ready(page);
   assert.equal(await page.locator('#policy-read-only').count(), 0);
+  // What Microsoft repeats, said where the values are set: no single switch, new products
+  // allowed (MSCommerce page, admins' page, FAQ), and whose the data is (FAQ).
+  assert.match(await page.locator('#policy-per-product').innerText(), /no single switch.*products added later arrive set to “Allow”/);
+  assert.match(await page.locator('#policy-data').innerText(), /data management and access policies.*owned and controlled by your organization/);
   await setPolicy(page, 'Teams Exploratory', 'Do not allow', 'Do not allow');
 
   // Switching is explicit: through the customer list.
@@ -391,6 +395,8 @@ test('the audit log records every one of these actions, filters them, and export
 
   await partner.goto(app.url + '/admin/audit');
   await ready(partner);
+  // Not Microsoft 365's own audit search, and the page says so (issue 32).
+  assert.match(await partner.locator('#audit-demo-note').innerText(), /aid of this demo.*Microsoft Purview/);
   const rows = partner.locator('#audit-grid tbody tr');
   const top = await rows.allInnerTexts();
   assert.match(top[0], /Ravi Shankar \(Relecloud\)\s+partner\s+ravi@relecloud\.com\s+Changed a self-service policy\s+CFQ7TTC0HD33\s+Succeeded\s+Visio Plan 1: OnlyTrialsWithoutPaymentMethod → Disabled/);

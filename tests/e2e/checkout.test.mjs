@@ -85,6 +85,12 @@ test('an eligible person buys, with the total live in the market currency, and l
   assert.match(await page.locator('#card-expiry-error').innerText(), /expired/);
   assert.match(await page.locator('#card-code-error').innerText(), /3 digits/);
   await shot(page, 'checkout-card-errors');
+  // The demo's test cards, each with what it does, the one that declines later included.
+  await page.locator('#test-cards summary').click();
+  const cards = await page.locator('#test-cards tbody tr').allInnerTexts();
+  assert.equal(cards.length, 6, cards.join(' | '));
+  assert.match(cards.find((c) => c.includes('4000 0000 0000 0341')) ?? '', /every later charge .*declined for insufficient funds/);
+  assert.match(cards.find((c) => c.includes('4000 0000 0000 0002')) ?? '', /Declined at once: “Your card was declined/);
   await page.fill('#card-number', '4242 4242 4242 4242');
   await page.fill('#card-expiry', '10/29');
   await page.fill('#card-code', '123');
@@ -92,6 +98,8 @@ test('an eligible person buys, with the total live in the market currency, and l
   await review.click();
   await page.waitForURL('**step=review**');
   assert.match(await page.locator('.review').innerText(), /Visa •••• 4242/);
+  // Told, before paying, what personal data the purchase uses (admins' page).
+  assert.match(await page.locator('#privacy-notice').innerText(), /^Before you buy or start a trial: this purchase uses your name, your work email/);
   await page.getByRole('button', { name: 'Pay $56.00' }).click();
   await page.waitForURL('**step=done**');
   const order = await page.locator('#order-number').innerText();

@@ -108,7 +108,7 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   await page.getByRole('button', { name: 'Reactivate' }).click();
   await page.locator('#lifecycle-outcome', { hasText: /insufficient funds/i }).waitFor();
   assert.equal(await text(page, '#sub-status'), 'Disabled');
-  // The purchaser replaces the card; the Billing admin reactivates it.
+  // The purchaser replaces the card.
   await page.getByRole('button', { name: 'Replace payment method' }).click();
   await page.fill('#card-number', '5555555555554444');
   await page.fill('#card-expiry', '11/30');
@@ -125,10 +125,16 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   await same.locator('.purchase-list li', { hasText: 'Adele Vance' }).getByRole('button').click();
   await same.locator('#subscription-detail').waitFor();
   assert.equal(await text(same, '#detail-status'), 'Disabled');
-  await same.getByRole('button', { name: 'Reactivate' }).click();
-  await same.locator('#lifecycle-outcome', { hasText: 'Saved' }).waitFor();
-  assert.equal(await text(same, '#detail-status'), 'Active');
-  assert.match(await text(same, '#lifecycle-term'), /^Renews on /);
+  // The Billing admin's view is read-only ("Your admin has a read-only view into any
+  // subscriptions that you buy", users' page): no Reactivate, and the note says why.
+  assert.match(await text(same, '#admin-read-only'), /read-only view/);
+  assert.equal(await same.locator('#subscription-detail').getByRole('button', { name: 'Reactivate' }).count(), 0);
+  // The purchaser reactivates it, on the new card.
+  const purchaser = await signIn(same, app.url, 'adele@contoso.com', `/admin/subscriptions/${order}`);
+  await purchaser.getByRole('button', { name: 'Reactivate' }).click();
+  // Active again: the page redraws its panels for an active subscription.
+  await purchaser.locator('#sub-status', { hasText: 'Active' }).waitFor();
+  assert.match(await text(purchaser, '#lifecycle-term'), /^Renews on /);
 });
 
 test('cancel inside the window: a prorated refund in the bills, and Disabled at once', async () => {

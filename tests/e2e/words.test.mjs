@@ -26,7 +26,7 @@ const STAYS = [
   'Get-MSCommerceProductPolicies', 'Get-MSCommerceProductPolicy', 'Update-MSCommerceProductPolicy',
   'Connect-MSCommerce', 'Get-Help', 'OnlyTrialsWithoutPaymentMethod', 'AllowSelfServicePurchase',
   'MSCommerce', 'PowerShell', 'Power Platform', 'Power Automate', 'Power Apps', 'Power BI',
-  'Microsoft 365', 'Windows 365', 'Microsoft', 'Windows', 'Project', 'Visio', 'Teams',
+  'Microsoft Purview', 'Microsoft 365', 'Windows 365', 'Microsoft', 'Windows', 'Project', 'Visio', 'Teams',
   'American Express', 'Diners Club', 'Mastercard', 'Discover', 'Visa', 'JCB',
   'Contoso', 'Fabrikam', 'Demo-2026!', 'WhatIf', 'Enabled', 'Disabled', 'cmdlet',
   'JSON', 'CSV', 'UTC', 'ID', 'IT',

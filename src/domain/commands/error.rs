@@ -93,7 +93,7 @@ pub enum DomainError {
     NoCard,
     /// A cancellation needs a reason.
     ReasonMissing,
-    /// The target of a move is not an active central subscription of the same product.
+    /// The target of a move is not an active central subscription of the same organization.
     UnsuitableTarget,
     /// The target has too few free licenses for the users moving.
     Shortfall {

@@ -142,44 +142,18 @@ pub(super) fn reason_text(reason: String) -> Result<String, DomainError> {
     }
 }
 
-/// A self-service subscription its purchaser, or a Global or Billing admin of its tenant,
-/// may run the lifecycle of: recurring billing, reactivation, a trial's extension.
-pub(super) fn purchaser_or_billing_admin(
+/// A self-service subscription its purchaser manages. Admins have a read-only view of it
+/// (users' page: "Your admin has a read-only view into any subscriptions that you buy"); what
+/// they may do is take it over (`admin_target`).
+pub(super) fn purchasers(
     s: &State,
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<usize, DomainError> {
-    let i = sub_index(s, id)?;
-    let sub = &s.subscriptions[i];
-    if !sub.is_self_service() {
+    if !s.subscriptions[sub_index(s, id)?].is_self_service() {
         return Err(DomainError::NotSelfServicePurchase);
     }
-    let own = may(
-        &s.directory,
-        actor,
-        Action::ManageOwnSubscription,
-        Subject::Subscription(sub),
-    );
-    match (
-        own,
-        may(
-            &s.directory,
-            actor,
-            Action::ManageBilling,
-            Subject::Subscription(sub),
-        ),
-    ) {
-        (Ok(()), _) | (_, Ok(())) => Ok(i),
-        // A member with no admin role is told they are not the purchaser; an admin in
-        // another role, which roles it takes.
-        (Err(own), Err(Denied::MissingRole(_)))
-            if crate::domain::authz::principal(&s.directory, actor)
-                .is_ok_and(|p| p.roles.is_empty()) =>
-        {
-            Err(own.into())
-        }
-        (_, Err(admin)) => Err(admin.into()),
-    }
+    own(s, actor, id)
 }
 
 /// An active self-service subscription an admin of its tenant may take over.

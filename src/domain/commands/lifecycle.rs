@@ -3,7 +3,7 @@
 
 use super::command::{Ctx, Event};
 use super::error::DomainError;
-use super::guards::{entry, notify, own_active, purchaser_or_billing_admin, reason_text, Applied};
+use super::guards::{entry, notify, own_active, purchasers, reason_text, Applied};
 use super::ledger::{charge, refund, Line};
 use crate::domain::authz::Actor;
 use crate::domain::explanation::Explanation;
@@ -123,7 +123,7 @@ pub(super) fn set_recurring_billing(
     id: &SubscriptionId,
     on: bool,
 ) -> Result<Applied, DomainError> {
-    let i = purchaser_or_billing_admin(s, actor, id)?;
+    let i = purchasers(s, actor, id)?;
     let sub = &s.subscriptions[i];
     // Only an active subscription's setting changes (renew-your-subscription).
     if sub.status != Status::Active {
@@ -166,7 +166,7 @@ pub(super) fn reactivate(
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<Applied, DomainError> {
-    let i = purchaser_or_billing_admin(s, actor, id)?;
+    let i = purchasers(s, actor, id)?;
     let sub = &s.subscriptions[i];
     if !matches!(sub.status, Status::Expired | Status::Disabled) {
         return Err(DomainError::CannotReactivate(sub.status));
@@ -218,7 +218,7 @@ pub(super) fn extend_trial(
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<Applied, DomainError> {
-    let i = purchaser_or_billing_admin(s, actor, id)?;
+    let i = purchasers(s, actor, id)?;
     let sub = &s.subscriptions[i];
     if sub.status != Status::Active {
         return Err(DomainError::NotActive(sub.status));

@@ -40,7 +40,6 @@ pub(super) fn SubscriptionDetail(
         })
     };
     let self_service = move || sub.with(|s| s.as_ref().is_some_and(|s| s.is_self_service()));
-    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
     let detail_id = StoredValue::new(id);
     let title = move || {
         locale.tf(
@@ -64,16 +63,18 @@ pub(super) fn SubscriptionDetail(
                 </button>
             </div>
             <DetailFacts sub />
-            <Show when=move || self_service() && active()>
-                <p class="message-bar message-bar--info" role="note">
+            <Show when=self_service>
+                <p class="message-bar message-bar--info" role="note" id="admin-read-only">
                     {locale.text(Msg::AdminCannotAssign)}
                 </p>
             </Show>
             <OrderHistory sub />
             <DetailUsers sub id=detail_id.get_value() />
             <DetailBills sub />
+            // Read-only for an admin (users' page: "Your admin has a read-only view into any
+            // subscriptions that you buy"): the state and the term, no buttons.
             <Show when=self_service>
-                <LifecyclePanel sub=detail_id.get_value() manage=can_manage />
+                <LifecyclePanel sub=detail_id.get_value() manage=false />
             </Show>
             <Show when=move || can_manage && self_service()>
                 <TakeOver id=detail_id.get_value() />

@@ -124,6 +124,9 @@ pub(super) fn TakeOver(id: SubscriptionId) -> impl IntoView {
     view! {
         <div class="take-over">
             <h3>{locale.text(Msg::TakeOverHeading)}</h3>
+            <p class="muted" id="take-over-refund">
+                {locale.text(Msg::TakeOverRefund)}
+            </p>
             <Outcome id="take-over-outcome" ended />
             <Show when=move || t.sub.with(|s| s.as_ref().is_some_and(Subscription::is_active))>
                 <h4>{locale.text(Msg::MoveUsers)}</h4>

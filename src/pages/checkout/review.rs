@@ -104,6 +104,11 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
         </dl>
         <p id="review-next">{next}</p>
         <p class="muted">{locale.text(Msg::PurchaserBilled)}</p>
+        // The admins' page: "Before a user makes a purchase or starts a trial, we notify the
+        // user of the personal data that we process and the terms that apply."
+        <p class="muted" id="privacy-notice">
+            {locale.text(Msg::ReviewPrivacy)}
+        </p>
         <Show when=move || refused.get().is_some()>
             <p class="message-bar message-bar--error" role="alert">
                 {locale.text(Msg::PolicyChangedTitle)}

@@ -19,12 +19,9 @@ use leptos::prelude::*;
 fn cancel_text(locale: Locale, option: CancelOption) -> String {
     let d = |d| locale.date(d);
     match option {
-        CancelOption::Refund {
-            refund,
-            window_closes,
-        } => locale.tf(
+        CancelOption::Refund { refund, last_day } => locale.tf(
             Msg::CancelRefund,
-            &[("amount", &locale.money(refund)), ("date", &d(window_closes))],
+            &[("amount", &locale.money(refund)), ("date", &d(last_day))],
         ),
         CancelOption::TurnOffRecurringBilling { ending } => locale.tf(
             Msg::CancelWindowClosed,
