@@ -348,3 +348,100 @@ fn this_demos_own_rules_say_so_in_both_languages() {
         assert!(zh.contains("本演示自己的"), "{key}: {zh}");
     }
 }
+
+/// Every rule a person meets names where it comes from (issue 32): each eligibility rule,
+/// each lifecycle message (what the clock does next), each cancel option, each lifecycle
+/// button and each policy value. A Microsoft page has its title and a quote in the catalog
+/// in both languages and an address on learn.microsoft.com; a rule of this demo's own says
+/// why. The functions are exhaustive matches: a new rule does not compile without a source.
+#[test]
+fn every_rule_has_a_source_or_says_it_is_this_demos_own() {
+    use ssp::domain::eligibility::RULES;
+    use ssp::domain::lifecycle::{CancelOption, Ending, LifecycleAction, Upcoming};
+    use ssp::domain::policy::PolicyValue;
+    use ssp::domain::sources::{self, Page, Source};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let amount = ssp::domain::money::Money::from_minor(1000, Currency::USD).unwrap();
+    let ending = Ending::from_expiry(day);
+    let mut all: Vec<(String, Source)> = Vec::new();
+    all.extend(
+        RULES
+            .iter()
+            .map(|r| (format!("{r:?}"), sources::rule_source(*r))),
+    );
+    for next in [
+        Upcoming::Renew { on: day, amount },
+        Upcoming::ConvertTrial { on: day, amount },
+        Upcoming::Retry {
+            on: day,
+            amount,
+            last: true,
+        },
+        Upcoming::RenewCentral { on: day },
+        Upcoming::Expire { on: day },
+        Upcoming::Disable { on: day },
+        Upcoming::Delete { on: day },
+    ] {
+        all.push((format!("{next:?}"), sources::upcoming_source(&next)));
+    }
+    for option in [
+        CancelOption::Refund {
+            refund: amount,
+            last_day: day,
+        },
+        CancelOption::TurnOffRecurringBilling { ending },
+        CancelOption::EndsAlready { ending },
+        CancelOption::PastDue { next_try: day },
+        CancelOption::NotActive(Status::Expired),
+    ] {
+        all.push((format!("{option:?}"), sources::cancel_source(&option)));
+    }
+    for action in [
+        LifecycleAction::TurnOffRecurringBilling,
+        LifecycleAction::TurnOnRecurringBilling,
+        LifecycleAction::Reactivate,
+        LifecycleAction::ExtendTrial,
+    ] {
+        all.push((format!("{action:?}"), sources::action_source(action)));
+    }
+    all.extend(
+        PolicyValue::ALL
+            .iter()
+            .map(|v| (format!("{v:?}"), sources::policy_source(*v))),
+    );
+    all.push((
+        "the admin's read-only view".into(),
+        sources::ADMIN_READ_ONLY,
+    ));
+    for page in Page::ALL {
+        for lang in Lang::ALL {
+            assert!(
+                lookup(lang, page.title_key()).is_some(),
+                "{page:?}: no title in {lang:?}"
+            );
+        }
+        assert!(page
+            .url("en-us")
+            .starts_with("https://learn.microsoft.com/en-us/microsoft-365/commerce/"));
+    }
+    for (what, source) in all {
+        match source {
+            Source::Microsoft { page, quote } => {
+                for lang in Lang::ALL {
+                    let words = lookup(lang, quote)
+                        .unwrap_or_else(|| panic!("{what}: no quote {quote} in {lang:?}"));
+                    assert!(words.len() > 20, "{what}: {words}");
+                }
+                assert!(Page::ALL.contains(&page), "{what}: {page:?}");
+            }
+            Source::Ours { why } => {
+                let en = lookup(Lang::EnUs, why).unwrap_or_else(|| panic!("{what}: no {why}"));
+                assert!(en.contains("this demo"), "{what}: {en}");
+                assert!(
+                    lookup(Lang::ZhCn, why).is_some_and(|zh| zh.contains("本演示")),
+                    "{what}"
+                );
+            }
+        }
+    }
+}

@@ -3,9 +3,12 @@
 //! each state allows (turn recurring billing off or on, reactivate, extend a trial).
 //! The domain decides who may; a refusal is shown with its reason.
 
+use crate::components::about_rule::AboutRule;
 use crate::components::command::{use_command, Outcome};
 use crate::domain::commands::Command;
+use crate::domain::lifecycle::upcoming;
 use crate::domain::lifecycle::{ending, lifecycle_actions, Ending, LifecycleAction};
+use crate::domain::sources::upcoming_source;
 use crate::domain::subscription::{Status, Subscription, SubscriptionId};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -150,6 +153,14 @@ pub fn LifecyclePanel(sub: SubscriptionId, #[prop(default = true)] manage: bool)
             <p id="lifecycle-term">
                 {move || current.with(|s| s.as_ref().map(|s| term_text(locale, s)))}
             </p>
+            <AboutRule
+                source=Memo::new(move |_| {
+                    current
+                        .with(|s| s.as_ref().and_then(upcoming))
+                        .map(|next| upcoming_source(&next))
+                })
+                id="lifecycle-source"
+            />
             <div class="actions">{actions}</div>
             <Outcome
                 id="lifecycle-outcome"

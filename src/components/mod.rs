@@ -2,6 +2,7 @@
 //! notice) read the store and session, and every piece reads the locale for its text.
 
 pub mod a11y;
+pub mod about_rule;
 pub mod card_form;
 pub mod command;
 pub mod confirm;

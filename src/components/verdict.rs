@@ -1,6 +1,8 @@
 //! The eligibility verdict beside the email field and after sign-in: what was found, or
 //! exactly which rule refused and what to do.
 
+use crate::components::about_rule::AboutRule;
+use crate::domain::sources::rule_source;
 use crate::domain::{Decision, Verdict};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -62,6 +64,14 @@ pub fn VerdictBanner(
             .map(|v| locale.key(v.rule().key()))
     };
     let contact = move || verdict.get().is_some_and(|v| v.decision.contact_it_admin());
+    // Where the refusing rule comes from; a memo, so the disclosure stays open while the
+    // same rule refuses keystroke after keystroke.
+    let source = Memo::new(move |_| {
+        verdict
+            .get()
+            .filter(Verdict::is_refusal)
+            .map(|v| rule_source(v.rule()))
+    });
     view! {
         // One live region that stays in the page, so each new verdict is announced.
         <div
@@ -97,5 +107,6 @@ pub fn VerdictBanner(
                 </Show>
             </Show>
         </div>
+        <AboutRule source id="verdict-source" />
     }
 }

@@ -66,7 +66,9 @@ pub struct Ending {
 }
 
 impl Ending {
-    fn from_expiry(expires: NaiveDate) -> Ending {
+    /// The ending of a subscription that expires on `expires`: access for 30 days more, then 90
+    /// days Disabled before it is deleted.
+    pub fn from_expiry(expires: NaiveDate) -> Ending {
         let access_ends = plus(expires, EXPIRED_DAYS);
         Ending {
             expires,

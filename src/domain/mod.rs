@@ -18,6 +18,7 @@ pub mod money;
 pub mod policy;
 pub mod policy_plan;
 pub mod seed;
+pub mod sources;
 pub mod subscription;
 pub mod views;
 

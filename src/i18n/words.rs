@@ -59,6 +59,8 @@ const ENGLISH_THAT_STAYS: &[&str] = &[
     "Power Apps",
     "Power BI",
     "Microsoft Purview",
+    "Azure Active Directory (AD)",
+    "Azure AD",
     "Microsoft 365",
     "Windows 365",
     "Windows",
@@ -221,11 +223,17 @@ mod tests {
         }
     }
 
+    /// A quote of a Microsoft page (`source.q.*`, "About this rule") keeps the page's own
+    /// words, even where the admin center's differ: the glossary checks skip it.
+    fn ours(msg: &Msg) -> bool {
+        !msg.key().starts_with("source.q.")
+    }
+
     #[test]
     fn no_zh_message_uses_a_forbidden_variant() {
         let variants = forbidden_variants();
         let mut wrong = Vec::new();
-        for msg in Msg::ALL {
+        for msg in Msg::ALL.iter().filter(|m| ours(m)) {
             let zh = msg.text(Lang::ZhCn);
             for (term, variant) in &variants {
                 if zh.contains(variant) {
@@ -290,7 +298,7 @@ mod tests {
 
     #[test]
     fn en_messages_use_the_admin_centers_words() {
-        for msg in Msg::ALL {
+        for msg in Msg::ALL.iter().filter(|m| ours(m)) {
             let en = msg.text(Lang::EnUs);
             for (not, say) in EN_NOT {
                 assert!(!en.contains(not), "{}: “{en}”: say “{say}”", msg.key());
@@ -300,7 +308,7 @@ mod tests {
 
     #[test]
     fn one_name_for_the_self_service_feature() {
-        for msg in Msg::ALL {
+        for msg in Msg::ALL.iter().filter(|m| ours(m)) {
             let zh = msg.text(Lang::ZhCn);
             assert!(
                 !zh.contains("自助购买") && !zh.contains("自助试用"),

@@ -5,6 +5,7 @@
 use super::console::PolicyConsole;
 use super::policy_plan::PolicyPlanner;
 use crate::components::a11y::Dialog;
+use crate::components::about_rule::AboutRule;
 use crate::components::command::{use_command, CommandForm, Outcome};
 use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
@@ -12,6 +13,7 @@ use crate::domain::commands::Command;
 use crate::domain::eligibility::{blocks_everything, organization_refusal};
 use crate::domain::policy::{OfferType, PolicyTarget};
 use crate::domain::policy_plan::target_name;
+use crate::domain::sources::policy_source;
 use crate::domain::views::{target_impact, PolicyImpact};
 use crate::domain::{authz, may, principal, PolicyValue, Subject};
 use crate::i18n::Msg;
@@ -336,6 +338,10 @@ fn PolicyPanel(
             </div>
             <form class="form" on:submit=submit>
                 <PolicyChoices edit can_set />
+                <AboutRule
+                    source=Memo::new(move |_| Some(policy_source(edit.chosen.get())))
+                    id="policy-source"
+                />
                 <PolicyImpactLines edit />
                 <Outcome id="policy-outcome" ended />
                 <div class="actions">

@@ -24,6 +24,11 @@ async function setPolicy(page, product, value, label) {
   await page.getByRole('button', { name: product, exact: true }).click();
   await page.locator('#policy-panel-title', { hasText: product }).waitFor();
   await page.getByRole('radio', { name: label, exact: true }).check();
+  // The value's source follows the choice (issue 32).
+  if (label === 'Allow for trials only') {
+    await page.locator('#policy-source summary').click();
+    assert.match(await page.locator('#policy-source blockquote').innerText(), /only available to select customers with an existing subscription agreement/);
+  }
   await page.getByRole('button', { name: 'Save' }).click();
   await page.locator('#policy-outcome', { hasText: `${product} is now set to “${label}”.` }).waitFor();
 }

@@ -152,6 +152,10 @@ test('every ineligible branch shows its message and rule as it is typed, and nev
   await typeEmail(page, 'ana@northwind.edu');
   await page.locator('#verdict.verdict--refused').waitFor();
   assert.match(await verdict(page).innerText(), /Contact your IT admin/);
+  // About this rule: the FAQ's own words, and the page's address (issue 32).
+  await page.locator('#verdict-source summary').click();
+  assert.equal(await page.locator('#verdict-source blockquote').innerText(), "Self-service purchasing isn't available to tenants that are government or education organizations.");
+  assert.equal(await page.locator('#verdict-source a').getAttribute('href'), 'https://learn.microsoft.com/en-us/microsoft-365/commerce/subscriptions/self-service-purchase-faq');
   await shot(page, 'checkout-refused-education');
 });
 

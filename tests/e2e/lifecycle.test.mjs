@@ -164,6 +164,9 @@ test('after the window only recurring billing can be turned off, and the date ac
   await clock(page, 'day', 8);
   await open(page, order);
   assert.match(await text(page, '#cancel-option'), /cancellation window has closed\. Turn off recurring billing instead/);
+  // Where that comes from: Microsoft's words about the window (issue 32).
+  await page.locator('#cancel-source summary').click();
+  assert.match(await text(page, '#cancel-source blockquote'), /^If the cancellation window has passed, turn off recurring billing/);
   assert.equal(await page.locator('#cancel-reason').count(), 0, 'no cancel form');
   await page.getByRole('button', { name: 'Turn off recurring billing' }).click();
   await page.locator('#recurring-billing', { hasText: 'Off' }).waitFor();

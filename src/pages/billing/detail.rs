@@ -3,9 +3,11 @@
 use super::take_over::TakeOver;
 use super::{order_msg, status_msg};
 use crate::components::a11y::Dialog;
+use crate::components::about_rule::AboutRule;
 use crate::components::download::download_as;
 use crate::components::lifecycle::LifecyclePanel;
 use crate::domain::catalog::PriceKind;
+use crate::domain::sources::ADMIN_READ_ONLY;
 use crate::domain::subscription::{Subscription, SubscriptionId};
 use crate::domain::views::{self};
 use crate::i18n::Msg;
@@ -67,6 +69,7 @@ pub(super) fn SubscriptionDetail(
                 <p class="message-bar message-bar--info" role="note" id="admin-read-only">
                     {locale.text(Msg::AdminCannotAssign)}
                 </p>
+                <AboutRule source=Signal::stored(Some(ADMIN_READ_ONLY)) id="read-only-source" />
             </Show>
             <OrderHistory sub />
             <DetailUsers sub id=detail_id.get_value() />

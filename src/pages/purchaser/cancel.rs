@@ -2,12 +2,14 @@
 
 use super::{actor, current};
 use crate::components::a11y::{focus_id, Announcer};
+use crate::components::about_rule::AboutRule;
 use crate::components::command::Outcome;
 use crate::components::confirm::ConfirmBar;
 use crate::components::field::CancelReason;
 use crate::components::form_key::FormKey;
 use crate::domain::commands::Command;
 use crate::domain::lifecycle::{cancel_option, CancelOption};
+use crate::domain::sources::cancel_source;
 use crate::domain::subscription::SubscriptionId;
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -96,6 +98,10 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
         <section class="panel" aria-labelledby="cancel-title">
             <h2 id="cancel-title">{locale.text(Msg::CancelHeading)}</h2>
             <p id="cancel-option">{move || option.get().map(|o| cancel_text(locale, o))}</p>
+            <AboutRule
+                source=Memo::new(move |_| option.get().map(|o| cancel_source(&o)))
+                id="cancel-source"
+            />
             <Show when=refundable>
                 <CancelForm reason feedback asking />
             </Show>
