@@ -74,6 +74,12 @@ node_counts() {
   n="$(grep -E '^# (pass|fail|skipped) ' "$1" | sed 's/^# //' | paste -sd ' ')"
   echo "${n:-rc $2, nothing counted}"
 }
+# scripts/bench.sh's table: how many figures it printed.
+bench_counts() {
+  local n
+  n="$(grep -cE '^(bundle|native|time to page|email|Your products|filter|save)' "$1")"
+  [[ $2 == 0 ]] && echo "$n figures" || echo "rc $2, $n figures"
+}
 WEBKIT_DRIVER=/usr/bin/WebKitWebDriver
 
 layer "2/3 component: wasm-bindgen-test in Chromium, Firefox and WebKit"
@@ -98,6 +104,9 @@ if timed trunk build index.html --release >/tmp/ssp-trunk-build.log 2>&1; then
       npm run --silent engines || failed+=(e2e-$engine)
   done
   cd "$ROOT"
+  # The bench on the build just tested, one run of each figure: it breaks here, not unseen.
+  layer "bench, quick: every figure of scripts/bench.sh once (not a judge of speed)"
+  engine_run "bench (quick)" bench_counts env QUICK=1 bash scripts/bench.sh || failed+=(bench)
 else
   tail -40 /tmp/ssp-trunk-build.log
   failed+=(e2e-build)
