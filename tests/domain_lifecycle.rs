@@ -86,6 +86,44 @@ fn paid(s: &State) -> usize {
         .count()
 }
 
+/// A trial that ends is Expired for 30 days, then deleted with its data: no Disabled
+/// status (what-if-my-subscription-expires: "After the 30-day Expired status ends, your
+/// trial account information and data are permanently deleted"). A paid subscription goes
+/// on to Disabled for 90 days (issue 32).
+#[test]
+fn an_ended_trial_is_deleted_after_its_30_days_expired() {
+    let (s, id) = trial(VISIO_P1, false);
+    let end = s.subscription(&id).unwrap().term_end;
+    let days = (end - today()).num_days();
+    let expired = later(&s, days + 1);
+    let sub = expired.subscription(&id).unwrap();
+    assert_eq!(sub.status, Status::Expired);
+    let ending = lifecycle::ending(sub).unwrap();
+    assert_eq!(
+        (ending.access_ends, ending.deleted_on),
+        (end + Duration::days(30), end + Duration::days(30))
+    );
+    assert_eq!(
+        lifecycle::upcoming(sub),
+        Some(lifecycle::Upcoming::Delete {
+            on: end + Duration::days(30)
+        })
+    );
+    let gone = later(&expired, days + 31);
+    let sub = gone.subscription(&id).unwrap();
+    assert_eq!(sub.status, Status::Deleted, "straight from Expired");
+    assert!(
+        !gone.audit.iter().any(|e| e.action == "disable"),
+        "never Disabled"
+    );
+    // A paid subscription whose recurring billing is off is Disabled after its 30 days.
+    let (p, paid_id) = buy("4242424242424242", POWER_BI_PRO, 1);
+    let p = recurring(&p, &paid_id, false);
+    let term_end = p.subscription(&paid_id).unwrap().term_end;
+    let p = later(&p, (term_end - today()).num_days() + 31);
+    assert_eq!(p.subscription(&paid_id).unwrap().status, Status::Disabled);
+}
+
 /// (what, the state after the clock, status, why it ended, paid charge lines, processor
 /// charges) — each row one transition the clock makes.
 #[test]
@@ -145,16 +183,16 @@ fn the_clock_moves_subscriptions_along_the_lifecycle() {
             1,
         ),
         (
-            "declined on the first retry too",
-            later(&later(&declines.0, 31), 33),
+            "declined on the first retry too (renewal + 5 days)",
+            later(&later(&declines.0, 31), 35),
             Status::Active,
             None,
             1,
             1,
         ),
         (
-            "declined on the last retry: Expired",
-            later(&later(&declines.0, 31), 37),
+            "declined on the last retry, 30 days after the renewal: Expired",
+            later(&later(&declines.0, 31), 60),
             Status::Expired,
             Some(EndReason::PaymentFailed),
             1,
@@ -204,7 +242,7 @@ fn the_clock_moves_subscriptions_along_the_lifecycle() {
     }
     let converted = later(&card_trial.0, 31);
     assert_eq!(converted.subscriptions[0].channel, Channel::SelfService);
-    let void = later(&later(&declines.0, 31), 37);
+    let void = later(&later(&declines.0, 31), 60);
     assert_eq!(
         void.bills.last().unwrap().status,
         BillStatus::Void,
@@ -213,19 +251,23 @@ fn the_clock_moves_subscriptions_along_the_lifecycle() {
 }
 
 #[test]
-fn a_declined_renewal_is_retried_on_days_3_and_7_and_told() {
+/// "We continue to retry the transaction every few days for 30 days, during which time the
+/// subscription is in a grace period. Every time a transaction fails, you receive an email
+/// alert about the failure." (How to pay for your subscription.) Every 5 days is this demo's
+/// reading of "every few days".
+fn a_declined_renewal_is_retried_every_5_days_for_30_days_and_told() {
     let (s, id) = buy("4000000000000341", POWER_BI_PRO, 1);
     let renewal = s.subscriptions[0].term_end;
     let s = later(&s, 31);
     let due = s.subscriptions[0].past_due.clone().unwrap();
     assert_eq!(
         (due.attempts, due.next_try),
-        (1, renewal + Duration::days(3))
+        (1, renewal + Duration::days(5))
     );
     assert_eq!(
         lifecycle::upcoming(&s.subscriptions[0]),
         Some(Upcoming::Retry {
-            on: renewal + Duration::days(3),
+            on: renewal + Duration::days(5),
             amount: s.subscriptions[0].term_amount(),
             last: false
         })
@@ -241,13 +283,13 @@ fn a_declined_renewal_is_retried_on_days_3_and_7_and_told() {
     assert_eq!(
         lifecycle::cancel_option(&s, &s.subscriptions[0], renewal),
         CancelOption::PastDue {
-            next_try: renewal + Duration::days(3)
+            next_try: renewal + Duration::days(5)
         }
     );
-    let s = later(&s, 34);
+    let s = later(&s, 35);
     assert_eq!(
         s.subscriptions[0].past_due.as_ref().map(|d| d.next_try),
-        Some(renewal + Duration::days(7))
+        Some(renewal + Duration::days(10))
     );
     assert_eq!(failed(&s), 2);
     // Paid by the purchaser with a new card before the last try: renewed.
@@ -720,13 +762,13 @@ fn lifecycle_refusals() {
         assert_eq!(serde_json::to_string(s).unwrap(), before);
     }
     // Reactivating onto a card that declines is refused, and nothing is charged.
-    let expired = later(&later(&past_due, 34), 38);
+    let expired = later(&later(&past_due, 35), 60);
     assert_eq!(expired.subscriptions[0].status, Status::Expired);
     let charges = expired.payments.len();
     assert_eq!(
         run(
             &expired,
-            38,
+            60,
             &megan(),
             Command::Reactivate {
                 subscription: due_id

@@ -20,8 +20,11 @@ pub const EXPIRED_DAYS: i64 = 30;
 /// Days in Disabled: only admins see it; then Deleted (what-if-my-subscription-expires).
 pub const DISABLED_DAYS: i64 = 90;
 /// Days after a declined renewal on which the card is tried again; when the last try is
-/// declined too, the subscription expires. The docs give no schedule: this is ours.
-pub const RETRY_AFTER_DAYS: [i64; 2] = [3, 7];
+/// declined too, the subscription expires. "We continue to retry the transaction every few
+/// days for 30 days, during which time the subscription is in a grace period" (How to pay
+/// for your subscription): the 30 days are Microsoft's, every 5 days is this demo's reading
+/// of "every few days".
+pub const RETRY_AFTER_DAYS: [i64; 6] = [5, 10, 15, 20, 25, 30];
 /// How long before a renewal or a trial's end the purchaser is told.
 pub const NOTICE_DAYS: i64 = 7;
 /// A trial within this many days of its end can be extended, once (extend-your-trial).
@@ -66,6 +69,22 @@ pub struct Ending {
 }
 
 impl Ending {
+    /// The ending of `sub` if it expires on `expires`: a trial is deleted when its 30 days
+    /// Expired are over (what-if-my-subscription-expires: "After the 30-day Expired status
+    /// ends, your trial account information and data are permanently deleted"); anything
+    /// else is Disabled for 90 days first.
+    pub fn of(sub: &Subscription, expires: NaiveDate) -> Ending {
+        let ending = Ending::from_expiry(expires);
+        if sub.is_trial() {
+            Ending {
+                deleted_on: ending.access_ends,
+                ..ending
+            }
+        } else {
+            ending
+        }
+    }
+
     /// The ending of a subscription that expires on `expires`: access for 30 days more, then 90
     /// days Disabled before it is deleted.
     pub fn from_expiry(expires: NaiveDate) -> Ending {
@@ -84,8 +103,8 @@ pub fn ending(sub: &Subscription) -> Option<Ending> {
     let since = sub.status_since.unwrap_or(sub.term_end);
     match sub.status {
         Status::Active if sub.auto_renew => None,
-        Status::Active => Some(Ending::from_expiry(sub.term_end)),
-        Status::Expired => Some(Ending::from_expiry(since)),
+        Status::Active => Some(Ending::of(sub, sub.term_end)),
+        Status::Expired => Some(Ending::of(sub, since)),
         Status::Disabled => Some(Ending {
             expires: since,
             access_ends: since,
@@ -197,6 +216,10 @@ pub fn upcoming(sub: &Subscription) -> Option<Upcoming> {
                 None,
             )
             | (Status::Active, _, false, None) => Upcoming::Expire { on: sub.term_end },
+            // A trial's data goes when its Expired days are over: no Disabled status.
+            (Status::Expired, Channel::Trial { .. }, ..) => Upcoming::Delete {
+                on: plus(since, EXPIRED_DAYS),
+            },
             (Status::Expired, ..) => Upcoming::Disable {
                 on: plus(since, EXPIRED_DAYS),
             },
@@ -312,7 +335,7 @@ pub fn cancel_option(state: &State, sub: &Subscription, today: NaiveDate) -> Can
         }
     }
     CancelOption::TurnOffRecurringBilling {
-        ending: Ending::from_expiry(sub.term_end),
+        ending: Ending::of(sub, sub.term_end),
     }
 }
 
@@ -399,8 +422,11 @@ mod tests {
     fn retries_follow_the_schedule_then_stop() {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         assert_eq!(retry_on(d(12, 1), 0), None);
-        assert_eq!(retry_on(d(12, 1), 1), Some(d(12, 4)));
-        assert_eq!(retry_on(d(12, 1), 2), Some(d(12, 8)));
-        assert_eq!(retry_on(d(12, 1), 3), None);
+        // Every 5 days for 30 days (How to pay for your subscription: "every few days for
+        // 30 days"), then no more.
+        for (attempts, day) in [(1, 6), (2, 11), (3, 16), (4, 21), (5, 26), (6, 31)] {
+            assert_eq!(retry_on(d(12, 1), attempts), Some(d(12, day)), "{attempts}");
+        }
+        assert_eq!(retry_on(d(12, 1), 7), None);
     }
 }

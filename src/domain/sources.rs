@@ -22,12 +22,21 @@ pub enum Page {
     Expires,
     /// Reactivate your subscription.
     Reactivate,
+    /// How to pay for your subscription (what happens to a declined charge).
+    Pay,
 }
 
 impl Page {
     /// Every page a rule names.
-    pub const ALL: [Page; 6] =
-        [Page::Faq, Page::Users, Page::Admins, Page::PowerShell, Page::Expires, Page::Reactivate];
+    pub const ALL: [Page; 7] = [
+        Page::Faq,
+        Page::Users,
+        Page::Admins,
+        Page::PowerShell,
+        Page::Expires,
+        Page::Reactivate,
+        Page::Pay,
+    ];
 
     /// The page's path under `learn.microsoft.com/<language>/microsoft-365/commerce/`.
     pub const fn path(self) -> &'static str {
@@ -38,6 +47,7 @@ impl Page {
             Page::PowerShell => "subscriptions/allowselfservicepurchase-powershell",
             Page::Expires => "subscriptions/what-if-my-subscription-expires",
             Page::Reactivate => "subscriptions/reactivate-your-subscription",
+            Page::Pay => "billing-and-payments/pay-for-your-subscription",
         }
     }
 
@@ -50,6 +60,7 @@ impl Page {
             Page::PowerShell => "source.page.powershell",
             Page::Expires => "source.page.expires",
             Page::Reactivate => "source.page.reactivate",
+            Page::Pay => "source.page.pay",
         }
     }
 
@@ -109,7 +120,7 @@ pub const fn upcoming_source(next: &Upcoming) -> Source {
             ms(Page::Expires, "source.q.recurring_on")
         }
         Upcoming::ConvertTrial { .. } => ms(Page::Expires, "source.q.trial_ends"),
-        Upcoming::Retry { .. } => ours("source.ours.retries"),
+        Upcoming::Retry { .. } => ms(Page::Pay, "source.q.retries"),
         Upcoming::Expire { .. } | Upcoming::Disable { .. } | Upcoming::Delete { .. } => {
             ms(Page::Expires, "source.q.statuses")
         }
@@ -123,7 +134,7 @@ pub const fn cancel_source(option: &CancelOption) -> Source {
         CancelOption::TurnOffRecurringBilling { .. } | CancelOption::EndsAlready { .. } => {
             ms(Page::Expires, "source.q.window_passed")
         }
-        CancelOption::PastDue { .. } => ours("source.ours.retries"),
+        CancelOption::PastDue { .. } => ms(Page::Pay, "source.q.retries"),
         CancelOption::NotActive(_) => ms(Page::Expires, "source.q.statuses"),
     }
 }

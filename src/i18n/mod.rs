@@ -362,6 +362,8 @@ catalog! {
     SourcePageAdmins "source.page.admins" => "Manage self-service purchases (admins)", "管理自助服务购买（管理员）";
     SourcePagePowerShell "source.page.powershell" => "Use AllowSelfServicePurchase for the MSCommerce PowerShell module", "将 AllowSelfServicePurchase 用于 MSCommerce PowerShell 模块";
     SourcePageExpires "source.page.expires" => "What happens to my data and access when my Microsoft 365 for business subscription ends?", "Microsoft 365 商业版订阅结束后，我的数据和访问权限会怎样？";
+    SourcePagePay "source.page.pay" => "How to pay for your subscription", "如何支付订阅费用";
+    SourceQRetries "source.q.retries" => "We continue to retry the transaction every few days for 30 days, during which time the subscription is in a grace period.", "我们会在 30 天内每隔几天重试一次交易，在此期间订阅处于宽限期。（译自英文页面）";
     SourcePageReactivate "source.page.reactivate" => "Reactivate your Microsoft business subscription", "重新激活 Microsoft 商业版订阅";
     SourceQEmailFirst "source.q.email_first" => "Customers are first asked to enter an email address to ensure that they're a user in an existing Azure Active Directory (AD) tenant.", "首先要求客户输入电子邮件地址，以确保他们是现有 Azure Active Directory (AD) 租户中的用户。";
     SourceQManaged "source.q.managed_non_guest" => "Any user with a non-guest user account in a managed Azure AD tenant can make a self-service purchase.", "在托管 Azure AD 租户中拥有非来宾用户帐户的任何用户都可以进行自助购买。";
@@ -382,7 +384,6 @@ catalog! {
     SourceQReactivate "source.q.reactivate" => "… starts on the day of reactivation.", "……从重新激活之日开始。（译自英文页面）";
     SourceQExtendTrial "source.q.extend_trial" => "If you need more time to evaluate Microsoft 365, you can extend your trial.", "如果你需要更多时间来评估 Microsoft 365，可以延长试用期。（译自英文页面）";
     SourceOursSovereign "source.ours.sovereign" => "No Microsoft page says self-service purchase is unavailable in the cloud operated by 21Vianet in China; this demo refuses every sovereign cloud.", "没有 Microsoft 页面说明中国由世纪互联运营的云中无法使用自助服务购买；本演示拒绝所有主权云。";
-    SourceOursRetries "source.ours.retries" => "Microsoft's payment page retries a declined charge every few days for 30 days; this demo tries again on days 3 and 7, then lets the subscription expire.", "Microsoft 的付款页面说明被拒绝的扣款会在 30 天内每隔几天重试一次；本演示在第 3 天和第 7 天重试，之后让订阅过期。";
     TestCardsTitle "card.test.title" => "Test cards of this demo", "本演示的测试信用卡";
     TestCardsIntro "card.test.intro" => "No real card is ever charged here. Any other valid number is approved. Use any future expiry date and a 3-digit security code (4 digits for American Express).", "此处不会对任何真实信用卡收费。其他任何有效卡号均会被批准。到期日期填写任意将来的日期，安全码填写 3 位数字（American Express 为 4 位）。";
     TestCardsEffect "card.test.effect" => "What happens", "结果";

@@ -80,7 +80,7 @@ test('buy, then a month on: the card is charged and the subscription renews', as
   assert.equal(await text(page, '#sub-status'), 'Active');
 });
 
-test('a card declined at renewal: past due, then Expired, then Disabled, then a Billing admin reactivates', async () => {
+test('a card declined at renewal: past due for 30 days of retries, then Expired, then Disabled; the admin sees it read-only, the purchaser reactivates', async () => {
   const page = await signIn(await app.page(), app.url, 'adele@contoso.com', '/admin');
   const { order } = await checkout(page, POWER_APPS, { card: '4000000000000341' });
   await clock(page, 'month');
@@ -93,8 +93,9 @@ test('a card declined at renewal: past due, then Expired, then Disabled, then a 
   await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   assert.match(await page.locator('#bills tbody tr', { hasText: 'Past due' }).innerText(), /Power Apps per user/);
-  // Both retries are declined: Expired, users keep access.
-  await clock(page, 'day', 8);
+  // Retried every few days for 30 days (How to pay for your subscription), all declined:
+  // a month on it is Expired, and users keep access.
+  await clock(page, 'month');
   await open(page, order);
   assert.equal(await text(page, '#sub-status'), 'Expired');
   assert.match(await text(page, '#lifecycle-term'), /Users keep access until/);
@@ -195,6 +196,13 @@ test('a trial without a card expires and is never charged', async () => {
   await clock(page, 'month');
   await open(page, order);
   assert.equal(await text(page, '#sub-status'), 'Expired');
+  // Its data goes when the 30 days Expired are over: access and deletion on one day, and
+  // no Disabled months (what-if-my-subscription-expires, "When your trial ends").
+  const [, access, deleted] = (await text(page, '#lifecycle-term')).match(/until (.+?);.*deleted on (.+?) unless/) ?? [];
+  assert.ok(access && access === deleted, await text(page, '#lifecycle-term'));
+  await clock(page, 'month');
+  await open(page, order);
+  assert.equal(await text(page, '#sub-status'), 'Deleted');
   await page.goto(app.url + '/admin/billing/bills');
   await ready(page);
   assert.equal(await page.locator('#bills tbody tr', { hasText: 'Visio Plan 1' }).count(), 0);
