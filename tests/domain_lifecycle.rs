@@ -867,6 +867,70 @@ fn every_lifecycle_audit_action_has_a_name_in_both_languages() {
     }
 }
 
+/// Buying from a card trial before it ends: a paid month from today on the card on file,
+/// the same licenses and people, recurring billing on (buy-a-subscription-from-your-free-trial:
+/// "when you buy the same type of subscription as your trial version, you don't have to
+/// worry about losing your data, accounts, and configuration"). Refused for an admin, for a
+/// trial without a card, for a paid subscription, and while the policy allows trials only.
+#[test]
+fn a_card_trial_is_bought_before_it_ends() {
+    let (s, id) = trial(POWER_BI_PRO, true);
+    let before = s.subscription(&id).unwrap().clone();
+    let buy_it = Command::PurchaseFromTrial {
+        subscription: id.clone(),
+    };
+    assert_eq!(
+        run(&s, 5, &actor("admin", "contoso"), buy_it.clone()),
+        Err(DomainError::Denied(Denied::NotPurchaser))
+    );
+    let bought = on_day(&s, 5, &megan(), buy_it.clone());
+    let sub = bought.subscription(&id).unwrap();
+    let today = today() + Duration::days(5);
+    assert_eq!(
+        (
+            sub.channel,
+            sub.term_start,
+            sub.auto_renew,
+            sub.licenses,
+            sub.assigned.clone()
+        ),
+        (
+            Channel::SelfService,
+            today,
+            true,
+            before.licenses,
+            before.assigned.clone()
+        )
+    );
+    let bill = bought.bills.last().unwrap();
+    assert_eq!(
+        (bill.amount, bill.period_start, bill.status),
+        (before.term_amount(), today, BillStatus::Paid)
+    );
+    assert!(bought
+        .payments
+        .iter()
+        .any(|p| p.kind == PaymentKind::Charge && p.amount == before.term_amount()));
+    // Bought once: it is no trial any more.
+    assert_eq!(
+        run(&bought, 6, &megan(), buy_it),
+        Err(DomainError::NotATrialToBuy)
+    );
+    // A trial without a card is bought at checkout.
+    let (free, free_id) = trial(VISIO_P1, false);
+    assert_eq!(
+        run(
+            &free,
+            5,
+            &megan(),
+            Command::PurchaseFromTrial {
+                subscription: free_id
+            }
+        ),
+        Err(DomainError::NoCard)
+    );
+}
+
 /// The actions the lifecycle panel offers, by state — and each one offered is one its
 /// command accepts that day, while the ones not offered are refused.
 #[test]
@@ -894,14 +958,14 @@ fn each_state_offers_the_actions_its_commands_accept() {
             &card_trial,
             &card_trial_id,
             1,
-            vec![A::TurnOffRecurringBilling],
+            vec![A::TurnOffRecurringBilling, A::PurchaseFromTrial],
         ),
         (
             "a card trial near its end",
             &card_trial,
             &card_trial_id,
             20,
-            vec![A::TurnOffRecurringBilling, A::ExtendTrial],
+            vec![A::TurnOffRecurringBilling, A::ExtendTrial, A::PurchaseFromTrial],
         ),
         (
             "a trial without a card near its end",
@@ -930,11 +994,16 @@ fn each_state_offers_the_actions_its_commands_accept() {
                 },
                 A::Reactivate => Command::Reactivate { subscription },
                 A::ExtendTrial => Command::ExtendTrial { subscription },
+                A::PurchaseFromTrial => Command::PurchaseFromTrial { subscription },
             }
         };
-        for a in
-            [A::TurnOffRecurringBilling, A::TurnOnRecurringBilling, A::Reactivate, A::ExtendTrial]
-        {
+        for a in [
+            A::TurnOffRecurringBilling,
+            A::TurnOnRecurringBilling,
+            A::Reactivate,
+            A::ExtendTrial,
+            A::PurchaseFromTrial,
+        ] {
             let accepted = run(s, day, &megan(), command(a)).is_ok();
             assert_eq!(accepted, offered.contains(&a), "{what}: {a:?}");
         }

@@ -227,6 +227,10 @@ enum Op {
         who: usize,
         sub: usize,
     },
+    PurchaseFromTrial {
+        who: usize,
+        sub: usize,
+    },
     PayBill {
         who: usize,
         bill: usize,
@@ -308,6 +312,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         }),
         (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::Reactivate { who, sub }),
         (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::ExtendTrial { who, sub }),
+        (who.clone(), 0..8usize).prop_map(|(who, sub)| Op::PurchaseFromTrial { who, sub }),
         (who.clone(), 0..16usize).prop_map(|(who, bill)| Op::PayBill { who, bill }),
         (who, 0..8usize, 0..CARDS.len()).prop_map(|(who, sub, card)| Op::ReplaceCard {
             who,
@@ -475,6 +480,12 @@ fn to_command(s: &State, op: &Op) -> Option<(Actor, Command)> {
         Op::ExtendTrial { who: w, sub } => (
             owner_or(s, sub, w),
             Command::ExtendTrial {
+                subscription: sub_at(s, sub),
+            },
+        ),
+        Op::PurchaseFromTrial { who: w, sub } => (
+            owner_or(s, sub, w),
+            Command::PurchaseFromTrial {
                 subscription: sub_at(s, sub),
             },
         ),

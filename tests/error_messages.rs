@@ -55,12 +55,13 @@ fn domain_variant(e: &DomainError) -> usize {
         E::TrialNotCanceled { .. } => 32,
         E::PaymentPastDue => 33,
         E::CannotReactivate(_) => 34,
+        E::NotATrialToBuy => 38,
         E::TrialNotExtendable => 35,
         E::OfferTypeValue(_) => 36,
         E::PolicyOnOfferType { .. } => 37,
     }
 }
-const DOMAIN_VARIANTS: usize = 38;
+const DOMAIN_VARIANTS: usize = 39;
 
 fn domain_samples() -> Vec<DomainError> {
     let product = ProductId::try_from("CFQ7TTC0LH18").unwrap();
@@ -91,6 +92,7 @@ fn domain_samples() -> Vec<DomainError> {
             with_payment_method: false,
         },
         DomainError::PaymentPastDue,
+        DomainError::NotATrialToBuy,
         DomainError::CannotReactivate(Status::Active),
         DomainError::CannotReactivate(Status::Deleted),
         DomainError::TrialNotExtendable,
@@ -401,6 +403,7 @@ fn every_rule_has_a_source_or_says_it_is_this_demos_own() {
         LifecycleAction::TurnOnRecurringBilling,
         LifecycleAction::Reactivate,
         LifecycleAction::ExtendTrial,
+        LifecycleAction::PurchaseFromTrial,
     ] {
         all.push((format!("{action:?}"), sources::action_source(action)));
     }

@@ -100,6 +100,11 @@ fn action_parts(
             "extend-trial",
             Command::ExtendTrial { subscription },
         ),
+        LifecycleAction::PurchaseFromTrial => (
+            Msg::PurchaseFromTrial,
+            "purchase-from-trial",
+            Command::PurchaseFromTrial { subscription },
+        ),
     }
 }
 

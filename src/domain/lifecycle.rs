@@ -360,6 +360,8 @@ pub enum LifecycleAction {
     Reactivate,
     /// A trial near its end, once (`may_extend_trial`).
     ExtendTrial,
+    /// An active card trial, paid up: buy the product now.
+    PurchaseFromTrial,
 }
 
 /// The actions a subscription's state allows today: at most one of turning recurring
@@ -380,6 +382,9 @@ pub fn lifecycle_actions(sub: &Subscription, today: NaiveDate) -> Vec<LifecycleA
     }
     if may_extend_trial(sub, today) {
         actions.push(LifecycleAction::ExtendTrial);
+    }
+    if sub.status == Status::Active && paid_up && sub.is_trial() && sub.card.is_some() {
+        actions.push(LifecycleAction::PurchaseFromTrial);
     }
     actions
 }

@@ -24,11 +24,13 @@ pub enum Page {
     Reactivate,
     /// How to pay for your subscription (what happens to a declined charge).
     Pay,
+    /// Buy a subscription from your free trial.
+    BuyFromTrial,
 }
 
 impl Page {
     /// Every page a rule names.
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 8] = [
         Page::Faq,
         Page::Users,
         Page::Admins,
@@ -36,6 +38,7 @@ impl Page {
         Page::Expires,
         Page::Reactivate,
         Page::Pay,
+        Page::BuyFromTrial,
     ];
 
     /// The page's path under `learn.microsoft.com/<language>/microsoft-365/commerce/`.
@@ -48,6 +51,7 @@ impl Page {
             Page::Expires => "subscriptions/what-if-my-subscription-expires",
             Page::Reactivate => "subscriptions/reactivate-your-subscription",
             Page::Pay => "billing-and-payments/pay-for-your-subscription",
+            Page::BuyFromTrial => "buy-a-subscription-from-your-free-trial",
         }
     }
 
@@ -61,6 +65,7 @@ impl Page {
             Page::Expires => "source.page.expires",
             Page::Reactivate => "source.page.reactivate",
             Page::Pay => "source.page.pay",
+            Page::BuyFromTrial => "source.page.buy_from_trial",
         }
     }
 
@@ -147,6 +152,7 @@ pub const fn action_source(action: LifecycleAction) -> Source {
         }
         LifecycleAction::Reactivate => ms(Page::Reactivate, "source.q.reactivate"),
         LifecycleAction::ExtendTrial => ms(Page::Expires, "source.q.extend_trial"),
+        LifecycleAction::PurchaseFromTrial => ms(Page::BuyFromTrial, "source.q.buy_from_trial"),
     }
 }
 

@@ -973,6 +973,11 @@ catalog! {
     ErrStorage "error.storage" => "This browser could not save the change, so it did not happen.", "此浏览器无法保存该更改，因此更改未生效。";
     ErrIneligible "error.ineligible" => "Not allowed by the rule “{rule}”.", "不符合规则“{rule}”。";
     ErrTrialNotAllowed "error.trial_not_allowed" => "A trial of this kind isn't allowed by the rule “{rule}”.", "规则“{rule}”不允许此类试用。";
+    ErrNotATrialToBuy "error.not_a_trial_to_buy" => "Only an active trial is bought this way, and not while its first payment is past due.", "只能通过这种方式购买处于活动状态的试用，且其首次付款逾期时不能购买。";
+    PurchaseFromTrial "lifecycle.purchase_from_trial" => "Purchase subscription", "购买订阅";
+    ActPurchaseFromTrial "audit.act.purchase_from_trial" => "Bought from a trial", "从试用购买";
+    SourcePageBuyFromTrial "source.page.buy_from_trial" => "Buy a subscription to Microsoft 365 for business from your free trial", "从免费试用购买 Microsoft 365 商业版订阅";
+    SourceQBuyFromTrial "source.q.buy_from_trial" => "When you buy the same type of subscription as your trial version, you don't have to worry about losing your data, accounts, and configuration.", "当你购买与试用版相同类型的订阅时，无需担心丢失数据、帐户和配置。（译自英文页面）";
     ErrTrialUsed "error.trial_used" => "You've already had a trial of this product. One trial per person and product is this demo's own rule: no Microsoft page states it.", "你已经试用过此产品。每人每个产品只能试用一次是本演示自己的规则：Microsoft 的页面中没有说明。";
     ErrUnknownProduct "error.unknown_product" => "There is no product with the ID {product}.", "不存在 ID 为 {product} 的产品。";
     ErrNoPrice "error.no_price" => "{product} has no price in your organization's market.", "{product} 在你的组织所在市场中没有价格。";

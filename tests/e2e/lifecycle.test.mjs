@@ -189,6 +189,19 @@ test('a card trial converts after a month and is charged', async () => {
   assert.match(await page.locator('#bills tbody tr', { hasText: 'Power BI Pro' }).first().innerText(), /Paid/);
 });
 
+test('a card trial is bought before it ends: Purchase subscription charges a month from today', async () => {
+  const page = await signIn(await app.page(), app.url, 'adele@contoso.com', '/admin');
+  const { order } = await checkout(page, POWER_BI_PRO, { trial: true });
+  await open(page, order);
+  // "Buy the same plan as your trial" (buy-a-subscription-from-your-free-trial).
+  await page.getByRole('button', { name: 'Purchase subscription' }).click();
+  await page.locator('#lifecycle-term', { hasText: /^Renews on / }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Purchase subscription' }).count(), 0, 'bought once');
+  await page.goto(app.url + '/admin/billing/bills');
+  await ready(page);
+  assert.match(await page.locator('#bills tbody tr', { hasText: 'Power BI Pro' }).first().innerText(), /Paid/);
+});
+
 test('a trial without a card expires and is never charged', async () => {
   const page = await signIn(await app.page(), app.url, 'adele@contoso.com', '/admin');
   const { order, next } = await checkout(page, VISIO_P1, { trial: true, card: null });

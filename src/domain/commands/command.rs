@@ -119,6 +119,12 @@ pub enum Command {
         /// The subscription.
         subscription: SubscriptionId,
     },
+    /// Buys the product of an active card trial now, on the card on file: a paid month
+    /// starts today, the same licenses and people (buy-a-subscription-from-your-free-trial).
+    PurchaseFromTrial {
+        /// The trial.
+        subscription: SubscriptionId,
+    },
     /// Extends a trial once, by a month.
     ExtendTrial {
         /// The trial.
@@ -219,6 +225,7 @@ impl Command {
             | Command::SetRecurringBilling { .. }
             | Command::Reactivate { .. }
             | Command::ExtendTrial { .. }
+            | Command::PurchaseFromTrial { .. }
             | Command::TakeOverMoveUsers { .. }
             | Command::TakeOverCancel { .. }
             | Command::BuyCentral { .. }
@@ -251,6 +258,7 @@ impl Command {
             | Command::SetRecurringBilling { subscription, .. }
             | Command::Reactivate { subscription }
             | Command::ExtendTrial { subscription }
+            | Command::PurchaseFromTrial { subscription }
             | Command::TakeOverMoveUsers { subscription, .. }
             | Command::TakeOverCancel { subscription, .. }
             | Command::Centralize { subscription } => subscription.0.clone(),
@@ -276,6 +284,7 @@ impl Command {
             Command::SetRecurringBilling { on: false, .. } => "recurring_billing_off",
             Command::Reactivate { .. } => "reactivate",
             Command::ExtendTrial { .. } => "extend_trial",
+            Command::PurchaseFromTrial { .. } => "purchase_from_trial",
             Command::SetPolicy { .. } => "set_policy",
             // One activity in the audit log, whichever tool made the change.
             Command::SetPolicyWithModule { .. } => "set_policy",

@@ -123,6 +123,9 @@ pub enum DomainError {
         /// The day it expires once recurring billing is off.
         expires: NaiveDate,
     },
+    /// Only an active trial, paid up, is bought from: not a paid subscription, and not a
+    /// trial whose conversion waits for its payment.
+    NotATrialToBuy,
     /// Trials are not canceled: a card trial's recurring billing is turned off, a trial
     /// without a card expires by itself.
     TrialNotCanceled {
@@ -234,6 +237,9 @@ impl fmt::Display for DomainError {
                 "the cancellation window closed on {closed_on}: turn off recurring billing \
                  and it expires on {expires}"
             ),
+            DomainError::NotATrialToBuy => {
+                write!(f, "only an active trial, paid up, is bought from")
+            }
             DomainError::TrialNotCanceled {
                 with_payment_method,
             } => write!(
@@ -330,6 +336,7 @@ impl DomainError {
                 with_payment_method: false,
             } => new("error.trial_expires_itself"),
             E::PaymentPastDue => new("error.past_due"),
+            E::NotATrialToBuy => new("error.not_a_trial_to_buy"),
             E::CannotReactivate(status) => {
                 new("error.cannot_reactivate").key("status", status.message_key())
             }

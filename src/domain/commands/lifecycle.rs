@@ -1,9 +1,11 @@
-//! The purchaser's and billing admins' lifecycle commands: cancel inside the window,
-//! recurring billing off and on, reactivation, a trial's extension.
+//! The purchaser's lifecycle commands: cancel inside the window, recurring billing off and
+//! on, reactivation, a trial's extension, and buying from a trial.
 
 use super::command::{Ctx, Event};
 use super::error::DomainError;
-use super::guards::{entry, notify, own_active, purchasers, reason_text, Applied};
+use super::guards::{
+    entry, notify, own_active, purchasers, reason_text, signed_in_verdict, Applied,
+};
 use super::ledger::{charge, refund, Line};
 use crate::domain::authz::Actor;
 use crate::domain::explanation::Explanation;
@@ -247,5 +249,69 @@ pub(super) fn extend_trial(
         }],
         id.0.clone(),
         format!("→ {until}"),
+    ))
+}
+
+/// Buys the product from an active card trial before it ends ("Buy the same plan as your
+/// trial": the data, accounts and configuration stay): a paid month starts today on the
+/// card on file, with the trial's licenses and people. Refused while the policy does not
+/// allow a purchase, for a trial without a card (it is bought at checkout), and while a
+/// conversion waits for its payment; a declined card changes nothing.
+pub(super) fn purchase_from_trial(
+    s: &mut State,
+    ctx: Ctx,
+    actor: &Actor,
+    id: &SubscriptionId,
+) -> Result<Applied, DomainError> {
+    let i = purchasers(s, actor, id)?;
+    let sub = &s.subscriptions[i];
+    if sub.status != Status::Active {
+        return Err(DomainError::NotActive(sub.status));
+    }
+    if !sub.is_trial() || sub.past_due.is_some() {
+        return Err(DomainError::NotATrialToBuy);
+    }
+    let product = ctx
+        .catalog
+        .product(&sub.product)
+        .ok_or_else(|| DomainError::UnknownProduct(sub.product.clone()))?;
+    let verdict = signed_in_verdict(s, actor, product)?;
+    if !verdict.may_purchase() {
+        return Err(DomainError::Ineligible(verdict));
+    }
+    let sub = &s.subscriptions[i];
+    let card = sub.card.clone().ok_or(DomainError::NoCard)?;
+    let purchaser = sub
+        .purchaser
+        .clone()
+        .ok_or(DomainError::NotSelfServicePurchase)?;
+    let amount = sub.term_amount();
+    let (start, end) = reactivated_term(ctx.today());
+    let line = Line {
+        subscription: id,
+        billed_to: &purchaser,
+        card: &card,
+        period: (start, end),
+    };
+    let bill = charge(s, ctx.now, &line, amount)?;
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    sub.channel = Channel::SelfService;
+    sub.auto_renew = true;
+    sub.term_start = start;
+    sub.term_end = end;
+    sub.history.push(entry(
+        &ctx,
+        OrderKind::ConvertedFromTrial,
+        &actor.user,
+        sub.licenses.get(),
+        Some(amount),
+    ));
+    Ok(Applied::new(
+        vec![Event::TrialConverted {
+            subscription: id.clone(),
+            bill,
+        }],
+        id.0.clone(),
+        format!("{amount} → {end}"),
     ))
 }

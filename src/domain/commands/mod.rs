@@ -27,7 +27,7 @@ pub use command::{Command, Ctx, Event, Submission, MAX_ASSIGN_AT_ONCE};
 pub use error::{Arg, AssignRefusal, DomainError, Explanation, KeptArg, KeptExplanation};
 use guards::Applied;
 use licenses::{assign, change_licenses, unassign};
-use lifecycle::{cancel, extend_trial, reactivate, set_recurring_billing};
+use lifecycle::{cancel, extend_trial, purchase_from_trial, reactivate, set_recurring_billing};
 use payment::{pay_bill, replace_card, update_card, CardEdit};
 use purchase::{purchase, start_trial};
 
@@ -221,6 +221,9 @@ fn apply(s: &mut State, ctx: Ctx, actor: &Actor, command: Command) -> Result<App
         }
         Command::Reactivate { subscription } => reactivate(s, ctx, actor, &subscription),
         Command::ExtendTrial { subscription } => extend_trial(s, ctx, actor, &subscription),
+        Command::PurchaseFromTrial { subscription } => {
+            purchase_from_trial(s, ctx, actor, &subscription)
+        }
         Command::SetPolicy { target, value } => {
             set_policy(s, ctx, actor, target, value, Action::SetPolicy)
         }
