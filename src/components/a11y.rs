@@ -164,11 +164,19 @@ thread_local! {
     static RESCUE_PENDING: RefCell<bool> = const { RefCell::new(false) };
 }
 
+// A disclosure's summary takes focus like a button ("About this rule" in the policy panel).
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
-    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+    select:not([disabled]), textarea:not([disabled]), details > summary:first-of-type, \
+    [tabindex]:not([tabindex='-1'])";
 
 fn shown(el: &Element) -> bool {
-    el.is_connected() && el.get_client_rects().length() > 0
+    // What a closed disclosure holds still has boxes in Chromium (its content is only
+    // content-visibility: hidden), but Tab never reaches it.
+    el.is_connected()
+        && el.get_client_rects().length() > 0
+        && !el
+            .matches("details:not([open]) *:not(summary)")
+            .unwrap_or(false)
 }
 
 fn focusable(el: &Element) -> bool {
