@@ -173,37 +173,14 @@ pub(super) fn reactivate(
     if !matches!(sub.status, Status::Expired | Status::Disabled) {
         return Err(DomainError::CannotReactivate(sub.status));
     }
-    let card = sub.card.clone().ok_or(DomainError::NoCard)?;
-    let purchaser = sub
-        .purchaser
-        .clone()
-        .ok_or(DomainError::NotSelfServicePurchase)?;
-    let amount = sub.term_amount();
-    let (start, end) = reactivated_term(ctx.today());
-    let line = Line {
-        subscription: id,
-        billed_to: &purchaser,
-        card: &card,
-        period: (start, end),
-    };
     // A new term, paid now: a declined card refuses the reactivation and changes nothing.
-    let bill = charge(s, ctx.now, &line, amount)?;
+    let (bill, amount, end) =
+        paid_month_from_today(s, &ctx, &actor.user, i, OrderKind::Reactivated)?;
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.status = Status::Active;
     sub.status_since = None;
     sub.end_reason = None;
-    sub.channel = Channel::SelfService;
-    sub.auto_renew = true;
-    sub.term_start = start;
-    sub.term_end = end;
     sub.cancel_reason = None;
-    sub.history.push(entry(
-        &ctx,
-        OrderKind::Reactivated,
-        &actor.user,
-        sub.licenses.get(),
-        Some(amount),
-    ));
     Ok(Applied::new(
         vec![Event::Reactivated {
             subscription: id.clone(),
@@ -279,16 +256,45 @@ pub(super) fn purchase_from_trial(
     if !verdict.may_purchase() {
         return Err(DomainError::Ineligible(verdict));
     }
+    let (bill, amount, end) =
+        paid_month_from_today(s, &ctx, &actor.user, i, OrderKind::ConvertedFromTrial)?;
+    Ok(Applied::new(
+        vec![Event::TrialConverted {
+            subscription: id.clone(),
+            bill,
+        }],
+        id.0.clone(),
+        format!("{amount} → {end}"),
+    ))
+}
+
+/// Charges the card on file for a month of the subscription from today and starts that
+/// term: self-service, recurring billing on, the order history told (`kind`). A declined
+/// card refuses and changes nothing. Returns the bill, the amount and the term's end.
+fn paid_month_from_today(
+    s: &mut State,
+    ctx: &Ctx,
+    by: &crate::domain::directory::UserId,
+    i: usize,
+    kind: OrderKind,
+) -> Result<
+    (
+        crate::domain::subscription::BillId,
+        Money,
+        chrono::NaiveDate,
+    ),
+    DomainError,
+> {
     let sub = &s.subscriptions[i];
     let card = sub.card.clone().ok_or(DomainError::NoCard)?;
     let purchaser = sub
         .purchaser
         .clone()
         .ok_or(DomainError::NotSelfServicePurchase)?;
-    let amount = sub.term_amount();
+    let (id, amount) = (sub.id.clone(), sub.term_amount());
     let (start, end) = reactivated_term(ctx.today());
     let line = Line {
-        subscription: id,
+        subscription: &id,
         billed_to: &purchaser,
         card: &card,
         period: (start, end),
@@ -299,19 +305,7 @@ pub(super) fn purchase_from_trial(
     sub.auto_renew = true;
     sub.term_start = start;
     sub.term_end = end;
-    sub.history.push(entry(
-        &ctx,
-        OrderKind::ConvertedFromTrial,
-        &actor.user,
-        sub.licenses.get(),
-        Some(amount),
-    ));
-    Ok(Applied::new(
-        vec![Event::TrialConverted {
-            subscription: id.clone(),
-            bill,
-        }],
-        id.0.clone(),
-        format!("{amount} → {end}"),
-    ))
+    sub.history
+        .push(entry(ctx, kind, by, sub.licenses.get(), Some(amount)));
+    Ok((bill, amount, end))
 }
