@@ -917,6 +917,7 @@ impl Seeder {
             card,
             history,
             cancel_reason: None,
+            licenses_at_renewal: None,
         });
         id
     }

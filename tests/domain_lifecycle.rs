@@ -1009,3 +1009,160 @@ fn each_state_offers_the_actions_its_commands_accept() {
         }
     }
 }
+
+/// Removing licenses, as the license page (MCA) says: "you can only remove licenses from your
+/// subscription if it’s within seven days of buying or renewing your subscription"; licenses
+/// bought mid-term can be reduced "seven days from when you buy them"; otherwise "the
+/// subscription details page lists the date when your plan changes take effect" (the
+/// renewal); and "You can only remove licenses when recurring billing is turned on"
+/// (issue 32, item 2). Each row: the day, the new total, and what happens.
+#[test]
+fn licenses_are_removed_at_once_only_inside_the_seven_days_and_otherwise_at_renewal() {
+    use ssp::domain::subscription::OrderKind;
+    use ssp::domain::views::{license_change, LicenseChange};
+    let (s, id) = buy("4242424242424242", POWER_BI_PRO, 4);
+    let change = |s: &State, day, total| {
+        run(
+            s,
+            day,
+            &megan(),
+            Command::ChangeLicenses {
+                subscription: id.clone(),
+                total: qty(total),
+            },
+        )
+    };
+    let sub = |s: &State| s.subscription(&id).unwrap().clone();
+    let preview = |s: &State, day: i64, total| {
+        let today = (now() + Duration::days(day)).date_naive();
+        license_change(s, &sub(s), qty(total), today).unwrap()
+    };
+
+    // Day 6 is the last of the seven after buying: at once, with a refund.
+    assert!(matches!(preview(&s, 6, 3), LicenseChange::Remove { .. }));
+    let now_removed = change(&s, 6, 3).unwrap();
+    assert_eq!(sub(&now_removed).licenses.get(), 3);
+    assert_eq!(now_removed.bills.last().unwrap().kind, BillKind::Refund);
+
+    // Day 7: the window has closed. The licenses stay, nothing goes back, and the renewal
+    // on the term's last day takes effect with the new total.
+    let on = sub(&s).term_end;
+    assert_eq!(
+        preview(&s, 7, 3),
+        LicenseChange::AtRenewal {
+            removed: 1,
+            on,
+            term_amount: Money::from_minor(3000, Currency::USD).unwrap(),
+        }
+    );
+    let scheduled = change(&s, 7, 3).unwrap();
+    let held = sub(&scheduled);
+    assert_eq!(
+        (
+            held.licenses.get(),
+            held.licenses_at_renewal.map(Quantity::get)
+        ),
+        (4, Some(3))
+    );
+    assert_eq!(scheduled.bills.len(), 1, "nothing is given back");
+    assert_eq!(
+        held.history.last().unwrap().kind,
+        OrderKind::LicensesRemovalScheduled
+    );
+    assert_eq!(
+        lifecycle::upcoming(&held),
+        Some(Upcoming::Renew {
+            on,
+            amount: Money::from_minor(3000, Currency::USD).unwrap()
+        }),
+        "the renewal notice names the new total's price"
+    );
+    let renewed = later(&scheduled, 31);
+    let after = sub(&renewed);
+    assert_eq!((after.licenses.get(), after.licenses_at_renewal), (3, None));
+    assert_eq!(renewed.bills.last().unwrap().amount.minor(), 3000);
+
+    // The same reduction again changes nothing; the current total drops the reduction.
+    assert_eq!(change(&scheduled, 8, 3), Err(DomainError::Unchanged));
+    assert_eq!(
+        preview(&scheduled, 8, 4),
+        LicenseChange::KeepAtRenewal { kept: 1 }
+    );
+    let kept = change(&scheduled, 8, 4).unwrap();
+    assert_eq!(sub(&kept).licenses_at_renewal, None);
+    assert_eq!(later(&kept, 31).bills.last().unwrap().amount.minor(), 4000);
+    // Adding licenses drops it too.
+    let added = change(&scheduled, 8, 5).unwrap();
+    assert_eq!(
+        (sub(&added).licenses.get(), sub(&added).licenses_at_renewal),
+        (5, None)
+    );
+
+    // Licenses bought on day 10 can be removed at once through day 16, no more than were
+    // bought; a larger reduction waits for the renewal.
+    let bought = change(&s, 10, 6).unwrap();
+    assert!(matches!(
+        preview(&bought, 16, 4),
+        LicenseChange::Remove { removed: 2, .. }
+    ));
+    assert!(matches!(
+        preview(&bought, 16, 3),
+        LicenseChange::AtRenewal { removed: 3, .. }
+    ));
+    assert!(matches!(
+        preview(&bought, 17, 4),
+        LicenseChange::AtRenewal { .. }
+    ));
+    let back = change(&bought, 12, 4).unwrap();
+    assert_eq!(sub(&back).licenses.get(), 4);
+    assert_eq!(back.bills.last().unwrap().kind, BillKind::Refund);
+    assert!(
+        matches!(preview(&back, 13, 3), LicenseChange::AtRenewal { .. }),
+        "what was bought and removed again cannot be removed twice"
+    );
+
+    // With recurring billing off, no license is removed, inside the window or after it;
+    // turning it off drops a reduction waiting for the renewal.
+    let off = recurring(&s, &id, false);
+    for day in [2, 20] {
+        assert_eq!(
+            change(&off, day, 3),
+            Err(DomainError::RemoveNeedsRecurringBilling)
+        );
+    }
+    let dropped = recurring(&scheduled, &id, false);
+    assert_eq!(sub(&dropped).licenses_at_renewal, None);
+}
+
+/// People assigned after a reduction was scheduled keep their licenses at the renewal: it
+/// keeps as many as are assigned (this demo's own rule; Microsoft's pages are silent).
+#[test]
+fn a_renewal_never_removes_a_license_someone_holds() {
+    let (s, id) = buy("4242424242424242", POWER_BI_PRO, 4);
+    let scheduled = on_day(
+        &s,
+        10,
+        &megan(),
+        Command::ChangeLicenses {
+            subscription: id.clone(),
+            total: qty(1),
+        },
+    );
+    let assigned = on_day(
+        &scheduled,
+        11,
+        &megan(),
+        Command::Assign {
+            subscription: id.clone(),
+            users: vec![UserId("lee".into()), UserId("synced.sam".into())],
+        },
+    );
+    let renewed = later(&assigned, 31);
+    let sub = renewed.subscription(&id).unwrap();
+    assert_eq!(
+        sub.licenses.get(),
+        3,
+        "megan and the two assigned keep theirs"
+    );
+    assert_eq!(renewed.bills.last().unwrap().amount.minor(), 3000);
+}

@@ -608,6 +608,21 @@ fn invariants(s: &State) -> Result<(), TestCaseError> {
                 None => prop_assert!(lifecycle::ending(sub).is_some(), "{} has no end", sub.id),
             }
         }
+        // A reduction waits only on an active, renewing, paid subscription, and is one.
+        if let Some(at_renewal) = sub.licenses_at_renewal {
+            prop_assert!(
+                sub.status == Status::Active && sub.auto_renew && sub.is_paid_self_service(),
+                "{} waits to reduce but will not renew",
+                sub.id
+            );
+            prop_assert!(
+                at_renewal.get() < sub.licenses.get(),
+                "{} schedules {} of {}",
+                sub.id,
+                at_renewal.get(),
+                sub.licenses.get()
+            );
+        }
         if sub.status != Status::Active {
             prop_assert!(
                 sub.past_due.is_none() && !sub.auto_renew,
@@ -948,6 +963,60 @@ proptest! {
         match invariants::check(&s, &catalog) {
             Ok(()) => prop_assert!(false, "corruption {} went unnoticed", which),
             Err(v) => prop_assert_eq!(v.rule(), rule, "{:?}", v),
+        }
+    }
+}
+
+proptest! {
+    /// One subscription's licenses over time, changed by its purchaser: licenses leave at
+    /// once only as many as `removable_now` allowed that day (the seven days after buying or
+    /// renewing, or after buying the licenses), a refund comes only with such a removal, and
+    /// any larger reduction waits for the renewal, which charges the reduced total. The
+    /// invariants and the money hold after every step.
+    #[test]
+    fn licenses_leave_at_once_only_inside_the_seven_days(
+        ops in proptest::collection::vec((0u8..4, 1u32..9, 0i64..12), 1..30)
+    ) {
+        use ssp::domain::subscription::BillKind;
+        let catalog = catalog();
+        let megan = actor("megan", "contoso");
+        let mut clock = now();
+        let mut s = step(&catalog, clock, state(), megan.clone(), Command::Purchase {
+            product: pid(POWER_BI_PRO),
+            licenses: qty(5),
+            card: card(CARDS[0]),
+            assign_to_me: true,
+        })?;
+        let id = s.subscriptions[0].id.clone();
+        for (kind, n, days) in ops {
+            let before = s.subscription(&id).unwrap().clone();
+            let command = match kind {
+                0 | 1 => Command::ChangeLicenses { subscription: id.clone(), total: qty(n) },
+                2 => Command::SetRecurringBilling { subscription: id.clone(), on: n % 2 == 0 },
+                _ => {
+                    clock += chrono::Duration::days(days);
+                    s = advance(&s, clock).0;
+                    invariants(&s)?;
+                    continue;
+                }
+            };
+            let bills = s.bills.len();
+            let removable = lifecycle::removable_now(&before, clock.date_naive());
+            s = step(&catalog, clock, s, megan.clone(), command)?;
+            let after = s.subscription(&id).unwrap();
+            let removed = before.licenses.get().saturating_sub(after.licenses.get());
+            prop_assert!(removed <= removable, "{} removed at once, {} allowed", removed, removable);
+            let refunded = s.bills[bills..].iter().any(|b| b.kind == BillKind::Refund);
+            prop_assert!(!refunded || removed > 0, "a refund without a removal");
+            if let Some(at_renewal) = after.licenses_at_renewal {
+                if before.licenses_at_renewal != Some(at_renewal) {
+                    prop_assert!(before.licenses.get() - at_renewal.get() > removable, "scheduled what could go at once");
+                }
+                prop_assert_eq!(
+                    lifecycle::upcoming(after).map(|u| matches!(u, lifecycle::Upcoming::Renew { amount, .. } if amount == after.renewal_amount())),
+                    Some(true)
+                );
+            }
         }
     }
 }

@@ -56,12 +56,13 @@ fn domain_variant(e: &DomainError) -> usize {
         E::PaymentPastDue => 33,
         E::CannotReactivate(_) => 34,
         E::NotATrialToBuy => 38,
+        E::RemoveNeedsRecurringBilling => 39,
         E::TrialNotExtendable => 35,
         E::OfferTypeValue(_) => 36,
         E::PolicyOnOfferType { .. } => 37,
     }
 }
-const DOMAIN_VARIANTS: usize = 39;
+const DOMAIN_VARIANTS: usize = 40;
 
 fn domain_samples() -> Vec<DomainError> {
     let product = ProductId::try_from("CFQ7TTC0LH18").unwrap();
@@ -111,6 +112,7 @@ fn domain_samples() -> Vec<DomainError> {
         DomainError::NotSelfServicePurchase,
         DomainError::Unchanged,
         DomainError::BelowAssigned { assigned: 3 },
+        DomainError::RemoveNeedsRecurringBilling,
         DomainError::NothingSelected,
         DomainError::TooManyAtOnce { given: 21 },
         DomainError::NotEnoughLicenses {

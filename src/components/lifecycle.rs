@@ -38,7 +38,7 @@ fn term(sub: &Subscription) -> Term {
         (None, None) if sub.status == Status::Deleted => Term::Deleted,
         (None, None) => Term::Renews {
             on: sub.term_end,
-            amount: sub.term_amount(),
+            amount: sub.renewal_amount(),
         },
     }
 }

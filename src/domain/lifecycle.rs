@@ -8,7 +8,7 @@
 
 use super::money::{Money, MoneyError};
 use super::subscription::{
-    one_month_after, BillKind, BillStatus, Channel, State, Status, Subscription,
+    one_month_after, BillKind, BillStatus, Channel, OrderKind, State, Status, Subscription,
 };
 use chrono::{Duration, NaiveDate};
 
@@ -54,6 +54,27 @@ pub fn in_cancellation_window(sub: &Subscription, today: NaiveDate) -> bool {
         && sub.status == Status::Active
         && sub.past_due.is_none()
         && today < window_closes(sub)
+}
+
+/// How many licenses can be removed today with effect at once. Inside the seven days after
+/// buying or renewing, any of them; later, only those bought in the last seven days
+/// (buy-licenses: "you can only remove licenses from your subscription if it’s within seven
+/// days of buying or renewing", and "If you buy licenses in the middle of your billing
+/// period, you have seven days from when you buy them to reduce the number of licenses you
+/// bought"). Any other reduction waits for the renewal.
+pub fn removable_now(sub: &Subscription, today: NaiveDate) -> u32 {
+    if in_cancellation_window(sub, today) {
+        return sub.licenses.get();
+    }
+    // The licenses held seven days ago: the last entry before the week began.
+    let week_began = plus(today, 1 - CANCELLATION_WINDOW_DAYS);
+    let before = sub
+        .history
+        .iter()
+        .rev()
+        .find(|e| e.at.date_naive() < week_began && e.kind != OrderKind::LicensesRemovalScheduled)
+        .map_or(sub.licenses.get(), |e| e.licenses);
+    sub.licenses.get().saturating_sub(before)
 }
 
 /// When an ending subscription stops: the day it expires, the day its users lose access
@@ -181,7 +202,7 @@ impl Upcoming {
 /// status, channel, recurring billing and a pending retry.
 pub fn upcoming(sub: &Subscription) -> Option<Upcoming> {
     let since = sub.status_since.unwrap_or(sub.term_end);
-    let amount = sub.term_amount();
+    let amount = sub.renewal_amount();
     Some(
         match (sub.status, sub.channel, sub.auto_renew, &sub.past_due) {
             (Status::Active, _, _, Some(due)) => Upcoming::Retry {

@@ -94,6 +94,7 @@ pub fn extra_subscriptions(
                 amount: unit_price.checked_mul(licenses.get()).ok(),
             }],
             cancel_reason: None,
+            licenses_at_renewal: None,
         }));
     }
 }

@@ -6,6 +6,7 @@
 use super::eligibility::Rule;
 use super::lifecycle::{CancelOption, LifecycleAction, Upcoming};
 use super::policy::PolicyValue;
+use super::views::LicenseChange;
 
 /// A page of Microsoft's commerce documentation on learn.microsoft.com.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,11 +27,13 @@ pub enum Page {
     Pay,
     /// Buy a subscription from your free trial.
     BuyFromTrial,
+    /// Buy or remove licenses for a Microsoft business subscription.
+    Licenses,
 }
 
 impl Page {
     /// Every page a rule names.
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 9] = [
         Page::Faq,
         Page::Users,
         Page::Admins,
@@ -39,6 +42,7 @@ impl Page {
         Page::Reactivate,
         Page::Pay,
         Page::BuyFromTrial,
+        Page::Licenses,
     ];
 
     /// The page's path under `learn.microsoft.com/<language>/microsoft-365/commerce/`.
@@ -52,6 +56,7 @@ impl Page {
             Page::Reactivate => "subscriptions/reactivate-your-subscription",
             Page::Pay => "billing-and-payments/pay-for-your-subscription",
             Page::BuyFromTrial => "buy-a-subscription-from-your-free-trial",
+            Page::Licenses => "licenses/buy-licenses",
         }
     }
 
@@ -66,6 +71,7 @@ impl Page {
             Page::Reactivate => "source.page.reactivate",
             Page::Pay => "source.page.pay",
             Page::BuyFromTrial => "source.page.buy_from_trial",
+            Page::Licenses => "source.page.licenses",
         }
     }
 
@@ -154,6 +160,20 @@ pub const fn action_source(action: LifecycleAction) -> Source {
         LifecycleAction::ExtendTrial => ms(Page::Expires, "source.q.extend_trial"),
         LifecycleAction::PurchaseFromTrial => ms(Page::BuyFromTrial, "source.q.buy_from_trial"),
     }
+}
+
+/// The source of what a change of the total licenses would do; none when nothing changes.
+pub const fn license_source(change: &LicenseChange) -> Option<Source> {
+    Some(match change {
+        LicenseChange::Unchanged => return None,
+        LicenseChange::BelowAssigned { .. } => ms(Page::Licenses, "source.q.all_assigned"),
+        LicenseChange::Add { .. } => ms(Page::Licenses, "source.q.add_now"),
+        LicenseChange::Remove { .. } => ms(Page::Licenses, "source.q.remove_window"),
+        LicenseChange::AtRenewal { .. } | LicenseChange::KeepAtRenewal { .. } => {
+            ms(Page::Licenses, "source.q.remove_later")
+        }
+        LicenseChange::NeedsRecurringBilling => ms(Page::Licenses, "source.q.remove_recurring"),
+    })
 }
 
 /// The source of each `AllowSelfServicePurchase` value (the policy panel's explanation).

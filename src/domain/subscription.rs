@@ -257,6 +257,8 @@ pub enum OrderKind {
     LicensesAdded,
     /// Licenses removed.
     LicensesRemoved,
+    /// Fewer licenses asked for, to take effect at the next renewal.
+    LicensesRemovalScheduled,
     /// Renewed for a new term.
     Renewed,
     /// A trial became a paid subscription.
@@ -315,6 +317,12 @@ pub struct Subscription {
     pub channel: Channel,
     /// Licenses bought.
     pub licenses: Quantity,
+    /// Fewer licenses from the next renewal on: a reduction asked for outside the seven
+    /// days in which licenses can be removed at once (buy-licenses: "If the window is
+    /// closed, the subscription details page lists the date when your plan changes take
+    /// effect").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licenses_at_renewal: Option<Quantity>,
     /// The people who hold a license.
     pub assigned: Vec<UserId>,
     /// Where it is in its life.
@@ -378,6 +386,24 @@ impl Subscription {
     /// It was bought or started through self-service (a trial too).
     pub fn is_self_service(&self) -> bool {
         !matches!(self.channel, Channel::Central)
+    }
+
+    /// The licenses the next term is for: a scheduled reduction, but never fewer than the
+    /// people assigned then (this demo's own rule: Microsoft's pages do not say what a
+    /// renewal does when more people hold a license than the reduction keeps).
+    pub fn renewal_licenses(&self) -> Quantity {
+        match self.licenses_at_renewal {
+            Some(q) if q.get() >= self.assigned_count() => q,
+            Some(_) => Quantity::try_from(self.assigned_count()).unwrap_or(self.licenses),
+            None => self.licenses,
+        }
+    }
+
+    /// What the next term costs: the renewal's licenses at the purchase price.
+    pub fn renewal_amount(&self) -> Money {
+        self.unit_price
+            .checked_mul(self.renewal_licenses().get())
+            .unwrap_or(self.unit_price)
     }
 
     /// What one term costs at the purchase price.

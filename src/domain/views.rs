@@ -637,7 +637,7 @@ pub fn audit_csv(directory: &Directory, events: &[&super::subscription::AuditEve
 /// cannot disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LicenseChange {
-    /// The same number of licenses.
+    /// The same number of licenses (or the reduction already scheduled).
     Unchanged,
     /// Fewer licenses than people assigned: refused until some are unassigned.
     BelowAssigned {
@@ -647,14 +647,16 @@ pub enum LicenseChange {
         total: u32,
     },
     /// More licenses: `charge` (the rest of the term, prorated by day) goes on the card now.
+    /// A reduction waiting for the renewal is dropped.
     Add {
         /// Licenses added.
         added: u32,
         /// Charged to the card now.
         charge: Money,
     },
-    /// Fewer licenses: inside the cancellation window `refund` (prorated) goes back to the
-    /// card; after it, nothing is given back. The next term costs `term_amount`.
+    /// Fewer licenses at once, inside the seven days after buying or renewing (or after
+    /// buying the licenses removed): `refund` (prorated) goes back to the card. The next
+    /// term costs `term_amount`.
     Remove {
         /// Licenses removed.
         removed: u32,
@@ -663,6 +665,38 @@ pub enum LicenseChange {
         /// What the next term costs.
         term_amount: Money,
     },
+    /// Fewer licenses after the seven days: the licenses stay until the renewal on `on`,
+    /// which charges `term_amount` for the new total. Nothing is given back.
+    AtRenewal {
+        /// Licenses removed at the renewal.
+        removed: u32,
+        /// The renewal day, when the change takes effect.
+        on: chrono::NaiveDate,
+        /// What the next term costs.
+        term_amount: Money,
+    },
+    /// The total it has now, while a reduction waits for the renewal: the reduction is
+    /// dropped and the next term keeps every license.
+    KeepAtRenewal {
+        /// The reduction dropped: licenses the renewal would have removed.
+        kept: u32,
+    },
+    /// Fewer licenses while recurring billing is off: refused (buy-licenses: "You can only
+    /// remove licenses when recurring billing is turned on").
+    NeedsRecurringBilling,
+}
+
+impl LicenseChange {
+    /// Whether `change_licenses` carries it out (the others are refusals or no change).
+    pub const fn is_accepted(self) -> bool {
+        matches!(
+            self,
+            LicenseChange::Add { .. }
+                | LicenseChange::Remove { .. }
+                | LicenseChange::AtRenewal { .. }
+                | LicenseChange::KeepAtRenewal { .. }
+        )
+    }
 }
 
 /// What a self-service purchase of `licenses` at `unit` charges each month: the amount
@@ -698,8 +732,10 @@ pub fn license_change(
     total: super::subscription::Quantity,
     today: chrono::NaiveDate,
 ) -> Result<LicenseChange, super::money::MoneyError> {
-    use super::lifecycle::{in_cancellation_window, prorated_charge, prorated_refund};
+    use super::lifecycle::{prorated_charge, prorated_refund, removable_now};
     let (old, new, assigned) = (sub.licenses.get(), total.get(), sub.assigned_count());
+    let scheduled = sub.licenses_at_renewal.map(|q| q.get());
+    let term_amount = || sub.unit_price.checked_mul(new);
     Ok(if new < assigned {
         LicenseChange::BelowAssigned {
             assigned,
@@ -710,19 +746,29 @@ pub fn license_change(
             added: new - old,
             charge: prorated_charge(sub, new - old, today)?,
         }
-    } else if new < old {
-        let refund = if in_cancellation_window(sub, today) {
-            prorated_refund(state, sub, old - new, today)?
-        } else {
-            Money::zero(sub.unit_price.currency())
-        };
+    } else if new == old {
+        match scheduled {
+            Some(at_renewal) => LicenseChange::KeepAtRenewal {
+                kept: old.saturating_sub(at_renewal),
+            },
+            None => LicenseChange::Unchanged,
+        }
+    } else if !sub.auto_renew {
+        LicenseChange::NeedsRecurringBilling
+    } else if old - new <= removable_now(sub, today) {
         LicenseChange::Remove {
             removed: old - new,
-            refund,
-            term_amount: sub.unit_price.checked_mul(new)?,
+            refund: prorated_refund(state, sub, old - new, today)?,
+            term_amount: term_amount()?,
         }
-    } else {
+    } else if scheduled == Some(new) {
         LicenseChange::Unchanged
+    } else {
+        LicenseChange::AtRenewal {
+            removed: old - new,
+            on: sub.term_end,
+            term_amount: term_amount()?,
+        }
     })
 }
 

@@ -376,6 +376,12 @@ catalog! {
     SourceQControl "source.q.control" => "Admins can also control whether users in their organization can make self-service purchases.", "管理员还可以控制其组织的用户是否可以进行自助购买。";
     SourceQTrialsOnly "source.q.trials_only" => "Trials without a payment method are only available to select customers with an existing subscription agreement.", "无需付款方式的试用仅适用于已有订阅协议的部分客户。（译自英文页面）";
     SourceQReadOnly "source.q.read_only" => "Your admin has a read-only view into any subscriptions that you buy.", "你的管理员对你购买的任何订阅都只有只读视图。（译自英文页面）";
+    SourcePageLicenses "source.page.licenses" => "Buy or remove licenses for a Microsoft business subscription", "购买或删除 Microsoft 商业订阅的许可证";
+    SourceQAddNow "source.q.add_now" => "The payment method associated with your subscription or billing profile is charged as soon as you buy more licenses for a subscription.", "为订阅购买更多许可证后，会立即从与订阅或账单配置文件关联的付款方式中扣款。（译自英文页面）";
+    SourceQAllAssigned "source.q.all_assigned" => "You can't reduce the number of licenses for your subscription if all licenses are currently assigned to users.", "如果所有许可证当前都已分配给用户，则无法减少订阅的许可证数量。（译自英文页面）";
+    SourceQRemoveWindow "source.q.remove_window" => "You can only remove licenses from your subscription if it’s within seven days of buying or renewing your subscription. If you buy licenses in the middle of your billing period, you have seven days from when you buy them to reduce the number of licenses you bought.", "只有在购买或续订订阅后的七天内，才能从订阅中删除许可证。如果在计费周期中途购买许可证，则从购买之日起有七天时间减少所购买的许可证数量。（译自英文页面）";
+    SourceQRemoveLater "source.q.remove_later" => "If the window is closed, the subscription details page lists the date when your plan changes take effect.", "如果期限已过，订阅详细信息页会列出计划更改生效的日期。（译自英文页面）";
+    SourceQRemoveRecurring "source.q.remove_recurring" => "You can only remove licenses when recurring billing is turned on.", "只有在启用定期计费时才能删除许可证。（译自英文页面）";
     SourceQStatuses "source.q.statuses" => "A subscription goes through the following statuses over the course of its lifecycle: Active > Expired > Disabled > Deleted", "订阅在其生命周期中会经历以下状态：活动 > 已过期 > 已禁用 > 已删除（译自英文页面）";
     SourceQRecurringOn "source.q.recurring_on" => "If you turned off Recurring billing, you can turn it back on to keep your subscription active.", "如果你关闭了定期计费，可以重新打开它以使订阅保持活动状态。（译自英文页面）";
     SourceQTrialEnds "source.q.trial_ends" => "When your trial ends, we automatically start billing you for your subscription.", "试用结束时，我们会自动开始为你的订阅计费。（译自英文页面）";
@@ -460,6 +466,12 @@ catalog! {
     ChangePreviewFewerRefundOne "purchaser.preview_fewer_refund.one" => "{n} fewer license: {refund} goes back to your card now (inside the 7-day window), and the subscription costs {amount} per month from now on.", "减少 {n} 个许可证：{refund} 将立即退还到你的信用卡（在 7 天期限内），此后订阅每月费用为 {amount}。";
     ChangePreviewFewerOne "purchaser.preview_fewer.one" => "{n} fewer license: your next bill goes down to {amount} per month.", "减少 {n} 个许可证：你的下一期账单将降至每月 {amount}。";
     BelowAssigned "purchaser.below_assigned" => "Licenses assigned: {assigned}. Unassign {n} people before lowering the total to {total}.", "已分配的许可证：{assigned} 个。将总数降至 {total} 之前，请先取消分配 {n} 人的许可证。";
+    ChangePreviewAtRenewal "purchaser.preview_at_renewal" => "{n} fewer licenses from {date}, when the subscription renews: the 7 days in which licenses can be removed at once have passed. Your licenses stay until then, nothing goes back to your card, and the next bill is {amount} per month.", "从 {date}（订阅续订时）起减少 {n} 个许可证：可立即删除许可证的 7 天期限已过。在此之前许可证保持不变，不会退款到你的信用卡，下一期账单为每月 {amount}。";
+    ChangePreviewAtRenewalOne "purchaser.preview_at_renewal.one" => "{n} fewer license from {date}, when the subscription renews: the 7 days in which licenses can be removed at once have passed. Your licenses stay until then, nothing goes back to your card, and the next bill is {amount} per month.", "从 {date}（订阅续订时）起减少 {n} 个许可证：可立即删除许可证的 7 天期限已过。在此之前许可证保持不变，不会退款到你的信用卡，下一期账单为每月 {amount}。";
+    ChangePreviewKeep "purchaser.preview_keep" => "Keep every license: the {n} licenses scheduled to be removed at renewal stay.", "保留所有许可证：计划在续订时删除的 {n} 个许可证将保留。";
+    ChangePreviewKeepOne "purchaser.preview_keep.one" => "Keep every license: the {n} license scheduled to be removed at renewal stays.", "保留所有许可证：计划在续订时删除的 {n} 个许可证将保留。";
+    LicensesScheduled "purchaser.licenses_scheduled" => "Scheduled change: {total} licenses from {date}, when the subscription renews. If more people hold a license by then, the renewal keeps one for each (this demo's own rule: Microsoft's pages don't say).", "计划的更改：从 {date}（订阅续订时）起为 {total} 个许可证。如果届时持有许可证的人更多，续订会为每人保留一个（本演示自己的规则：Microsoft 的页面中没有说明）。";
+    LicensesScheduledOne "purchaser.licenses_scheduled.one" => "Scheduled change: {total} license from {date}, when the subscription renews. If more people hold a license by then, the renewal keeps one for each (this demo's own rule: Microsoft's pages don't say).", "计划的更改：从 {date}（订阅续订时）起为 {total} 个许可证。如果届时持有许可证的人更多，续订会为每人保留一个（本演示自己的规则：Microsoft 的页面中没有说明）。";
     BelowAssignedOne "purchaser.below_assigned.one" => "Licenses assigned: {assigned}. Unassign {n} person before lowering the total to {total}.", "已分配的许可证：{assigned} 个。将总数降至 {total} 之前，请先取消分配 {n} 人的许可证。";
     SaveChanges "purchaser.save" => "Save", "保存";
     Saved "purchaser.saved" => "Saved.", "已保存。";
@@ -652,6 +664,7 @@ catalog! {
     OrderTrialStarted "order.trial_started" => "Trial started", "已开始试用";
     OrderLicensesAdded "order.licenses_added" => "Licenses added", "已添加许可证";
     OrderLicensesRemoved "order.licenses_removed" => "Licenses removed", "已删除许可证";
+    OrderLicensesRemovalScheduled "order.licenses_removal_scheduled" => "Licenses to remove at renewal", "续订时删除许可证";
     OrderRenewed "order.renewed" => "Renewed", "已续订";
     OrderConverted "order.converted" => "Trial converted to paid", "试用已转为付费订阅";
     OrderCanceled "order.canceled" => "Canceled", "已取消";
@@ -989,6 +1002,7 @@ catalog! {
     ErrNotSelfService "error.not_self_service" => "Only a paid self-service subscription allows this.", "只有付费的自助服务购买订阅才允许此操作。";
     ErrUnchanged "error.unchanged" => "Nothing changed.", "没有任何更改。";
     ErrBelowAssigned "error.below_assigned" => "Licenses assigned: {assigned}. Unassign some before lowering the total.", "已分配的许可证：{assigned}。请先取消分配一些许可证，再减少总数。";
+    ErrRemoveNeedsRecurringBilling "error.remove_needs_recurring_billing" => "You can only remove licenses when recurring billing is turned on. Turn it on first, then remove licenses.", "只有在启用定期计费时才能删除许可证。请先启用定期计费，然后再删除许可证。";
     ErrNothingSelected "error.nothing_selected" => "Choose at least one person.", "请至少选择一人。";
     ErrAssigneesRefused "error.assignees_refused" => "People who can't get a license: {n}. Nobody was assigned.", "无法获得许可证的人数：{n}。未分配任何人。";
     ErrNotAssigned "error.not_assigned" => "{user} has no license of this subscription.", "{user} 没有此订阅的许可证。";

@@ -177,6 +177,52 @@ test('after the window only recurring billing can be turned off, and the date ac
   await page.locator('#recurring-billing', { hasText: 'On' }).waitFor();
 });
 
+// Buy-licenses (MCA): "you can only remove licenses from your subscription if it’s within
+// seven days of buying or renewing"; after that "the subscription details page lists the
+// date when your plan changes take effect"; "You can only remove licenses when recurring
+// billing is turned on" (issue 32, item 2).
+test('licenses removed after the seven days wait for the renewal, which charges the new total', async () => {
+  const page = await signIn(await app.page(), app.url, 'adele@contoso.com', '/admin');
+  const { order } = await checkout(page, POWER_APPS, { licenses: 3 });
+  await open(page, order);
+  // Inside the seven days a removal is at once, with the unused days back.
+  await page.fill('#license-total', '2');
+  assert.match(await text(page, '#license-preview'), /^1 fewer license: \$\d+\.\d\d goes back to your card now/);
+  await clock(page, 'day', 8);
+  await open(page, order);
+  await page.fill('#license-total', '2');
+  assert.match(await text(page, '#license-preview'), /^1 fewer license from .+, when the subscription renews: the 7 days .* have passed\. Your licenses stay until then, nothing goes back to your card, and the next bill is \$40\.00 per month\./);
+  await page.locator('#license-source summary').click();
+  assert.match(await text(page, '#license-source blockquote'), /^If the window is closed, the subscription details page lists the date/);
+  assert.match(await page.locator('#license-source a').getAttribute('href'), /commerce\/licenses\/buy-licenses$/);
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await page.locator('#license-outcome', { hasText: 'Saved' }).waitFor();
+  assert.match(await text(page, '#license-scheduled'), /^Scheduled change: 2 licenses from .+, when the subscription renews\. .*this demo's own rule/);
+  assert.equal(await text(page, '#sub-licenses'), '3', 'the licenses stay until the renewal');
+  assert.match(await text(page, '#lifecycle-term'), /\$40\.00/);
+  // The current total again would drop the reduction; the same one again changes nothing.
+  await page.fill('#license-total', '3');
+  assert.match(await text(page, '#license-preview'), /^Keep every license: the 1 license scheduled to be removed at renewal stays\./);
+  await page.fill('#license-total', '2');
+  assert.equal(await text(page, '#license-preview'), '');
+  assert.ok(await page.getByRole('button', { name: 'Save' }).first().isDisabled());
+  // The renewal takes it: 2 licenses, $40.00 charged.
+  await clock(page, 'month');
+  await open(page, order);
+  assert.equal(await text(page, '#sub-licenses'), '2');
+  assert.equal(await text(page, '#license-scheduled'), '');
+  await page.goto(app.url + '/admin/billing/bills');
+  await ready(page);
+  assert.equal(await page.locator('#bills tbody tr', { hasText: 'Power Apps per user' }).filter({ hasText: '$40.00' }).count(), 1);
+  // With recurring billing off, no license is removed, and the preview says why.
+  await open(page, order);
+  await page.getByRole('button', { name: 'Turn off recurring billing' }).click();
+  await page.locator('#recurring-billing', { hasText: 'Off' }).waitFor();
+  await page.fill('#license-total', '1');
+  assert.match(await text(page, '#license-preview'), /^You can only remove licenses when recurring billing is turned on\./);
+  assert.ok(await page.getByRole('button', { name: 'Save' }).first().isDisabled());
+});
+
 test('a card trial converts after a month and is charged', async () => {
   const page = await signIn(await app.page(), app.url, 'adele@contoso.com', '/admin');
   const { order, next } = await checkout(page, POWER_BI_PRO, { trial: true });

@@ -129,6 +129,7 @@ fn end_by_admin(s: &mut State, ctx: &Ctx, i: usize, by: &UserId) -> Result<(), D
     sub.status_since = Some(ctx.today());
     sub.end_reason = Some(EndReason::TakenOver);
     sub.auto_renew = false;
+    sub.licenses_at_renewal = None;
     sub.past_due = None;
     Ok(())
 }
@@ -249,6 +250,7 @@ pub(super) fn buy_central(
                     Some(amount),
                 )],
                 cancel_reason: None,
+                licenses_at_renewal: None,
             }));
             s.subscriptions.len() - 1
         }

@@ -64,6 +64,7 @@ fn step(s: &mut State, at: DateTime<Utc>, i: usize, next: Upcoming, events: &mut
                 expire(s, at, i, on, EndReason::PaymentFailed, events);
                 return;
             };
+            reduce_at_renewal(s, at, i);
             let end = one_month_after(on);
             let line = Line {
                 subscription: &id,
@@ -223,6 +224,21 @@ fn step(s: &mut State, at: DateTime<Utc>, i: usize, next: Upcoming, events: &mut
 }
 
 /// A renewal (or a trial's conversion) was paid: the new term starts where the old ended.
+/// A reduction asked for after the seven days takes effect as the new term begins, whether
+/// or not its charge goes through (the charge is for the new total).
+fn reduce_at_renewal(s: &mut State, at: DateTime<Utc>, i: usize) {
+    let sub = Arc::make_mut(&mut s.subscriptions[i]);
+    if sub.licenses_at_renewal.is_none() {
+        return;
+    }
+    let total = sub.renewal_licenses();
+    sub.licenses_at_renewal = None;
+    if total != sub.licenses {
+        sub.licenses = total;
+        history(sub, at, OrderKind::LicensesRemoved, None);
+    }
+}
+
 pub(super) fn renewal_paid(s: &mut State, at: DateTime<Utc>, i: usize, amount: Money) {
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     let kind = if sub.is_trial() {
@@ -249,6 +265,7 @@ fn expire(
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.status = Status::Expired;
     sub.status_since = Some(on);
+    sub.licenses_at_renewal = None;
     sub.end_reason = Some(reason);
     sub.auto_renew = false;
     history(sub, at, OrderKind::Expired, None);

@@ -318,10 +318,12 @@ pub enum Event {
     LicensesChanged {
         /// The subscription.
         subscription: SubscriptionId,
-        /// Its licenses now.
+        /// Its licenses now, or from the renewal on when `at_renewal`.
         total: u32,
         /// What was charged for added licenses, if anything.
         charged: Option<Money>,
+        /// The change waits for the renewal.
+        at_renewal: bool,
     },
     /// Licenses given.
     Assigned {

@@ -64,6 +64,8 @@ pub enum DomainError {
     NotSelfServicePurchase,
     /// The change changes nothing.
     Unchanged,
+    /// Fewer licenses while recurring billing is off.
+    RemoveNeedsRecurringBilling,
     /// Fewer licenses than people assigned.
     BelowAssigned {
         /// How many are assigned.
@@ -183,6 +185,10 @@ impl fmt::Display for DomainError {
                 write!(f, "only a paid self-service subscription allows this")
             }
             DomainError::Unchanged => write!(f, "nothing changed"),
+            DomainError::RemoveNeedsRecurringBilling => write!(
+                f,
+                "licenses can only be removed when recurring billing is turned on"
+            ),
             DomainError::BelowAssigned { assigned } => {
                 write!(
                     f,
@@ -296,6 +302,7 @@ impl DomainError {
             E::NotActive(status) => new("error.not_active").key("status", status.message_key()),
             E::NotSelfServicePurchase => new("error.not_self_service"),
             E::Unchanged => new("error.unchanged"),
+            E::RemoveNeedsRecurringBilling => new("error.remove_needs_recurring_billing"),
             E::BelowAssigned { assigned } => new("error.below_assigned").text("assigned", assigned),
             E::NothingSelected => new("error.nothing_selected"),
             E::TooManyAtOnce { given } => new("purchaser.too_many").text("n", given),

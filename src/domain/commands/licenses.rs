@@ -34,14 +34,18 @@ pub(super) fn change_licenses(
         period: (ctx.today(), sub.term_end),
     };
     let (old, new) = (sub.licenses.get(), total.get());
-    let (kind, amount) = match license_change(s, sub, total, ctx.today())? {
+    let change = license_change(s, sub, total, ctx.today())?;
+    let (kind, amount) = match change {
         LicenseChange::Unchanged => return Err(DomainError::Unchanged),
         LicenseChange::BelowAssigned { assigned, .. } => {
             return Err(DomainError::BelowAssigned { assigned })
         }
+        LicenseChange::NeedsRecurringBilling => {
+            return Err(DomainError::RemoveNeedsRecurringBilling)
+        }
         LicenseChange::Add { charge: amount, .. } => {
             charge(s, ctx.now, &line, amount)?;
-            (OrderKind::LicensesAdded, Some(amount))
+            (Some(OrderKind::LicensesAdded), Some(amount))
         }
         LicenseChange::Remove { refund: amount, .. } => {
             if refund(s, ctx.now, &line, amount).is_some() {
@@ -53,21 +57,40 @@ pub(super) fn change_licenses(
                     Some(amount),
                 ));
             }
-            (OrderKind::LicensesRemoved, None)
+            (Some(OrderKind::LicensesRemoved), None)
         }
+        LicenseChange::AtRenewal { .. } => (Some(OrderKind::LicensesRemovalScheduled), None),
+        // Nothing was ordered: the audit log keeps the dropped reduction.
+        LicenseChange::KeepAtRenewal { .. } => (None, None),
     };
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
-    sub.licenses = total;
-    sub.history
-        .push(entry(&ctx, kind, &actor.user, new, amount));
+    // Licenses change now, or the renewal's total does; a change now drops any reduction
+    // that waited for the renewal.
+    let at_renewal = match change {
+        LicenseChange::AtRenewal { .. } => Some(total),
+        _ => None,
+    };
+    if at_renewal.is_none() {
+        sub.licenses = total;
+    }
+    sub.licenses_at_renewal = at_renewal;
+    if let Some(kind) = kind {
+        sub.history
+            .push(entry(&ctx, kind, &actor.user, new, amount));
+    }
+    let detail = match change {
+        LicenseChange::AtRenewal { on, .. } => format!("{old} → {new} ({on})"),
+        _ => format!("{old} → {new}"),
+    };
     Ok(Applied::new(
         vec![Event::LicensesChanged {
             subscription: id.clone(),
             total: new,
             charged: amount,
+            at_renewal: at_renewal.is_some(),
         }],
         id.0.clone(),
-        format!("{old} → {new}"),
+        detail,
     ))
 }
 

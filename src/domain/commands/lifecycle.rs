@@ -93,6 +93,7 @@ pub(super) fn cancel(
     sub.status_since = Some(today);
     sub.end_reason = Some(EndReason::Canceled);
     sub.auto_renew = false;
+    sub.licenses_at_renewal = None;
     sub.history.push(entry(
         &ctx,
         OrderKind::Canceled,
@@ -143,6 +144,10 @@ pub(super) fn set_recurring_billing(
     }
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.auto_renew = on;
+    // A reduction needs recurring billing on; with it off there is no renewal to wait for.
+    if !on {
+        sub.licenses_at_renewal = None;
+    }
     let kind = if on {
         OrderKind::RecurringBillingOn
     } else {

@@ -74,6 +74,7 @@ pub(super) fn purchase(
             Some(amount),
         )],
         cancel_reason: None,
+        licenses_at_renewal: None,
     }));
     let detail = format!("{} × {} = {amount}", licenses.get(), product.name);
     Ok(Applied::new(
@@ -162,6 +163,7 @@ pub(super) fn start_trial(
             None,
         )],
         cancel_reason: None,
+        licenses_at_renewal: None,
     }));
     let detail = match card {
         Some(card) => format!(

@@ -33,6 +33,7 @@ fn order_msg(kind: OrderKind) -> Msg {
         OrderKind::TrialStarted => Msg::OrderTrialStarted,
         OrderKind::LicensesAdded => Msg::OrderLicensesAdded,
         OrderKind::LicensesRemoved => Msg::OrderLicensesRemoved,
+        OrderKind::LicensesRemovalScheduled => Msg::OrderLicensesRemovalScheduled,
         OrderKind::Renewed => Msg::OrderRenewed,
         OrderKind::ConvertedFromTrial => Msg::OrderConverted,
         OrderKind::Canceled => Msg::OrderCanceled,

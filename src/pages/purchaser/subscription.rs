@@ -2,12 +2,14 @@
 
 use super::{actor, current, product_name, status_msg};
 use super::{AssignPanel, AssignedPeople, CancelPanel, PaymentPanel, SupportNote};
+use crate::components::about_rule::AboutRule;
 use crate::components::count_field::CountField;
 use crate::components::field::CheckedForm;
 use crate::components::form_key::FormKey;
 use crate::components::lifecycle::LifecyclePanel;
 use crate::components::page_title::PageTitle;
 use crate::domain::commands::Command;
+use crate::domain::sources::license_source;
 use crate::domain::subscription::{Channel, Status, Subscription, SubscriptionId};
 use crate::domain::views::{self, LicenseChange};
 use crate::domain::Quantity;
@@ -144,7 +146,7 @@ pub fn SubscriptionPage() -> impl IntoView {
 pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
     let locale = Locale::get();
     let store = Store::get();
-    let id = sub.clone();
+    let (id, sub_id) = (sub.clone(), sub.clone());
     let initial = current(store, &sub).map_or(1, |s| s.licenses.get());
     let (typed, set_typed) = signal(initial.to_string());
     // The same answer the command will give, from the domain; the page only words it.
@@ -156,41 +158,17 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
             .state
             .with(|s| views::license_change(s, &sub, total, today).ok())
     });
-    let refused = move || {
-        change.with(|c| {
-            !matches!(
-                c,
-                Some(LicenseChange::Add { .. } | LicenseChange::Remove { .. })
-            )
-        })
-    };
-    let preview = move || {
-        change.get().and_then(|c| match c {
-            LicenseChange::Unchanged => None,
-            LicenseChange::BelowAssigned { assigned, total } => Some(locale.tn(
-                Msg::BelowAssigned,
-                ("n", assigned - total),
-                &[("assigned", &assigned.to_string()), ("total", &total.to_string())],
-            )),
-            LicenseChange::Add { added, charge } => Some(locale.tn(
-                Msg::ChangePreviewMore,
-                ("n", added),
-                &[("amount", &locale.money(charge))],
-            )),
-            LicenseChange::Remove {
-                removed,
-                refund,
-                term_amount,
-            } => Some(locale.tn(
-                if refund.minor() > 0 {
-                    Msg::ChangePreviewFewerRefund
-                } else {
-                    Msg::ChangePreviewFewer
-                },
-                ("n", removed),
-                &[("amount", &locale.money(term_amount)), ("refund", &locale.money(refund))],
-            )),
-        })
+    let refused = move || !change.with(|c| c.is_some_and(LicenseChange::is_accepted));
+    let preview = move || change.get().and_then(|c| preview_text(locale, c));
+    // A reduction that waits for the renewal, and the day it takes effect.
+    let scheduled = move || {
+        let sub = current(store, &sub_id)?;
+        let total = sub.licenses_at_renewal?;
+        Some(locale.tn(
+            Msg::LicensesScheduled,
+            ("total", total.get()),
+            &[("date", &locale.date(sub.term_end))],
+        ))
     };
     let form = FormKey::new();
     let save = Action::new_local(move |total: &Quantity| {
@@ -233,7 +211,11 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
                     id="license-preview"
                     aria-live="polite"
                     class=move || {
-                        if change.with(|c| matches!(c, Some(LicenseChange::BelowAssigned { .. }))) {
+                        if change
+                            .with(|c| {
+                                c.is_some_and(|c| !c.is_accepted() && c != LicenseChange::Unchanged)
+                            })
+                        {
                             "field-error"
                         } else {
                             "muted"
@@ -242,6 +224,11 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
                 >
                     {preview}
                 </p>
+                <AboutRule
+                    source=Signal::derive(move || change.get().and_then(|c| license_source(&c)))
+                    id="license-source"
+                />
+                <p id="license-scheduled">{scheduled}</p>
                 <p id="license-outcome" role="status">
                     {outcome}
                 </p>
@@ -255,4 +242,49 @@ pub(super) fn LicenseTotal(sub: SubscriptionId) -> impl IntoView {
             </CheckedForm>
         </section>
     }
+}
+
+/// The words for what a new total would do: the domain's answer, worded.
+fn preview_text(locale: Locale, change: LicenseChange) -> Option<String> {
+    Some(match change {
+        LicenseChange::Unchanged => return None,
+        LicenseChange::BelowAssigned { assigned, total } => locale.tn(
+            Msg::BelowAssigned,
+            ("n", assigned - total),
+            &[("assigned", &assigned.to_string()), ("total", &total.to_string())],
+        ),
+        LicenseChange::Add { added, charge } => locale.tn(
+            Msg::ChangePreviewMore,
+            ("n", added),
+            &[("amount", &locale.money(charge))],
+        ),
+        LicenseChange::Remove {
+            removed,
+            refund,
+            term_amount,
+        } => locale.tn(
+            if refund.minor() > 0 {
+                Msg::ChangePreviewFewerRefund
+            } else {
+                Msg::ChangePreviewFewer
+            },
+            ("n", removed),
+            &[("amount", &locale.money(term_amount)), ("refund", &locale.money(refund))],
+        ),
+        LicenseChange::AtRenewal {
+            removed,
+            on,
+            term_amount,
+        } => locale.tn(
+            Msg::ChangePreviewAtRenewal,
+            ("n", removed),
+            &[("amount", &locale.money(term_amount)), ("date", &locale.date(on))],
+        ),
+        LicenseChange::KeepAtRenewal { kept } => {
+            locale.tn(Msg::ChangePreviewKeep, ("n", kept), &[])
+        }
+        LicenseChange::NeedsRecurringBilling => {
+            locale.t(Msg::ErrRemoveNeedsRecurringBilling).to_owned()
+        }
+    })
 }
