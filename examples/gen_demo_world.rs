@@ -239,6 +239,8 @@ struct T {
     country: &'static str,
     currency: Currency,
     partner: bool,
+    /// An existing subscription agreement: trials without a payment method are offered.
+    agreement: bool,
 }
 
 const TENANTS: [T; 17] = {
@@ -256,6 +258,7 @@ const TENANTS: [T; 17] = {
             country: "US",
             currency: Currency::USD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "fabrikam",
@@ -267,6 +270,7 @@ const TENANTS: [T; 17] = {
             country: "US",
             currency: Currency::USD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "northwind-edu",
@@ -278,6 +282,7 @@ const TENANTS: [T; 17] = {
             country: "US",
             currency: Currency::USD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "adatum-gov",
@@ -289,6 +294,7 @@ const TENANTS: [T; 17] = {
             country: "US",
             currency: Currency::USD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "litware-viral",
@@ -300,6 +306,7 @@ const TENANTS: [T; 17] = {
             country: "US",
             currency: Currency::USD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "humongous-npo",
@@ -311,6 +318,7 @@ const TENANTS: [T; 17] = {
             country: "GB",
             currency: Currency::GBP,
             partner: false,
+            agreement: true,
         },
         T {
             id: "tailspin-in",
@@ -322,6 +330,7 @@ const TENANTS: [T; 17] = {
             country: "IN",
             currency: Currency::INR,
             partner: false,
+            agreement: true,
         },
         T {
             id: "wingtip-br",
@@ -333,6 +342,7 @@ const TENANTS: [T; 17] = {
             country: "BR",
             currency: Currency::BRL,
             partner: false,
+            agreement: true,
         },
         T {
             id: "woodgrove-cd",
@@ -344,6 +354,7 @@ const TENANTS: [T; 17] = {
             country: "CD",
             currency: Currency::USD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "proseware-jp",
@@ -355,6 +366,7 @@ const TENANTS: [T; 17] = {
             country: "JP",
             currency: Currency::JPY,
             partner: false,
+            agreement: true,
         },
         T {
             id: "fourthcoffee-de",
@@ -366,6 +378,7 @@ const TENANTS: [T; 17] = {
             country: "DE",
             currency: Currency::EUR,
             partner: false,
+            agreement: true,
         },
         T {
             id: "lamna-fr",
@@ -377,6 +390,7 @@ const TENANTS: [T; 17] = {
             country: "FR",
             currency: Currency::EUR,
             partner: false,
+            agreement: true,
         },
         T {
             id: "alpine-uk",
@@ -388,6 +402,7 @@ const TENANTS: [T; 17] = {
             country: "GB",
             currency: Currency::GBP,
             partner: false,
+            agreement: true,
         },
         T {
             id: "coho-ca",
@@ -399,6 +414,7 @@ const TENANTS: [T; 17] = {
             country: "CA",
             currency: Currency::CAD,
             partner: false,
+            agreement: false,
         },
         T {
             id: "margie-au",
@@ -410,6 +426,7 @@ const TENANTS: [T; 17] = {
             country: "AU",
             currency: Currency::AUD,
             partner: false,
+            agreement: true,
         },
         T {
             id: "contoso-cn",
@@ -421,6 +438,7 @@ const TENANTS: [T; 17] = {
             country: "CN",
             currency: Currency::CNY,
             partner: false,
+            agreement: true,
         },
         T {
             id: "relecloud",
@@ -432,6 +450,7 @@ const TENANTS: [T; 17] = {
             country: "US",
             currency: Currency::USD,
             partner: true,
+            agreement: true,
         },
     ]
 };
@@ -493,6 +512,7 @@ fn directory() -> DirectoryFile {
                 currency: t.currency,
             },
             partner: t.partner,
+            subscription_agreement: t.agreement,
         })
         .collect();
     let mut d = Directory { users: vec![] };

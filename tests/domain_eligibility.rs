@@ -573,3 +573,107 @@ fn organizations_without_self_service() {
         assert_eq!(organization_refusal(t, &any), expected, "{tenant}");
     }
 }
+
+/// "Trials without a payment method are only available to select customers with an
+/// existing subscription agreement" (manage-self-service-purchases-admins, "Understand
+/// purchases and trials"; issue 32 item 5). Contoso without one: each policy value against
+/// a product with a trial without a card, one with a card trial, and one offered as a
+/// trial only — what is decided, whether it can be bought, and which trial is offered.
+#[test]
+fn trials_without_a_payment_method_need_a_subscription_agreement() {
+    use Decision::*;
+    const VIVA_GOALS: &str = "CFQ7TTC0PW0V";
+    let mut s = state();
+    for t in &mut s.directory.tenants {
+        if t.id.0 == "contoso" {
+            t.subscription_agreement = false;
+        }
+    }
+    let contoso = TenantId("contoso".into());
+    let cases = [
+        (
+            PolicyValue::Enabled,
+            VISIO_P1,
+            EligibleWithoutTrial,
+            true,
+            None,
+        ),
+        (
+            PolicyValue::Enabled,
+            POWER_BI_PRO,
+            Eligible,
+            true,
+            Some(TrialKind::WithPaymentMethod),
+        ),
+        (
+            PolicyValue::Enabled,
+            VIVA_GOALS,
+            NoSubscriptionAgreement,
+            false,
+            None,
+        ),
+        (
+            PolicyValue::OnlyTrialsWithoutPaymentMethod,
+            VISIO_P1,
+            NoSubscriptionAgreement,
+            false,
+            None,
+        ),
+        (
+            PolicyValue::OnlyTrialsWithoutPaymentMethod,
+            POWER_BI_PRO,
+            NoTrialWithoutPaymentMethod,
+            false,
+            None,
+        ),
+        (PolicyValue::Disabled, VISIO_P1, PolicyDisabled, false, None),
+    ];
+    for (value, product_id, decision, buy, trial) in cases {
+        let mut policies = Policies::default();
+        policies.set(&contoso, &pid(product_id), value);
+        let p = product(product_id);
+        let v = evaluate_email(&s.directory, &policies, &p, "megan@contoso.com");
+        assert_eq!(v.decision, decision, "{value} / {product_id}");
+        assert_eq!(v.may_purchase(), buy, "{value} / {product_id} bought");
+        assert_eq!(v.trial_offered(&p), trial, "{value} / {product_id} trial");
+        assert_eq!(
+            v.is_refusal(),
+            !buy && trial.is_none(),
+            "{value} / {product_id}"
+        );
+        assert_eq!(
+            decision.contact_it_admin(),
+            !matches!(decision, EligibleWithoutTrial | Eligible)
+        );
+    }
+    // The command agrees: Visio Plan 1's trial is refused, buying it is not.
+    let start = Command::StartTrial {
+        product: pid(VISIO_P1),
+        licenses: qty(1),
+        card: None,
+        assign_to_me: true,
+    };
+    assert!(matches!(
+        refused(&s, &actor("megan", "contoso"), start),
+        DomainError::TrialNotAllowed(v) if v.decision == EligibleWithoutTrial
+    ));
+    let buy = Command::Purchase {
+        product: pid(VISIO_P1),
+        licenses: qty(1),
+        card: card("4242424242424242"),
+        assign_to_me: true,
+    };
+    ok(&s, &actor("megan", "contoso"), buy);
+    // With an agreement (every organization of the shipped world but Coho Winery), the same
+    // product's trial starts.
+    let with = evaluate_email(
+        &state().directory,
+        &Policies::default(),
+        &product(VISIO_P1),
+        "megan@contoso.com",
+    );
+    assert_eq!(
+        with.trial_offered(&product(VISIO_P1)),
+        Some(TrialKind::WithoutPaymentMethod)
+    );
+}

@@ -45,6 +45,7 @@ fn arb_tenant(i: usize) -> impl Strategy<Value = Tenant> {
                 currency: Currency::USD,
             },
             partner: false,
+            subscription_agreement: !i.is_multiple_of(3),
         })
 }
 

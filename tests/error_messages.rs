@@ -418,6 +418,42 @@ fn every_rule_has_a_source_or_says_it_is_this_demos_own() {
         "the admin's read-only view".into(),
         sources::ADMIN_READ_ONLY,
     ));
+    for decision in [
+        ssp::domain::Decision::NoSubscriptionAgreement,
+        ssp::domain::Decision::EligibleWithoutTrial,
+        ssp::domain::Decision::TrialsOnly,
+    ] {
+        all.push((format!("{decision:?}"), sources::decision_source(decision)));
+    }
+    {
+        use ssp::domain::views::LicenseChange as L;
+        for change in [
+            L::BelowAssigned {
+                assigned: 2,
+                total: 1,
+            },
+            L::Add {
+                added: 1,
+                charge: amount,
+            },
+            L::Remove {
+                removed: 1,
+                refund: amount,
+                term_amount: amount,
+            },
+            L::AtRenewal {
+                removed: 1,
+                on: day,
+                term_amount: amount,
+            },
+            L::KeepAtRenewal { kept: 1 },
+            L::NeedsRecurringBilling,
+        ] {
+            let source = sources::license_source(&change).expect("a change has a source");
+            all.push((format!("{change:?}"), source));
+        }
+        assert_eq!(sources::license_source(&L::Unchanged), None);
+    }
     for page in Page::ALL {
         for lang in Lang::ALL {
             assert!(

@@ -2,7 +2,7 @@
 //! exactly which rule refused and what to do.
 
 use crate::components::about_rule::AboutRule;
-use crate::domain::sources::rule_source;
+use crate::domain::sources::decision_source;
 use crate::domain::{Decision, Verdict};
 use crate::i18n::Msg;
 use crate::locale::Locale;
@@ -34,6 +34,10 @@ pub fn decision_text(locale: Locale, decision: Decision, tenant: &str, product: 
 pub fn VerdictBanner(
     #[prop(into)] verdict: Signal<Option<Verdict>>,
     #[prop(into)] args: Signal<VerdictArgs>,
+    /// Whether the verdict allows what the person asks for (a purchase, or a trial): a
+    /// verdict that allows buying refuses a trial the organization cannot have.
+    #[prop(into)]
+    allowed: Signal<bool>,
 ) -> impl IntoView {
     let locale = Locale::get();
     let message = move || {
@@ -56,21 +60,21 @@ pub fn VerdictBanner(
             ],
         ))
     };
-    let refused = move || verdict.get().is_some_and(|v| v.is_refusal());
+    let refused = move || verdict.with(Option::is_some) && !allowed.get();
     let rule = move || {
         verdict
             .get()
-            .filter(Verdict::is_refusal)
+            .filter(|_| refused())
             .map(|v| locale.key(v.rule().key()))
     };
     let contact = move || verdict.get().is_some_and(|v| v.decision.contact_it_admin());
-    // Where the refusing rule comes from; a memo, so the disclosure stays open while the
-    // same rule refuses keystroke after keystroke.
+    // Where the refusing or limiting rule comes from; a memo, so the disclosure stays open
+    // while the same rule decides keystroke after keystroke.
     let source = Memo::new(move |_| {
         verdict
             .get()
-            .filter(Verdict::is_refusal)
-            .map(|v| rule_source(v.rule()))
+            .filter(|v| v.decision != Decision::Eligible)
+            .map(|v| decision_source(v.decision))
     });
     view! {
         // One live region that stays in the page, so each new verdict is announced.
@@ -78,7 +82,7 @@ pub fn VerdictBanner(
             id="verdict"
             class=move || match verdict.get() {
                 None => "verdict verdict--empty",
-                Some(v) if v.is_refusal() => "verdict verdict--refused",
+                Some(_) if refused() => "verdict verdict--refused",
                 Some(_) => "verdict verdict--ok",
             }
             role="status"

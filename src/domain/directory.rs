@@ -192,6 +192,19 @@ pub struct Tenant {
     /// A partner organisation that administers customers through delegation.
     #[serde(default)]
     pub partner: bool,
+    /// It has an existing subscription agreement with Microsoft: only such customers are
+    /// offered trials without a payment method (manage-self-service-purchases-admins). A
+    /// world stored before this field existed had every organization offered them.
+    #[serde(default = "has_agreement", skip_serializing_if = "is_true")]
+    pub subscription_agreement: bool,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+const fn has_agreement() -> bool {
+    true
 }
 
 impl Tenant {

@@ -115,6 +115,12 @@ pub enum Decision {
     TrialsOnly,
     /// Self-service offers this product as a free trial only; it is never bought this way.
     ProductTrialsOnly,
+    /// A trial without a payment method is all the policy or the product allows, and the
+    /// organization has no subscription agreement, which such trials need.
+    NoSubscriptionAgreement,
+    /// Every rule passed, but the product's trial needs no payment method and the
+    /// organization has no subscription agreement: it can be bought, not tried.
+    EligibleWithoutTrial,
     /// Every rule passed.
     Eligible,
 }
@@ -128,6 +134,8 @@ pub enum Allowance {
     TrialWithoutPaymentMethod,
     /// Buy, or start a trial (with a payment method, or without one where the product has such a trial).
     Purchase,
+    /// Buy, and no trial: the product's trial needs a subscription agreement.
+    PurchaseWithoutTrial,
 }
 
 pub use super::catalog::TrialKind;
@@ -151,6 +159,8 @@ impl Decision {
             | Decision::NoTrialWithoutPaymentMethod
             | Decision::TrialsOnly
             | Decision::ProductTrialsOnly
+            | Decision::NoSubscriptionAgreement
+            | Decision::EligibleWithoutTrial
             | Decision::Eligible => Rule::Policy,
         }
     }
@@ -159,6 +169,7 @@ impl Decision {
     pub const fn allowance(self) -> Allowance {
         match self {
             Decision::Eligible => Allowance::Purchase,
+            Decision::EligibleWithoutTrial => Allowance::PurchaseWithoutTrial,
             Decision::TrialsOnly | Decision::ProductTrialsOnly => {
                 Allowance::TrialWithoutPaymentMethod
             }
@@ -175,6 +186,7 @@ impl Decision {
                 | Decision::AccountNotFound
                 | Decision::TrialsOnly
                 | Decision::ProductTrialsOnly
+                | Decision::EligibleWithoutTrial
                 | Decision::Eligible
         )
     }
@@ -198,6 +210,8 @@ impl Decision {
             Decision::NoTrialWithoutPaymentMethod => "verdict.no_trial_without_payment_method",
             Decision::TrialsOnly => "verdict.trials_only",
             Decision::ProductTrialsOnly => "verdict.product_trials_only",
+            Decision::NoSubscriptionAgreement => "verdict.no_subscription_agreement",
+            Decision::EligibleWithoutTrial => "verdict.eligible_without_trial",
             Decision::Eligible => "verdict.eligible",
         }
     }
@@ -241,7 +255,10 @@ impl Verdict {
 
     /// A purchase with a card is allowed.
     pub fn may_purchase(&self) -> bool {
-        self.allowance() == Allowance::Purchase
+        matches!(
+            self.allowance(),
+            Allowance::Purchase | Allowance::PurchaseWithoutTrial
+        )
     }
 
     /// A trial of `kind` of `product` is allowed.
@@ -253,7 +270,7 @@ impl Verdict {
                 product.offers_trial(kind)
             }
             (Allowance::TrialWithoutPaymentMethod, TrialKind::WithPaymentMethod)
-            | (Allowance::Nothing, _) => false,
+            | (Allowance::PurchaseWithoutTrial | Allowance::Nothing, _) => false,
         }
     }
 
@@ -321,16 +338,40 @@ fn check(rule: Rule, f: &Facts) -> Option<Decision> {
                     && MARKETS_WITHOUT_PROJECT_AND_VISIO.contains(c)
             })
             .map(Decision::ProductUnavailableInMarket),
-        Rule::Policy => Some(match (f.policy, f.product.trial_without_payment_method()) {
-            (PolicyValue::Enabled, _) if f.product.trials_only => Decision::ProductTrialsOnly,
-            (PolicyValue::Enabled, _) => Decision::Eligible,
-            (PolicyValue::OnlyTrialsWithoutPaymentMethod, true) => Decision::TrialsOnly,
-            (PolicyValue::OnlyTrialsWithoutPaymentMethod, false) => {
-                Decision::NoTrialWithoutPaymentMethod
-            }
-            (PolicyValue::Disabled, _) => Decision::PolicyDisabled,
-        }),
+        Rule::Policy => Some(policy_decision(f)),
     }
+}
+
+/// The last rule: the product's policy, the trial the product offers, and whether the
+/// organization may have a trial without a payment method ("Trials without a payment
+/// method are only available to select customers with an existing subscription
+/// agreement", manage-self-service-purchases-admins).
+fn policy_decision(f: &Facts) -> Decision {
+    let cardless = f.product.trial_without_payment_method();
+    let agreement = f.tenant.is_none_or(|t| t.subscription_agreement);
+    match (f.policy, cardless, agreement) {
+        (PolicyValue::Disabled, ..) => Decision::PolicyDisabled,
+        (PolicyValue::OnlyTrialsWithoutPaymentMethod, false, _) => {
+            Decision::NoTrialWithoutPaymentMethod
+        }
+        (PolicyValue::OnlyTrialsWithoutPaymentMethod, true, false) => {
+            Decision::NoSubscriptionAgreement
+        }
+        (PolicyValue::OnlyTrialsWithoutPaymentMethod, true, true) => Decision::TrialsOnly,
+        (PolicyValue::Enabled, _, false) if f.product.trials_only => {
+            Decision::NoSubscriptionAgreement
+        }
+        (PolicyValue::Enabled, _, true) if f.product.trials_only => Decision::ProductTrialsOnly,
+        (PolicyValue::Enabled, true, false) => Decision::EligibleWithoutTrial,
+        (PolicyValue::Enabled, ..) => Decision::Eligible,
+    }
+}
+
+/// Whether `tenant` may be offered trials without a payment method: only customers with an
+/// existing subscription agreement are. The policy panel says so where "Allow for trials
+/// only" is chosen.
+pub const fn cardless_trials_offered(tenant: &Tenant) -> bool {
+    tenant.subscription_agreement
 }
 
 fn decide(facts: &Facts) -> Decision {

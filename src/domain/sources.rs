@@ -3,7 +3,7 @@
 //! so a new rule does not compile until it names its source. The quotes and titles are
 //! catalog keys; `i18n` holds their words in both languages.
 
-use super::eligibility::Rule;
+use super::eligibility::{Decision, Rule};
 use super::lifecycle::{CancelOption, LifecycleAction, Upcoming};
 use super::policy::PolicyValue;
 use super::views::LicenseChange;
@@ -121,6 +121,17 @@ pub const fn rule_source(rule: Rule) -> Source {
         Rule::MarketOffersSelfService => ms(Page::Faq, "source.q.india"),
         Rule::ProductOfferedInMarket => ms(Page::Faq, "source.q.brazil_congo"),
         Rule::Policy => ms(Page::Faq, "source.q.per_product"),
+    }
+}
+
+/// The source of a decision: its rule's, except where the organization's missing
+/// subscription agreement decided.
+pub const fn decision_source(decision: Decision) -> Source {
+    match decision {
+        Decision::NoSubscriptionAgreement | Decision::EligibleWithoutTrial => {
+            ms(Page::Admins, "source.q.trials_only")
+        }
+        d => rule_source(d.rule()),
     }
 }
 

@@ -531,6 +531,8 @@ catalog! {
     ExportSelected "products.export_selected" => "Export users of {n} selected subscriptions", "导出所选 {n} 个订阅的用户";
     ExportSelectedOne "products.export_selected.one" => "Export users of {n} selected subscription", "导出所选 {n} 个订阅的用户";
     PolicyBlocksEverything "policy.blocks_everything" => "{product} has no trial without a payment method: “Allow for trials only” blocks every purchase and every trial of it.", "{product} 没有无需付款方式的试用：“仅允许试用”会阻止对其的所有购买和试用。";
+    PolicyAgreementYes "policy.agreement_yes" => "Trials without a payment method are only available to select customers with an existing subscription agreement. {tenant} has one, so its people can start a trial of {product}.", "无需付款方式的试用仅适用于已有订阅协议的部分客户。{tenant} 有订阅协议，因此其人员可以开始试用 {product}。";
+    PolicyAgreementNo "policy.agreement_no" => "Trials without a payment method are only available to select customers with an existing subscription agreement. {tenant} doesn't have one: with “Allow for trials only”, nobody in it can try or buy {product}.", "无需付款方式的试用仅适用于已有订阅协议的部分客户。{tenant} 没有订阅协议：选择“仅允许试用”后，其中任何人都无法试用或购买 {product}。";
     TermRenews "purchaser.term.renews" => "Renews {date}", "{date} 续订";
     TermEnds "purchaser.term.ends" => "Expires {date}; access until {access}", "{date} 过期；可访问至 {access}";
     TermDisabled "purchaser.term.disabled" => "No access; deleted {date}", "无访问权限；{date} 删除";
@@ -772,6 +774,8 @@ catalog! {
     VerdictTrialsOnly "verdict.trials_only" => "{tenant} allows a free trial of {product}, without a payment method. Buying isn't allowed.", "{tenant} 允许免费试用 {product}，无需付款方式。不允许购买。";
     VerdictProductTrialsOnly "verdict.product_trials_only" => "{product} is offered through self-service as a free trial only, without a payment method. It isn't bought this way.", "{product} 仅以免费试用方式提供自助服务，无需付款方式，无法通过此方式购买。";
     VerdictEligible "verdict.eligible" => "{tenant} found. Sign in to continue.", "已找到 {tenant}。请登录以继续。";
+    VerdictNoSubscriptionAgreement "verdict.no_subscription_agreement" => "A free trial of {product} without a payment method is all that's allowed here, and those trials are only available to select customers with an existing subscription agreement. {tenant} doesn't have one. Contact your IT admin.", "此处仅允许免费试用 {product}（无需付款方式），而此类试用仅适用于已有订阅协议的部分客户。{tenant} 没有订阅协议。请联系你的 IT 管理员。";
+    VerdictEligibleWithoutTrial "verdict.eligible_without_trial" => "{tenant} found. {product} can be bought, but not tried: its free trial needs no payment method, and those trials are only available to select customers with an existing subscription agreement, which {tenant} doesn't have.", "已找到 {tenant}。可以购买 {product}，但不能试用：其免费试用无需付款方式，而此类试用仅适用于已有订阅协议的部分客户，{tenant} 没有订阅协议。";
     VerdictContactAdmin "verdict.contact_admin" => "Contact your IT admin", "联系你的 IT 管理员";
 
     CardErrorNumberMissing "card.error.number_missing" => "Enter the card number.", "请输入卡号。";

@@ -10,7 +10,9 @@ use crate::components::command::{use_command, CommandForm, Outcome};
 use crate::components::page_title::PageTitle;
 use crate::components::verdict::decision_text;
 use crate::domain::commands::Command;
-use crate::domain::eligibility::{blocks_everything, organization_refusal};
+use crate::domain::eligibility::{
+    blocks_everything, cardless_trials_offered, organization_refusal,
+};
 use crate::domain::policy::{OfferType, PolicyTarget};
 use crate::domain::policy_plan::target_name;
 use crate::domain::sources::policy_source;
@@ -425,8 +427,39 @@ fn PolicyImpactLines(edit: PolicyEdit) -> impl IntoView {
             &[("buy", &after.can_buy.to_string()), ("try", &after.can_try.to_string())],
         )
     };
+    // "Allow for trials only" on a product whose trial needs no card: whether this
+    // organization is offered such trials at all (the domain's answer, worded).
+    let agreement = move || {
+        let trials_only = edit.chosen.get() == PolicyValue::OnlyTrialsWithoutPaymentMethod;
+        let has_cardless = edit
+            .details
+            .with_value(|p| p.as_ref().is_some_and(|p| p.trial_without_payment_method()));
+        (trials_only && has_cardless).then(|| {
+            let (name, offered) = edit.store.state.with(|s| {
+                edit.tenant.with_value(|t| {
+                    s.directory.tenant(t).map_or((String::new(), true), |t| {
+                        (t.name.clone(), cardless_trials_offered(t))
+                    })
+                })
+            });
+            let msg = if offered {
+                Msg::PolicyAgreementYes
+            } else {
+                Msg::PolicyAgreementNo
+            };
+            view! {
+                <p
+                    id="policy-agreement"
+                    class=if offered { "muted" } else { "message-bar message-bar--warning" }
+                >
+                    {locale.tf(msg, &[("tenant", &name), ("product", &edit.name.get_value())])}
+                </p>
+            }
+        })
+    };
     view! {
         <div class="impact" id="policy-impact" aria-live="polite">
+            {agreement}
             <Show when=blocks>
                 <p class="message-bar message-bar--warning" id="policy-blocks-everything">
                     {move || {

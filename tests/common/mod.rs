@@ -50,6 +50,7 @@ fn tenant(
             currency,
         },
         partner: id == "partner",
+        subscription_agreement: true,
     }
 }
 

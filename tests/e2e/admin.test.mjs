@@ -438,3 +438,39 @@ test('the audit log records every one of these actions, filters them, and export
   assert.match(csv[3], /,Miriam Graham,miriam@contoso\.com,,set_policy,CFQ7TTC0H9MP,Refused,"not allowed: needs one of the roles \[GlobalAdmin, BillingAdmin\]"$/, 'a comma in a field is quoted');
   assert.deepEqual(partner.errors, []);
 });
+
+// "Trials without a payment method are only available to select customers with an existing
+// subscription agreement" (manage-self-service-purchases-admins; issue 32 item 5). Coho
+// Winery has none in the demo world; Contoso has one.
+test('an organization without a subscription agreement: "Allow for trials only" says it lets nobody in, and its people can buy but not try', async () => {
+  const coho = await signedIn('liam@cohowinery.ca');
+  await coho.getByRole('button', { name: 'Visio Plan 1', exact: true }).click();
+  await coho.locator('#policy-panel-title', { hasText: 'Visio Plan 1' }).waitFor();
+  assert.equal(await coho.locator('#policy-agreement').count(), 0, 'said only where trials only is chosen');
+  await coho.getByRole('radio', { name: 'Allow for trials only', exact: true }).check();
+  assert.match(await coho.locator('#policy-agreement').innerText(), /^Trials without a payment method are only available to select customers with an existing subscription agreement\. Coho Winery doesn't have one: with “Allow for trials only”, nobody in it can try or buy Visio Plan 1\./);
+  await coho.locator('#policy-impact', { hasText: 'After saving: 0 can buy it and 0 can start a trial.' }).waitFor();
+
+  const contoso = await signedIn('patti@contoso.com');
+  await contoso.getByRole('button', { name: 'Visio Plan 1', exact: true }).click();
+  await contoso.getByRole('radio', { name: 'Allow for trials only', exact: true }).check();
+  assert.match(await contoso.locator('#policy-agreement').innerText(), /Contoso Ltd\. has one, so its people can start a trial of Visio Plan 1\./);
+
+  // Emma at Coho: the trial checkout refuses with the reason and its source; buying is open.
+  const emma = await app.page();
+  await emma.goto(app.url + '/checkout/CFQ7TTC0HD33?trial=1');
+  await ready(emma);
+  await emma.fill('#checkout-email', 'emma@cohowinery.ca');
+  const banner = emma.locator('#verdict.verdict--refused[data-decision="verdict.eligible_without_trial"]');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Visio Plan 1 can be bought, but not tried/);
+  assert.equal(await emma.locator('#checkout-email').getAttribute('aria-invalid'), 'true');
+  assert.ok(await emma.getByRole('button', { name: 'Next' }).isDisabled());
+  await emma.locator('#verdict-source summary').click();
+  assert.match(await emma.locator('#verdict-source a').getAttribute('href'), /manage-self-service-purchases-admins$/);
+  await emma.goto(app.url + '/checkout/CFQ7TTC0HD33');
+  await ready(emma);
+  await emma.fill('#checkout-email', 'emma@cohowinery.ca');
+  await emma.locator('#verdict.verdict--ok').waitFor();
+  assert.ok(await emma.getByRole('button', { name: 'Next' }).isEnabled());
+});

@@ -100,6 +100,8 @@ async fn card_form_shows_the_brand_groups_digits_and_errors_after_blur() {
 async fn verdict_banner_names_the_rule_and_the_way_out() {
     let el = host("/");
     let verdict = RwSignal::new(None::<Verdict>);
+    // What the checkout answers for the verdict: whether what is asked for is allowed.
+    let allowed = RwSignal::new(false);
     let args = VerdictArgs {
         domain: "northwind.edu".into(),
         tenant: "Northwind University".into(),
@@ -107,7 +109,7 @@ async fn verdict_banner_names_the_rule_and_the_way_out() {
     };
     let _app = leptos::mount::mount_to(el.clone(), move || {
         provide_context(Locale::new(Lang::EnUs));
-        view! { <VerdictBanner verdict args=args.clone() /> }
+        view! { <VerdictBanner verdict args=args.clone() allowed /> }
     });
     leptos::task::tick().await;
     let banner = query(&el, "#verdict");
@@ -142,6 +144,7 @@ async fn verdict_banner_names_the_rule_and_the_way_out() {
         text(&banner).contains("Power BI Pro isn't available for self-service purchase in Brazil")
     );
 
+    allowed.set(true);
     verdict.set(Some(Verdict {
         decision: Decision::Eligible,
         stage: Stage::Email,
@@ -151,4 +154,28 @@ async fn verdict_banner_names_the_rule_and_the_way_out() {
     assert!(text(&banner).contains("Northwind University found"));
     assert!(!text(&banner).contains("Rule"), "no rule for a yes");
     assert!(banner.class_name().contains("verdict--ok"));
+    assert!(
+        el.query_selector("#verdict-source").unwrap().is_none(),
+        "no source for a plain yes"
+    );
+
+    // A verdict that allows buying, asked for a trial the organization cannot have (no
+    // subscription agreement): a refusal here, with the rule and its source.
+    allowed.set(false);
+    verdict.set(Some(Verdict {
+        decision: Decision::EligibleWithoutTrial,
+        stage: Stage::Email,
+        tenant: None,
+    }));
+    leptos::task::tick().await;
+    let said = text(&banner);
+    assert!(said.contains("can be bought, but not tried"), "{said}");
+    assert!(banner.class_name().contains("verdict--refused"));
+    assert!(said.contains("Rule"), "the rule is named: {said}");
+    let source = text(&query(&el, "#verdict-source"));
+    assert!(
+        source
+            .contains("only available to select customers with an existing subscription agreement"),
+        "{source}"
+    );
 }

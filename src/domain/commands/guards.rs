@@ -156,6 +156,20 @@ pub(super) fn purchasers(
     own(s, actor, id)
 }
 
+/// One's own self-service subscription (a trial too), while it is Active: what recurring
+/// billing, a trial's extension and buying from a trial start from.
+pub(super) fn purchasers_active(
+    s: &State,
+    actor: &Actor,
+    id: &SubscriptionId,
+) -> Result<usize, DomainError> {
+    let i = purchasers(s, actor, id)?;
+    match s.subscriptions[i].status {
+        Status::Active => Ok(i),
+        other => Err(DomainError::NotActive(other)),
+    }
+}
+
 /// An active self-service subscription an admin of its tenant may take over.
 pub(super) fn admin_target(
     s: &State,

@@ -4,7 +4,8 @@
 use super::command::{Ctx, Event};
 use super::error::DomainError;
 use super::guards::{
-    entry, notify, own_active, purchasers, reason_text, signed_in_verdict, Applied,
+    entry, notify, own_active, purchasers, purchasers_active, reason_text, signed_in_verdict,
+    Applied,
 };
 use super::ledger::{charge, refund, Line};
 use crate::domain::authz::Actor;
@@ -126,12 +127,9 @@ pub(super) fn set_recurring_billing(
     id: &SubscriptionId,
     on: bool,
 ) -> Result<Applied, DomainError> {
-    let i = purchasers(s, actor, id)?;
-    let sub = &s.subscriptions[i];
     // Only an active subscription's setting changes (renew-your-subscription).
-    if sub.status != Status::Active {
-        return Err(DomainError::NotActive(sub.status));
-    }
+    let i = purchasers_active(s, actor, id)?;
+    let sub = &s.subscriptions[i];
     if sub.past_due.is_some() {
         return Err(DomainError::PaymentPastDue);
     }
@@ -202,11 +200,8 @@ pub(super) fn extend_trial(
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<Applied, DomainError> {
-    let i = purchasers(s, actor, id)?;
+    let i = purchasers_active(s, actor, id)?;
     let sub = &s.subscriptions[i];
-    if sub.status != Status::Active {
-        return Err(DomainError::NotActive(sub.status));
-    }
     if sub.past_due.is_some() {
         return Err(DomainError::PaymentPastDue);
     }
@@ -245,11 +240,8 @@ pub(super) fn purchase_from_trial(
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<Applied, DomainError> {
-    let i = purchasers(s, actor, id)?;
+    let i = purchasers_active(s, actor, id)?;
     let sub = &s.subscriptions[i];
-    if sub.status != Status::Active {
-        return Err(DomainError::NotActive(sub.status));
-    }
     if !sub.is_trial() || sub.past_due.is_some() {
         return Err(DomainError::NotATrialToBuy);
     }

@@ -199,7 +199,7 @@ impl Checkout {
             .with(|d| Email::try_from(d.email.as_str()).is_ok());
         let typed_ok = self.typed_verdict().is_some_and(|v| {
             if self.trial.get() {
-                !v.is_refusal()
+                self.trial_kind(&v).is_some()
             } else {
                 v.may_purchase()
             }

@@ -45,14 +45,18 @@ pub(super) fn EmailStep(c: Checkout) -> impl IntoView {
                     }
                     described_by="verdict email-empty"
                     invalid=Signal::derive(move || {
-                        empty() || verdict.get().is_some_and(|v| v.is_refusal())
+                        empty() || verdict.get().is_some_and(|v| !c.allowed(&v))
                     })
                 />
                 <p id="email-empty" class="field-error" aria-live="polite">
                     {move || empty().then(|| locale.t(Msg::SignInErrorMalformed))}
                 </p>
             </div>
-            <VerdictBanner verdict args />
+            <VerdictBanner
+                verdict
+                args
+                allowed=Signal::derive(move || verdict.get().is_some_and(|v| c.allowed(&v)))
+            />
             <button type="submit" class="button button--primary" disabled=move || !can_continue()>
                 {locale.text(Msg::Continue)}
             </button>
@@ -119,7 +123,11 @@ pub(super) fn SignInStep(c: Checkout) -> impl IntoView {
                         .map(|(u, _)| locale.tf(Msg::SignedInAs, &[("name", &u.display_name)]))
                 }}
             </p>
-            <VerdictBanner verdict args />
+            <VerdictBanner
+                verdict
+                args
+                allowed=Signal::derive(move || verdict.get().is_some_and(|v| c.allowed(&v)))
+            />
             <Show when=ready>
                 <button
                     type="button"

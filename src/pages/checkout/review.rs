@@ -113,7 +113,7 @@ pub(super) fn ReviewStep(c: Checkout) -> impl IntoView {
             <p class="message-bar message-bar--error" role="alert">
                 {locale.text(Msg::PolicyChangedTitle)}
             </p>
-            <VerdictBanner verdict=refused args />
+            <VerdictBanner verdict=refused args allowed=false />
         </Show>
         <p id="order-error" class="field-error" role="alert">
             {error}
