@@ -47,6 +47,12 @@ row "bundle: app first visit" "$br B raw, $bz B gzip" "main module + glue (${boo
 row "bundle: app, every part" "$er B raw, $ez B gzip" "${#every[@]} files: every wasm module and script but sw.js"
 row "bundle: yardstick wasm + JS" "$yr B raw, $yz B gzip" "benches/yardstick: Leptos 0.8 + leptos_router, a counter and two routes, built the same way"
 row "bundle: app first visit / yardstick" "$(awk "BEGIN { printf \"%.2f×\", $bz / $yz }") gzip" "(main module + glue, gzip) / (yardstick wasm + JS, gzip); target ≤ 2.5×"
+# Where the bytes are, by crate: cargo's module before the split keeps its names (the
+# store module's own breakdown needs an SSP_NAMES=1 build: scripts/build/breakdown.mjs).
+wasm="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')/wasm32-unknown-unknown/wasm-release/ssp.wasm"
+row "bundle: the whole app's code by crate" \
+  "$(node scripts/build/breakdown.mjs "$wasm" --top 6 | sed -n '/^code:/,/^$/p' | awk 'NR > 1 && NF { printf "%s%s %s", sep, $4, $2 "%"; sep = ", " }')" \
+  "node scripts/build/breakdown.mjs on cargo's output (before the split and wasm-opt)"
 
 echo "native rule-engine benchmarks…" >&2
 while IFS= read -r line; do

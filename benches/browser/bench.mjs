@@ -161,9 +161,21 @@ async function pageload(appUrl, yardstickUrl) {
       const ready = app
         ? () => !document.getElementById('boot') && !!document.querySelector('main h1#page-title')
         : () => !!document.querySelector('main h1');
+      // Where the time went: the HTML's arrival (after the worker started, if one serves
+      // it), the last script or wasm file's, then the page (the glue, compile and boot).
+      const phases = () => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const files = performance.getEntriesByType('resource').filter((e) => /\.(js|wasm)$/.test(e.name));
+        return {
+          worker: nav?.workerStart ?? 0,
+          html: nav?.responseEnd ?? 0,
+          files: Math.max(0, ...files.map((e) => e.responseEnd)),
+        };
+      };
       const check = () => (ready()
         ? resolve({
           now: performance.now(),
+          phases: phases(),
           viaWorker: performance.getEntriesByType('resource').filter((e) => e.workerStart > 0).length
             + (navigator.serviceWorker?.controller ? 1 : 0),
         })
@@ -171,6 +183,7 @@ async function pageload(appUrl, yardstickUrl) {
       check();
     });
     let viaWorker = 0;
+    let phases = null;
     const load = async () => {
       await page.goto(url, { waitUntil: 'commit' });
       // Right after the commit the new document may still replace its context: try again.
@@ -178,6 +191,7 @@ async function pageload(appUrl, yardstickUrl) {
         try {
           const at = await page.evaluate(probe, app);
           viaWorker = at.viaWorker;
+          phases = { ...at.phases, page: at.now };
           return at.now;
         } catch (e) {
           if (tries > 20 || !/context was destroyed|navigation/i.test(String(e))) throw e;
@@ -196,23 +210,29 @@ async function pageload(appUrl, yardstickUrl) {
     if (app) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     const warm = await load();
     await context.close();
-    return { cold, warm, coldBytes };
+    return { cold, warm, coldBytes, warmPhases: phases };
   };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const series = async (url, app) => {
     const all = [];
     for (let i = 0; i < runs; i++) all.push(await twoLoads(url, app));
-    return { cold: median(all.map((r) => r.cold)), warm: median(all.map((r) => r.warm)), bytes: median(all.map((r) => r.coldBytes)) };
+    const phase = (k) => median(all.map((r) => r.warmPhases[k]));
+    return {
+      cold: median(all.map((r) => r.cold)),
+      warm: median(all.map((r) => r.warm)),
+      bytes: median(all.map((r) => r.coldBytes)),
+      phases: `worker started ${ms(phase('worker'))}, HTML in ${ms(phase('html'))}, last js/wasm in ${ms(phase('files'))}, page ${ms(phase('page'))}`,
+    };
   };
   try {
     const yard = await series(`${yardstickUrl}/`, false);
     const how = `median of ${runs}, 390×844, 150 ms RTT, 1.6 Mbit/s, CPU 4×, brotli (precompressed), hashed assets cached`;
-    row('time to page: yardstick /', `cold ${ms(yard.cold)}, warm ${ms(yard.warm)}`, `${how}; ${yard.bytes} B sent cold`);
+    row('time to page: yardstick /', `cold ${ms(yard.cold)}, warm ${ms(yard.warm)}`, `${how}; ${yard.bytes} B sent cold; warm: ${yard.phases}`);
     for (const path of ['/', '/checkout/CFQ7TTC0H9MP']) {
       const app = await series(appUrl + path, true);
       const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
       row(`time to page: app ${path}`, `cold ${ms(app.cold)} (${ratio(app.cold, yard.cold)}), warm ${ms(app.warm)} (${ratio(app.warm, yard.warm)})`,
-        `${how}; ${app.bytes} B sent cold; the route's h1 in place of the boot page; targets ≤ 2.0× cold, ≤ 1.3× warm`);
+        `${how}; ${app.bytes} B sent cold; the route's h1 in place of the boot page; targets ≤ 2.0× cold, ≤ 1.3× warm; warm: ${app.phases}`);
     }
   } finally {
     await browser.close();
