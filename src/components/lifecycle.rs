@@ -166,11 +166,17 @@ pub fn LifecyclePanel(sub: SubscriptionId, #[prop(default = true)] manage: bool)
                 })
                 id="lifecycle-source"
             />
-            <div class="actions">{actions}</div>
-            <Outcome
-                id="lifecycle-outcome"
-                ended=act.outcome(move |_| locale.t(Msg::Saved).to_owned())
-            />
+            // A read-only view has no buttons, and so no outcome to show.
+            {manage
+                .then(|| {
+                    view! {
+                        <div class="actions">{actions}</div>
+                        <Outcome
+                            id="lifecycle-outcome"
+                            ended=act.outcome(move |_| locale.t(Msg::Saved).to_owned())
+                        />
+                    }
+                })}
         </section>
     }
 }
