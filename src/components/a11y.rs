@@ -83,9 +83,14 @@ pub fn focus_on_navigation() {
                 let same_page = *path == now.0;
                 if same_page {
                     // A step of the same page: its heading is painted by the next frame.
+                    // Like a new page's, it gives way to a click or a key meanwhile: a slow
+                    // frame must not pull focus out of a field the person is typing in.
+                    let moves = person_moves();
                     request_animation_frame(move || {
                         if let Some(step) = by_id("step-title") {
-                            let _ = step.focus();
+                            if person_moves() == moves {
+                                let _ = step.focus();
+                            }
                             announcer.say(text_of(&step));
                         }
                     });

@@ -169,3 +169,32 @@ async fn a_new_page_takes_focus_unless_the_person_pressed_a_key_since_the_naviga
     );
     el.remove();
 }
+
+/// A checkout step's heading takes focus after a step change, and gives way the same way:
+/// a key pressed before the next frame (a person clicking into a field and typing at once;
+/// WebKit under load caught the step's heading taking focus after the first letter of a
+/// password) keeps the focus where the person put it.
+#[wasm_bindgen_test]
+async fn a_new_step_takes_focus_unless_the_person_pressed_a_key_since() {
+    let (el, _app) = boot("/checkout/CFQ7TTC0H9MP").await;
+    settle(&el, |el| has(el, "#step-title")).await;
+    go("/checkout/CFQ7TTC0H9MP?step=email");
+    settle(&el, |_| active_id() == "step-title").await;
+    assert_eq!(active_id(), "step-title", "the step's heading takes focus");
+    let field: HtmlElement = document()
+        .get_element_by_id("checkout-email")
+        .unwrap()
+        .unchecked_into();
+    go("/checkout/CFQ7TTC0H9MP?step=email&again=1");
+    leptos::task::tick().await;
+    field.focus().unwrap();
+    key(&field, "D", false);
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(
+        active_id(),
+        "checkout-email",
+        "focus stays in the field the person is typing in"
+    );
+    el.remove();
+}
