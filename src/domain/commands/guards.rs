@@ -90,7 +90,11 @@ pub(super) fn own_active(
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<usize, DomainError> {
-    let i = own(s, actor, id)?;
+    active(s, own(s, actor, id)?)
+}
+
+/// The subscription at `i`, if it is Active.
+fn active(s: &State, i: usize) -> Result<usize, DomainError> {
     match s.subscriptions[i].status {
         Status::Active => Ok(i),
         other => Err(DomainError::NotActive(other)),
@@ -163,11 +167,7 @@ pub(super) fn purchasers_active(
     actor: &Actor,
     id: &SubscriptionId,
 ) -> Result<usize, DomainError> {
-    let i = purchasers(s, actor, id)?;
-    match s.subscriptions[i].status {
-        Status::Active => Ok(i),
-        other => Err(DomainError::NotActive(other)),
-    }
+    active(s, purchasers(s, actor, id)?)
 }
 
 /// An active self-service subscription an admin of its tenant may take over.
