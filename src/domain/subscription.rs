@@ -388,6 +388,13 @@ impl Subscription {
         !matches!(self.channel, Channel::Central)
     }
 
+    /// Recurring billing off, and with it any reduction that waited for the renewal: a
+    /// reduction needs recurring billing on, and there is no renewal left to take effect at.
+    pub fn stop_renewing(&mut self) {
+        self.auto_renew = false;
+        self.licenses_at_renewal = None;
+    }
+
     /// The licenses the next term is for: a scheduled reduction, but never fewer than the
     /// people assigned then (this demo's own rule: Microsoft's pages do not say what a
     /// renewal does when more people hold a license than the reduction keeps).

@@ -128,8 +128,7 @@ fn end_by_admin(s: &mut State, ctx: &Ctx, i: usize, by: &UserId) -> Result<(), D
     sub.status = Status::Deleted;
     sub.status_since = Some(ctx.today());
     sub.end_reason = Some(EndReason::TakenOver);
-    sub.auto_renew = false;
-    sub.licenses_at_renewal = None;
+    sub.stop_renewing();
     sub.past_due = None;
     Ok(())
 }

@@ -223,7 +223,6 @@ fn step(s: &mut State, at: DateTime<Utc>, i: usize, next: Upcoming, events: &mut
     }
 }
 
-/// A renewal (or a trial's conversion) was paid: the new term starts where the old ended.
 /// A reduction asked for after the seven days takes effect as the new term begins, whether
 /// or not its charge goes through (the charge is for the new total).
 fn reduce_at_renewal(s: &mut State, at: DateTime<Utc>, i: usize) {
@@ -239,6 +238,7 @@ fn reduce_at_renewal(s: &mut State, at: DateTime<Utc>, i: usize) {
     }
 }
 
+/// A renewal (or a trial's conversion) was paid: the new term starts where the old ended.
 pub(super) fn renewal_paid(s: &mut State, at: DateTime<Utc>, i: usize, amount: Money) {
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     let kind = if sub.is_trial() {
@@ -265,9 +265,8 @@ fn expire(
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
     sub.status = Status::Expired;
     sub.status_since = Some(on);
-    sub.licenses_at_renewal = None;
     sub.end_reason = Some(reason);
-    sub.auto_renew = false;
+    sub.stop_renewing();
     history(sub, at, OrderKind::Expired, None);
     let access_ends = on + Duration::days(EXPIRED_DAYS);
     let trial = reason == EndReason::TrialOver;

@@ -93,8 +93,7 @@ pub(super) fn cancel(
     sub.status = Status::Disabled;
     sub.status_since = Some(today);
     sub.end_reason = Some(EndReason::Canceled);
-    sub.auto_renew = false;
-    sub.licenses_at_renewal = None;
+    sub.stop_renewing();
     sub.history.push(entry(
         &ctx,
         OrderKind::Canceled,
@@ -141,10 +140,10 @@ pub(super) fn set_recurring_billing(
         return Err(DomainError::NoCard);
     }
     let sub = Arc::make_mut(&mut s.subscriptions[i]);
-    sub.auto_renew = on;
-    // A reduction needs recurring billing on; with it off there is no renewal to wait for.
-    if !on {
-        sub.licenses_at_renewal = None;
+    if on {
+        sub.auto_renew = true;
+    } else {
+        sub.stop_renewing();
     }
     let kind = if on {
         OrderKind::RecurringBillingOn
