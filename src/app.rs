@@ -3,7 +3,7 @@
 
 use crate::areas::{AdminPage, Page, Part};
 use crate::components::a11y::{self, Announcer, LiveRegion};
-use crate::components::notice::{StoreNotice, UpdateNotice};
+use crate::components::notice::{LanguageNotice, StoreNotice, UpdateNotice};
 use crate::components::page_title::PageTitle;
 use crate::components::top_bar::TopBar;
 use crate::i18n::Msg;
@@ -69,7 +69,14 @@ pub fn App() -> impl IntoView {
     let boot_paint = document().get_element_by_id("boot").is_some();
     crate::areas::load_early(&window().location().pathname().unwrap_or_default());
     let (progress, set_progress) = signal(None::<Progress>);
-    let store = LocalResource::new(move || Store::boot(move |p| set_progress.set(Some(p))));
+    // The world and the person's language at once: the first page is in that language.
+    let store = LocalResource::new(move || async move {
+        let (store, ()) = futures::join!(
+            Store::boot(move |p| set_progress.set(Some(p))),
+            locale.arrive()
+        );
+        store
+    });
     Effect::new(move |_| {
         if store.read().is_some() {
             remove_boot_paint();
@@ -114,6 +121,7 @@ pub fn Shell(store: Store) -> impl IntoView {
         <TopBar />
         <StoreNotice />
         <UpdateNotice />
+        <LanguageNotice />
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=CatalogPage />

@@ -1,7 +1,7 @@
 //! The language in use, as a context every page reads its text through.
 
 use crate::domain::commands::Explanation;
-use crate::i18n::{fill_count, fill_msg, lookup, Lang, Msg};
+use crate::i18n::{fill_count, fill_msg, lookup, texts, Lang, Msg};
 use crate::store::error::DispatchError;
 use crate::store::prefs;
 use leptos::prelude::*;
@@ -70,26 +70,53 @@ fn format_date(lang: Lang, date: chrono::NaiveDate) -> String {
 #[derive(Clone, Copy)]
 pub struct Locale {
     lang: RwSignal<Lang>,
+    /// A language chosen whose texts did not arrive: the page stays in the one it was in.
+    failed: RwSignal<Option<Lang>>,
 }
 
 impl Locale {
     pub fn new(lang: Lang) -> Self {
         Locale {
             lang: RwSignal::new(lang),
+            failed: RwSignal::new(None),
         }
     }
 
-    /// Provides the locale found in storage or the browser, and keeps `<html lang>` in step.
+    /// Provides the locale, and keeps `<html lang>` in step. It starts in the language found
+    /// in storage or the browser if its texts are in, else in English until `arrive`.
     pub fn provide() -> Self {
-        let locale = Locale::new(prefs::initial_lang());
+        let wanted = prefs::initial_lang();
+        let stand_in = !texts::ready(wanted);
+        let locale = Locale::new(if stand_in { Lang::EnUs } else { wanted });
         provide_context(locale);
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
             let tag = locale.lang.get().tag();
+            // index.html's boot script has set the wanted language already: no English
+            // stand-in in between, unless its texts do not arrive.
+            if first.is_none() && stand_in && locale.failed.get().is_none() {
+                return;
+            }
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", tag);
             }
         });
         locale
+    }
+
+    /// Switches to the language found in storage or the browser once its texts are in; the
+    /// app's boot waits for it beside the world, so the first page is in that language.
+    pub async fn arrive(self) {
+        self.switch(prefs::initial_lang()).await;
+    }
+
+    async fn switch(self, lang: Lang) {
+        match crate::store::texts::load(lang).await {
+            Ok(()) => {
+                self.failed.set(None);
+                self.lang.set(lang);
+            }
+            Err(_) => self.failed.set(Some(lang)),
+        }
     }
 
     pub fn get() -> Self {
@@ -100,9 +127,26 @@ impl Locale {
         self.lang.get()
     }
 
+    /// The person's choice: kept for the next visit, and the page in it once its texts are
+    /// in (at once where they are compiled in or loaded before).
     pub fn set(self, lang: Lang) {
         prefs::save_lang(lang);
-        self.lang.set(lang);
+        if texts::ready(lang) {
+            self.failed.set(None);
+            self.lang.set(lang);
+        } else {
+            leptos::task::spawn_local(self.switch(lang));
+        }
+    }
+
+    /// The language whose texts did not arrive, while the page says so.
+    pub fn failed(self) -> Option<Lang> {
+        self.failed.get()
+    }
+
+    /// Forgets a failed choice (the notice's Dismiss).
+    pub fn dismiss_failure(self) {
+        self.failed.set(None);
     }
 
     /// A message in the current language (tracked: views repaint when it changes).
@@ -243,6 +287,14 @@ impl Locale {
 }
 
 /// The catalog message naming an admin role.
+/// A language's name, as the language switch lists it (each in its own words).
+pub fn lang_msg(lang: Lang) -> Msg {
+    match lang {
+        Lang::EnUs => Msg::LanguageEnglish,
+        Lang::ZhCn => Msg::LanguageChinese,
+    }
+}
+
 pub fn role_msg(role: crate::domain::Role) -> Msg {
     Msg::from_key(role.message_key()).unwrap_or(Msg::RoleGlobalAdmin)
 }

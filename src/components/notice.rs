@@ -3,7 +3,7 @@
 
 use crate::components::download::download;
 use crate::i18n::Msg;
-use crate::locale::Locale;
+use crate::locale::{lang_msg, Locale};
 use crate::store::browser::{NotKept, Notice, Store};
 use leptos::prelude::*;
 
@@ -192,5 +192,38 @@ pub fn UpdateNotice() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// A language chosen whose texts did not arrive (a release build fetches zh-CN's when it
+/// is chosen): the page says so in the language it stays in, and offers to try again.
+#[component]
+pub fn LanguageNotice() -> impl IntoView {
+    let locale = Locale::get();
+    move || {
+        locale.failed().map(|lang| {
+            let name = locale.t(lang_msg(lang));
+            view! {
+                <div class="message-bar message-bar--error" role="alert" id="language-failed">
+                    <p>{move || locale.tf(Msg::LanguageFailed, &[("language", name)])}</p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button button--primary"
+                            on:click=move |_| locale.set(lang)
+                        >
+                            {locale.text(Msg::Retry)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| locale.dismiss_failure()
+                        >
+                            {locale.text(Msg::Dismiss)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     }
 }

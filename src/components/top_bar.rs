@@ -2,7 +2,7 @@
 
 use crate::domain::principal;
 use crate::i18n::{Lang, Msg};
-use crate::locale::Locale;
+use crate::locale::{lang_msg, Locale};
 use crate::store::browser::Store;
 use crate::store::session::Session;
 use leptos::prelude::*;
@@ -225,10 +225,6 @@ fn AppLauncher() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let locale = Locale::get();
-    let label = |lang: Lang| match lang {
-        Lang::EnUs => Msg::LanguageEnglish,
-        Lang::ZhCn => Msg::LanguageChinese,
-    };
     view! {
         <label class="lang-switch">
             <span class="visually-hidden">{locale.text(Msg::LanguageLabel)}</span>
@@ -239,14 +235,17 @@ fn LanguageSwitch() -> impl IntoView {
                         locale.set(lang);
                     }
                 }
-                prop:value=move || locale.lang().tag()
+                prop:value=move || {
+                    let _ = locale.failed();
+                    locale.lang().tag()
+                }
             >
                 {Lang::ALL
                     .into_iter()
                     .map(|lang| {
                         view! {
                             <option value=lang.tag() selected=move || locale.lang() == lang>
-                                {move || locale.t(label(lang))}
+                                {move || locale.t(lang_msg(lang))}
                             </option>
                         }
                     })

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 mod console;
+pub mod texts;
 /// The glossary's checks (`GLOSSARY.md`), run with the host tests.
 #[cfg(test)]
 mod words;
@@ -61,24 +62,47 @@ macro_rules! catalog {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($name),* }
 
+        /// Each message's key and texts, in `Msg`'s order: tables read by index (a `match`
+        /// per message compiled to 45 KB of wasm code).
+        const KEYS: &[&str] = &[$($key),*];
+        const EN_US: &[&str] = &[$($en),*];
+        /// zh-CN's texts where they are compiled in (see `texts`).
+        #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+        const ZH_CN: &[&str] = &[$($zh),*];
+
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
-
-            pub const fn key(self) -> &'static str {
-                match self { $(Msg::$name => $key),* }
-            }
-
-            pub const fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$name, Lang::EnUs) => $en, (Msg::$name, Lang::ZhCn) => $zh,)*
-                }
-            }
-
-            pub fn from_key(key: &str) -> Option<Msg> {
-                match key { $($key => Some(Msg::$name),)* _ => None }
-            }
         }
     };
+}
+
+impl Msg {
+    pub const fn key(self) -> &'static str {
+        KEYS[self as usize]
+    }
+
+    /// The message in `lang`. In a release build for the browser, zh-CN's texts are in once
+    /// `texts::install_zh_cn` has run; before, the English text stands in (the app switches
+    /// to Chinese only once its texts are in).
+    pub fn text(self, lang: Lang) -> &'static str {
+        let en = EN_US[self as usize];
+        match lang {
+            Lang::EnUs => en,
+            #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+            Lang::ZhCn => texts::installed_zh_cn(self).unwrap_or(ZH_CN[self as usize]),
+            #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+            Lang::ZhCn => texts::installed_zh_cn(self).unwrap_or(en),
+        }
+    }
+
+    /// The message with this key. The map is built on the first lookup.
+    pub fn from_key(key: &str) -> Option<Msg> {
+        thread_local! {
+            static BY_KEY: HashMap<&'static str, Msg> =
+                Msg::ALL.iter().map(|m| (m.key(), *m)).collect();
+        }
+        BY_KEY.with(|by_key| by_key.get(key).copied())
+    }
 }
 
 /// The text of a key, in one language.
@@ -240,6 +264,7 @@ catalog! {
     LanguageLabel "app.language" => "Language", "语言";
     LanguageEnglish "app.language.en" => "English", "English";
     LanguageChinese "app.language.zh" => "中文", "中文";
+    LanguageFailed "app.language.failed" => "The texts for {language} did not arrive, so the page stays as it was. Check your connection, then try again.", "{language} 的文本未能下载，因此页面保持不变。请检查网络连接，然后重试。";
     AppLauncher "app.launcher" => "App launcher", "应用启动器";
     LauncherTitle "app.launcher.title" => "Apps", "应用";
     LauncherAdmin "app.launcher.admin" => "Admin", "管理";
@@ -1133,6 +1158,88 @@ catalog! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_zh_cn_file_is_the_catalogs() {
+        let shipped = include_str!("../../public/i18n/zh-CN.txt");
+        assert!(
+            shipped == texts::zh_cn_file(),
+            "public/i18n/zh-CN.txt differs from the catalog: run `cargo run --example gen_texts`"
+        );
+        for m in Msg::ALL {
+            assert!(
+                !m.text(Lang::ZhCn).contains(['\n', '\r']),
+                "{} holds a line break",
+                m.key()
+            );
+        }
+    }
+
+    #[test]
+    fn a_texts_file_is_installed_only_when_it_fits_the_catalog() {
+        let file = texts::zh_cn_file();
+        let header = texts::header();
+        let other_version = file.replacen(&header, "ssp-texts zh-CN 0000000000000000 864", 1);
+        let one_short = file.rsplitn(3, '\n').nth(2).unwrap().to_owned() + "\n";
+        let one_more = format!("{file}extra\n");
+        let cases = [
+            ("", Err(texts::TextsError::OtherVersion)),
+            (
+                "<!doctype html><html></html>",
+                Err(texts::TextsError::OtherVersion),
+            ),
+            (other_version.as_str(), Err(texts::TextsError::OtherVersion)),
+            (
+                header.as_str(),
+                Err(texts::TextsError::Count {
+                    expected: Msg::ALL.len(),
+                    found: 0,
+                }),
+            ),
+            (
+                one_short.as_str(),
+                Err(texts::TextsError::Count {
+                    expected: Msg::ALL.len(),
+                    found: Msg::ALL.len() - 1,
+                }),
+            ),
+            (
+                one_more.as_str(),
+                Err(texts::TextsError::Count {
+                    expected: Msg::ALL.len(),
+                    found: Msg::ALL.len() + 1,
+                }),
+            ),
+        ];
+        // Each case on a thread of its own: what is installed lasts for the thread.
+        for (input, expected) in cases {
+            let input = input.to_owned();
+            let (outcome, installed) = std::thread::spawn(move || {
+                (
+                    texts::install_zh_cn(input),
+                    texts::installed_zh_cn(Msg::AppName),
+                )
+            })
+            .join()
+            .unwrap();
+            assert_eq!(outcome, expected);
+            assert_eq!(
+                installed, None,
+                "nothing is installed from a file that does not fit"
+            );
+        }
+        let crlf = file.replace('\n', "\r\n");
+        for good in [file, crlf] {
+            std::thread::spawn(move || {
+                assert_eq!(texts::install_zh_cn(good), Ok(()));
+                for m in Msg::ALL {
+                    assert_eq!(texts::installed_zh_cn(*m), Some(ZH_CN[*m as usize]));
+                }
+            })
+            .join()
+            .unwrap();
+        }
+    }
 
     #[test]
     fn keys_are_unique_and_round_trip() {

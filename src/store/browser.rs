@@ -39,7 +39,7 @@ pub struct Progress {
     pub file: &'static str,
 }
 
-async fn fetch_text(file: &'static str) -> Result<String, FileError> {
+pub(crate) async fn fetch_text(file: &'static str) -> Result<String, FileError> {
     let url = format!("/{file}");
     let response = gloo_net::http::Request::get(&url)
         .send()

@@ -17,3 +17,5 @@ pub mod draft;
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod texts;

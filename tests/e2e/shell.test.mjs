@@ -70,6 +70,92 @@ test('a browser that prefers Chinese gets Chinese at first', async () => {
   assert.equal(await h1(page), '为工作购买 Microsoft 365 产品');
 });
 
+// zh-CN's texts are a file of their own in a release build (src/i18n/texts.rs): fetched
+// when Chinese is chosen or the browser asks for it, never by a visit in English. Workers
+// blocked: the requests watched and failed are the page's own.
+const TEXTS = /\/i18n\/zh-CN\.txt$/;
+const NO_WORKER = { serviceWorkers: 'block' };
+
+test('a visit in English never fetches the Chinese texts; choosing 中文 fetches them once', async () => {
+  const page = await app.page(NO_WORKER);
+  const fetched = [];
+  page.on('request', (r) => TEXTS.test(r.url()) && fetched.push(r.url()));
+  await page.goto(`${app.url}/`);
+  await ready(page);
+  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  assert.deepEqual(fetched, [], 'an English page does not download Chinese');
+  await page.selectOption('#lang-switch', 'zh-CN');
+  await page.locator('main h1', { hasText: '为工作购买 Microsoft 365 产品' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.selectOption('#lang-switch', 'en-US');
+  await page.locator('main h1', { hasText: 'Buy Microsoft 365 products for your work' }).waitFor();
+  await page.selectOption('#lang-switch', 'zh-CN');
+  await page.locator('main h1', { hasText: '为工作购买' }).waitFor();
+  assert.equal(fetched.length, 1, 'fetched once, then kept for the page');
+});
+
+test('a first page in Chinese has its texts fetched beside the wasm, not after it', async () => {
+  const page = await app.page({ ...NO_WORKER, locale: 'zh-CN' });
+  const started = {};
+  page.on('request', (r) => {
+    const url = r.url();
+    if (TEXTS.test(url)) started.texts ??= Date.now();
+    if (/_bg\.wasm$/.test(url)) started.wasm ??= Date.now();
+  });
+  const finished = {};
+  page.on('requestfinished', (r) => /_bg\.wasm$/.test(r.url()) && (finished.wasm ??= Date.now()));
+  await page.goto(`${app.url}/`);
+  await ready(page);
+  assert.equal(await h1(page), '为工作购买 Microsoft 365 产品');
+  assert.match(await page.locator('header.top-bar').innerText(), /Microsoft 365 管理中心/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.ok(started.texts && started.texts <= finished.wasm, 'the texts were asked for before the wasm was in (index.html preloads them)');
+});
+
+test('Chinese texts that do not arrive: the page says so, stays in English, and tries again', async () => {
+  const page = await app.page(NO_WORKER);
+  page.expectError(/Failed to load resource|Failed to fetch|TypeError|net::ERR/);
+  let serve = 'fail';
+  await page.route(TEXTS, (route) => {
+    if (serve === 'fail') return route.abort('internetdisconnected');
+    if (serve === 'other version') return route.fulfill({ contentType: 'text/plain', body: 'ssp-texts zh-CN 0000000000000000 3\na\nb\nc\n' });
+    if (serve === 'missing') return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+    return route.continue();
+  });
+  await page.goto(`${app.url}/`);
+  await ready(page);
+  for (const how of ['fail', 'other version', 'missing']) {
+    serve = how;
+    await page.selectOption('#lang-switch', 'zh-CN');
+    const alert = page.locator('#language-failed[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /The texts for 中文 did not arrive, so the page stays as it was/, how);
+    assert.equal(await h1(page), 'Buy Microsoft 365 products for your work', how);
+    assert.equal(await page.locator('#lang-switch').inputValue(), 'en-US', `${how}: the switch shows the language the page is in`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en-US', how);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await alert.count(), 0, how);
+  }
+  await page.selectOption('#lang-switch', 'zh-CN');
+  await page.locator('#language-failed').waitFor();
+  serve = 'ok';
+  await page.locator('#language-failed').getByRole('button', { name: 'Try again' }).click();
+  await page.locator('main h1', { hasText: '为工作购买' }).waitFor();
+  assert.equal(await page.locator('#language-failed').count(), 0);
+  assert.equal(await page.locator('#lang-switch').inputValue(), 'zh-CN');
+});
+
+test('a first visit in Chinese whose texts do not arrive opens in English and says why', async () => {
+  const page = await app.page({ ...NO_WORKER, locale: 'zh-CN' });
+  page.expectError(/Failed to load resource|Failed to fetch|TypeError|net::ERR/);
+  await page.route(TEXTS, (route) => route.abort('failed'));
+  await page.goto(`${app.url}/`);
+  await ready(page);
+  assert.equal(await h1(page), 'Buy Microsoft 365 products for your work');
+  assert.match(await page.locator('#language-failed').innerText(), /The texts for 中文 did not arrive/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en-US');
+});
+
 test('the app launcher leads to the admin center, whose routes survive reloads', async () => {
   const page = await open('/');
   await page.getByRole('button', { name: 'App launcher' }).click();
