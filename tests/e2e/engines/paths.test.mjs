@@ -1,8 +1,9 @@
 // The main paths in one engine (SSP_ENGINE: chromium, firefox or webkit), with the same
-// outcomes asserted in each: buy with and without a card, a purchaser's assign, unassign
-// and cancel, an admin's take-over and policy (panel and console), the planner, the demo
-// clock, export and import, and two tabs buying at once. Each test has a site of its own
-// (its own port, so its own origin and storage) in one browser session.
+// outcomes asserted in each: the Chinese texts fetched when chosen, buy with and without a
+// card, a purchaser's assign, unassign and cancel, an admin's take-over and policy (panel and
+// console), the planner, the demo clock, export and import, and two tabs buying at once. Each
+// test has a site of its own (its own port, so its own origin and storage) in one browser
+// session.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -55,6 +56,21 @@ test('the store, the instant verdict for an education address, 2 licenses bought
   const row = await b.text('#purchases tbody tr', /Power BI Pro/);
   assert.match(row, /Active/);
   assert.match(row, /\b2\b/);
+});
+
+test('choosing 中文 fetches the Chinese texts (a file of their own) and keeps them after a reload', async () => {
+  const url = await site();
+  await b.goto(url + '/');
+  assert.equal(await b.run("return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/i18n/zh-CN.txt')).length"), 0,
+    'an English page does not download Chinese');
+  await b.select('#lang-switch', 'zh-CN');
+  await b.find('main h1', '为工作购买 Microsoft 365 产品');
+  assert.match(await b.text('header.top-bar'), /Microsoft 365 管理中心/);
+  await b.reload();
+  await b.find('main h1', '为工作购买 Microsoft 365 产品');
+  assert.equal(await b.run('return document.documentElement.lang'), 'zh-CN');
+  await b.select('#lang-switch', 'en-US');
+  await b.find('main h1', 'Buy Microsoft 365 products for your work');
 });
 
 test('a free trial without a card', async () => {
