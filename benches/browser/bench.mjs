@@ -2,6 +2,7 @@
 //   node bench.mjs interaction   — timings taken in the page with performance.now()
 //   node bench.mjs lighthouse    — Lighthouse 12 (desktop and mobile) on three pages
 //   node bench.mjs pageload      — time to the route's page on a throttled phone, cold and warm
+//     (SSP_COMPARE=OTHER_DIST: this build against another, their loads alternated)
 // Serves the release build in dist/ (or $SSP_DIST) on a free loopback port.
 import { chromium } from 'playwright-core';
 import { serve } from '../../tests/e2e/server.mjs';
@@ -139,7 +140,7 @@ async function interaction(url) {
  * served as a host serves a Trunk build (gzip; hashed assets cached, the rest revalidated).
  * Cold: an empty cache; warm: the second load in the same profile, once the app's service
  * worker (if any) has cached the build. Median of SSP_RUNS (5). */
-async function pageload(appUrl, yardstickUrl) {
+async function pageload(appUrl, yardstickUrl, compareUrl) {
   const runs = Number(process.env.SSP_RUNS ?? (QUICK ? 1 : 5));
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const twoLoads = async (url, app) => {
@@ -213,9 +214,7 @@ async function pageload(appUrl, yardstickUrl) {
     return { cold, warm, coldBytes, warmPhases: phases };
   };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const series = async (url, app) => {
-    const all = [];
-    for (let i = 0; i < runs; i++) all.push(await twoLoads(url, app));
+  const summarize = (all) => {
     const phase = (k) => median(all.map((r) => r.warmPhases[k]));
     return {
       cold: median(all.map((r) => r.cold)),
@@ -224,7 +223,30 @@ async function pageload(appUrl, yardstickUrl) {
       phases: `worker started ${ms(phase('worker'))}, HTML in ${ms(phase('html'))}, last js/wasm in ${ms(phase('files'))}, page ${ms(phase('page'))}`,
     };
   };
+  const series = async (url, app) => {
+    const all = [];
+    for (let i = 0; i < runs; i++) all.push(await twoLoads(url, app));
+    return summarize(all);
+  };
   try {
+    // Two builds side by side (SSP_COMPARE=OTHER_DIST): their loads alternate, A then B, run
+    // after run, so that a drift of the machine falls on both; for a lever worth tens of ms.
+    if (compareUrl) {
+      const how = `median of ${runs} each, alternated, 390×844, 150 ms RTT, 1.6 Mbit/s, CPU 4×, brotli`;
+      for (const path of ['/', '/checkout/CFQ7TTC0H9MP']) {
+        const a = [], b = [];
+        for (let i = 0; i < runs; i++) {
+          a.push(await twoLoads(appUrl + path, true));
+          b.push(await twoLoads(compareUrl + path, true));
+        }
+        const [ra, rb] = [summarize(a), summarize(b)];
+        const diff = (x, y) => `${x - y >= 0 ? '+' : '−'}${Math.abs(x - y).toFixed(0)} ms`;
+        row(`compare: ${path} this build`, `cold ${ms(ra.cold)}, warm ${ms(ra.warm)}`, `${how}; ${ra.bytes} B sent cold`);
+        row(`compare: ${path} SSP_COMPARE`, `cold ${ms(rb.cold)}, warm ${ms(rb.warm)}`, `${how}; ${rb.bytes} B sent cold`);
+        row(`compare: ${path} this − other`, `cold ${diff(ra.cold, rb.cold)}, warm ${diff(ra.warm, rb.warm)}`, 'differences of the medians');
+      }
+      return;
+    }
     const yard = await series(`${yardstickUrl}/`, false);
     const how = `median of ${runs}, 390×844, 150 ms RTT, 1.6 Mbit/s, CPU 4×, brotli (precompressed), hashed assets cached`;
     row('time to page: yardstick /', `cold ${ms(yard.cold)}, warm ${ms(yard.warm)}`, `${how}; ${yard.bytes} B sent cold; warm: ${yard.phases}`);
@@ -296,7 +318,8 @@ try {
   else if (what === 'lighthouse') await lighthouse(server.url);
   else if (what === 'pageload') {
     const yardstick = await serve(process.env.SSP_YARDSTICK_DIST ?? '../../target/yardstick-dist', 0, { caching: true });
-    try { await pageload(server.url, yardstick.url); } finally { await yardstick.close(); }
+    const other = process.env.SSP_COMPARE ? await serve(process.env.SSP_COMPARE, 0, { caching: true }) : null;
+    try { await pageload(server.url, yardstick.url, other?.url); } finally { await yardstick.close(); await other?.close(); }
   } else throw new Error('usage: node bench.mjs interaction|lighthouse|pageload');
 } finally {
   await server.close();
