@@ -72,6 +72,8 @@ pub struct Locale {
     lang: RwSignal<Lang>,
     /// A language chosen whose texts did not arrive: the page stays in the one it was in.
     failed: RwSignal<Option<Lang>>,
+    /// The language found in storage or the browser when the page opened.
+    wanted: Lang,
 }
 
 impl Locale {
@@ -79,6 +81,7 @@ impl Locale {
         Locale {
             lang: RwSignal::new(lang),
             failed: RwSignal::new(None),
+            wanted: lang,
         }
     }
 
@@ -87,7 +90,10 @@ impl Locale {
     pub fn provide() -> Self {
         let wanted = prefs::initial_lang();
         let stand_in = !texts::ready(wanted);
-        let locale = Locale::new(if stand_in { Lang::EnUs } else { wanted });
+        let locale = Locale {
+            wanted,
+            ..Locale::new(if stand_in { Lang::EnUs } else { wanted })
+        };
         provide_context(locale);
         Effect::new(move |first: Option<()>| {
             let tag = locale.lang.get().tag();
@@ -106,17 +112,20 @@ impl Locale {
     /// Switches to the language found in storage or the browser once its texts are in; the
     /// app's boot waits for it beside the world, so the first page is in that language.
     pub async fn arrive(self) {
-        self.switch(prefs::initial_lang()).await;
+        self.switch(self.wanted).await;
     }
 
+    /// The page in `lang` once its texts are in; where they do not arrive, it stays.
     async fn switch(self, lang: Lang) {
         match crate::store::texts::load(lang).await {
-            Ok(()) => {
-                self.failed.set(None);
-                self.lang.set(lang);
-            }
+            Ok(()) => self.show(lang),
             Err(_) => self.failed.set(Some(lang)),
         }
+    }
+
+    fn show(self, lang: Lang) {
+        self.failed.set(None);
+        self.lang.set(lang);
     }
 
     pub fn get() -> Self {
@@ -132,8 +141,7 @@ impl Locale {
     pub fn set(self, lang: Lang) {
         prefs::save_lang(lang);
         if texts::ready(lang) {
-            self.failed.set(None);
-            self.lang.set(lang);
+            self.show(lang);
         } else {
             leptos::task::spawn_local(self.switch(lang));
         }
@@ -286,7 +294,6 @@ impl Locale {
     }
 }
 
-/// The catalog message naming an admin role.
 /// A language's name, as the language switch lists it (each in its own words).
 pub fn lang_msg(lang: Lang) -> Msg {
     match lang {
@@ -295,6 +302,7 @@ pub fn lang_msg(lang: Lang) -> Msg {
     }
 }
 
+/// The catalog message naming an admin role.
 pub fn role_msg(role: crate::domain::Role) -> Msg {
     Msg::from_key(role.message_key()).unwrap_or(Msg::RoleGlobalAdmin)
 }
