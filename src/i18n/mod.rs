@@ -185,7 +185,7 @@ pub fn chosen(lang: Lang, choice: &str) -> String {
 }
 
 /// A message's `.one` form (en-US, for a count of 1), if it has one. Kept once looked up:
-/// the catalog's key lookup is a long match.
+/// a plural is filled at every render, and its `.one` key would be built again each time.
 fn one_form(msg: Msg) -> Option<Msg> {
     thread_local! {
         static ONE: RefCell<HashMap<Msg, Option<Msg>>> = RefCell::default();

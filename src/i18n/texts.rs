@@ -89,23 +89,32 @@ pub fn ready(lang: Lang) -> bool {
 /// Takes zh-CN's texts from the file's contents; nothing changes if they do not fit this
 /// catalog. Kept for the page's life (once: a second install keeps the first).
 pub fn install_zh_cn(file: String) -> Result<(), TextsError> {
-    // The texts live as long as the page, as the compiled-in ones do.
-    let file: &'static str = Box::leak(file.into_boxed_str());
-    let mut lines = file.strip_suffix('\n').unwrap_or(file).split('\n');
-    if lines.next().map(str::trim_end) != Some(header().as_str()) {
+    let (first, texts) = read(&file);
+    if first.map(str::trim_end) != Some(header().as_str()) {
         return Err(TextsError::OtherVersion);
     }
-    let texts: Vec<&'static str> = lines.map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     if texts.len() != KEYS.len() {
         return Err(TextsError::Count {
             expected: KEYS.len(),
             found: texts.len(),
         });
     }
+    // Only a file that fits is kept, for the page's life, as the compiled-in texts are.
+    let (_, texts) = read(Box::leak(file.into_boxed_str()));
     ZH_CN.with(|cell| {
         let _ = cell.set(texts);
     });
     Ok(())
+}
+
+/// A file's first line and its texts, one per line (LF or CRLF).
+fn read(file: &str) -> (Option<&str>, Vec<&str>) {
+    let mut lines = file.strip_suffix('\n').unwrap_or(file).split('\n');
+    let first = lines.next();
+    (
+        first,
+        lines.map(|l| l.strip_suffix('\r').unwrap_or(l)).collect(),
+    )
 }
 
 /// An installed zh-CN text; `None` before the file is in.
