@@ -52,13 +52,13 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 /// One part: in a release build a split point whose body lands in that part's module.
 macro_rules! part {
     ($module:ident, $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $body:expr) => {
-        #[cfg(not(debug_assertions))]
+        #[cfg(release_web)]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
             Ok($body)
         }
 
-        #[cfg(debug_assertions)]
+        #[cfg(not(release_web))]
         async fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
             Ok($body)
         }

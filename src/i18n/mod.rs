@@ -67,7 +67,7 @@ macro_rules! catalog {
         const KEYS: &[&str] = &[$($key),*];
         const EN_US: &[&str] = &[$($en),*];
         /// zh-CN's texts where they are compiled in (see `texts`).
-        #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+        #[cfg(not(release_web))]
         const ZH_CN: &[&str] = &[$($zh),*];
 
         impl Msg {
@@ -88,9 +88,9 @@ impl Msg {
         let en = EN_US[self as usize];
         match lang {
             Lang::EnUs => en,
-            #[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+            #[cfg(not(release_web))]
             Lang::ZhCn => texts::installed_zh_cn(self).unwrap_or(ZH_CN[self as usize]),
-            #[cfg(all(target_arch = "wasm32", not(debug_assertions)))]
+            #[cfg(release_web)]
             Lang::ZhCn => texts::installed_zh_cn(self).unwrap_or(en),
         }
     }

@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 pub const ZH_CN_FILE: &str = "i18n/zh-CN.txt";
 
 /// Whether zh-CN's texts come from the file: in a release build for the browser.
-pub const FROM_FILE: bool = cfg!(all(target_arch = "wasm32", not(debug_assertions)));
+pub const FROM_FILE: bool = cfg!(release_web);
 
 /// Why a language's file was not installed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub fn header() -> String {
 
 /// The file for zh-CN: the header, then one text per line in the catalog's order (no text
 /// holds a line break; a host test checks).
-#[cfg(not(all(target_arch = "wasm32", not(debug_assertions))))]
+#[cfg(not(release_web))]
 pub fn zh_cn_file() -> String {
     let mut file = header();
     for msg in Msg::ALL {
