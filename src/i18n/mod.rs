@@ -526,7 +526,7 @@ catalog! {
     Unassign "purchaser.unassign" => "Unassign", "取消分配";
     UnassignConfirm "purchaser.unassign_confirm" => "{name} loses access to {product} now.", "{name} 将立即失去对 {product} 的访问权限。";
     Confirm "app.confirm" => "Confirm", "确认";
-    PaymentHeading "purchaser.payment" => "Payment method", "付款方式";
+    PaymentHeading "purchaser.payment" => "Payment method", "此订阅的付款方式";
     CardOnFile "purchaser.card_on_file" => "{brand} ending in {last4}, expires {expiry}, {holder}", "{brand}，尾号 {last4}，到期 {expiry}，{holder}";
     EditCard "purchaser.edit_card" => "Edit payment method", "编辑付款方式";
     ReplaceCard "purchaser.replace_card" => "Replace payment method", "更换付款方式";

@@ -1,6 +1,6 @@
 // Accessibility: axe-core run in the real browser on every route and every panel or
-// dialog a person can open, in en-US and zh-CN. Fails on any serious or critical
-// violation; every violation is listed by rule (and written to $SSP_A11Y_REPORT as JSON
+// dialog a person can open, in en-US and zh-CN. Fails on any violation, moderate and minor
+// included (a moderate one once slipped in unseen while only serious ones failed); every violation is listed by rule (and written to $SSP_A11Y_REPORT as JSON
 // for scripts/bench.sh).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,7 +146,7 @@ test('a partner: the customer list and a customer as its delegated admin', async
   await check(page, 'partner acting for a customer');
 });
 
-test('no serious or critical violation anywhere', () => {
+test('no violation anywhere, whatever its impact', () => {
   const byRule = new Map();
   for (const r of results) {
     const key = `${r.impact} ${r.id}`;
@@ -158,6 +158,5 @@ test('no serious or critical violation anywhere', () => {
   for (const [rule, e] of byRule) {
     console.log(`# ${rule}: ${e.nodes} nodes in ${e.states.size} states, e.g. ${[...e.states].slice(0, 3).join('; ')} — ${e.help} — ${e.example}`);
   }
-  const blocking = results.filter((r) => r.impact === 'serious' || r.impact === 'critical');
-  assert.deepEqual(blocking.map((r) => `${r.state} (${r.lang}): ${r.id} ${r.targets.join(', ')}`), []);
+  assert.deepEqual(results.map((r) => `${r.state} (${r.lang}): ${r.id} ${r.targets.join(', ')}`), []);
 });
