@@ -24,9 +24,9 @@ for component in rustfmt clippy; do
 done
 
 # Trunk, the builder and dev server (0.22 needs a newer rustc than this machine's). Its
-# own release profile (fat LTO, one codegen unit) takes 9 minutes on 2 cores; without them,
-# 5, and it builds this app the same, file for file (its minifier may order an inline
-# script's declarations either way, with or without LTO; the CSP hashes follow the output).
+# own release profile (fat LTO, one codegen unit) takes about 6 minutes on 2 cores; without
+# them, 5, and it builds this app the same, file for file (its minifier may order an inline
+# script's declarations either way; the CSP hashes follow the output).
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
   step "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
   CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
