@@ -1,7 +1,7 @@
 // Accessibility: axe-core run in the real browser on every route and every panel or
 // dialog a person can open, in en-US and zh-CN. Fails on any violation, moderate and minor
-// included (a moderate one once slipped in unseen while only serious ones failed); every violation is listed by rule (and written to $SSP_A11Y_REPORT as JSON
-// for scripts/bench.sh).
+// included (a moderate one once slipped in unseen while only serious ones failed); every
+// violation is listed by rule (and written to $SSP_A11Y_REPORT as JSON for scripts/bench.sh).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
