@@ -66,6 +66,35 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// A focus move the app makes later (on the next frame, or once a command is done). It
+/// gives way if the person pressed a key or clicked since it was planned: a late frame
+/// must not pull focus out of a field the person is typing in (WebKit under load ran a
+/// panel's first frame 360 ms late, after a click into the console and three letters).
+#[derive(Clone, Copy)]
+pub struct FocusPlan(u32);
+
+impl FocusPlan {
+    /// Planned now: a key or a click from here on cancels it.
+    pub fn now() -> Self {
+        FocusPlan(person_moves())
+    }
+
+    /// The person has not moved since the plan.
+    fn wanted(self) -> bool {
+        person_moves() == self.0
+    }
+
+    /// On the next frame (the element is painted by then), focuses the element with this
+    /// id, unless the person moved meanwhile.
+    pub fn focus_next_frame(self, id: &'static str) {
+        request_animation_frame(move || {
+            if self.wanted() {
+                focus_id(id);
+            }
+        });
+    }
+}
+
 fn text_of(el: &Element) -> String {
     el.text_content().unwrap_or_default().trim().to_owned()
 }
@@ -83,12 +112,10 @@ pub fn focus_on_navigation() {
                 let same_page = *path == now.0;
                 if same_page {
                     // A step of the same page: its heading is painted by the next frame.
-                    // Like a new page's, it gives way to a click or a key meanwhile: a slow
-                    // frame must not pull focus out of a field the person is typing in.
-                    let moves = person_moves();
+                    let plan = FocusPlan::now();
                     request_animation_frame(move || {
                         if let Some(step) = by_id("step-title") {
-                            if person_moves() == moves {
+                            if plan.wanted() {
                                 let _ = step.focus();
                             }
                             announcer.say(text_of(&step));
@@ -106,11 +133,11 @@ pub fn focus_on_navigation() {
 /// Focuses and announces the new page's heading, painted by the next frame — or, for a
 /// page whose part of the app is still on its way (`areas`), when it arrives.
 fn focus_page_title(announcer: Announcer) {
-    let moves = person_moves();
+    let plan = FocusPlan::now();
     request_animation_frame(move || {
         // A key pressed or a click since the navigation: the person is moving focus
         // already; the page is still said.
-        let moved = person_moves() != moves;
+        let moved = !plan.wanted();
         match by_id("page-title") {
             Some(title) => {
                 if !moved {
@@ -136,10 +163,10 @@ fn focus_page_title(announcer: Announcer) {
 pub fn page_arrived() {
     if TITLE_PENDING.with(|p| p.replace(false)) {
         let announcer = Announcer::get();
-        let moves = person_moves();
+        let plan = FocusPlan::now();
         request_animation_frame(move || {
             if let Some(title) = by_id("page-title") {
-                if person_moves() == moves {
+                if plan.wanted() {
                     let _ = title.focus();
                 }
                 announcer.say(text_of(&title));
@@ -425,10 +452,15 @@ pub fn Dialog(
     }
     let heading_id = labelledby.clone();
     let opened = id.clone();
+    // Planned as it opens (the click or key that opened it came before).
+    let plan = FocusPlan::now();
     Effect::new(move |_| {
         if let Some(section) = node.get() {
             let heading_id = heading_id.clone();
             request_animation_frame(move || {
+                if !plan.wanted() {
+                    return;
+                }
                 let heading = by_id(&heading_id).filter(|h| h.has_attribute("tabindex"));
                 match heading {
                     Some(h) => {

@@ -4,7 +4,7 @@
 
 use super::support::{boot, has, host, settle};
 use leptos::prelude::*;
-use ssp::components::a11y::{Announcer, Dialog, LiveRegion};
+use ssp::components::a11y::{keep_focus_in_page, Announcer, Dialog, LiveRegion};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -80,6 +80,50 @@ async fn a_modal_dialog_takes_focus_keeps_tab_inside_and_gives_focus_back_on_esc
         "Escape closed it"
     );
     assert_eq!(active_id(), "opener", "focus is back on what opened it");
+    el.remove();
+}
+
+/// A dialog's heading takes focus on the dialog's first frame, unless the person clicked or
+/// typed elsewhere before that frame: WebKit under load ran a policy panel's first frame
+/// 360 ms late, after a click into the console below it and three letters typed there.
+#[wasm_bindgen_test]
+async fn a_dialog_gives_way_when_the_person_moved_before_its_first_frame() {
+    keep_focus_in_page();
+    let el = host("/");
+    let (open, set_open) = signal(false);
+    let _mounted = leptos::mount::mount_to(el.clone(), move || {
+        view! {
+            <input id="elsewhere" aria-label="Elsewhere" />
+            <Show when=move || open.get()>
+                <Dialog
+                    id="late-dialog"
+                    class="panel"
+                    labelledby="late-dialog-title"
+                    on_close=Callback::new(move |_| set_open.set(false))
+                >
+                    <h2 id="late-dialog-title" tabindex="-1">
+                        "Setting"
+                    </h2>
+                </Dialog>
+            </Show>
+        }
+    });
+    set_open.set(true);
+    leptos::task::tick().await;
+    assert!(
+        has(&el, "#late-dialog"),
+        "the dialog is built, its frame still to come"
+    );
+    let field = by_id("elsewhere");
+    field.focus().unwrap();
+    key(&field, "C", false);
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(
+        active_id(),
+        "elsewhere",
+        "focus stays in the field the person is typing in"
+    );
     el.remove();
 }
 

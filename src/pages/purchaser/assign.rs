@@ -1,7 +1,7 @@
 //! Who holds a license: the people picker and the assigned people, with unassign.
 
 use super::actor;
-use crate::components::a11y::focus_id;
+use crate::components::a11y::FocusPlan;
 use crate::components::command::use_command;
 use crate::components::confirm::ConfirmBar;
 use crate::components::form_key::FormKey;
@@ -77,7 +77,7 @@ impl Picker {
         });
         self.query.set(String::new());
         // The results close: focus stays in the search, for the next person.
-        request_animation_frame(|| focus_id("people-search"));
+        FocusPlan::now().focus_next_frame("people-search");
     }
 
     /// The typed address, unless the results already show that person.

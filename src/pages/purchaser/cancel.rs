@@ -1,7 +1,7 @@
 //! Cancelling one's own subscription, with a reason and a confirmation.
 
 use super::{actor, current};
-use crate::components::a11y::{focus_id, Announcer};
+use crate::components::a11y::{Announcer, FocusPlan};
 use crate::components::about_rule::AboutRule;
 use crate::components::command::Outcome;
 use crate::components::confirm::ConfirmBar;
@@ -75,11 +75,12 @@ pub(super) fn CancelPanel(sub: SubscriptionId, product: String) -> impl IntoView
         let done = locale.t(Msg::Canceled);
         async move {
             let actor = actor().ok_or(DispatchError::NotSignedIn)?;
+            let focus = FocusPlan::now();
             store.dispatch(actor, submission).await?;
             // The page takes its disabled shape (this panel with it): say what happened,
             // and put focus on the page's heading, above the new status.
             announcer.say(done);
-            request_animation_frame(|| focus_id("page-title"));
+            focus.focus_next_frame("page-title");
             Ok(locale.t(Msg::Canceled).to_owned())
         }
     });
