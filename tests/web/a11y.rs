@@ -114,11 +114,7 @@ async fn a_dialog_gives_way_when_the_person_moved_before_its_first_frame() {
         has(&el, "#late-dialog"),
         "the dialog is built, its frame still to come"
     );
-    let field = by_id("elsewhere");
-    field.focus().unwrap();
-    key(&field, "C", false);
-    next_frame().await;
-    next_frame().await;
+    person_types(&by_id("elsewhere"), "C").await;
     assert_eq!(
         active_id(),
         "elsewhere",
@@ -168,6 +164,15 @@ async fn next_frame() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+/// The person puts focus in `field` and presses `letter`; then two frames pass, in which
+/// any focus move the app had planned has run.
+async fn person_types(field: &HtmlElement, letter: &str) {
+    field.focus().unwrap();
+    key(field, letter, false);
+    next_frame().await;
+    next_frame().await;
 }
 
 /// Navigates as the browser's back and forward do. Links are not clicked here: an app of an
@@ -231,10 +236,7 @@ async fn a_new_step_takes_focus_unless_the_person_pressed_a_key_since() {
         .unchecked_into();
     go("/checkout/CFQ7TTC0H9MP?step=email&again=1");
     leptos::task::tick().await;
-    field.focus().unwrap();
-    key(&field, "D", false);
-    next_frame().await;
-    next_frame().await;
+    person_types(&field, "D").await;
     assert_eq!(
         active_id(),
         "checkout-email",
